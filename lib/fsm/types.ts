@@ -1,0 +1,122 @@
+/**
+ * Types of the pure BGP finite state machine (RFC 4271 §8).
+ * step(state, event) -> { state, effects }: no sockets, no clock, no logger. Effects are data
+ * that lib/session carries out (send, connect, close, timers, RIB and event output).
+ */
+import type { BgpError } from '../wire/errors';
+import type { Family, Message, NotificationMessage, OpenMessage, UpdateMessage, RouteRefreshMessage } from '../wire/types';
+
+/** RFC 4271 §8.2.2 session states. */
+export type State = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
+
+export type TimerName = 'ConnectRetry' | 'Hold' | 'Keepalive' | 'DelayOpen';
+
+/** What the FSM needs to know of a configured neighbor. */
+export interface PeerSettings {
+  readonly localAs: number;
+  /** Expected peer AS (RFC 4271 §6.2 Bad Peer AS when it differs). */
+  readonly peerAs: number;
+  /** Our BGP Identifier, dotted quad. */
+  readonly routerId: string;
+  /** Proposed hold time in seconds: 0 or 3..65535 (RFC 4271 §4.2). */
+  readonly holdTime: number;
+  /** ConnectRetryTime in seconds (RFC 4271 §8 suggests 120; rxbgp defaults lower). */
+  readonly connectRetryTime: number;
+  /** PassiveTcpEstablishment: never initiate, wait for the peer (RFC 4271 §8.1.1 option). */
+  readonly passive: boolean;
+  /** DelayOpen option and DelayOpenTime in seconds; 0 = off (RFC 4271 §8.1.1). */
+  readonly delayOpenTime: number;
+  /** Families we advertise with the Multiprotocol capability (RFC 4760). */
+  readonly families: readonly Family[];
+  /** RFC 7911: per family, 1 receive / 2 send / 3 both. Absent = no ADD-PATH capability. */
+  readonly addPath?: ReadonlyArray<Family & { readonly mode: number }>;
+  /** Advertise RFC 2918 + RFC 7313 route refresh (default true). */
+  readonly routeRefresh: boolean;
+  /** Advertise RFC 8654 extended message (default true). */
+  readonly extendedMessage: boolean;
+  /** Advertise the FQDN capability with this host name, when set. */
+  readonly hostname?: string;
+  readonly domainName?: string;
+  /** Advertise RFC 4724 graceful restart with this restart time (receiving-speaker/helper only), when set. */
+  readonly gracefulRestartTime?: number;
+}
+
+/** Everything agreed in the OPEN exchange (RFC 4271 §4.2, RFC 5492 capabilities). */
+export interface Negotiated {
+  /** min(our hold time, theirs), 0 or >= 3 (RFC 4271 §4.2). */
+  readonly holdTime: number;
+  /** holdTime / 3 (RFC 4271 §10 suggests one third), 0 when holdTime is 0. */
+  readonly keepaliveTime: number;
+  readonly peerAs: number;
+  readonly peerId: string;
+  /** Both advertised 4-octet AS (RFC 6793). */
+  readonly asn4: boolean;
+  /** Both advertised extended message (RFC 8654). */
+  readonly extendedMessage: boolean;
+  /** Families both sides advertised (familyKey numbers). If the peer sent no MP capability at all, IPv4 unicast. */
+  readonly families: readonly Family[];
+  /** RFC 7911: families where we receive / send path identifiers (familyKey numbers). */
+  readonly addPathReceive: ReadonlySet<number>;
+  readonly addPathSend: ReadonlySet<number>;
+  /** Peer supports route refresh (2918 or Cisco's 128) / enhanced route refresh (7313). */
+  readonly routeRefresh: boolean;
+  readonly enhancedRouteRefresh: boolean;
+  readonly localOpen: OpenMessage;
+  readonly peerOpen: OpenMessage;
+}
+
+export interface FsmState {
+  readonly state: State;
+  readonly settings: PeerSettings;
+  /** RFC 4271 §8.1.1 ConnectRetryCounter. */
+  readonly connectRetryCounter: number;
+  /** Hold time in force for the current state (the large initial value in OpenSent, negotiated after). */
+  readonly holdTime: number;
+  /** The OPEN we sent on this connection. */
+  readonly localOpen?: OpenMessage;
+  readonly negotiated?: Negotiated;
+  /** The last error that took the session down (for show/JSON). */
+  readonly lastError?: { readonly code: number; readonly subcode: number; readonly reason: string };
+}
+
+/** RFC 4271 §8.1 events; the comment on each gives its RFC event number. */
+export type FsmEvent =
+  | { readonly type: 'ManualStart' } // Event 1 (and 4/5 for passive, decided by settings.passive)
+  | { readonly type: 'ManualStop'; readonly shutdownMessage?: string } // Event 2: Cease/Administrative Shutdown (RFC 8203 text)
+  | { readonly type: 'AutomaticStart' } // Event 3 (5 when passive)
+  | { readonly type: 'AutomaticStop'; readonly error?: BgpError } // Event 8: e.g. Cease/peer de-configured
+  | { readonly type: 'ConnectRetryTimerExpires' } // Event 9
+  | { readonly type: 'HoldTimerExpires' } // Event 10
+  | { readonly type: 'KeepaliveTimerExpires' } // Event 11
+  | { readonly type: 'DelayOpenTimerExpires' } // Event 12
+  | { readonly type: 'TcpCrAcked' } // Event 16: our outgoing connection is up
+  | { readonly type: 'TcpConnectionConfirmed' } // Event 17: an incoming connection was accepted
+  | { readonly type: 'TcpConnectionFails' } // Event 18
+  | { readonly type: 'Message'; readonly message: Message } // Events 19, 20, 25, 26, 27 and ROUTE-REFRESH
+  | { readonly type: 'MessageError'; readonly error: BgpError } // Events 21 BGPHeaderErr, 22 BGPOpenMsgErr, 28 UpdateMsgErr
+  | { readonly type: 'OpenCollisionDump' }; // Event 23
+
+export type Effect =
+  | { readonly kind: 'send'; readonly message: Message }
+  /** Initiate the TCP connection to the peer. */
+  | { readonly kind: 'connect' }
+  /** Drop the TCP connection (after any queued sends are flushed). */
+  | { readonly kind: 'close' }
+  | { readonly kind: 'timer-start'; readonly timer: TimerName; readonly seconds: number }
+  | { readonly kind: 'timer-stop'; readonly timer: TimerName }
+  | { readonly kind: 'state'; readonly from: State; readonly to: State }
+  /** The session reached Established: the session layer sends Adj-RIB-Out then End-of-RIB. */
+  | { readonly kind: 'established'; readonly negotiated: Negotiated }
+  /** The session left Established (or OpenConfirm): clear Adj-RIB-In, report why. */
+  | { readonly kind: 'down'; readonly reason: string; readonly notification?: NotificationMessage; readonly sent: boolean }
+  /** A valid UPDATE arrived in Established. */
+  | { readonly kind: 'update'; readonly message: UpdateMessage }
+  /** The peer asked for our routes again (RFC 2918 / RFC 7313). */
+  | { readonly kind: 'refresh'; readonly message: RouteRefreshMessage }
+  /** A message of interest (OPEN, KEEPALIVE, NOTIFICATION) was received, for event output. */
+  | { readonly kind: 'received'; readonly message: Message };
+
+export interface StepResult {
+  readonly state: FsmState;
+  readonly effects: readonly Effect[];
+}
