@@ -1,0 +1,58 @@
+/**
+ * `rxbgp run <config>`: the daemon. Logs to stderr, JSON events to stdout (or as configured).
+ * SIGTERM/SIGINT: Cease to every peer, exit 0. SIGHUP: reload the config file; a bad file is
+ * reported and the running config kept.
+ */
+import { loadConfig, formatErrors } from '../config';
+import { Daemon } from '../daemon/daemon';
+import { EventOutput, openEventWriter } from '../daemon/event-output';
+import { createLogger } from '../daemon/logger';
+import type { LogLevel } from '../config/types';
+
+export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
+  const loaded = loadConfig(file);
+  if (loaded._tag === 'Left') {
+    process.stderr.write(formatErrors(loaded.left, file) + '\n');
+    return 1;
+  }
+  const config = loaded.right;
+  const log = createLogger(opts.logLevel ?? config.log.level);
+  const writer = openEventWriter(config.events.output);
+  const output = writer ? new EventOutput(writer) : undefined;
+  const daemon = new Daemon(config, log);
+  if (output) daemon.events$.subscribe(({ neighbor, event }) => output.emit(neighbor, event));
+  try {
+    await daemon.start();
+  } catch (e) {
+    log.error(e instanceof Error ? e.message : String(e));
+    await daemon.stop();
+    return 1;
+  }
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) {
+        log.warn(`${signal} again: exiting now`);
+        resolve(1);
+        return;
+      }
+      stopping = true;
+      log.info(`${signal}: closing sessions`);
+      void daemon
+        .stop()
+        .then(() => writer?.close())
+        .then(() => resolve(0));
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGHUP', () => {
+      const next = loadConfig(file);
+      if (next._tag === 'Left') {
+        log.error(`SIGHUP: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
+        return;
+      }
+      daemon.reload(next.right).catch((e: unknown) => log.error(`SIGHUP: reload failed: ${e instanceof Error ? e.message : String(e)}`));
+    });
+  });
+}

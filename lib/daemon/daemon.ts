@@ -1,0 +1,158 @@
+/**
+ * The daemon: neighbors, listeners and event output wired together from a Config, with
+ * reload (SIGHUP) that keeps every session whose settings did not change and only sends the
+ * route differences to them.
+ */
+import { Subject } from 'rxjs';
+import type { Config, NeighborConfig } from '../config/types';
+import { neighborSettingsKey } from '../config';
+import { CeaseSubcode } from '../wire/iana';
+import type { Connection } from '../session/connection';
+import type { SessionEvent } from '../session/events';
+import type { Log } from '../session/log';
+import { Neighbor, reject } from '../session/neighbor';
+import { Listener } from './listener';
+import { endpoint, neighborId, peerSettings } from './peer-settings';
+
+export interface DaemonEvent {
+  readonly neighbor: Neighbor;
+  readonly event: SessionEvent;
+}
+
+export interface ReloadSummary {
+  readonly added: number;
+  readonly removed: number;
+  readonly reset: number;
+  readonly kept: number;
+}
+
+interface Entry {
+  readonly neighbor: Neighbor;
+  readonly settingsKey: string;
+}
+
+export class Daemon {
+  readonly events$ = new Subject<DaemonEvent>();
+  private readonly neighborsById = new Map<string, Entry>();
+  private listeners = new Map<string, Listener>();
+  private running = false;
+
+  constructor(
+    private config: Config,
+    private readonly log: Log,
+  ) {}
+
+  get neighbors(): Neighbor[] {
+    return [...this.neighborsById.values()].map((e) => e.neighbor);
+  }
+
+  /** Binds the listeners (rejects if one cannot be bound) and starts every neighbor. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.syncListeners(this.config);
+    this.running = true;
+    for (const n of this.config.neighbors) this.addNeighbor(n);
+    this.log.info(`rxbgp started: ${this.config.neighbors.length} neighbor(s), listening on ${this.config.listen.map((l) => `${l.address}:${l.port}`).join(', ') || 'nothing'}`);
+  }
+
+  /** Cease / Administrative Shutdown to every peer (RFC 8203 message), then closes listeners. */
+  async stop(message = 'rxbgp shutting down'): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await Promise.all([...this.listeners.values()].map((l) => l.stop()));
+    this.listeners.clear();
+    await Promise.all(this.neighbors.map((n) => n.stop(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, message)));
+    this.neighborsById.clear();
+    this.events$.complete();
+  }
+
+  /** Applies a new config without resetting sessions whose settings are unchanged. */
+  async reload(next: Config): Promise<ReloadSummary> {
+    await this.syncListeners(next);
+    const wanted = new Map(next.neighbors.map((n) => [neighborId(n), n]));
+    let removed = 0;
+    let reset = 0;
+    let kept = 0;
+    let added = 0;
+    const stops: Promise<void>[] = [];
+    for (const [id, entry] of this.neighborsById) {
+      const n = wanted.get(id);
+      if (!n) {
+        this.neighborsById.delete(id);
+        stops.push(entry.neighbor.stop(CeaseSubcode.PEER_DECONFIGURED));
+        removed++;
+      } else if (neighborSettingsKey(n) !== entry.settingsKey) {
+        this.neighborsById.delete(id);
+        stops.push(entry.neighbor.stop(CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
+        reset++;
+      } else {
+        entry.neighbor.setRoutes(n.routes, n.routeSets);
+        kept++;
+      }
+    }
+    await Promise.all(stops);
+    for (const [id, n] of wanted) {
+      if (this.neighborsById.has(id)) continue;
+      this.addNeighbor(n);
+      if (!this.config.neighbors.some((o) => neighborId(o) === id)) added++;
+    }
+    this.config = next;
+    const summary = { added, removed, reset, kept };
+    this.log.info(`config reloaded: ${added} added, ${removed} removed, ${reset} reset, ${kept} kept`);
+    return summary;
+  }
+
+  private addNeighbor(n: NeighborConfig): void {
+    const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log });
+    neighbor.ribOut.load(n.routes, n.routeSets);
+    neighbor.events$.subscribe((event) => {
+      this.logEvent(neighbor, event);
+      this.events$.next({ neighbor, event });
+    });
+    this.neighborsById.set(neighborId(n), { neighbor, settingsKey: neighborSettingsKey(n) });
+    neighbor.start();
+  }
+
+  private logEvent(n: Neighbor, e: SessionEvent): void {
+    switch (e.kind) {
+      case 'up':
+        this.log.info(`${n.name}: session established (hold time ${e.negotiated.holdTime}s, peer ${e.negotiated.peerId} AS ${e.negotiated.peerAs})`);
+        return;
+      case 'down':
+        this.log.warn(`${n.name}: session down: ${e.reason}`);
+        return;
+      case 'rib-sent':
+        this.log.info(`${n.name}: sent ${e.prefixes} prefixes in ${e.messages} messages in ${e.seconds.toFixed(2)}s`);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onConnection(conn: Connection): void {
+    const remote = conn.remoteAddress;
+    const local = conn.localAddress;
+    const match = this.neighbors.find((n) => n.endpoint.peerAddress === remote && (!n.endpoint.localAddress || n.endpoint.localAddress === local));
+    if (!match) {
+      this.log.warn(`connection from ${remote} to ${local} rejected: not a configured neighbor (Cease / Connection Rejected)`);
+      reject(conn, CeaseSubcode.CONNECTION_REJECTED);
+      return;
+    }
+    match.accept(conn);
+  }
+
+  private async syncListeners(config: Config): Promise<void> {
+    const wanted = new Map(config.listen.map((l) => [`${l.address}|${l.port}`, l]));
+    for (const [key, l] of this.listeners) {
+      if (wanted.has(key)) continue;
+      this.listeners.delete(key);
+      await l.stop();
+    }
+    for (const [key, l] of wanted) {
+      if (this.listeners.has(key)) continue;
+      const listener = new Listener(l, (conn) => this.onConnection(conn));
+      await listener.start();
+      this.listeners.set(key, listener);
+    }
+  }
+}

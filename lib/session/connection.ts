@@ -1,0 +1,142 @@
+/**
+ * One TCP connection to a peer: the only place that touches net.Socket (DESIGN.md).
+ * Bytes are cut into whole messages by the Framer and handed on in batches (one call per
+ * TCP chunk); writes report backpressure so senders can wait for 'drain'.
+ * Socket creation lives in openConnection() so TCP-MD5 / GTSM sockets can slot in later.
+ */
+import * as net from 'net';
+import { Framer } from '../wire/framer';
+import { BgpError } from '../wire/errors';
+
+export type Direction = 'outgoing' | 'incoming';
+
+export interface ConnectionHandlers {
+  /** Whole messages of one TCP chunk. */
+  frames(frames: Buffer[]): void;
+  /** Framing failed (bad marker or length): RFC 4271 §6.1. */
+  framingError(error: BgpError): void;
+  /** Outgoing connection established. */
+  connected(): void;
+  /** The connection failed or closed (not called after close() was asked for). */
+  closed(reason: string): void;
+}
+
+export interface Endpoint {
+  readonly peerAddress: string;
+  readonly peerPort: number;
+  readonly localAddress?: string;
+  readonly localPort?: number;
+}
+
+/** How long a closing connection may take to flush its last NOTIFICATION before it is destroyed. */
+const CLOSE_FLUSH_MS = 1000;
+
+export class Connection {
+  private readonly framer = new Framer();
+  private handlers: ConnectionHandlers | undefined;
+  private closing = false;
+
+  constructor(
+    readonly socket: net.Socket,
+    readonly direction: Direction,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (err: Error) => this.fail(`socket error: ${err.message}`));
+    socket.on('close', () => this.fail('connection closed by peer'));
+    socket.on('end', () => this.fail('connection closed by peer'));
+    // Only outgoing sockets emit 'connect'; accepted ones are connected already.
+    socket.once('connect', () => this.handlers?.connected());
+  }
+
+  /** Starts delivering events to the session that owns this connection. */
+  bind(handlers: ConnectionHandlers): void {
+    this.handlers = handlers;
+  }
+
+  get localAddress(): string | undefined {
+    return stripMapped(this.socket.localAddress);
+  }
+
+  get remoteAddress(): string | undefined {
+    return stripMapped(this.socket.remoteAddress);
+  }
+
+  get isOpen(): boolean {
+    return !this.closing && !this.socket.destroyed;
+  }
+
+  /** RFC 8654: after extended message is negotiated, frames may be up to 65535 octets. */
+  setMaxMessageLength(n: number): void {
+    this.framer.maxLength = n;
+  }
+
+  /** Writes bytes; false means the kernel buffer is full and the caller should wait for drained(). */
+  write(bytes: Buffer): boolean {
+    if (!this.isOpen) return true;
+    return this.socket.write(bytes);
+  }
+
+  /** Resolves when the socket has drained its write buffer (or is closed). */
+  drained(): Promise<void> {
+    if (!this.isOpen || !this.socket.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('drain', done);
+      this.socket.once('close', done);
+    });
+  }
+
+  /** Flushes what was written (a NOTIFICATION, say) and closes; no more events are delivered. */
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.handlers = undefined;
+    this.socket.end();
+    const timer = setTimeout(() => this.socket.destroy(), CLOSE_FLUSH_MS);
+    timer.unref();
+    this.socket.once('close', () => clearTimeout(timer));
+  }
+
+  private onData(chunk: Buffer): void {
+    if (!this.handlers || this.closing) return;
+    let frames: Buffer[];
+    try {
+      frames = this.framer.push(chunk);
+    } catch (e) {
+      if (e instanceof BgpError) this.handlers.framingError(e);
+      else this.handlers.framingError(new BgpError(1, 0, Buffer.alloc(0), `framing failed: ${String(e)}`));
+      return;
+    }
+    if (frames.length) this.handlers.frames(frames);
+  }
+
+  private fail(reason: string): void {
+    if (this.closing) return;
+    const h = this.handlers;
+    this.closing = true;
+    this.handlers = undefined;
+    this.socket.destroy();
+    h?.closed(reason);
+  }
+}
+
+/** Opens an outgoing connection. The one place sockets are created for peers. */
+export function openConnection(ep: Endpoint): Connection {
+  const socket = net.connect({
+    host: ep.peerAddress,
+    port: ep.peerPort,
+    ...(ep.localAddress ? { localAddress: ep.localAddress } : {}),
+    ...(ep.localPort ? { localPort: ep.localPort } : {}),
+  });
+  return new Connection(socket, 'outgoing');
+}
+
+/** "::ffff:127.0.0.1" (dual-stack listener) -> "127.0.0.1". */
+export function stripMapped(addr: string | undefined): string | undefined {
+  return addr?.startsWith('::ffff:') && addr.includes('.') ? addr.slice(7) : addr;
+}

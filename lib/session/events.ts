@@ -1,0 +1,19 @@
+/**
+ * What a session reports to the daemon (which turns it into ExaBGP JSON, logs and, later,
+ * sinks). Plain data; JSON is produced only where a consumer asked for it.
+ */
+import type { Negotiated, State } from '../fsm/types';
+import type { Message, NotificationMessage, UpdateMessage } from '../wire/types';
+
+export type SessionEvent =
+  /** RFC 4271 FSM state change. */
+  | { readonly kind: 'fsm'; readonly from: State; readonly to: State }
+  /** TCP connection up (before OPEN). */
+  | { readonly kind: 'connected'; readonly localAddress: string; readonly peerAddress: string }
+  | { readonly kind: 'up'; readonly negotiated: Negotiated; readonly localAddress: string }
+  | { readonly kind: 'down'; readonly reason: string; readonly notification?: NotificationMessage; readonly sent: boolean }
+  | { readonly kind: 'update'; readonly message: UpdateMessage; readonly direction: 'receive' }
+  /** OPEN, KEEPALIVE, NOTIFICATION or ROUTE-REFRESH received. */
+  | { readonly kind: 'message'; readonly message: Message; readonly direction: 'receive' | 'send' }
+  /** Adj-RIB-Out sent in full after Established or ROUTE-REFRESH (counts for logs). */
+  | { readonly kind: 'rib-sent'; readonly prefixes: number; readonly messages: number; readonly seconds: number };

@@ -1,0 +1,189 @@
+/**
+ * One configured neighbor: its RIBs, its session, and connection collision handling
+ * (RFC 4271 §6.8). A connection accepted while our session is in OpenSent/OpenConfirm runs
+ * as a second "candidate" session until the peer's OPEN arrives on it; then the BGP
+ * Identifiers decide which connection survives. Accepted while Established: the new
+ * connection is closed with Cease / Connection Collision Resolution.
+ */
+import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import type { PeerSettings, State } from '../fsm/types';
+import { collisionWinner } from '../fsm/collision';
+import { CeaseSubcode, ErrorCode } from '../wire/iana';
+import { encodeMessage } from '../wire/message';
+import { DEFAULT_CONTEXT } from '../wire/types';
+import { AdjRibIn } from '../rib/adj-rib-in';
+import { AdjRibOut, type OutRoute, type OutRouteSet } from '../rib/adj-rib-out';
+import type { Connection, Endpoint } from './connection';
+import type { SessionEvent } from './events';
+import type { Log } from './log';
+import { PeerSession } from './peer-session';
+
+export interface NeighborOptions {
+  readonly name: string;
+  readonly settings: PeerSettings;
+  readonly endpoint: Endpoint;
+  readonly log: Log;
+  readonly scheduler?: SchedulerLike;
+}
+
+/** After a promoted candidate session ends, how long before a fresh session starts. */
+const RESTART_DELAY_MS = 1000;
+
+export class Neighbor {
+  readonly ribIn = new AdjRibIn();
+  readonly ribOut = new AdjRibOut();
+  readonly events$ = new Subject<SessionEvent>();
+  private primary: PeerSession;
+  private primarySub: Subscription;
+  /** True while the primary is a promoted candidate (started passive): it is replaced when it ends. */
+  private primaryIsCandidate = false;
+  private candidate: { session: PeerSession; sub: Subscription } | undefined;
+  private stopped = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly opts: NeighborOptions) {
+    this.primary = this.newSession(opts.settings);
+    this.primarySub = this.forward(this.primary);
+  }
+
+  get name(): string {
+    return this.opts.name;
+  }
+
+  get settings(): PeerSettings {
+    return this.opts.settings;
+  }
+
+  get endpoint(): Endpoint {
+    return this.opts.endpoint;
+  }
+
+  get state(): State {
+    return this.primary.state;
+  }
+
+  get session(): PeerSession {
+    return this.primary;
+  }
+
+  start(): void {
+    this.primary.start();
+  }
+
+  /** Replaces the routes we advertise; sends only the difference when the session is up. */
+  setRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = []): void {
+    this.primary.announce(this.ribOut.load(routes, routeSets));
+  }
+
+  /** An accepted TCP connection from this neighbor's address. */
+  accept(conn: Connection): void {
+    if (this.stopped) return reject(conn, CeaseSubcode.CONNECTION_REJECTED);
+    const state = this.primary.state;
+    if (state === 'Established' || this.candidate) {
+      this.opts.log.info(`${this.name}: connection collision with a session in ${state}: closing the new connection (RFC 4271 §6.8)`);
+      return reject(conn, CeaseSubcode.CONNECTION_COLLISION_RESOLUTION);
+    }
+    if (state === 'OpenSent' || state === 'OpenConfirm') return this.startCandidate(conn);
+    if (state === 'Idle') {
+      // Backing off after an error (or not started): the peer is trying again now, so start at once.
+      this.primary.start();
+    }
+    this.primary.accept(conn);
+  }
+
+  /** Sends Cease (RFC 4486 subcode; RFC 8203 message for Administrative Shutdown) and stops. */
+  async stop(subcode: number = CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, message?: string): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const c = this.candidate;
+    this.candidate = undefined;
+    await Promise.all([this.primary.stop(subcode, message), c?.session.stop(CeaseSubcode.PEER_DECONFIGURED)]);
+    this.primary.dispose();
+    this.primarySub.unsubscribe();
+    c?.sub.unsubscribe();
+    this.events$.complete();
+  }
+
+  private newSession(settings: PeerSettings): PeerSession {
+    return new PeerSession({
+      name: this.opts.name,
+      settings,
+      endpoint: this.opts.endpoint,
+      ribIn: this.ribIn,
+      ribOut: this.ribOut,
+      log: this.opts.log,
+      ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),
+    });
+  }
+
+  private forward(session: PeerSession): Subscription {
+    return session.events$.subscribe((e) => {
+      this.events$.next(e);
+      if (e.kind === 'down' && session === this.primary && this.primaryIsCandidate) this.replacePromoted();
+    });
+  }
+
+  private startCandidate(conn: Connection): void {
+    const session = this.newSession({ ...this.opts.settings, passive: true });
+    const sub = session.events$.subscribe((e) => {
+      if (e.kind === 'message' && e.direction === 'receive' && e.message.type === 'open') this.resolveCollision(session, e.message.bgpId);
+      if (e.kind === 'fsm' && e.to === 'Idle' && this.candidate?.session === session) {
+        this.candidate = undefined;
+        sub.unsubscribe();
+        session.dispose();
+      }
+    });
+    this.candidate = { session, sub };
+    session.start();
+    session.accept(conn);
+  }
+
+  /** RFC 4271 §6.8, decided when the peer's OPEN arrives on the candidate connection. */
+  private resolveCollision(candidate: PeerSession, peerId: string): void {
+    const c = this.candidate;
+    if (!c || c.session !== candidate) return;
+    const primaryState = this.primary.state;
+    const primaryOutgoing = this.primary.connection?.direction === 'outgoing';
+    const primaryAlive = primaryState === 'OpenSent' || primaryState === 'OpenConfirm' || primaryState === 'Established';
+    const winner = collisionWinner(this.opts.settings.routerId, peerId, this.opts.settings.localAs, this.opts.settings.peerAs);
+    // Two accepted connections: no initiator to compare, keep the older one.
+    const keepCandidate = !primaryAlive || (primaryState !== 'Established' && primaryOutgoing && winner === 'keep-incoming');
+    this.opts.log.info(`${this.name}: connection collision resolved for the ${keepCandidate ? 'new' : 'existing'} connection (BGP identifiers ${this.opts.settings.routerId} vs ${peerId})`);
+    this.candidate = undefined;
+    if (!keepCandidate) {
+      candidate.collisionDump();
+      c.sub.unsubscribe();
+      setImmediate(() => candidate.dispose());
+      return;
+    }
+    const old = this.primary;
+    const oldSub = this.primarySub;
+    c.sub.unsubscribe();
+    this.primary = candidate;
+    this.primaryIsCandidate = true;
+    this.primarySub = this.forward(candidate);
+    if (primaryAlive) old.collisionDump();
+    oldSub.unsubscribe();
+    setImmediate(() => old.dispose());
+  }
+
+  /** A promoted (passive) candidate ended: go back to a session with the configured settings. */
+  private replacePromoted(): void {
+    const old = this.primary;
+    this.primarySub.unsubscribe();
+    this.primary = this.newSession(this.opts.settings);
+    this.primaryIsCandidate = false;
+    this.primarySub = this.forward(this.primary);
+    setImmediate(() => old.dispose());
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) this.primary.start();
+    }, RESTART_DELAY_MS);
+  }
+}
+
+/** Closes a connection we do not want with a Cease NOTIFICATION (RFC 4486 subcode). */
+export function reject(conn: Connection, subcode: number): void {
+  conn.write(encodeMessage({ type: 'notification', code: ErrorCode.CEASE, subcode, data: Buffer.alloc(0) }, DEFAULT_CONTEXT));
+  conn.close();
+}

@@ -1,0 +1,304 @@
+/**
+ * The RxJS glue for one BGP session with one peer: socket frames and transport events become
+ * FSM events, runFsm() folds them (with its timers) through the pure step(), and the effects it
+ * returns are carried out here: writes, connects, closes, RIB updates and events out.
+ *
+ * Every input to the FSM comes from an asynchronous source (socket callbacks, timers,
+ * setImmediate), never from inside an effect, so the fold is never re-entered.
+ */
+import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
+import { initialState } from '../fsm/step';
+import { runFsm } from '../fsm/machine';
+import { BgpError } from '../wire/errors';
+import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
+import { decodeMessage, encodeMessage } from '../wire/message';
+import type { CodecContext, Family, Message, RouteRefreshMessage } from '../wire/types';
+import { DEFAULT_CONTEXT, familyKey } from '../wire/types';
+import type { AdjRibIn } from '../rib/adj-rib-in';
+import type { AdjRibOut, RibOutChange } from '../rib/adj-rib-out';
+import { Connection, openConnection, type Endpoint } from './connection';
+import type { SessionEvent } from './events';
+import type { Log } from './log';
+import { sendRoutes, type SendContext } from './rib-sender';
+import { ipFamily } from '../wire/address';
+
+export interface PeerSessionOptions {
+  readonly name: string;
+  readonly settings: PeerSettings;
+  readonly endpoint: Endpoint;
+  readonly ribIn: AdjRibIn;
+  readonly ribOut: AdjRibOut;
+  readonly log: Log;
+  readonly scheduler?: SchedulerLike;
+}
+
+/** How long stop() waits for the closing NOTIFICATION to be flushed. */
+const STOP_WAIT_MS = 1500;
+
+export class PeerSession {
+  readonly events$ = new Subject<SessionEvent>();
+  private readonly input = new Subject<FsmEvent>();
+  private readonly subscription: Subscription;
+  private fsm: FsmState;
+  private conn: Connection | undefined;
+  private rxCtx: CodecContext = DEFAULT_CONTEXT;
+  private negotiated: Negotiated | undefined;
+  /** Bumped whenever the established session ends, so in-flight RIB sends stop. */
+  private generation = 0;
+  private disposed = false;
+
+  constructor(private readonly opts: PeerSessionOptions) {
+    this.fsm = initialState(opts.settings);
+    this.subscription = runFsm(opts.settings, this.input, opts.scheduler).subscribe({
+      next: (r) => {
+        this.fsm = r.state;
+        for (const e of r.effects) this.perform(e);
+      },
+      error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
+    });
+  }
+
+  get state(): State {
+    return this.fsm.state;
+  }
+
+  get fsmState(): FsmState {
+    return this.fsm;
+  }
+
+  get negotiatedSession(): Negotiated | undefined {
+    return this.negotiated;
+  }
+
+  get connection(): Connection | undefined {
+    return this.conn;
+  }
+
+  /** RFC 4271 Event 1 ManualStart (active or passive per settings). */
+  start(): void {
+    this.feed({ type: 'ManualStart' });
+  }
+
+  /** Hands an accepted connection to this session (RFC 4271 Event 17). */
+  accept(conn: Connection): void {
+    if (this.conn && this.conn !== conn) this.conn.close(); // our own connect attempt loses to the accepted one
+    this.bind(conn);
+    this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
+    this.feed({ type: 'TcpConnectionConfirmed' });
+  }
+
+  /** RFC 4271 §6.8: this connection lost a collision (Cease / Connection Collision Resolution). */
+  collisionDump(): void {
+    this.feed({ type: 'OpenCollisionDump' });
+  }
+
+  /**
+   * Stops the session: subcode 2 (Administrative Shutdown, RFC 8203 message) is ManualStop and
+   * stays down; other Cease subcodes (3 Peer De-configured, 6 Other Configuration Change) are an
+   * AutomaticStop followed by dispose(). Resolves once the NOTIFICATION is flushed (bounded).
+   */
+  async stop(subcode: number = CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, message?: string): Promise<void> {
+    const conn = this.conn;
+    if (subcode === CeaseSubcode.ADMINISTRATIVE_SHUTDOWN) this.feed({ type: 'ManualStop', ...(message ? { shutdownMessage: message } : {}) });
+    else this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode) });
+    if (conn && !conn.socket.destroyed) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, STOP_WAIT_MS);
+        conn.socket.once('close', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    if (subcode !== CeaseSubcode.ADMINISTRATIVE_SHUTDOWN) this.dispose();
+  }
+
+  /** Unsubscribes the FSM (and its timers) and drops any connection. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.generation++;
+    this.subscription.unsubscribe();
+    this.conn?.close();
+    this.conn = undefined;
+    this.events$.complete();
+  }
+
+  /** Sends what changed in Adj-RIB-Out (config reload) if the session is up. */
+  announce(change: RibOutChange): void {
+    if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
+    void this.sendRib(change.withdraw, change.announce, []);
+  }
+
+  private feed(e: FsmEvent): void {
+    if (!this.disposed) this.input.next(e);
+  }
+
+  private emit(e: SessionEvent): void {
+    if (!this.disposed) this.events$.next(e);
+  }
+
+  private bind(conn: Connection): void {
+    this.conn = conn;
+    conn.bind({
+      connected: () => {
+        if (this.conn !== conn) return;
+        this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
+        this.feed({ type: 'TcpCrAcked' });
+      },
+      frames: (frames) => this.onFrames(conn, frames),
+      framingError: (error) => {
+        if (this.conn === conn) this.feed({ type: 'MessageError', error });
+      },
+      closed: (reason) => {
+        if (this.conn !== conn) return;
+        this.opts.log.debug(`${this.opts.name}: ${reason}`);
+        this.conn = undefined;
+        this.feed({ type: 'TcpConnectionFails' });
+      },
+    });
+  }
+
+  private onFrames(conn: Connection, frames: Buffer[]): void {
+    for (const frame of frames) {
+      if (this.conn !== conn || this.disposed) return; // an earlier message closed the connection
+      let message: Message;
+      try {
+        message = decodeMessage(frame, this.rxCtx);
+      } catch (e) {
+        this.feed({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
+        return;
+      }
+      this.feed({ type: 'Message', message });
+    }
+  }
+
+  private perform(e: Effect): void {
+    switch (e.kind) {
+      case 'send':
+        this.write(e.message);
+        return;
+      case 'connect':
+        this.conn?.close();
+        this.bind(openConnection(this.opts.endpoint));
+        return;
+      case 'close':
+        this.conn?.close();
+        this.conn = undefined;
+        return;
+      case 'state':
+        this.opts.log.debug(`${this.opts.name}: ${e.from} -> ${e.to}`);
+        this.emit({ kind: 'fsm', from: e.from, to: e.to });
+        return;
+      case 'established':
+        this.onEstablished(e.negotiated);
+        return;
+      case 'down':
+        this.generation++;
+        this.negotiated = undefined;
+        this.rxCtx = DEFAULT_CONTEXT;
+        this.opts.ribIn.clear();
+        this.emit({ kind: 'down', reason: e.reason, sent: e.sent, ...(e.notification ? { notification: e.notification } : {}) });
+        return;
+      case 'update':
+        this.opts.ribIn.apply(e.message);
+        this.emit({ kind: 'update', message: e.message, direction: 'receive' });
+        return;
+      case 'refresh':
+        this.emit({ kind: 'message', message: e.message, direction: 'receive' });
+        this.onRouteRefresh(e.message);
+        return;
+      case 'received':
+        this.emit({ kind: 'message', message: e.message, direction: 'receive' });
+        return;
+      case 'timer-start':
+      case 'timer-stop':
+        return; // runFsm carries out timers itself
+    }
+  }
+
+  private write(message: Message): void {
+    if (!this.conn) return;
+    const ctx = this.negotiated ? this.txContext(this.negotiated) : DEFAULT_CONTEXT;
+    this.conn.write(encodeMessage(message, ctx));
+    if (message.type !== 'keepalive') this.emit({ kind: 'message', message, direction: 'send' });
+  }
+
+  private txContext(n: Negotiated): CodecContext {
+    return { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend };
+  }
+
+  private onEstablished(n: Negotiated): void {
+    this.negotiated = n;
+    this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
+    if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
+    this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
+    const started = Date.now();
+    void this.sendRib([], this.opts.ribOut.groups(), n.families).then((r) => {
+      if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (Date.now() - started) / 1000 });
+    });
+  }
+
+  /** RFC 2918 / RFC 7313: re-send the family's routes (between BoRR and EoRR when enhanced). */
+  private onRouteRefresh(m: RouteRefreshMessage): void {
+    const n = this.negotiated;
+    if (!n || m.subtype !== RouteRefreshSubtype.NORMAL) return;
+    const fk = familyKey(m.afi, m.safi);
+    if (!n.families.some((f) => familyKey(f.afi, f.safi) === fk)) {
+      this.opts.log.warn(`${this.opts.name}: ROUTE-REFRESH for a family not negotiated (afi ${m.afi} safi ${m.safi}), ignored`);
+      return;
+    }
+    const enhanced = n.enhancedRouteRefresh;
+    if (enhanced) this.write({ type: 'route-refresh', afi: m.afi, safi: m.safi, subtype: RouteRefreshSubtype.BORR });
+    const groups = [...this.opts.ribOut.groups()].filter((g) => familyKey(g.afi, g.safi) === fk);
+    void this.sendRib([], groups, []).then(() => {
+      if (enhanced && this.fsm.state === 'Established') this.write({ type: 'route-refresh', afi: m.afi, safi: m.safi, subtype: RouteRefreshSubtype.EORR });
+    });
+  }
+
+  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[]) {
+    const n = this.negotiated;
+    const conn = this.conn;
+    if (!n || !conn) return undefined;
+    const generation = this.generation;
+    const local = conn.localAddress;
+    const localFamily = local ? ipFamily(local) : undefined;
+    const ctx: SendContext = {
+      codec: this.txContext(n),
+      maxLength: n.extendedMessage ? MAX_EXTENDED_MESSAGE_LENGTH : MAX_MESSAGE_LENGTH,
+      localAs: this.opts.settings.localAs,
+      peerAs: this.opts.settings.peerAs,
+      families: new Set(n.families.map((f) => familyKey(f.afi, f.safi))),
+      ...(localFamily === 1 ? { selfIpv4: local } : {}),
+      ...(localFamily === 2 ? { selfIpv6: local } : {}),
+    };
+    const result = await sendRoutes(
+      {
+        write: (b) => conn.write(b),
+        drained: () => conn.drained(),
+        alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
+        wrote: () => this.feed({ type: 'UpdateSent' }),
+      },
+      ctx,
+      withdraws,
+      groups,
+      endOfRib,
+    );
+    for (const fk of result.skippedFamilies) {
+      this.opts.log.warn(`${this.opts.name}: routes of afi ${fk >> 8} safi ${fk & 255} not sent: family not negotiated with the peer`);
+    }
+    return result;
+  }
+}
+
+/** A decoder exception that is not a BgpError is a bug; the peer still gets a NOTIFICATION and we log it. */
+function asBgpError(e: unknown, frame: Buffer, log: Log, name: string): BgpError {
+  if (e instanceof BgpError) return e;
+  log.error(`${name}: decoder bug on ${frame.subarray(0, 64).toString('hex')}: ${e instanceof Error ? e.stack : String(e)}`);
+  const type = frame[18];
+  if (type === MessageType.UPDATE) return new BgpError(ErrorCode.UPDATE_MESSAGE, 1);
+  if (type === MessageType.OPEN) return new BgpError(ErrorCode.OPEN_MESSAGE, 0);
+  return new BgpError(ErrorCode.MESSAGE_HEADER, 0);
+}
+

@@ -1,0 +1,122 @@
+/**
+ * Sends Adj-RIB-Out groups as packed UPDATEs with socket backpressure: writes are batched into
+ * ~64 KB chunks, and when the kernel buffer is full the sender waits for 'drain' instead of queueing
+ * (DESIGN.md: never let a queue grow without bound). It yields to the event loop between chunks so
+ * keepalives and the hold timer keep running during a full-table send.
+ */
+import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
+import { Afi } from '../wire/iana';
+import type { CodecContext, Family, PathAttributes } from '../wire/types';
+import { familyKey } from '../wire/types';
+import { packUpdates } from '../wire/update-pack';
+import { encodeMessage } from '../wire/message';
+import { endOfRibMessage } from '../wire/end-of-rib';
+import { outgoingAttributes } from './outgoing-attributes';
+
+export interface SendTarget {
+  write(bytes: Buffer): boolean;
+  drained(): Promise<void>;
+  /** False once the session this send belongs to went away: the send stops. */
+  alive(): boolean;
+  /** Called after each chunk is written (restarts the keepalive timer: RFC 4271 §4.4). */
+  wrote(): void;
+}
+
+export interface SendContext {
+  readonly codec: CodecContext;
+  readonly maxLength: number;
+  readonly localAs: number;
+  readonly peerAs: number;
+  /** Negotiated families (familyKey); routes of other families are skipped. */
+  readonly families: ReadonlySet<number>;
+  /** What next hop "self" means per address family. */
+  readonly selfIpv4?: string;
+  readonly selfIpv6?: string;
+}
+
+export interface SendResult {
+  readonly prefixes: number;
+  readonly messages: number;
+  /** Families of groups that were skipped because they were not negotiated. */
+  readonly skippedFamilies: readonly number[];
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+export async function sendRoutes(
+  target: SendTarget,
+  ctx: SendContext,
+  withdraws: Iterable<OutWithdraw>,
+  groups: Iterable<OutGroup>,
+  endOfRib: readonly Family[] = [],
+): Promise<SendResult> {
+  const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let prefixes = 0;
+  let messages = 0;
+  const skipped = new Set<number>();
+
+  const flush = async (): Promise<boolean> => {
+    if (!target.alive()) return false;
+    if (pendingBytes === 0) return true;
+    const ok = target.write(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    pending.length = 0;
+    pendingBytes = 0;
+    target.wrote();
+    if (!ok) await target.drained();
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+    return target.alive();
+  };
+  const push = async (msgs: Buffer[]): Promise<boolean> => {
+    for (const m of msgs) {
+      pending.push(m);
+      pendingBytes += m.length;
+      messages++;
+      if (pendingBytes >= CHUNK_BYTES && !(await flush())) return false;
+    }
+    return true;
+  };
+
+  // Let the caller finish the step that started us before the first write.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  for (const w of withdraws) {
+    if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
+    const list = { afi: w.afi, safi: w.safi, prefixes: w.prefixes, ...(w.pathIds ? { pathIds: w.pathIds } : {}) };
+    if (!(await push(packUpdates({}, undefined, list, ctx.codec, ctx.maxLength)))) return done();
+    prefixes += w.prefixes.length;
+  }
+  let lastAttrs: PathAttributes | undefined;
+  let lastOut: PathAttributes | undefined;
+  for (const g of groups) {
+    if (!ctx.families.has(familyKey(g.afi, g.safi))) {
+      skipped.add(familyKey(g.afi, g.safi));
+      continue;
+    }
+    // Route sets yield many chunks sharing one attributes object: complete it once.
+    if (g.attributes !== lastAttrs) {
+      lastAttrs = g.attributes;
+      lastOut = outgoingAttributes(g.attributes, ctx.localAs, ctx.peerAs);
+    }
+    const nextHop = resolveNextHop(g.nextHop, g.afi, ctx);
+    if (nextHop === undefined) continue;
+    const announced = { afi: g.afi, safi: g.safi, prefixes: g.prefixes, nextHop: [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
+    if (!(await push(packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength)))) return done();
+    prefixes += g.prefixes.length;
+  }
+  for (const f of endOfRib) {
+    if (!(await push([encodeMessage(endOfRibMessage(f), ctx.codec)]))) return done();
+  }
+  await flush();
+  return done();
+
+  function done(): SendResult {
+    return { prefixes, messages, skippedFamilies: [...skipped] };
+  }
+}
+
+/** "self" is our address on this session; an IPv6 route over IPv4 transport gets the IPv4-mapped form. */
+export function resolveNextHop(nextHop: string, afi: number, ctx: Pick<SendContext, 'selfIpv4' | 'selfIpv6'>): string | undefined {
+  if (nextHop !== 'self') return nextHop;
+  if (afi === Afi.IPV4) return ctx.selfIpv4;
+  return ctx.selfIpv6 ?? (ctx.selfIpv4 ? `::ffff:${ctx.selfIpv4}` : undefined);
+}

@@ -1,0 +1,54 @@
+import { AdjRibOut, type OutRoute } from '../../lib/rib/adj-rib-out';
+import { expandPrefixRun } from '../../lib/rib/route-set';
+
+const route = (prefix: string, med = 0, nextHop = 'self'): OutRoute => ({ afi: 1, safi: 1, prefix, nextHop, attributes: { origin: 0, med } });
+
+describe('AdjRibOut', () => {
+  it('groups routes that share next hop and attributes', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24'), route('10.0.1.0/24'), route('10.0.2.0/24', 5)]);
+    const groups = [...rib.groups()];
+    expect(groups.map((g) => g.prefixes)).toEqual([['10.0.0.0/24', '10.0.1.0/24'], ['10.0.2.0/24']]);
+    expect(rib.size).toBe(3);
+  });
+
+  it('returns only what changed on reload: removed routes withdrawn, new or changed routes announced', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24'), route('10.0.1.0/24'), route('10.0.2.0/24')]);
+    const change = rib.load([route('10.0.0.0/24'), route('10.0.2.0/24', 7), route('10.0.3.0/24')]);
+    expect(change.withdraw).toEqual([{ afi: 1, safi: 1, prefixes: ['10.0.1.0/24'] }]);
+    expect(change.announce.map((g) => [g.prefixes, g.attributes.med])).toEqual([
+      [['10.0.3.0/24'], 0],
+      [['10.0.2.0/24'], 7],
+    ]);
+  });
+
+  it('a reload with the same routes changes nothing', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24')], [{ afi: 1, safi: 1, from: '20.0.0.0/24', length: 24, count: 3, nextHop: 'self', attributes: {} }]);
+    const change = rib.load([route('10.0.0.0/24')], [{ afi: 1, safi: 1, from: '20.0.0.0/24', length: 24, count: 3, nextHop: 'self', attributes: {} }]);
+    expect(change).toEqual({ withdraw: [], announce: [] });
+  });
+
+  it('withdraws a removed route set and announces a new one', () => {
+    const rib = new AdjRibOut();
+    rib.load([], [{ afi: 1, safi: 1, from: '20.0.0.0/24', length: 24, count: 2, nextHop: 'self', attributes: {} }]);
+    const change = rib.load([], [{ afi: 1, safi: 1, from: '30.0.0.0/24', length: 24, count: 1, nextHop: 'self', attributes: {} }]);
+    expect(change.withdraw[0].prefixes).toEqual(['20.0.0.0/24', '20.0.1.0/24']);
+    expect(change.announce[0].prefixes).toEqual(['30.0.0.0/24']);
+  });
+});
+
+describe('expandPrefixRun', () => {
+  it('expands IPv4 runs in chunks without gaps', () => {
+    const chunks = [...expandPrefixRun({ afi: 1, from: '10.0.0.0/24', length: 24, count: 5 }, 2)];
+    expect(chunks).toEqual([['10.0.0.0/24', '10.0.1.0/24'], ['10.0.2.0/24', '10.0.3.0/24'], ['10.0.4.0/24']]);
+    const big = [...expandPrefixRun({ afi: 1, from: '10.0.0.0/24', length: 24, count: 70000 })].flat();
+    expect(big.length).toBe(70000);
+    expect(big[65536]).toBe('11.0.0.0/24');
+  });
+
+  it('expands IPv6 runs', () => {
+    expect([...expandPrefixRun({ afi: 2, from: '2001:db8::/48', length: 48, count: 3 })].flat()).toEqual(['2001:db8::/48', '2001:db8:1::/48', '2001:db8:2::/48']);
+  });
+});
