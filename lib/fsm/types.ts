@@ -9,7 +9,8 @@ import type { Family, Message, NotificationMessage, OpenMessage, UpdateMessage, 
 /** RFC 4271 §8.2.2 session states. */
 export type State = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
 
-export type TimerName = 'ConnectRetry' | 'Hold' | 'Keepalive' | 'DelayOpen';
+/** RFC 4271 §8 timers; IdleHold is §8.1.1's IdleHoldTimer used for DampPeerOscillations (exponential backoff). */
+export type TimerName = 'ConnectRetry' | 'Hold' | 'Keepalive' | 'DelayOpen' | 'IdleHold';
 
 /** What the FSM needs to know of a configured neighbor. */
 export interface PeerSettings {
@@ -75,6 +76,10 @@ export interface FsmState {
   /** The OPEN we sent on this connection. */
   readonly localOpen?: OpenMessage;
   readonly negotiated?: Negotiated;
+  /** RFC 4271 §8.1.1 DelayOpenTimer is running: in Connect/Active the TCP connection is up and our OPEN is held back. */
+  readonly delayOpenTimer?: boolean;
+  /** RFC 4271 §8.1.1 IdleHoldTimer is running: in Idle, an AutomaticStart is due when it expires (peer damping). */
+  readonly idleHoldTimer?: boolean;
   /** The last error that took the session down (for show/JSON). */
   readonly lastError?: { readonly code: number; readonly subcode: number; readonly reason: string };
 }
@@ -89,12 +94,15 @@ export type FsmEvent =
   | { readonly type: 'HoldTimerExpires' } // Event 10
   | { readonly type: 'KeepaliveTimerExpires' } // Event 11
   | { readonly type: 'DelayOpenTimerExpires' } // Event 12
+  | { readonly type: 'IdleHoldTimerExpires' } // Event 13: damping over, AutomaticStart
   | { readonly type: 'TcpCrAcked' } // Event 16: our outgoing connection is up
   | { readonly type: 'TcpConnectionConfirmed' } // Event 17: an incoming connection was accepted
   | { readonly type: 'TcpConnectionFails' } // Event 18
   | { readonly type: 'Message'; readonly message: Message } // Events 19, 20, 25, 26, 27 and ROUTE-REFRESH
   | { readonly type: 'MessageError'; readonly error: BgpError } // Events 21 BGPHeaderErr, 22 BGPOpenMsgErr, 28 UpdateMsgErr
-  | { readonly type: 'OpenCollisionDump' }; // Event 23
+  | { readonly type: 'OpenCollisionDump' } // Event 23
+  /** Not an RFC event: the session layer sent an UPDATE, which restarts the KeepaliveTimer (RFC 4271 §8.2.2 Established). */
+  | { readonly type: 'UpdateSent' };
 
 export type Effect =
   | { readonly kind: 'send'; readonly message: Message }

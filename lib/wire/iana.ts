@@ -132,6 +132,8 @@ export const HeaderSubcode = {
 
 /** RFC 4271 §6.2 OPEN Message Error subcodes (5 is deprecated), RFC 5492 for 7, RFC 9234 for 11. */
 export const OpenSubcode = {
+  /** RFC 4271 §6.2: a recognized optional parameter is malformed ("Unspecific"). */
+  UNSPECIFIC: 0,
   UNSUPPORTED_VERSION_NUMBER: 1,
   BAD_PEER_AS: 2,
   BAD_BGP_IDENTIFIER: 3,

@@ -1,0 +1,182 @@
+/**
+ * The "attribute" object of an UPDATE event, as ExaBGP's Attributes.json() writes it: members in
+ * attribute type order, NEXT_HOP left out (it is the key of the announce groups), unknown
+ * transitive attributes as "attribute-0xTT-0xFF": "0x<hex>", and the RFC 7606 outcome last as
+ * "error" (ExaBGP's internal codes 0xFFFE discard and 0xFFFF treat-as-withdraw sort last).
+ */
+import { AS_TRANS, AttrFlag, AttrType } from '../../wire/iana';
+import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
+import { asPathMembers, asPathText, flattenAsPath, mergeAs4Path, type FlatAsPath } from './as-path';
+import { extendedCommunityJson } from './extended-community';
+
+const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
+
+/**
+ * Attribute codes ExaBGP 4.2 decodes itself, with the flags it registers them under.
+ * An attribute we keep as unknown but ExaBGP knows is printed by ExaBGP its own way when the
+ * flags match, and silently dropped when they do not; AIGP (26) is dropped unless configured.
+ */
+const EXABGP_KNOWN_FLAGS: ReadonlyMap<number, number> = new Map([
+  [22, 0xc0], // PMSI tunnel (RFC 6514)
+  [25, 0xc0], // IPv6 address specific extended community (RFC 5701)
+  [26, -1], // AIGP (RFC 7311): only accepted on sessions configured for it
+  [29, 0x80], // BGP-LS (RFC 7752)
+  [40, 0xc0], // BGP prefix SID (RFC 8669)
+]);
+
+function aggregatorText(asn: number, a: Aggregator): string {
+  return `"${asn}:${a.address}"`;
+}
+
+/**
+ * On a 2-octet AS session (RFC 6793) ExaBGP prints AGGREGATOR as received, so AS_TRANS when the
+ * decoder replaced it by AS4_AGGREGATOR (RFC 6793 §4.2.3), and reads only the first two octets of
+ * AS4_AGGREGATOR's AS number, as it does for AGGREGATOR.
+ */
+function aggregatorMembers(a: PathAttributes, asn4: boolean): { aggregator?: string; as4Aggregator?: string } {
+  const out: { aggregator?: string; as4Aggregator?: string } = {};
+  if (a.aggregator) {
+    const four = a.as4Aggregator;
+    const merged =
+      !asn4 &&
+      four !== undefined &&
+      (a.aggregator === four || (a.aggregator.asn === four.asn && a.aggregator.address === four.address && four.asn > 0xffff));
+    out.aggregator = aggregatorText(merged ? AS_TRANS : a.aggregator.asn, a.aggregator);
+  }
+  if (a.as4Aggregator) out.as4Aggregator = aggregatorText(asn4 ? a.as4Aggregator.asn : a.as4Aggregator.asn >>> 16, a.as4Aggregator);
+  return out;
+}
+
+function unknownMember(u: UnknownAttribute): string {
+  // ExaBGP stores unknown transitive attributes with the Partial bit set (it would re-send them),
+  // and keeps the Extended Length bit as received; the decoder drops that bit, so it is set back
+  // when the value needed it.
+  const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
+  const hex = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0');
+  return `"attribute-0x${hex(u.type)}-0x${hex(flags)}": "0x${u.value.toString('hex')}"`;
+}
+
+/** Unknown attributes ExaBGP would print, by type code, first of each code only. */
+function printableUnknown(attrs: PathAttributes): UnknownAttribute[] {
+  const out: UnknownAttribute[] = [];
+  if (!attrs.unknown) return out;
+  const seen = new Set<number>();
+  for (const u of attrs.unknown) {
+    if (seen.has(u.type)) continue;
+    seen.add(u.type);
+    // ExaBGP ignores unknown non-transitive attributes (RFC 4271 §5: not passed on).
+    if (!(u.flags & AttrFlag.TRANSITIVE)) continue;
+    const known = EXABGP_KNOWN_FLAGS.get(u.type);
+    if (known !== undefined && (known === -1 || (u.flags & ~(AttrFlag.PARTIAL | AttrFlag.EXTENDED_LENGTH)) !== known)) continue;
+    out.push(u);
+  }
+  return out.sort((a, b) => a.type - b.type);
+}
+
+/** AS_PATH as ExaBGP holds it after its own AS4_PATH merge; undefined when it holds none. */
+function exabgpAsPath(attrs: PathAttributes, treatAsWithdraw: boolean): FlatAsPath | undefined {
+  if (!attrs.asPath || attrs.asPath.length === 0) return undefined; // a zero-length AS_PATH is not kept
+  const path = flattenAsPath(attrs.asPath);
+  // ExaBGP returns before merging when an attribute was malformed.
+  if (attrs.as4Path && attrs.as4Path.length > 0 && !treatAsWithdraw) return mergeAs4Path(path, flattenAsPath(attrs.as4Path));
+  return path;
+}
+
+/** True when ExaBGP's attribute dictionary would be non-empty (NEXT_HOP counts though it is not printed). */
+export function hasAttributes(msg: UpdateMessage): boolean {
+  const a = msg.attributes;
+  return (
+    msg.errorAction !== undefined ||
+    a.origin !== undefined ||
+    (a.asPath !== undefined && a.asPath.length > 0) ||
+    a.nextHop !== undefined ||
+    a.med !== undefined ||
+    a.localPref !== undefined ||
+    a.atomicAggregate === true ||
+    a.aggregator !== undefined ||
+    (a.communities !== undefined && a.communities.length > 0) ||
+    a.originatorId !== undefined ||
+    (a.clusterList !== undefined && a.clusterList.length > 0) ||
+    (a.extendedCommunities !== undefined && a.extendedCommunities.length > 0) ||
+    (a.as4Path !== undefined && a.as4Path.length > 0) ||
+    a.as4Aggregator !== undefined ||
+    (a.largeCommunities !== undefined && a.largeCommunities.length > 0) ||
+    printableUnknown(a).length > 0
+  );
+}
+
+/**
+ * Members of the "attribute" object, comma-separated, in ExaBGP's order. `asn4` says whether the
+ * session uses 4-octet AS numbers (RFC 6793), which changes how ExaBGP reads the aggregators.
+ */
+export function attributeMembers(msg: UpdateMessage, asn4: boolean): string {
+  const a = msg.attributes;
+  const aggregators = aggregatorMembers(a, asn4);
+  const treatAsWithdraw = msg.errorAction === 'treat-as-withdraw';
+  const parts: string[] = [];
+  const unknown = printableUnknown(a);
+  let u = 0;
+  /** Unknown attributes sort among the known ones by type code. */
+  const unknownBefore = (code: number): void => {
+    while (u < unknown.length && unknown[u].type < code) parts.push(unknownMember(unknown[u++]));
+  };
+
+  unknownBefore(AttrType.ORIGIN);
+  if (a.origin !== undefined) parts.push(`"origin": "${ORIGIN_NAMES[a.origin] ?? 'invalid'}"`);
+  unknownBefore(AttrType.AS_PATH);
+  const path = exabgpAsPath(a, treatAsWithdraw);
+  if (path) parts.push(asPathMembers(path));
+  unknownBefore(AttrType.MULTI_EXIT_DISC);
+  if (a.med !== undefined) parts.push(`"med": ${a.med}`);
+  unknownBefore(AttrType.LOCAL_PREF);
+  if (a.localPref !== undefined) parts.push(`"local-preference": ${a.localPref}`);
+  unknownBefore(AttrType.ATOMIC_AGGREGATE);
+  if (a.atomicAggregate) parts.push('"atomic-aggregate": true');
+  unknownBefore(AttrType.AGGREGATOR);
+  if (aggregators.aggregator) parts.push(`"aggregator": ${aggregators.aggregator}`);
+  unknownBefore(AttrType.COMMUNITIES);
+  if (a.communities && a.communities.length) {
+    // RFC 1997: printed as [ASN, value] pairs, well-known ones included as numbers.
+    let s = '"community": [ ';
+    for (let i = 0; i < a.communities.length; i++) {
+      const c = a.communities[i] >>> 0;
+      s += `${i ? ', ' : ''}[ ${c >>> 16}, ${c & 0xffff} ]`;
+    }
+    parts.push(s + ' ]');
+  }
+  unknownBefore(AttrType.ORIGINATOR_ID);
+  if (a.originatorId !== undefined) parts.push(`"originator-id": "${a.originatorId}"`);
+  unknownBefore(AttrType.CLUSTER_LIST);
+  if (a.clusterList && a.clusterList.length) {
+    parts.push(`"cluster-list": [ ${a.clusterList.map((id) => `"${id}"`).join(', ')} ]`);
+  }
+  unknownBefore(AttrType.EXTENDED_COMMUNITIES);
+  if (a.extendedCommunities && a.extendedCommunities.length) {
+    parts.push(`"extended-community": [ ${a.extendedCommunities.map(extendedCommunityJson).join(', ')} ]`);
+  }
+  unknownBefore(AttrType.AS4_PATH);
+  // Without an AS_PATH to merge into (or when ExaBGP skipped the merge) AS4_PATH is a class it has no JSON name for.
+  if (a.as4Path && a.as4Path.length && (!path || treatAsWithdraw)) {
+    parts.push(`"attribute-0x11-0xC0": "${asPathText(flattenAsPath(a.as4Path))}"`);
+  }
+  unknownBefore(AttrType.AS4_AGGREGATOR);
+  // ExaBGP names AS4_AGGREGATOR "aggregator" too, so the key can appear twice.
+  if (aggregators.as4Aggregator) parts.push(`"aggregator": ${aggregators.as4Aggregator}`);
+  unknownBefore(AttrType.LARGE_COMMUNITIES);
+  if (a.largeCommunities && a.largeCommunities.length) {
+    // RFC 8092 §5 duplicates are dropped by ExaBGP's decoder; its JSON has " , " before the last number.
+    const seen = new Set<string>();
+    const items: string[] = [];
+    for (const [g, l1, l2] of a.largeCommunities) {
+      const key = `${g}:${l1}:${l2}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push(`[ ${g}, ${l1} , ${l2} ]`);
+    }
+    parts.push(`"large-community": [ ${items.join(', ')} ]`);
+  }
+  unknownBefore(0x10000);
+  if (msg.errorAction === 'discard') parts.push('"error": "discard"');
+  if (treatAsWithdraw) parts.push('"error": "treat-as-withdraw"');
+  return parts.join(', ');
+}

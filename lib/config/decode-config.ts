@@ -1,0 +1,17 @@
+/**
+ * decodeConfig: parsed JSON in, Config or every error out. Shape errors (file-codec.ts) come
+ * first; the cross-key rules (resolve-config.ts) run only on a well-shaped file, since they
+ * need its values.
+ */
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { fromValidationErrors, type ConfigError } from './config-error';
+import { configFileCodec } from './file-codec';
+import { resolveConfig } from './resolve-config';
+import type { Config } from './types';
+
+export function decodeConfig(json: unknown): Either<ConfigError[], Config> {
+  const shaped = configFileCodec.decode(json);
+  if (isLeft(shaped)) return left(fromValidationErrors(shaped.left));
+  const { config, errors } = resolveConfig(shaped.right);
+  return errors.length > 0 ? left(errors) : right(config);
+}

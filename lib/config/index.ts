@@ -1,0 +1,13 @@
+/** The JSON config: decode, load, explain errors, summarize. docs/config.md documents every key. */
+export type { Config, ListenConfig, LogLevel, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
+export { formatErrors, type ConfigError } from './config-error';
+export { decodeConfig } from './decode-config';
+export { loadConfig } from './load-config';
+export { summarizeConfig } from './summarize-config';
+export { neighborSettingsKey } from './settings-key';
+export { MAX_ROUTE_SET_COUNT } from './file-codec';
+export { DEFAULTS as CONFIG_DEFAULTS } from './resolve-config';
+export { parseCommunity, formatCommunity, WELL_KNOWN_COMMUNITY_NAMES } from './community-text';
+export { parseLargeCommunity, formatLargeCommunity } from './large-community-text';
+export { parseExtendedCommunity, formatExtendedCommunity } from './extended-community-text';
+export { parseFamily, formatFamily, CONFIG_FAMILIES } from './family-text';

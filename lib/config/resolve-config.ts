@@ -1,0 +1,265 @@
+/**
+ * From a well-formed config file (file-codec.ts) to the Config the daemon runs: defaults
+ * applied, and the rules that span several keys checked, each error at the key to change.
+ */
+import { Afi, AsPathSegmentType, Origin, Safi } from '../wire/iana';
+import { familyKey, type Family, type PathAttributes } from '../wire/types';
+import { ipFamily } from '../wire/address';
+import { joinIndex, joinKey, type ConfigError } from './config-error';
+import { formatFamily, parseFamily } from './family-text';
+import type { PrefixValue } from './scalar-codecs';
+import type { ConfigFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
+import type { Config, ListenConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
+
+export const DEFAULTS = {
+  peerPort: 179, // RFC 4271 §8.2.1
+  holdTime: 90, // RFC 4271 §10 suggests 90 s
+  connectRetry: 5, // RFC 4271 §10 suggests 120 s; a test tool wants to retry sooner
+  delayOpen: 0,
+  passive: false,
+  routeRefresh: true,
+  extendedMessage: true,
+  logLevel: 'info',
+  eventsOutput: 'stdout',
+} as const;
+
+const afiName = (afi: number): string => (afi === Afi.IPV4 ? 'IPv4' : 'IPv6');
+
+/** Builds PathAttributes from a route's keys; ORIGIN and AS_PATH are always present (RFC 4271 §5.1). */
+function attributesOf(r: RouteFile | RouteSetFile): PathAttributes {
+  const a: { -readonly [K in keyof PathAttributes]: PathAttributes[K] } = {
+    origin: r.origin ?? Origin.IGP,
+    asPath: r.asPath && r.asPath.length > 0 ? [{ type: AsPathSegmentType.AS_SEQUENCE, asns: r.asPath }] : [],
+  };
+  if (r.med !== undefined) a.med = r.med;
+  if (r.localPref !== undefined) a.localPref = r.localPref;
+  if (r.atomicAggregate) a.atomicAggregate = true;
+  if (r.aggregator) a.aggregator = r.aggregator;
+  if (r.communities && r.communities.length > 0) a.communities = r.communities;
+  if (r.largeCommunities && r.largeCommunities.length > 0) a.largeCommunities = r.largeCommunities;
+  if (r.extendedCommunities && r.extendedCommunities.length > 0) a.extendedCommunities = r.extendedCommunities;
+  if (r.originatorId) a.originatorId = r.originatorId;
+  if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
+  return a;
+}
+
+/** Does a listener on `address` accept connections to `local` (or, without one, from a peer of this family)? */
+function listenerCovers(listener: ListenConfig, local: string | undefined, peerAfi: number): boolean {
+  // Linux's "::" listener is dual-stack, so it also takes IPv4 connections.
+  if (listener.address === '::') return true;
+  if (listener.address === '0.0.0.0') return peerAfi === Afi.IPV4;
+  return local === undefined ? ipFamily(listener.address) === peerAfi : listener.address === local;
+}
+
+/** How many /length prefixes fit from `from` to the end of its address space. */
+function prefixesLeft(from: PrefixValue): bigint {
+  const bits = from.afi === Afi.IPV4 ? 32 : 128;
+  const index = BigInt('0x' + from.address.toString('hex')) >> BigInt(bits - from.length);
+  return (1n << BigInt(from.length)) - index;
+}
+
+class Resolver {
+  readonly errors: ConfigError[] = [];
+
+  constructor(private readonly file: ConfigFile) {}
+
+  private error(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+
+  run(): Config {
+    const listen = this.listeners();
+    const neighbors = this.file.neighbors.map((n, i) => this.neighbor(n, joinIndex('neighbors', i), listen));
+    this.uniqueNeighbors(neighbors);
+    return {
+      listen,
+      neighbors,
+      log: { level: this.file.log?.level ?? DEFAULTS.logLevel },
+      events: { output: this.file.events?.output ?? DEFAULTS.eventsOutput, format: this.file.events?.format ?? 'json' },
+    };
+  }
+
+  private listeners(): ListenConfig[] {
+    const listen = (this.file.listen ?? []).map((l) => ({ address: l.address, port: l.port }));
+    const seen = new Map<string, number>();
+    listen.forEach((l, i) => {
+      const key = `${l.address} ${l.port}`;
+      const first = seen.get(key);
+      if (first !== undefined) this.error(joinIndex('listen', i), `duplicate listener: listen[${first}] is also ${l.address} port ${l.port}`);
+      else seen.set(key, i);
+    });
+    return listen;
+  }
+
+  /** RFC 4271 §8: a connection is identified by its two addresses, so two neighbors may not share both. */
+  private uniqueNeighbors(neighbors: NeighborConfig[]): void {
+    const seen = new Map<string, number>();
+    neighbors.forEach((n, i) => {
+      const key = `${n.peerAddress} ${n.localAddress ?? '*'}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else {
+        const local = n.localAddress === undefined ? 'no localAddress' : `localAddress ${n.localAddress}`;
+        this.error(
+          joinKey(joinIndex('neighbors', i), 'peerAddress'),
+          `duplicate neighbor: neighbors[${first}] has the same peerAddress ${n.peerAddress} and ${local}`,
+        );
+      }
+    });
+  }
+
+  private neighbor(n: NeighborFile, path: string, listen: ListenConfig[]): NeighborConfig {
+    const peerAfi = ipFamily(n.peerAddress) ?? Afi.IPV4;
+    if (n.localAddress !== undefined && ipFamily(n.localAddress) !== peerAfi) {
+      this.error(
+        joinKey(path, 'localAddress'),
+        `expected an ${afiName(peerAfi)} address like peerAddress ${n.peerAddress}, got "${n.localAddress}"`,
+      );
+    }
+    const localAs = n.localAs ?? this.file.localAs;
+    if (localAs === undefined) this.error(joinKey(path, 'localAs'), 'missing: set localAs on the neighbor or at the top level');
+    const localIpv4 = n.localAddress !== undefined && ipFamily(n.localAddress) === Afi.IPV4 && n.localAddress !== '0.0.0.0';
+    const routerId = n.routerId ?? this.file.routerId ?? (localIpv4 ? n.localAddress : undefined);
+    if (routerId === undefined) {
+      this.error(
+        joinKey(path, 'routerId'),
+        'missing: set routerId on the neighbor or at the top level (only an IPv4 localAddress can stand in for it)',
+      );
+    }
+    const passive = n.passive ?? DEFAULTS.passive;
+    if (passive && !listen.some((l) => listenerCovers(l, n.localAddress, peerAfi))) {
+      const wildcard = peerAfi === Afi.IPV4 ? '0.0.0.0 or ::' : '::';
+      const wanted = n.localAddress === undefined ? `an ${afiName(peerAfi)} address or ${wildcard}` : `${n.localAddress} (or ${wildcard})`;
+      this.error(
+        joinKey(path, 'passive'),
+        `a passive neighbor waits for its peer to connect, but no listener accepts its connection: add a listener on ${wanted} to "listen"`,
+      );
+    }
+
+    const families = n.families ?? this.defaultFamilies(n, peerAfi);
+    if (n.families) this.uniqueFamilies(n.families, joinKey(path, 'families'));
+    const familyKeys = new Set(families.map((f) => familyKey(f.afi, f.safi)));
+    const session = { peerAfi, families: familyKeys, explicitFamilies: n.families !== undefined };
+
+    const out: NeighborConfig = {
+      name: n.description ?? n.peerAddress,
+      peerAddress: n.peerAddress,
+      peerPort: n.peerPort ?? DEFAULTS.peerPort,
+      localAs: localAs ?? 0,
+      peerAs: n.peerAs,
+      routerId: routerId ?? '',
+      holdTime: n.holdTime ?? DEFAULTS.holdTime,
+      connectRetry: n.connectRetry ?? DEFAULTS.connectRetry,
+      delayOpen: n.delayOpen ?? DEFAULTS.delayOpen,
+      passive,
+      families,
+      routeRefresh: n.routeRefresh ?? DEFAULTS.routeRefresh,
+      extendedMessage: n.extendedMessage ?? DEFAULTS.extendedMessage,
+      routes: (n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
+      routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
+    };
+    if (n.description !== undefined) out.description = n.description;
+    if (n.localAddress !== undefined) out.localAddress = n.localAddress;
+    if (n.localPort !== undefined) out.localPort = n.localPort;
+    if (n.hostname !== undefined) out.hostname = n.hostname;
+    if (n.domainName !== undefined) out.domainName = n.domainName;
+    if (n.gracefulRestart !== undefined) out.gracefulRestart = n.gracefulRestart;
+    if (n.addPath !== undefined) out.addPath = this.addPath(n.addPath, joinKey(path, 'addPath'), familyKeys);
+    this.uniqueRoutes(out.routes, joinKey(path, 'routes'));
+    return out;
+  }
+
+  /** Without "families": the session's own unicast family plus the family of every configured route. */
+  private defaultFamilies(n: NeighborFile, peerAfi: number): Family[] {
+    const afis = new Set<number>([peerAfi]);
+    for (const r of n.routes ?? []) afis.add(r.prefix.afi);
+    for (const s of n.routeSets ?? []) afis.add(s.prefixes.from.afi);
+    return [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
+  }
+
+  private uniqueFamilies(families: Family[], path: string): void {
+    const seen = new Set<number>();
+    families.forEach((f, i) => {
+      const key = familyKey(f.afi, f.safi);
+      if (seen.has(key)) this.error(joinIndex(path, i), `duplicate family "${formatFamily(f.afi, f.safi)}"`);
+      seen.add(key);
+    });
+  }
+
+  private addPath(addPath: Record<string, number | undefined>, path: string, families: Set<number>): Array<Family & { mode: number }> {
+    const out: Array<Family & { mode: number }> = [];
+    for (const [name, mode] of Object.entries(addPath)) {
+      const f = parseFamily(name);
+      if (!f || mode === undefined) continue;
+      if (!families.has(familyKey(f.afi, f.safi))) {
+        this.error(joinKey(path, name), `ADD-PATH for "${name}", but that family is not in this neighbor's families`);
+      }
+      out.push({ afi: f.afi, safi: f.safi, mode });
+    }
+    return out;
+  }
+
+  /** Checks a route's family against the neighbor's families, and its next hop against its family. */
+  private family(
+    p: PrefixValue,
+    hop: string,
+    path: string,
+    prefixKey: string,
+    session: { peerAfi: number; families: Set<number>; explicitFamilies: boolean },
+  ): void {
+    const name = formatFamily(p.afi, Safi.UNICAST);
+    if (session.explicitFamilies && !session.families.has(familyKey(p.afi, Safi.UNICAST))) {
+      this.error(joinKey(path, prefixKey), `${p.text} is an ${name} route, but this neighbor's families do not include "${name}"`);
+    }
+    if (hop === 'self') {
+      if (p.afi !== session.peerAfi) {
+        this.error(
+          joinKey(path, 'nextHop'),
+          `"self" is the session's ${afiName(session.peerAfi)} local address, which cannot be the next hop of ` +
+            `${afiName(p.afi)} prefix ${p.text}: give an explicit ${afiName(p.afi)} next hop`,
+        );
+      }
+    } else if (ipFamily(hop) !== p.afi) {
+      this.error(joinKey(path, 'nextHop'), `expected an ${afiName(p.afi)} next hop for ${p.text}, got "${hop}"`);
+    }
+  }
+
+  private route(r: RouteFile, path: string, session: Parameters<Resolver['family']>[4]): RouteConfig {
+    const nextHop = r.nextHop ?? 'self';
+    this.family(r.prefix, nextHop, path, 'prefix', session);
+    const out: RouteConfig = { afi: r.prefix.afi, safi: Safi.UNICAST, prefix: r.prefix.text, nextHop, attributes: attributesOf(r) };
+    if (r.pathId !== undefined) out.pathId = r.pathId;
+    return out;
+  }
+
+  private routeSet(s: RouteSetFile, path: string, session: Parameters<Resolver['family']>[4]): RouteSetConfig {
+    const { from, count } = s.prefixes;
+    const nextHop = s.nextHop ?? 'self';
+    this.family(from, nextHop, path, 'prefixes', session);
+    const left = prefixesLeft(from);
+    if (BigInt(count) > left) {
+      this.error(
+        joinKey(joinKey(path, 'prefixes'), 'count'),
+        `expected at most ${left} (the /${from.length} prefixes from ${from.text} to the end of the ${afiName(from.afi)} space), got ${count}`,
+      );
+    }
+    return { afi: from.afi, safi: Safi.UNICAST, from: from.text, length: from.length, count, nextHop, attributes: attributesOf(s) };
+  }
+
+  private uniqueRoutes(routes: RouteConfig[], path: string): void {
+    const seen = new Map<string, number>();
+    routes.forEach((r, j) => {
+      const key = `${r.prefix} ${r.pathId ?? ''}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, j);
+      else this.error(joinKey(joinIndex(path, j), 'prefix'), `duplicate route: routes[${first}] also announces ${r.prefix}${r.pathId === undefined ? '' : ` with pathId ${r.pathId}`}`);
+    });
+  }
+}
+
+/** Applies defaults and cross-key rules; the Config is meaningful only when errors is empty. */
+export function resolveConfig(file: ConfigFile): { config: Config; errors: ConfigError[] } {
+  const resolver = new Resolver(file);
+  const config = resolver.run();
+  return { config, errors: resolver.errors };
+}

@@ -1,0 +1,34 @@
+/**
+ * neighborSettingsKey: everything about a neighbor that is fixed once its session is up
+ * (addresses, ASNs, timers proposed in OPEN, capabilities), as one stable string. On SIGHUP
+ * the daemon keeps a session whose key is unchanged and only re-sends its routes; any
+ * change here needs a reset, because OPEN parameters cannot be renegotiated (RFC 4271 §4.2).
+ */
+import { familyKey, type Family } from '../wire/types';
+import type { NeighborConfig } from './types';
+
+const byFamily = (a: Family, b: Family): number => familyKey(a.afi, a.safi) - familyKey(b.afi, b.safi);
+
+export function neighborSettingsKey(n: NeighborConfig): string {
+  // Listed key by key (not a spread of n) so that adding a field to NeighborConfig is a conscious choice here.
+  return JSON.stringify({
+    peerAddress: n.peerAddress,
+    peerPort: n.peerPort,
+    localAddress: n.localAddress ?? null,
+    localPort: n.localPort ?? null,
+    localAs: n.localAs,
+    peerAs: n.peerAs,
+    routerId: n.routerId,
+    holdTime: n.holdTime,
+    connectRetry: n.connectRetry,
+    delayOpen: n.delayOpen,
+    passive: n.passive,
+    families: [...n.families].sort(byFamily).map((f) => [f.afi, f.safi]),
+    addPath: n.addPath ? [...n.addPath].sort(byFamily).map((f) => [f.afi, f.safi, f.mode]) : null,
+    routeRefresh: n.routeRefresh,
+    extendedMessage: n.extendedMessage,
+    hostname: n.hostname ?? null,
+    domainName: n.domainName ?? null,
+    gracefulRestart: n.gracefulRestart ?? null,
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The decoded configuration: what the daemon codes against. Every default is already applied,
+ * every address is canonical text and every family is AFI/SAFI numbers, so nothing downstream
+ * re-parses or re-checks the JSON. docs/config.md documents the JSON that produces these.
+ */
+import type { Family, PathAttributes } from '../wire/types';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+export interface ListenConfig {
+  /** Canonical IPv4 or IPv6 literal; 0.0.0.0 / :: listen on every address. */
+  address: string;
+  port: number;
+}
+
+export interface Config {
+  listen: ListenConfig[];
+  neighbors: NeighborConfig[];
+  log: { level: LogLevel };
+  /** Where JSON events go: "stdout", "none" or a file path. */
+  events: { output: string; format: 'json' };
+}
+
+export interface NeighborConfig {
+  /** The description when given, else the peer address: used in logs and events. */
+  name: string;
+  description?: string;
+  peerAddress: string;
+  /** TCP port we connect to (RFC 4271 §8.2.1 uses 179). */
+  peerPort: number;
+  /** Source address of our connection and the address a passive neighbor is reached on. */
+  localAddress?: string;
+  /** Source port of our connection (the kernel picks one when absent). */
+  localPort?: number;
+  localAs: number;
+  peerAs: number;
+  /** BGP Identifier, dotted quad, never 0.0.0.0 (RFC 6286). */
+  routerId: string;
+  /** 0 or 3..65535 seconds (RFC 4271 §4.2). */
+  holdTime: number;
+  /** ConnectRetryTime in seconds (RFC 4271 §8). */
+  connectRetry: number;
+  /** DelayOpenTime in seconds, 0 = off (RFC 4271 §8.1.1). */
+  delayOpen: number;
+  passive: boolean;
+  /** Families advertised with the Multiprotocol capability (RFC 4760). */
+  families: Family[];
+  /** ADD-PATH per family (RFC 7911), mode from AddPathMode: 1 receive, 2 send, 3 both. */
+  addPath?: Array<Family & { mode: number }>;
+  routeRefresh: boolean;
+  extendedMessage: boolean;
+  /** FQDN capability host and domain names. */
+  hostname?: string;
+  domainName?: string;
+  /** Graceful restart (RFC 4724) restart time in seconds, 0..4095, when the capability is wanted. */
+  gracefulRestart?: number;
+  routes: RouteConfig[];
+  routeSets: RouteSetConfig[];
+}
+
+export interface RouteConfig {
+  afi: number;
+  safi: number;
+  /** Canonical prefix text; host bits are refused at decode time. */
+  prefix: string;
+  /** "self" = the local address of the session; otherwise an address of the prefix's family. */
+  nextHop: 'self' | string;
+  /** RFC 7911 path identifier, sent when ADD-PATH send is negotiated for the family. */
+  pathId?: number;
+  attributes: PathAttributes;
+}
+
+/**
+ * A generated run of `count` consecutive prefixes of `length` bits starting at `from`
+ * (canonical prefix text, e.g. "10.0.0.0/24"). Kept as a run: lib/rib expands it lazily.
+ */
+export interface RouteSetConfig {
+  afi: number;
+  safi: number;
+  from: string;
+  length: number;
+  count: number;
+  nextHop: 'self' | string;
+  attributes: PathAttributes;
+}

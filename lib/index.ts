@@ -1,0 +1,17 @@
+/**
+ * rxbgp as a library. The daemon and the CLI are built on these same pieces; a higher-level
+ * Speaker API comes with the policy issue.
+ */
+export { Daemon, type DaemonEvent, type ReloadSummary } from './daemon/daemon';
+export { decodeConfig, loadConfig, formatErrors, summarizeConfig } from './config';
+export type { Config, NeighborConfig, RouteConfig, RouteSetConfig, ListenConfig } from './config/types';
+export type { SessionEvent } from './session/events';
+export { Neighbor } from './session/neighbor';
+export { PeerSession } from './session/peer-session';
+export { AdjRibIn } from './rib/adj-rib-in';
+export { AdjRibOut } from './rib/adj-rib-out';
+export * from './wire/types';
+export { BgpError, AttrError } from './wire/errors';
+export { decodeMessage, encodeMessage, decodeHexMessage } from './wire/message';
+export { Framer } from './wire/framer';
+export * as iana from './wire/iana';

@@ -1,0 +1,46 @@
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import { isLeft } from 'fp-ts/Either';
+import { formatErrors, loadConfig, type Config } from '../../lib/config';
+
+const CONF = join(__dirname, '../../conf');
+
+function load(name: string): Config {
+  const r = loadConfig(join(CONF, name));
+  if (isLeft(r)) throw new Error(formatErrors(r.left, name));
+  return r.right;
+}
+
+describe('example configs in conf/', () => {
+  const files = readdirSync(CONF).filter((f) => f.endsWith('.json'));
+
+  it('include the demo and the real-router examples', () => {
+    expect(files).toEqual(expect.arrayContaining(['demo.json', 'gobgp-peer.json', 'bird-peer.json']));
+  });
+
+  it.each(files)('%s decodes', (name) => {
+    expect(load(name).neighbors.length).toBeGreaterThan(0);
+  });
+
+  it('demo.json peers two neighbors of one process with each other over loopback', () => {
+    const { listen, neighbors } = load('demo.json');
+    const [a, b] = neighbors;
+    expect([a.passive, b.passive]).toEqual([false, true]);
+    // a connects from b's peer address to b's local address, on a port we listen on there.
+    expect(a.localAddress).toBe(b.peerAddress);
+    expect(a.peerAddress).toBe(b.localAddress);
+    expect(listen).toContainEqual({ address: b.localAddress, port: a.peerPort });
+    expect([a.localAs, a.peerAs]).toEqual([b.peerAs, b.localAs]);
+    expect(a.routerId).not.toBe(b.routerId);
+    for (const n of neighbors) expect(n.peerAddress).toMatch(/^127\./);
+    expect(a.peerPort).not.toBe(179);
+    expect(a.routes.some((r) => r.afi === 2)).toBe(true);
+    expect(b.routes.length).toBeGreaterThan(0);
+  });
+
+  it('gobgp-peer.json avoids 127.x next hops, which GoBGP treats as invalid', () => {
+    for (const n of load('gobgp-peer.json').neighbors) {
+      for (const r of [...n.routes, ...n.routeSets]) expect(r.nextHop).not.toMatch(/^(self|127\.)/);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { isLeft } from 'fp-ts/Either';
+import { decodeConfig, formatErrors } from '../../lib/config';
+import { configFileCodec, neighborCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
+
+const doc = readFileSync(join(__dirname, '../../docs/config.md'), 'utf8');
+
+describe('docs/config.md', () => {
+  it('documents every key the config accepts', () => {
+    const keys = new Set([...configFileCodec.keys, ...neighborCodec.keys, ...routeCodec.keys, ...routeSetCodec.keys, 'from', 'count', 'level', 'output', 'format']);
+    const missing = [...keys].filter((k) => !doc.includes('`' + k + '`') && !doc.includes('`prefixes.' + k + '`'));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a full example that decodes', () => {
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const r = decodeConfig(JSON.parse(block));
+      if (isLeft(r)) throw new Error(formatErrors(r.left, 'docs/config.md'));
+    }
+  });
+});

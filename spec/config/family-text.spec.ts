@@ -1,0 +1,29 @@
+import { CONFIG_FAMILIES, formatFamily, parseFamily } from '../../lib/config/family-text';
+
+describe('family text', () => {
+  it.each([
+    ['ipv4 unicast', 1, 1],
+    ['ipv6 unicast', 2, 1],
+    ['ipv4 mpls-vpn', 1, 128],
+    ['ipv6 flow', 2, 133],
+    ['l2vpn evpn', 25, 70],
+    ['bgp-ls bgp-ls', 16388, 71],
+  ])('%s is AFI %d SAFI %d', (name, afi, safi) => {
+    expect(parseFamily(name)).toEqual({ afi, safi });
+    expect(formatFamily(afi, safi)).toBe(name);
+  });
+
+  it('ignores case and extra spaces, and refuses unknown names', () => {
+    expect(parseFamily(' IPv4   Unicast ')).toEqual({ afi: 1, safi: 1 });
+    expect(parseFamily('ipv5 unicast')).toBeUndefined();
+    expect(parseFamily('constructor')).toBeUndefined();
+  });
+
+  it('names unnamed families by number', () => {
+    expect(formatFamily(3, 1)).toBe('afi 3 safi 1');
+  });
+
+  it('only offers named families to the config', () => {
+    for (const name of CONFIG_FAMILIES) expect(parseFamily(name)).toBeDefined();
+  });
+});
