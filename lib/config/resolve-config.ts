@@ -252,7 +252,10 @@ class Resolver {
       const key = `${r.prefix} ${r.pathId ?? ''}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, j);
-      else this.error(joinKey(joinIndex(path, j), 'prefix'), `duplicate route: routes[${first}] also announces ${r.prefix}${r.pathId === undefined ? '' : ` with pathId ${r.pathId}`}`);
+      else {
+        const withId = r.pathId === undefined ? '' : ` with pathId ${r.pathId}`;
+        this.error(joinKey(joinIndex(path, j), 'prefix'), `duplicate route: routes[${first}] also announces ${r.prefix}${withId}`);
+      }
     });
   }
 }

@@ -55,13 +55,19 @@ export class Daemon {
     this.log.info(`rxbgp started: ${this.config.neighbors.length} neighbor(s), listening on ${this.config.listen.map((l) => `${l.address}:${l.port}`).join(', ') || 'nothing'}`);
   }
 
-  /** Cease / Administrative Shutdown to every peer (RFC 8203 message), then closes listeners. */
-  async stop(message = 'rxbgp shutting down'): Promise<void> {
+  /**
+   * Cease / Administrative Shutdown to every peer, then closes listeners. The RFC 8203 shutdown
+   * message is sent only when given: ExaBGP 4.2 fails to decode a non-empty one and answers 1/0.
+   */
+  async stop(message?: string): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await Promise.all([...this.listeners.values()].map((l) => l.stop()));
+    // Sessions first: a listener's close waits for its accepted connections to end.
+    const listeners = [...this.listeners.values()];
     this.listeners.clear();
+    const closing = listeners.map((l) => l.stop());
     await Promise.all(this.neighbors.map((n) => n.stop(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, message)));
+    await Promise.all(closing);
     this.neighborsById.clear();
     this.events$.complete();
   }

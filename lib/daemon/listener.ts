@@ -35,9 +35,15 @@ export class Listener {
     });
   }
 
+  /** Stops accepting. Resolves once the port is released, not when accepted sockets end. */
   stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      // server.close()'s callback waits for every accepted socket; 'listening' ends at once.
+      server.close();
+      setImmediate(resolve);
+    });
   }
 }

@@ -7,7 +7,8 @@
  * deadline it schedules itself again for the remainder. Only a restart to an earlier deadline, or a stop,
  * touches the scheduler.
  */
-import type { SchedulerAction, SchedulerLike, Subscription } from 'rxjs';
+import { Subscription } from 'rxjs';
+import type { SchedulerAction, SchedulerLike } from 'rxjs';
 import type { TimerName } from './types';
 
 interface Slot {
@@ -30,13 +31,15 @@ export class DeadlineTimers {
   start(timer: TimerName, seconds: number): void {
     const now = this.scheduler.now();
     const deadline = now + seconds * 1000;
-    const slot = this.slots.get(timer);
-    if (slot !== undefined && slot.due <= deadline) {
-      slot.deadline = deadline;
+    const running = this.slots.get(timer);
+    if (running !== undefined && running.due <= deadline) {
+      running.deadline = deadline;
       return;
     }
-    slot?.action.unsubscribe();
-    this.slots.set(timer, { deadline, due: deadline, action: this.schedule(timer, deadline - now) });
+    running?.action.unsubscribe();
+    const slot: Slot = { deadline, due: deadline, action: Subscription.EMPTY };
+    this.slots.set(timer, slot);
+    slot.action = this.schedule(timer, slot, deadline - now);
   }
 
   stop(timer: TimerName): void {
@@ -55,21 +58,25 @@ export class DeadlineTimers {
     return this.slots.has(timer);
   }
 
-  private schedule(timer: TimerName, delay: number): Subscription {
+  private schedule(timer: TimerName, slot: Slot, delay: number): Subscription {
     const timers = this;
-    return this.scheduler.schedule(function (this: SchedulerAction<undefined>) {
-      const slot = timers.slots.get(timer);
-      // A stop unsubscribes the action, so a slot that is gone or re-created belongs to someone else.
-      if (slot === undefined || slot.action !== this) return;
-      const remaining = slot.deadline - timers.scheduler.now();
-      if (remaining > 0) {
-        // Restarted since we were scheduled: wait out the rest, reusing this action.
-        slot.due = slot.deadline;
-        this.schedule(undefined, remaining);
-        return;
-      }
-      timers.slots.delete(timer);
-      timers.expired(timer);
-    }, delay);
+    return this.scheduler.schedule(
+      function (this: SchedulerAction<Slot>, current?: Slot) {
+        // A stopped or re-created timer has another slot (or none): this firing is not theirs.
+        if (current === undefined || timers.slots.get(timer) !== current) return;
+        const remaining = current.deadline - timers.scheduler.now();
+        if (remaining > 0) {
+          // Restarted since we were scheduled: wait out the rest. Rescheduling from inside the action keeps
+          // the Subscription we hold valid (an AsyncAction reuses itself, a VirtualAction adds a child).
+          current.due = current.deadline;
+          this.schedule(current, remaining);
+          return;
+        }
+        timers.slots.delete(timer);
+        timers.expired(timer);
+      },
+      delay,
+      slot,
+    );
   }
 }

@@ -143,6 +143,8 @@ export interface Exit {
    * other exit counts one more failed attempt.
    */
   readonly counter: 'increment' | 'keep' | 'zero';
+  /** The timer whose expiry this is: it is no longer running, so it is not stopped. */
+  readonly expired?: TimerName;
 }
 
 /**
@@ -152,7 +154,7 @@ export interface Exit {
 export function toIdle(fsm: FsmState, exit: Exit, leading: readonly Effect[] = []): StepResult {
   const effects: Effect[] = [...leading];
   if (exit.send !== undefined) effects.push({ kind: 'send', message: exit.send });
-  for (const timer of runningTimers(fsm)) effects.push(timerStop(timer));
+  for (const timer of runningTimers(fsm)) if (timer !== exit.expired) effects.push(timerStop(timer));
   if (sessionUp(fsm)) {
     const notification = exit.send ?? exit.received;
     effects.push(

@@ -18,7 +18,12 @@ import { HEADER_LENGTH, MARKER_LENGTH, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_
 import { KEEPALIVE_BYTES, decodeKeepalive } from './keepalive';
 import { decodeNotification, encodeNotificationBody } from './notification';
 import { decodeOpen, encodeOpenBody } from './open';
-import { ROUTE_REFRESH_BODY_LENGTH, decodeRouteRefresh, encodeRouteRefreshBody, routeRefreshLengthError } from './route-refresh';
+import {
+  ROUTE_REFRESH_BODY_LENGTH,
+  decodeRouteRefresh,
+  encodeRouteRefreshBody,
+  routeRefreshLengthError,
+} from './route-refresh';
 import { DEFAULT_CONTEXT, type CodecContext, type Message } from './types';
 import { decodeUpdate, encodeUpdateBody } from './update';
 import { Writer } from './writer';

@@ -53,7 +53,7 @@ export const KEEPALIVE: KeepaliveMessage = { type: 'keepalive' };
 export const UPDATE: UpdateMessage = { type: 'update', withdrawn: [], attributes: {}, announced: [] };
 export const REFRESH: RouteRefreshMessage = { type: 'route-refresh', ...IPV4_UNICAST, subtype: 0 };
 
-export function notificationMessage(code: number, subcode: number, data = Buffer.alloc(0)): NotificationMessage {
+export function notificationMessage(code: number, subcode: number, data: Buffer = Buffer.alloc(0)): NotificationMessage {
   return { type: 'notification', code, subcode, data };
 }
 
@@ -99,7 +99,7 @@ export const stop = (timer: TimerName): Effect => ({ kind: 'timer-stop', timer }
 export const moved = (from: State, to: State): Effect => ({ kind: 'state', from, to });
 export const send = (message: Message): Effect => ({ kind: 'send', message });
 export const received = (message: Message): Effect => ({ kind: 'received', message });
-export const sendNotification = (code: number, subcode: number, data = Buffer.alloc(0)): Effect =>
+export const sendNotification = (code: number, subcode: number, data: Buffer = Buffer.alloc(0)): Effect =>
   send(notificationMessage(code, subcode, data));
 
 /** [name, event] rows for it.each titles. */

@@ -6,6 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import { Child, type ExitStatus } from './harness/child';
+import type { Also } from './peers/bgp-peer';
 import { parseEventLine, type ExaEvent } from './harness/exabgp-json';
 import { pollUntil } from './harness/poll';
 import type { Route, UnicastFamily } from './harness/route';
@@ -93,6 +94,11 @@ export class Rxbgp {
     removeTempDir(this.dir);
   }
 
+  /** For waits on a daemon that also depend on rxbgp: quote rxbgp's output, give up if it dies. */
+  get also(): Also {
+    return { context: () => this.diagnostics(), abort: () => this.exitText() };
+  }
+
   /** rxbgp's last log lines and events, for failure messages. */
   diagnostics(): string {
     const events = this.events.slice(-5).map((e) => JSON.stringify(e));
@@ -100,7 +106,8 @@ export class Rxbgp {
     return `--- rxbgp, last output lines ---\n${this.child.lastLines()}\n--- rxbgp, last events ---\n${events.join('\n') || '(none)'}${stray}`;
   }
 
-  private exitText(): string | undefined {
+  /** Why rxbgp is no longer running, or undefined while it runs. */
+  exitText(): string | undefined {
     const exit = this.child.exit;
     return exit ? `rxbgp exited (code ${exit.code}, signal ${exit.signal})` : undefined;
   }

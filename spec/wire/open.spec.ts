@@ -297,7 +297,7 @@ describe('OPEN (RFC 4271 §4.2, RFC 5492)', () => {
         myAs: fc.integer({ min: 0, max: 0xffff }),
         holdTime: fc.integer({ min: 0, max: 0xffff }),
         bgpId: fc.tuple(safi, safi, safi, safi).map((q) => q.join('.')),
-        capabilities: fc.array(capability, { maxLength: 40 }),
+        capabilities: fc.array(capability, { maxLength: 60, size: 'max' }),
         otherParams: fc.array(
           fc.record({ type: fc.integer({ min: 0, max: 254 }).filter((t) => t !== 2), value: bytes(30) }),
           { minLength: 1, maxLength: 3 },

@@ -50,8 +50,8 @@ function communityText(b: Buffer): string | undefined {
       return asn4Number('target', b);
     case 0x0003: // route origin: ExaBGP reads a 2-octet AS and an IPv4 address here
       return `origin:${b.readUInt16BE(2)}:${formatIpv4(b, 4)}`;
-    case 0x0103:
-      return `origin:${formatIpv4(b, 2)}:${b.readUInt16BE(6)}`;
+    case 0x0103: // route origin IP:AS; ExaBGP passes the two fields to its class in swapped order
+      return `origin:${b.readUInt16BE(6)}:${formatIpv4(b, 2)}`;
     case 0x0203:
       return `origin:${b.readUInt32BE(2)}L:${b.readUInt16BE(6)}`;
     case 0x0013: // RT-record (draft-ietf-idr-rt-derived-community)

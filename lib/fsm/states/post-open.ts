@@ -31,7 +31,7 @@ export function automaticStop(fsm: FsmState, error: BgpError | undefined): StepR
 
 /** Event 10: RFC 4271 §6.5. */
 export function holdTimerExpired(fsm: FsmState): StepResult {
-  return toIdle(fsm, { reason: 'hold timer expired', send: HOLD_TIMER_EXPIRED, counter: 'increment' });
+  return toIdle(fsm, { reason: 'hold timer expired', send: HOLD_TIMER_EXPIRED, counter: 'increment', expired: 'Hold' });
 }
 
 /** Event 18. */

@@ -2,17 +2,19 @@
  * IPv6 unicast NLRI (RFC 4760 §5, RFC 2545): a length octet (0..128), then the prefix in the
  * fewest octets that hold it. The next hop is 16 octets (global) or 32 (global + link-local).
  */
-import { formatIpv6, parsePrefix } from '../address';
+import { formatIpv6 } from '../address';
 import { Afi, Safi } from '../iana';
 import type { Writer } from '../writer';
 import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from './ip-next-hop';
 import { invalidNetworkField } from './invalid-network-field';
+import { parseIpv6PrefixInto } from './ipv6-prefix';
 import type { NlriCodec } from './nlri-codec';
 
 const NEXT_HOP_LENGTHS: readonly NextHopLength[] = [16, 32];
 
-/** One zeroed address to format from: decoding is synchronous, so it is never shared. */
+/** Scratch space for one address: coding is synchronous, so it is never shared. */
 const scratch = Buffer.alloc(16);
+const words = new Uint16Array(8);
 
 export const ipv6Unicast: NlriCodec = {
   afi: Afi.IPV6,
@@ -34,12 +36,11 @@ export const ipv6Unicast: NlriCodec = {
   },
 
   encodeOne(w: Writer, text: string) {
-    const prefix = parsePrefix(text);
-    if (typeof prefix === 'string' || prefix.afi !== Afi.IPV6) {
-      throw new Error(`"${text}" is not an IPv6 prefix${typeof prefix === 'string' ? `: ${prefix}` : ''}`);
-    }
-    w.u8(prefix.length);
-    w.bytes(prefix.address, 0, (prefix.length + 7) >> 3);
+    const length = parseIpv6PrefixInto(text, words);
+    if (length < 0) throw new Error(`"${text}" is not an IPv6 prefix (x:x::x/len, host bits clear)`);
+    w.u8(length);
+    const octets = (length + 7) >> 3;
+    for (let i = 0; i < octets; i++) w.u8(i & 1 ? words[i >> 1] & 255 : words[i >> 1] >> 8);
   },
 
   decodeNextHop: (buf, start, end) => decodeIpNextHop(buf, start, end, NEXT_HOP_LENGTHS),

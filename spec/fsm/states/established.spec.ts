@@ -69,7 +69,15 @@ describe('Established (RFC 4271 §8.2.2)', () => {
 
   it('HoldTimerExpires (10): 4/0, session down, backoff', () => {
     const { state, effects } = step(reach('Established'), { type: 'HoldTimerExpires' });
-    expect(effects).toEqual(out('hold timer expired', notificationMessage(4, 0), true));
+    const n = notificationMessage(4, 0);
+    expect(effects).toEqual([
+      send(n),
+      stop('Keepalive'),
+      { kind: 'down', reason: 'hold timer expired', notification: n, sent: true },
+      CLOSE,
+      start('IdleHold', 1),
+      moved('Established', 'Idle'),
+    ]);
     expect(state).toMatchObject({
       state: 'Idle',
       connectRetryCounter: 1,

@@ -57,9 +57,15 @@ describe('OpenConfirm (RFC 4271 §8.2.2)', () => {
   });
 
   it('HoldTimerExpires (10): Hold Timer Expired, session down', () => {
-    expect(step(reach('OpenConfirm'), { type: 'HoldTimerExpires' }).effects).toEqual(
-      out('hold timer expired', notification(4, 0), true),
-    );
+    const n = notification(4, 0);
+    expect(step(reach('OpenConfirm'), { type: 'HoldTimerExpires' }).effects).toEqual([
+      send(n),
+      stop('Keepalive'),
+      { kind: 'down', reason: 'hold timer expired', notification: n, sent: true },
+      CLOSE,
+      start('IdleHold', 1),
+      moved('OpenConfirm', 'Idle'),
+    ]);
   });
 
   it('TcpConnectionFails (18): session down, no NOTIFICATION', () => {

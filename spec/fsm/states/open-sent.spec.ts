@@ -23,7 +23,7 @@ import {
 } from '../fixtures';
 
 /** The way out of OpenSent after a NOTIFICATION we send: stop the hold timer, close, back off. */
-const out = (code: number, subcode: number, data = Buffer.alloc(0)) => [
+const out = (code: number, subcode: number, data: Buffer = Buffer.alloc(0)) => [
   sendNotification(code, subcode, data),
   stop('Hold'),
   CLOSE,
@@ -34,7 +34,8 @@ const out = (code: number, subcode: number, data = Buffer.alloc(0)) => [
 describe('OpenSent (RFC 4271 §8.2.2)', () => {
   it("the peer's OPEN (19): KEEPALIVE, negotiated timers, OpenConfirm", () => {
     const open = peerOpen({ holdTime: 60 });
-    const { state, effects } = step(reach('OpenSent'), msg(open));
+    const openSent = reach('OpenSent');
+    const { state, effects } = step(openSent, msg(open));
     expect(effects).toEqual([
       received(open),
       send(KEEPALIVE),
@@ -44,7 +45,8 @@ describe('OpenSent (RFC 4271 §8.2.2)', () => {
     ]);
     expect(state).toMatchObject({ state: 'OpenConfirm', holdTime: 60 });
     expect(state.negotiated).toMatchObject({ holdTime: 60, keepaliveTime: 20, peerAs: 65002, peerId: '10.0.0.2' });
-    expect(state.negotiated?.localOpen).toBe(reach('OpenSent').localOpen ?? 'missing');
+    expect(state.negotiated?.localOpen).toBe(openSent.localOpen);
+    expect(state.negotiated?.peerOpen).toBe(open);
   });
 
   it("the peer's OPEN with hold time 0: KEEPALIVE once, the large hold timer stopped", () => {
@@ -65,8 +67,13 @@ describe('OpenSent (RFC 4271 §8.2.2)', () => {
     expect(state).toMatchObject({ state: 'Idle', connectRetryCounter: 1, lastError: { code: 2, subcode } });
   });
 
-  it('HoldTimerExpires (10): Hold Timer Expired, Idle', () => {
-    expect(step(reach('OpenSent'), { type: 'HoldTimerExpires' }).effects).toEqual(out(4, 0));
+  it('HoldTimerExpires (10): Hold Timer Expired, Idle (the expired timer is not stopped again)', () => {
+    expect(step(reach('OpenSent'), { type: 'HoldTimerExpires' }).effects).toEqual([
+      sendNotification(4, 0),
+      CLOSE,
+      start('IdleHold', 1),
+      moved('OpenSent', 'Idle'),
+    ]);
   });
 
   it('TcpConnectionFails (18): close and listen again in Active with the ConnectRetryTimer', () => {

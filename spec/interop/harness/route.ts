@@ -26,24 +26,9 @@ export function familyOf(prefix: string): UnicastFamily {
   return prefix.includes(':') ? 'ipv6 unicast' : 'ipv4 unicast';
 }
 
-/** A route's attributes without its prefix and next hop, for comparing what a daemon shows. */
-export function attributesOf(route: Route): Omit<Route, 'prefix' | 'nextHop'> {
-  const { prefix: _prefix, nextHop: _nextHop, ...attributes } = route;
-  return attributes;
-}
-
 /** RFC 1997 community as one 32-bit number (GoBGP's JSON) to "high:low". */
 export function communityText(value: number): string {
   return `${Math.floor(value / 65536)}:${value % 65536}`;
-}
-
-/** "65001:100" to [65001, 100]. */
-export function splitNumbers(text: string, count: number): number[] {
-  const parts = text.split(':').map(Number);
-  if (parts.length !== count || parts.some((n) => !Number.isInteger(n) || n < 0)) {
-    throw new Error(`expected ${count} numbers separated by ':' in "${text}"`);
-  }
-  return parts;
 }
 
 /**

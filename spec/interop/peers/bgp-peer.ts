@@ -31,19 +31,28 @@ export interface BgpPeer {
   stop(): Promise<void>;
 }
 
-function watch(peer: BgpPeer) {
-  return { context: () => `--- ${peer.name}, last log lines ---\n${peer.logTail()}`, abort: () => peer.exited() };
+/** Another process a wait also depends on (the speaker under test): its output and its death. */
+export interface Also {
+  readonly context: () => string;
+  readonly abort: () => string | undefined;
 }
 
-export async function waitEstablished(peer: BgpPeer, timeoutMs: number): Promise<void> {
+function watch(peer: BgpPeer, also?: Also) {
+  return {
+    context: () => `--- ${peer.name}, last log lines ---\n${peer.logTail()}${also ? `\n${also.context()}` : ''}`,
+    abort: () => peer.exited() ?? also?.abort(),
+  };
+}
+
+export async function waitEstablished(peer: BgpPeer, timeoutMs: number, also?: Also): Promise<void> {
   await pollUntil(`${peer.name} to report the session Established`, async () => ((await peer.isEstablished()) ? true : undefined), {
     timeoutMs,
     intervalMs: 250,
-    ...watch(peer),
+    ...watch(peer, also),
   });
 }
 
-export function waitForRoute(peer: BgpPeer, prefix: string, timeoutMs: number): Promise<Route> {
+export function waitForRoute(peer: BgpPeer, prefix: string, timeoutMs: number, also?: Also): Promise<Route> {
   return pollUntil(
     `${peer.name} to hold ${prefix} from its neighbor`,
     async () => (await peer.receivedRoutes()).find((r) => r.prefix === prefix),
@@ -51,7 +60,7 @@ export function waitForRoute(peer: BgpPeer, prefix: string, timeoutMs: number): 
   );
 }
 
-export async function waitForRouteGone(peer: BgpPeer, prefix: string, timeoutMs: number): Promise<void> {
+export async function waitForRouteGone(peer: BgpPeer, prefix: string, timeoutMs: number, also?: Also): Promise<void> {
   await pollUntil(
     `${peer.name} to no longer hold ${prefix}`,
     async () => ((await peer.receivedRoutes()).some((r) => r.prefix === prefix) ? undefined : true),
@@ -60,7 +69,7 @@ export async function waitForRouteGone(peer: BgpPeer, prefix: string, timeoutMs:
 }
 
 /** Resolves with the daemon's words for the Cease it received, once it also reports the session down. */
-export function waitForCease(peer: BgpPeer, timeoutMs: number): Promise<string> {
+export function waitForCease(peer: BgpPeer, timeoutMs: number, also?: Also): Promise<string> {
   return pollUntil(
     `${peer.name} to report the session closed by a Cease NOTIFICATION`,
     async () => {

@@ -55,8 +55,15 @@ export function birdConfig(o: BirdOptions, routes: readonly Route[]): string {
   const exportRules = routes.map((r) => `  if net = ${r.prefix} then { ${exportAttributes(r)} }\n`).join('');
   const connect = o.neighbor.port === undefined ? 'passive on;' : 'passive off;';
   const neighborPort = o.neighbor.port === undefined ? '' : ` port ${o.neighbor.port}`;
+  // Over an IPv4 session BIRD has no IPv6 next hop of its own: without one it warns "Missing next
+  // hop address" and, while a reconfiguration swaps the filter, exports with a zero next hop.
+  const ipv6NextHop = `2001:db8::${o.address.split('.').pop()}`;
   const channels = o.families
-    .map((f) => `  ${f === 'ipv4 unicast' ? 'ipv4' : 'ipv6'} { import all; export filter to_neighbor; };\n`)
+    .map((f) =>
+      f === 'ipv4 unicast'
+        ? '  ipv4 { import all; export filter to_neighbor; };\n'
+        : `  ipv6 { import all; export filter to_neighbor; next hop address ${ipv6NextHop}; };\n`,
+    )
     .join('');
   return `log stderr all;
 router id ${o.routerId};

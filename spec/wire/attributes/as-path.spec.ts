@@ -5,7 +5,7 @@ import { ASN2, ASN4, decodeClean, decodeList, encodeList } from './attribute-hel
 describe('AS_PATH (RFC 4271 §5.1.2, RFC 6793, RFC 5065)', () => {
   it('decodes and encodes 4-octet segments of every type', () => {
     const bytes = hex`
-      40 02 26               # well-known transitive, AS_PATH, length 38
+      40 02 24               # well-known transitive, AS_PATH, length 36
       02 03                  # AS_SEQUENCE of 3
         0000fde8 00011170 00000001   # 65000 70000 1
       01 02                  # AS_SET of 2

@@ -1,0 +1,51 @@
+/** `npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS]`. */
+
+export interface BenchArgs {
+  readonly cases: readonly string[];
+  readonly n: number;
+  readonly timeoutSeconds: number;
+  readonly help: boolean;
+}
+
+export const DEFAULT_N = 1_000_000;
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** Parses argv (without node and the script); unknown cases or options throw with a usage hint. */
+export function parseBenchArgs(argv: readonly string[], caseNames: readonly string[]): BenchArgs {
+  const cases: string[] = [];
+  let n = DEFAULT_N;
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--n':
+      case '-n':
+        n = positiveInteger(flag, value().replace(/_/g, ''));
+        break;
+      case '--timeout':
+        timeoutSeconds = positiveInteger(flag, value());
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new Error(`unknown option ${flag}`);
+        if (!caseNames.includes(flag)) throw new Error(`unknown case "${flag}" (cases: ${caseNames.join(', ')})`);
+        if (!cases.includes(flag)) cases.push(flag);
+    }
+  }
+  return { cases: cases.length ? cases : [...caseNames], n, timeoutSeconds, help };
+}
+
+function positiveInteger(flag: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${flag} expects a positive integer, got "${text}"`);
+  return Number(text);
+}
