@@ -57,7 +57,7 @@ describe('BirdControl', () => {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bird-control-spec-'));
     received.length = 0;
-    // A stand-in for BIRD's socket: the greeting, then the recorded reply for each command, in pieces.
+    // A stand-in for BIRD's socket: the greeting, then the recorded reply for each command, in two writes.
     server = net.createServer((socket) => {
       socket.write(GREETING);
       let partial = '';
@@ -68,7 +68,7 @@ describe('BirdControl', () => {
           received.push(line);
           const reply = line.startsWith('show protocols') ? SHOW_PROTOCOLS_ALL : line.startsWith('show route count') ? SHOW_ROUTE_COUNT : SYNTAX_ERROR;
           socket.write(reply.slice(0, 7));
-          setImmediate(() => socket.write(reply.slice(7)));
+          socket.write(reply.slice(7));
         }
       });
     });

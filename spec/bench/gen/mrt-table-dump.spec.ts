@@ -15,7 +15,7 @@ describe('MRT TABLE_DUMP_V2 (RFC 6396)', () => {
         65000000        # timestamp
         000d            # type 13 TABLE_DUMP_V2
         0001            # subtype 1 PEER_INDEX_TABLE
-        00000013        # length 19
+        00000015        # length 21
         c0000267        # collector BGP ID 192.0.2.103
         0000            # view name length 0
         0001            # peer count 1

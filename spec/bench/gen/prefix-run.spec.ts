@@ -8,7 +8,7 @@ describe('Ipv4PrefixRun', () => {
     expect(run.text(1)).toBe('10.0.1.0/24');
     expect(run.text(256)).toBe('10.1.0.0/24');
     expect(run.text(65536)).toBe('11.0.0.0/24');
-    expect(run.text(69999)).toBe('11.4.111.0/24');
+    expect(run.text(69999)).toBe('11.17.111.0/24'); // 69999 = 65536 + 17 × 256 + 111
   });
 
   it('finds every prefix of the run by its text', () => {

@@ -1,3 +1,5 @@
+import { defaultEnvelopeSource, stateJson, updateJson } from '../../../lib/api/exabgp-json';
+import { Afi, Safi } from '../../../lib/wire/iana';
 import { Ipv4PrefixRun } from '../../../bench/gen/prefix-run';
 import { ExabgpEventReader } from '../../../bench/measure/exabgp-event-reader';
 import { PrefixTally } from '../../../bench/measure/prefix-tally';
@@ -6,8 +8,8 @@ import { SessionWatch } from '../../../bench/measure/session-watch';
 /** Event lines in ExaBGP 4.0.1's layout, spacing included, as rxbgp prints them. */
 const head = '{ "exabgp": "4.0.1", "time": 1700000000.5, "host" : "h", "pid" : 1, "ppid" : 0, "counter": 1, ';
 const who = '"neighbor": { "address": { "local": "127.0.0.104", "peer": "127.0.0.103" }, "asn": { "local": 65104, "peer": 65103 } ';
-const state = (s: string) => `${head}"type": "state", ${who}, "state": "${s}" }`;
-const update = (direction: string, body: string) => `${head}"type": "update", ${who}, "direction": "${direction}", "message": { ${body} } }`;
+const state = (s: string, reason = '') => `${head}"type": "state", ${who}, "state": "${s}"${reason} } }`;
+const update = (direction: string, body: string) => `${head}"type": "update", ${who}, "direction": "${direction}", "message": { ${body} } } }`;
 const announce = (prefixes: string[], family = 'ipv4 unicast') =>
   `"update": { "attribute": { "origin": "igp", "as-path": [ 65103 ] }, "announce": { "${family}": { "198.51.100.1": [ ${prefixes
     .map((p) => `{ "nlri": "${p}" }`)
@@ -60,7 +62,19 @@ describe('ExabgpEventReader', () => {
     events.line(state('down'));
     expect(session.downReason).toBeUndefined();
     events.line(state('up'));
-    events.line(`${head}"type": "state", ${who}, "state": "down", "reason": "peer reset" }`);
+    events.line(state('down', ', "reason": "peer reset"'));
     expect(session.downReason).toBe('rxbgp: state down peer reset');
+  });
+
+  it('reads the lines rxbgp itself prints', () => {
+    const { tally, session, events } = reader();
+    const src = defaultEnvelopeSource();
+    const n = { localAddress: '127.0.0.104', peerAddress: '127.0.0.103', localAs: 65104, peerAs: 65103 };
+    events.line(stateJson(src, n, 'up'));
+    const announced = [{ afi: Afi.IPV4, safi: Safi.UNICAST, prefixes: [run.text(0), run.text(1), run.text(2), run.text(3)], nextHop: ['198.51.100.1'] }];
+    events.line(updateJson(src, n, { type: 'update', withdrawn: [], attributes: { origin: 0, nextHop: '198.51.100.1' }, announced }, 'receive'));
+    expect(session.upAt).toBeDefined();
+    expect(tally.matchesRun()).toBe(true);
+    expect(events.strayLines).toBe(0);
   });
 });
