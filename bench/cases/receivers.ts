@@ -13,7 +13,7 @@ import type { MeasuredProcess, ReceiverProbe } from '../measure/transfer';
 /** A BIRD control-socket query is a few hundred microseconds of BIRD's time: poll often. */
 const BIRD_POLL_MS = 50;
 /** Each gobgp CLI call is a Go process start (~30 ms of CPU on a shared core): poll less often. */
-const GOBGP_POLL_MS = 250;
+const GOBGP_POLL_MS = 2000;
 
 export function processOf(child: TrackedChild): MeasuredProcess {
   return { name: child.name, pid: child.pid, exitText: () => child.exitText() };

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import type { SessionEvent } from '../session/events';
+import { DEFAULT_CONTEXT, type CodecContext } from '../wire/types';
 import type { Neighbor } from '../session/neighbor';
 import {
   defaultEnvelopeSource,
@@ -36,7 +37,8 @@ export function openEventWriter(output: string): EventWriter | undefined {
 }
 
 export class EventOutput {
-  private readonly src: JsonEnvelopeSource = defaultEnvelopeSource();
+  /** ExaBGP numbers events per neighbor ("counter"), so each neighbor has its own source. */
+  private readonly sources = new WeakMap<Neighbor, JsonEnvelopeSource>();
 
   constructor(private readonly writer: EventWriter) {}
 
@@ -45,24 +47,37 @@ export class EventOutput {
     if (line !== undefined) this.writer.write(line);
   }
 
+  private source(neighbor: Neighbor): JsonEnvelopeSource {
+    let src = this.sources.get(neighbor);
+    if (!src) this.sources.set(neighbor, (src = defaultEnvelopeSource()));
+    return src;
+  }
+
   private toJson(neighbor: Neighbor, e: SessionEvent): string | undefined {
     const n = jsonNeighbor(neighbor);
+    const src = this.source(neighbor);
     switch (e.kind) {
       case 'connected':
-        return stateJson(this.src, { ...n, localAddress: e.localAddress || n.localAddress }, 'connected');
+        return stateJson(src, { ...n, localAddress: e.localAddress || n.localAddress }, 'connected');
       case 'up':
-        return stateJson(this.src, { ...n, localAddress: e.localAddress || n.localAddress }, 'up');
+        return stateJson(src, { ...n, localAddress: e.localAddress || n.localAddress }, 'up');
       case 'down':
-        return stateJson(this.src, n, 'down', e.reason);
+        return stateJson(src, n, 'down', e.reason);
       case 'update':
-        return updateJson(this.src, n, e.message, e.direction);
+        return updateJson(src, n, e.message, e.direction, rxContext(neighbor));
       case 'message':
         // NOTIFICATIONs in both directions; OPEN/KEEPALIVE/REFRESH come with the process API's "receive" options.
-        return e.message.type === 'notification' ? messageJson(this.src, n, e.message, e.direction) : undefined;
+        return e.message.type === 'notification' ? messageJson(src, n, e.message, e.direction) : undefined;
       default:
         return undefined;
     }
   }
+}
+
+/** A 2-octet AS session prints AGGREGATOR as ExaBGP does for such sessions. */
+function rxContext(neighbor: Neighbor): CodecContext {
+  const n = neighbor.session.negotiatedSession;
+  return n && !n.asn4 ? { ...DEFAULT_CONTEXT, asn4: false } : DEFAULT_CONTEXT;
 }
 
 function jsonNeighbor(neighbor: Neighbor): JsonNeighbor {

@@ -1,8 +1,8 @@
 /**
  * ROUTE-REFRESH events (RFC 2918, subtypes from RFC 7313), as json.py `refresh()` writes them.
- * ExaBGP quotes each value twice (it pre-quotes the values and its encoder quotes them again),
- * so the line reads `"afi": ""ipv4""` and is not valid JSON; it is reproduced as is, because
- * scripts written against ExaBGP see exactly that.
+ * ExaBGP 4.2 quotes each value twice (`"afi": ""ipv4""`: it pre-quotes the values and its encoder
+ * quotes them again), which is not valid JSON, so no script can rely on it: rxbgp writes the same
+ * keys and values quoted once.
  */
 import type { RouteRefreshMessage } from '../../wire/types';
 import { neighborEvent, type JsonDirection, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
@@ -13,8 +13,8 @@ const SUBTYPES = ['query', 'begin', 'end'];
 
 export function refreshContent(msg: RouteRefreshMessage): string {
   return (
-    `"route-refresh": { "afi": ""${afiName(msg.afi)}"", "safi": ""${safiName(msg.safi)}"", ` +
-    `"subtype": ""${SUBTYPES[msg.subtype] ?? 'invalid'}"" }`
+    `"route-refresh": { "afi": "${afiName(msg.afi)}", "safi": "${safiName(msg.safi)}", ` +
+    `"subtype": "${SUBTYPES[msg.subtype] ?? 'invalid'}" }`
   );
 }
 

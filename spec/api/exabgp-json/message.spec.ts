@@ -21,12 +21,12 @@ describe('messageJson', () => {
     expect(keepaliveJson(TEST_SOURCE, n, 'receive')).toMatch(/"direction": "receive" {2}\} \}$/);
   });
 
-  it('prints ROUTE-REFRESH values quoted twice, as ExaBGP does', () => {
+  it('prints ROUTE-REFRESH values as valid JSON (ExaBGP 4.2 quotes them twice)', () => {
     expect(refreshJson(TEST_SOURCE, n, { type: 'route-refresh', afi: 2, safi: 128, subtype: 2 }, 'send')).toContain(
-      '"direction": "send", "route-refresh": { "afi": ""ipv6"", "safi": ""mpls-vpn"", "subtype": ""end"" } } }',
+      '"direction": "send", "route-refresh": { "afi": "ipv6", "safi": "mpls-vpn", "subtype": "end" } } }',
     );
     expect(refreshJson(TEST_SOURCE, n, { type: 'route-refresh', afi: 9, safi: 9, subtype: 7 }, 'send')).toContain(
-      '{ "afi": ""unknown-afi-0x0x9"", "safi": ""unknown safi 9"", "subtype": ""invalid"" }',
+      '{ "afi": "unknown-afi-0x0x9", "safi": "unknown safi 9", "subtype": "invalid" }',
     );
   });
 });
