@@ -1,9 +1,11 @@
-/** `npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS]`. */
+/** `npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS] [--cpu-prof DIR]`. */
 
 export interface BenchArgs {
   readonly cases: readonly string[];
   readonly n: number;
   readonly timeoutSeconds: number;
+  /** Start rxbgp under `node --cpu-prof` writing its profile into this directory. */
+  readonly cpuProfileDir?: string;
   readonly help: boolean;
 }
 
@@ -15,6 +17,7 @@ export function parseBenchArgs(argv: readonly string[], caseNames: readonly stri
   const cases: string[] = [];
   let n = DEFAULT_N;
   let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  let cpuProfileDir: string | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -32,6 +35,9 @@ export function parseBenchArgs(argv: readonly string[], caseNames: readonly stri
       case '--timeout':
         timeoutSeconds = positiveInteger(flag, value());
         break;
+      case '--cpu-prof':
+        cpuProfileDir = value();
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -42,7 +48,7 @@ export function parseBenchArgs(argv: readonly string[], caseNames: readonly stri
         if (!cases.includes(flag)) cases.push(flag);
     }
   }
-  return { cases: cases.length ? cases : [...caseNames], n, timeoutSeconds, help };
+  return { cases: cases.length ? cases : [...caseNames], n, timeoutSeconds, ...(cpuProfileDir !== undefined ? { cpuProfileDir } : {}), help };
 }
 
 function positiveInteger(flag: string, text: string): number {

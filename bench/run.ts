@@ -19,10 +19,11 @@ import { formatRatios, formatTable } from './report/table';
 
 function usage(): string {
   return [
-    'usage: npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS]',
+    'usage: npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS] [--cpu-prof DIR]',
     '',
     `  --n COUNT          prefixes to move (default ${DEFAULT_N.toLocaleString('en')})`,
     `  --timeout SECONDS  hard limit per case, setup included (default ${DEFAULT_TIMEOUT_SECONDS})`,
+    '  --cpu-prof DIR     run rxbgp under node --cpu-prof, profiles written to DIR when it stops',
     '',
     'cases (all by default, in this order):',
     ...CASES.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`),
@@ -59,6 +60,7 @@ async function runCase(c: BenchCase, args: BenchArgs): Promise<CaseResult> {
     n: args.n,
     deadline: new Deadline(args.timeoutSeconds * 1000),
     slot: slotFor(CASES.indexOf(c)),
+    rxbgpNodeOptions: args.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfileDir)] : [],
     log: (message) => log(`${c.name}: ${message}`),
     onCleanup: (step) => void cleanups.push(step),
   };

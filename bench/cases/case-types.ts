@@ -38,6 +38,8 @@ export interface CaseContext {
   readonly n: number;
   readonly deadline: Deadline;
   readonly slot: Slot;
+  /** Extra node options for rxbgp (e.g. --cpu-prof). */
+  readonly rxbgpNodeOptions: readonly string[];
   /** Progress on stderr, prefixed with the case name. */
   readonly log: (message: string) => void;
   /** Registers a step to run when the case ends, however it ends (daemons stopped, files removed). */

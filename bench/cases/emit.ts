@@ -34,7 +34,7 @@ export const emitCase: BenchCase = {
       peerPort: receiver.port,
       announce: { routes, nextHop: NEXT_HOP },
       events: 'none',
-    });
+    }, ctx.rxbgpNodeOptions);
     ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log('BIRD receiver listening, rxbgp started');

@@ -44,6 +44,7 @@ export const ingestCase: BenchCase = {
         peerPort: sender.port,
         events: 'stdout',
       },
+      ctx.rxbgpNodeOptions,
       (line) => reader.line(line),
     );
     ctx.onCleanup(() => rxbgp.stop().then(() => undefined));

@@ -1,6 +1,6 @@
 /**
  * rxbgp driven only through its CLI, as a user runs it: `node bin/rxbgp run <config.json>`, logs on
- * stderr, ExaBGP JSON events on stdout (one per line), SIGTERM to stop. Config keys: docs/config.md.
+ * stderr, ExaBGP JSON events on stdout (one per line), SIGTERM to stop. Config keys: README, Configuration.
  */
 import fs from 'fs';
 import path from 'path';
@@ -26,7 +26,7 @@ export interface RxbgpNeighborConfig {
   readonly events: 'stdout' | 'none';
 }
 
-/** The JSON config (docs/config.md) for one neighbor. */
+/** The JSON config (README, Configuration) for one neighbor. */
 export function rxbgpConfig(c: RxbgpNeighborConfig): object {
   const neighbor: Record<string, unknown> = {
     description: 'bench',
@@ -61,14 +61,20 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
   };
 }
 
-/** Writes the config into `dir` and starts rxbgp; stdout lines go to `onEventLine`. */
-export function startRxbgp(name: string, dir: string, c: RxbgpNeighborConfig, onEventLine?: (line: string) => void): TrackedChild {
+/** Writes the config into `dir` and starts rxbgp (node with `nodeOptions` first); stdout lines go to `onEventLine`. */
+export function startRxbgp(
+  name: string,
+  dir: string,
+  c: RxbgpNeighborConfig,
+  nodeOptions: readonly string[],
+  onEventLine?: (line: string) => void,
+): TrackedChild {
   const file = path.join(dir, `${name}.json`);
   fs.writeFileSync(file, JSON.stringify(rxbgpConfig(c), null, 2));
   return new TrackedChild({
     name,
     command: process.execPath,
-    args: [RXBGP_BIN, 'run', file],
+    args: [...nodeOptions, RXBGP_BIN, 'run', file],
     cwd: REPO_ROOT,
     onStdoutLine: onEventLine,
   });

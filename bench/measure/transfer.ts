@@ -23,7 +23,12 @@ export interface ReceiverProbe {
   count(): number | Promise<number>;
   /** When the count reached k, for receivers that are read as a stream (exact, not polled). */
   reachedAt?(k: number): number | undefined;
-  readonly pollIntervalMs: number;
+  /**
+   * Poll spacing. Where a query costs the receiver work that grows with its table (gobgpd walks
+   * its Adj-RIB-In to count), polling often slows the very transfer being timed: the interval then
+   * follows a quarter of the estimated time left, between minMs and maxMs.
+   */
+  readonly poll: { readonly minMs: number; readonly maxMs: number };
 }
 
 export type TransferOutcome = 'done' | 'timeout' | 'failed';
@@ -89,7 +94,8 @@ export async function measureTransfer(
         nextProgress += PROGRESS_EVERY_MS;
       }
       deadline.check(`${receiver.process.name} to hold ${n} prefixes (it holds ${received})`);
-      await sleep(Math.min(receiver.pollIntervalMs, deadline.remainingMs() + 1));
+      const wait = nextPollMs(receiver.poll, received, earlyAt === undefined ? early : n, now - upAt);
+      await sleep(Math.min(wait, deadline.remainingMs() + 1));
     }
   } catch (err) {
     outcome = err instanceof DeadlineExceeded ? 'timeout' : 'failed';
@@ -110,6 +116,16 @@ export async function measureTransfer(
     senderPeakRssBytes: readPeakRssBytes(sender.pid),
     receiverPeakRssBytes: readPeakRssBytes(receiver.process.pid),
   };
+}
+
+/**
+ * A quarter of the time the current rate needs to reach `target`, clamped: polls are sparse while
+ * the end is far and dense as it nears, so the error on the times stays a small share of them.
+ */
+export function nextPollMs(poll: ReceiverProbe['poll'], received: number, target: number, elapsedMs: number): number {
+  if (received <= 0 || elapsedMs <= 0) return poll.minMs;
+  const leftMs = ((target - received) * elapsedMs) / received;
+  return Math.max(poll.minMs, Math.min(poll.maxMs, leftMs / 4));
 }
 
 function difference(after: number | undefined, before: number | undefined): number | undefined {

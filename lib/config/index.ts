@@ -1,4 +1,4 @@
-/** The JSON config: decode, load, explain errors, summarize. docs/config.md documents every key. */
+/** The JSON config: decode, load, explain errors, summarize. the README's Configuration section documents every key. */
 export type { Config, ListenConfig, LogLevel, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
 export { formatErrors, type ConfigError } from './config-error';
 export { decodeConfig } from './decode-config';

@@ -138,7 +138,9 @@ export class Daemon {
   private onConnection(conn: Connection): void {
     const remote = conn.remoteAddress;
     const local = conn.localAddress;
-    const match = this.neighbors.find((n) => n.endpoint.peerAddress === remote && (!n.endpoint.localAddress || n.endpoint.localAddress === local));
+    // A neighbor bound to this local address wins over one that accepts on any address.
+    const fromPeer = this.neighbors.filter((n) => n.endpoint.peerAddress === remote);
+    const match = fromPeer.find((n) => n.endpoint.localAddress === local) ?? fromPeer.find((n) => !n.endpoint.localAddress);
     if (!match) {
       this.log.warn(`connection from ${remote} to ${local} rejected: not a configured neighbor (Cease / Connection Rejected)`);
       reject(conn, CeaseSubcode.CONNECTION_REJECTED);

@@ -15,6 +15,7 @@ describe('parseBenchArgs', () => {
       help: false,
     });
     expect(parseBenchArgs(['--n=5'], CASES).n).toBe(5);
+    expect(parseBenchArgs(['--cpu-prof', '/tmp/prof'], CASES).cpuProfileDir).toBe('/tmp/prof');
   });
 
   it.each([

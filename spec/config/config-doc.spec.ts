@@ -4,9 +4,9 @@ import { isLeft } from 'fp-ts/Either';
 import { decodeConfig, formatErrors } from '../../lib/config';
 import { configFileCodec, neighborCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
 
-const doc = readFileSync(join(__dirname, '../../docs/config.md'), 'utf8');
+const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
-describe('docs/config.md', () => {
+describe('README configuration reference', () => {
   it('documents every key the config accepts', () => {
     const keys = new Set([...configFileCodec.keys, ...neighborCodec.keys, ...routeCodec.keys, ...routeSetCodec.keys, 'from', 'count', 'level', 'output', 'format']);
     const missing = [...keys].filter((k) => !doc.includes('`' + k + '`') && !doc.includes('`prefixes.' + k + '`'));
@@ -18,7 +18,7 @@ describe('docs/config.md', () => {
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
       const r = decodeConfig(JSON.parse(block));
-      if (isLeft(r)) throw new Error(formatErrors(r.left, 'docs/config.md'));
+      if (isLeft(r)) throw new Error(formatErrors(r.left, 'README.md'));
     }
   });
 });

@@ -1,12 +1,12 @@
 import { Deadline, DeadlineExceeded, pollUntil } from '../../../bench/measure/deadline';
 import { SessionWatch } from '../../../bench/measure/session-watch';
-import { measureTransfer, type MeasuredProcess, type ReceiverProbe } from '../../../bench/measure/transfer';
+import { measureTransfer, nextPollMs, type MeasuredProcess, type ReceiverProbe } from '../../../bench/measure/transfer';
 
 /** Both ends are this test process: its CPU and RSS counters are real, its exit never happens. */
 const self = (name: string): MeasuredProcess => ({ name, pid: process.pid, exitText: () => undefined });
 
 function probe(counts: () => number, session = new SessionWatch()): ReceiverProbe {
-  return { process: self('receiver'), session, count: counts, pollIntervalMs: 1 };
+  return { process: self('receiver'), session, count: counts, poll: { minMs: 1, maxMs: 1 } };
 }
 
 describe('measureTransfer', () => {
@@ -106,5 +106,20 @@ describe('pollUntil', () => {
 
   it('stops at once when abort gives a reason', async () => {
     await expect(pollUntil('x', new Deadline(5000), () => undefined, { abort: () => 'bird exited' })).rejects.toThrow('while waiting for x: bird exited');
+  });
+});
+
+describe('nextPollMs', () => {
+  const poll = { minMs: 250, maxMs: 3000 };
+
+  it('polls at the shortest interval until something has arrived', () => {
+    expect(nextPollMs(poll, 0, 1000, 5000)).toBe(250);
+  });
+
+  it('waits a quarter of the time the current rate needs, within the bounds', () => {
+    // 100 of 1000 in 1 s: 9 s left at that rate.
+    expect(nextPollMs(poll, 100, 1000, 1000)).toBe(2250);
+    expect(nextPollMs(poll, 10, 1000, 1000)).toBe(3000);
+    expect(nextPollMs(poll, 990, 1000, 10000)).toBe(250);
   });
 });
