@@ -3,6 +3,7 @@
  * waits for the connection and imports everything. Timed from BIRD's "State changed to up" until
  * BIRD's import counter shows N.
  */
+import { performance } from 'perf_hooks';
 import { startRxbgp } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
@@ -10,7 +11,6 @@ import { measureTransfer } from '../measure/transfer';
 import { FIRST_PREFIX, NEXT_HOP, type BenchCase, type CaseCompletion, type CaseContext } from './case-types';
 import { birdReceiver, checkBirdHolds, processOf } from './receivers';
 import { startBirdReceiver } from './senders';
-import { performance } from 'perf_hooks';
 
 export const emitCase: BenchCase = {
   name: 'emit',
@@ -25,16 +25,21 @@ export const emitCase: BenchCase = {
     const bird = await startBirdReceiver(ctx, false);
     const dir = makeTempDir('rxbgp-sender');
     ctx.onCleanup(() => removeTempDir(dir));
-    const rxbgp = startRxbgp('rxbgp-sender', dir, {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
-      announce: { routes, nextHop: NEXT_HOP },
-      events: 'none',
-    }, ctx.rxbgpNodeOptions);
+    const rxbgp = startRxbgp(
+      'rxbgp-sender',
+      dir,
+      {
+        routerId: sender.routerId,
+        localAs: sender.asn,
+        localAddress: sender.address,
+        peerAddress: receiver.address,
+        peerAs: receiver.asn,
+        peerPort: receiver.port,
+        announce: { routes, nextHop: NEXT_HOP },
+        events: 'none',
+      },
+      ctx.rxbgpNodeOptions,
+    );
     ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log('BIRD receiver listening, rxbgp started');
