@@ -50,11 +50,16 @@ export const ingestCase: BenchCase = {
     ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log(`BIRD sender loaded ${routes.count} routes, rxbgp started`);
+    // The consumer's own cost (JSON.parse per line, in this process) competes for the same 2 cores.
+    let consumerAtUp: NodeJS.CpuUsage | undefined;
+    session.onUp(() => (consumerAtUp = process.cpuUsage()));
     const measurement = await measureTransfer(processOf(bird.child), rxbgpReceiver(rxbgp, session, tally), ctx.n, ctx.deadline, ctx.log);
+    const consumer = consumerAtUp && process.cpuUsage(consumerAtUp);
     const { checks, problems } = checkTally(tally);
     if (reader.strayLines) problems.push(`${reader.strayLines} stdout lines were not JSON`);
     if (reader.otherFamilies) problems.push(`${reader.otherFamilies} updates carried another family than ipv4 unicast`);
     checks.push(`events read: ${[...reader.eventCounts].map(([type, count]) => `${count} ${type}`).join(', ')}`);
+    if (consumer) checks.push(`JSON consumer (the bench process) CPU over the window: ${((consumer.user + consumer.system) / 1e6).toFixed(2)} s`);
     return { setupSeconds, measurement, checks, problems };
   },
 };

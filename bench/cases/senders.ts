@@ -7,7 +7,7 @@ import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import type { Ipv4PrefixRun } from '../gen/prefix-run';
 import { writeMrtTableDump } from '../gen/mrt-table-dump';
 import { pollUntil } from '../measure/deadline';
-import { NEXT_HOP, type CaseContext } from './case-types';
+import { NEXT_HOP, type CaseContext, type Speaker } from './case-types';
 
 /**
  * BIRD with the run as static routes. `connect`: BIRD connects to the receiver, starting with its
@@ -32,10 +32,8 @@ export async function startBirdSender(ctx: CaseContext, routes: Ipv4PrefixRun, c
     ctx.deadline,
   );
   ctx.onCleanup(() => bird.stop());
-  await pollUntil(`BIRD sender to load ${routes.count} static routes`, ctx.deadline, async () => ((await bird.staticImported()) >= routes.count ? true : undefined), {
-    intervalMs: 200,
-    abort: () => bird.child.exitText(),
-  });
+  const loaded = async () => ((await bird.staticImported()) >= routes.count ? true : undefined);
+  await pollUntil(`BIRD sender to load ${routes.count} static routes`, ctx.deadline, loaded, { intervalMs: 200, abort: () => bird.child.exitText() });
   return bird;
 }
 
@@ -72,7 +70,7 @@ export async function startGobgpSender(ctx: CaseContext, routes: Ipv4PrefixRun):
   const gobgp = await GobgpDaemon.start(
     'gobgp-sender',
     dir,
-    { routerId: sender.routerId, asn: sender.asn, address: sender.address, port: sender.port, apiPort: ctx.slot.apiPort, neighbor: { address: receiver.address, asn: receiver.asn } },
+    { ...gobgpSpeaker(sender, ctx.slot.apiPort), neighbor: { address: receiver.address, asn: receiver.asn } },
     ctx.deadline,
   );
   ctx.onCleanup(() => gobgp.stop());
@@ -105,9 +103,13 @@ export async function startGobgpReceiver(ctx: CaseContext): Promise<GobgpDaemon>
   const gobgp = await GobgpDaemon.start(
     'gobgp-receiver',
     dir,
-    { routerId: receiver.routerId, asn: receiver.asn, address: receiver.address, port: receiver.port, apiPort: ctx.slot.apiPort, neighbor: { address: sender.address, asn: sender.asn } },
+    { ...gobgpSpeaker(receiver, ctx.slot.apiPort), neighbor: { address: sender.address, asn: sender.asn } },
     ctx.deadline,
   );
   ctx.onCleanup(() => gobgp.stop());
   return gobgp;
+}
+
+function gobgpSpeaker(s: Speaker, apiPort: number) {
+  return { routerId: s.routerId, asn: s.asn, address: s.address, port: s.port, apiPort };
 }

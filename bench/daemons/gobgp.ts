@@ -84,10 +84,8 @@ export class GobgpDaemon {
     });
     daemon = new GobgpDaemon(child, config);
     try {
-      await pollUntil(`${name} API on port ${config.apiPort}`, deadline, async () => ((await daemon.cli(['neighbor'], 3000).catch(() => undefined)) === undefined ? undefined : true), {
-        intervalMs: 200,
-        abort: () => child.exitText(),
-      });
+      const answers = async () => ((await daemon.cli(['neighbor'], 3000).catch(() => undefined)) === undefined ? undefined : true);
+      await pollUntil(`${name} API on port ${config.apiPort}`, deadline, answers, { intervalMs: 200, abort: () => child.exitText() });
     } catch (err) {
       await child.stop();
       throw err;

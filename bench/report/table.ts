@@ -6,7 +6,7 @@ export const TABLE_HEADER = ['case', 'seconds', 't99 s', 'prefixes/s', 'sender C
 export function formatTable(results: readonly CaseResult[]): string {
   const rows = results.map((r) => {
     const m = r.measurement;
-    const seconds = r.status === 'ok' && m?.seconds !== undefined ? fixed(m.seconds, 2) : r.status;
+    const seconds = r.status === 'ok' && m?.seconds !== undefined ? fixed(m.seconds, 2) : m ? `${r.status} (${m.received} held)` : r.status;
     const rate = r.status === 'ok' && m?.seconds ? String(Math.round(r.n / m.seconds)) : '—';
     return [
       `${r.name} (${r.sender} → ${r.receiver})`,

@@ -17,8 +17,11 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   }
   const config = loaded.right;
   const log = createLogger(opts.logLevel ?? config.log.level);
-  const writer = openEventWriter(config.events.output);
-  const output = writer ? new EventOutput(writer) : undefined;
+  const reportError = (message: string) => log.error(message);
+  const writer = openEventWriter(config.events.output, reportError);
+  const output = writer ? new EventOutput(writer, reportError) : undefined;
+  // Last line of defence: a bug in one code path is logged, and every other session goes on.
+  process.on('uncaughtException', (err) => log.error(`internal error (please report): ${err.stack ?? err.message}`));
   const daemon = new Daemon(config, log);
   if (output) daemon.events$.subscribe(({ neighbor, event }) => output.emit(neighbor, event));
   try {

@@ -20,30 +20,69 @@ export interface EventWriter {
   close(): Promise<void>;
 }
 
-/** "stdout", "none" or a file path (appended). */
-export function openEventWriter(output: string): EventWriter | undefined {
+/**
+ * "stdout", "none" or a file path (appended). A reader that goes away (EPIPE) or a file that
+ * cannot be written is reported once through onError and output stops; sessions go on.
+ */
+export function openEventWriter(output: string, onError: (message: string) => void = () => undefined): EventWriter | undefined {
   if (output === 'none') return undefined;
-  if (output === 'stdout') {
-    return {
-      write: (line) => void process.stdout.write(line + '\n'),
-      close: () => Promise.resolve(),
-    };
-  }
-  const stream = fs.createWriteStream(output, { flags: 'a' });
+  const stream: NodeJS.WritableStream = output === 'stdout' ? process.stdout : fs.createWriteStream(output, { flags: 'a' });
+  let broken = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (broken) return;
+    broken = true;
+    onError(`event output ${output} failed (${err.code ?? err.message}): no more JSON events will be written`);
+  });
+  // Lines of one event-loop turn go out in one write (a full-table burst is thousands of events).
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending.length) return;
+    const text = pending.join('');
+    pending = [];
+    pendingBytes = 0;
+    if (!broken) stream.write(text);
+  };
   return {
-    write: (line) => void stream.write(line + '\n'),
-    close: () => new Promise((resolve) => stream.end(() => resolve())),
+    write: (line) => {
+      if (broken) return;
+      pending.push(line + '\n');
+      pendingBytes += line.length + 1;
+      if (pendingBytes >= FLUSH_BYTES) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    close: () => {
+      flush();
+      return output === 'stdout' || broken ? Promise.resolve() : new Promise((resolve) => (stream as fs.WriteStream).end(() => resolve()));
+    },
   };
 }
+
+/** Flush a batch of event lines early once it reaches this size. */
+const FLUSH_BYTES = 256 * 1024;
 
 export class EventOutput {
   /** ExaBGP numbers events per neighbor ("counter"), so each neighbor has its own source. */
   private readonly sources = new WeakMap<Neighbor, JsonEnvelopeSource>();
 
-  constructor(private readonly writer: EventWriter) {}
+  constructor(
+    private readonly writer: EventWriter,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {}
 
   emit(neighbor: Neighbor, e: SessionEvent): void {
-    const line = this.toJson(neighbor, e);
+    let line: string | undefined;
+    try {
+      line = this.toJson(neighbor, e);
+    } catch (err) {
+      this.onError(`${neighbor.name}: cannot write the ${e.kind} event as JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     if (line !== undefined) this.writer.write(line);
   }
 

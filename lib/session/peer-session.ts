@@ -53,7 +53,15 @@ export class PeerSession {
     this.subscription = runFsm(opts.settings, this.input, opts.scheduler).subscribe({
       next: (r) => {
         this.fsm = r.state;
-        for (const e of r.effects) this.perform(e);
+        for (const e of r.effects) {
+          // RxJS rethrows a subscriber's exception asynchronously, which would end the process:
+          // a failed effect is logged and this session goes on (or down) alone.
+          try {
+            this.perform(e);
+          } catch (err) {
+            opts.log.error(`${opts.name}: ${e.kind} failed: ${err instanceof Error ? err.stack : String(err)}`);
+          }
+        }
       },
       error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
     });

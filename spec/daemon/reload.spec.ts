@@ -3,7 +3,7 @@
  * moved, without touching sessions whose settings stayed the same.
  */
 import { config, startDaemon, until } from './helpers';
-import type { Daemon, DaemonEvent } from '../../lib/daemon/daemon';
+import type { Daemon } from '../../lib/daemon/daemon';
 
 const HUB = '127.0.0.31';
 const P1 = '127.0.0.32';
@@ -18,7 +18,7 @@ const spoke = (me: string, asn: number, port = PORT) => ({
 });
 
 describe('reload', () => {
-  let hub: { daemon: Daemon; events: DaemonEvent[] };
+  let hub: ReturnType<typeof startDaemon>;
   const spokes: Daemon[] = [];
 
   afterAll(async () => {

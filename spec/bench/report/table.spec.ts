@@ -26,6 +26,7 @@ const results: CaseResult[] = [
   done('emit', 'rxbgp', 'BIRD', 2, 1.5, 3, 1),
   done('bird-bird', 'BIRD', 'BIRD', 4, 1, 1.5, 1),
   { name: 'ingest', sender: 'BIRD', receiver: 'rxbgp', n: 1000000, status: 'timeout', checks: [], measurement: { outcome: 'timeout', received: 12, t99Seconds: undefined } },
+  { name: 'bird-gobgp', sender: 'BIRD', receiver: 'GoBGP', n: 1000000, status: 'failed', detail: 'gobgpd is not installed', checks: [] },
 ];
 
 describe('formatTable', () => {
@@ -35,7 +36,8 @@ describe('formatTable', () => {
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       '| emit (rxbgp → BIRD) | 2.00 | 1.50 | 500000 | 3.00 | 1.00 | 254 MB | 94 MB |',
       '| bird-bird (BIRD → BIRD) | 4.00 | 1.00 | 250000 | 1.50 | 1.00 | 254 MB | 94 MB |',
-      '| ingest (BIRD → rxbgp) | timeout | — | — | — | — | — | — |',
+      '| ingest (BIRD → rxbgp) | timeout (12 held) | — | — | — | — | — | — |',
+      '| bird-gobgp (BIRD → GoBGP) | failed | — | — | — | — | — | — |',
     ]);
   });
 });
