@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, formatErrors, summarizeConfig } from '../config';
 import { decodeHexMessage } from '../wire/message';
-import { messageJson, defaultEnvelopeSource } from '../api/exabgp-json';
+import { messageJson, defaultEnvelopeSource, DECODE_NEIGHBOR } from '../api/exabgp-json';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { runDaemon } from './run';
 import type { LogLevel } from '../config/types';
@@ -63,9 +63,10 @@ export function main(argv: string[]): void {
     .option('--asn2', 'decode as a 2-octet AS session (no 4-octet AS capability)')
     .action((parts: string[], opts: { asn2?: boolean }) => {
       try {
-        const msg = decodeHexMessage(parts.join(''), { ...DEFAULT_CONTEXT, asn4: !opts.asn2 });
-        const neighbor = { localAddress: '127.0.0.1', peerAddress: '127.0.0.1', localAs: 0, peerAs: 0 };
-        process.stdout.write(messageJson(defaultEnvelopeSource(), neighbor, msg, 'receive') + '\n');
+        const ctx = { ...DEFAULT_CONTEXT, asn4: !opts.asn2 };
+        const msg = decodeHexMessage(parts.join(''), ctx);
+        // The same neighbor and direction `exabgp --decode` prints, so the two outputs compare.
+        process.stdout.write(messageJson(defaultEnvelopeSource(), DECODE_NEIGHBOR, msg, 'in', ctx) + '\n');
       } catch (e) {
         const err = e as { code?: number; subcode?: number; message?: string };
         const what = err.code !== undefined && err.subcode !== undefined ? ` (NOTIFICATION ${err.code}/${err.subcode})` : '';
