@@ -7,6 +7,7 @@ import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
 import { neighborSettingsKey } from '../config';
 import { CeaseSubcode } from '../wire/iana';
+import { notificationText } from '../wire/notification';
 import type { Connection } from '../session/connection';
 import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
@@ -124,9 +125,12 @@ export class Daemon {
       case 'up':
         this.log.info(`${n.name}: session established (hold time ${e.negotiated.holdTime}s, peer ${e.negotiated.peerId} AS ${e.negotiated.peerAs})`);
         return;
-      case 'down':
-        this.log.warn(`${n.name}: session down: ${e.reason}`);
+      case 'down': {
+        const m = e.notification;
+        const what = m ? ` (${e.sent ? 'sent' : 'received'} ${m.code}/${m.subcode} ${notificationText(m.code, m.subcode)}${m.data.length ? `, data ${m.data.toString('hex')}` : ''}${m.shutdownMessage ? `, "${m.shutdownMessage}"` : ''})` : '';
+        this.log.warn(`${n.name}: session down: ${e.reason}${what}`);
         return;
+      }
       case 'rib-sent':
         this.log.info(`${n.name}: sent ${e.prefixes} prefixes in ${e.messages} messages in ${e.seconds.toFixed(2)}s`);
         return;

@@ -128,6 +128,12 @@ export class AdjRibOut {
     return { withdraw: [...withdraw.values()].map(dropZeroPathIds), announce };
   }
 
+  /** True when some route's next hop is "self" (resolved per session). */
+  usesSelfNextHop(): boolean {
+    for (const g of this.groupsByKey.values()) if (g.nextHop === 'self') return true;
+    return this.sets.some((s) => s.set.nextHop === 'self');
+  }
+
   /** Everything held, group by group (route sets expanded lazily in chunks). */
   *groups(): IterableIterator<OutGroup> {
     for (const g of this.groupsByKey.values()) {

@@ -47,6 +47,7 @@ export class PeerSession {
   /** Bumped whenever the established session ends, so in-flight RIB sends stop. */
   private generation = 0;
   private disposed = false;
+  private warnedLoopbackNextHop = false;
 
   constructor(private readonly opts: PeerSessionOptions) {
     this.fsm = initialState(opts.settings);
@@ -293,11 +294,21 @@ export class PeerSession {
       groups,
       endOfRib,
     );
+    for (const self of [ctx.selfIpv4, ctx.selfIpv6]) {
+      if (self && isLoopback(self) && !this.warnedLoopbackNextHop && this.opts.ribOut.usesSelfNextHop()) {
+        this.warnedLoopbackNextHop = true;
+        this.opts.log.info(`${this.opts.name}: next hop "self" is the loopback address ${self}: GoBGP and FRR reject such routes (3/8 Invalid NEXT_HOP); configure an explicit nextHop`);
+      }
+    }
     for (const fk of result.skippedFamilies) {
       this.opts.log.warn(`${this.opts.name}: routes of afi ${fk >> 8} safi ${fk & 255} not sent: family not negotiated with the peer`);
     }
     return result;
   }
+}
+
+function isLoopback(address: string): boolean {
+  return address.startsWith('127.') || address === '::1';
 }
 
 /** A decoder exception that is not a BgpError is a bug; the peer still gets a NOTIFICATION and we log it. */

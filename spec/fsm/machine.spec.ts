@@ -218,12 +218,13 @@ describe('runFsm (virtual time)', () => {
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((s) => s * SECOND));
   });
 
-  it('starts the backoff over once a session reaches Established', () => {
+  it('keeps backing off a peer that ends each session at once, and starts over after a stable one', () => {
     let connects = 0;
     const peer: Peer = (effect, feed) => {
       if (effect.kind === 'connect') {
         connects++;
-        // Three refusals, then a session that the peer ends with a Cease at once.
+        // Three refusals, then sessions that the peer ends with a Cease right after Established
+        // (as a router does that rejects our first UPDATE).
         feed(connects <= 3 ? { type: 'TcpConnectionFails' } : { type: 'TcpCrAcked' }, 10);
       }
       if (effect.kind === 'send' && effect.message.type === 'open') {
@@ -232,14 +233,30 @@ describe('runFsm (virtual time)', () => {
       }
       if (effect.kind === 'established') feed(msg(notificationMessage(6, 4)), 100);
     };
-    const { log } = simulate(SETTINGS, 12 * SECOND, peer);
-    // Every fall to Idle and the automatic restart that follows it.
+    const { log } = simulate(SETTINGS, 40 * SECOND, peer);
     const idle = log.filter(([, l]) => l.endsWith('>Idle')).map(([t]) => t);
     const up = at(log, 'Idle>Connect').slice(1);
     const waits = idle.map((t, i) => up[i] - t).filter((w) => !Number.isNaN(w));
-    // Refusals back off 1, 2, 4 s; every session that reached Established starts over at 1 s.
-    expect(waits).toEqual([1, 2, 4, 1, 1, 1, 1].map((s) => s * SECOND));
-    expect(at(log, 'down: NOTIFICATION received')).toEqual([7_160, 8_290, 9_420, 10_550, 11_680]);
+    // Refusals and flapping sessions alike: 1, 2, 4, 8, 16 s.
+    expect(waits).toEqual([1, 2, 4, 8, 16].map((s) => s * SECOND));
+
+    // A session that lives to receive a KEEPALIVE while Established resets the backoff to 1 s.
+    let sessions = 0;
+    const stablePeer: Peer = (effect, feed) => {
+      if (effect.kind === 'connect') feed(++sessions <= 3 ? { type: 'TcpConnectionFails' } : { type: 'TcpCrAcked' }, 10);
+      if (effect.kind === 'send' && effect.message.type === 'open') {
+        feed(msg(peerOpen()), 10);
+        feed(msg(KEEPALIVE), 20);
+      }
+      if (effect.kind === 'established') {
+        feed(msg(KEEPALIVE), 30 * SECOND);
+        feed(msg(notificationMessage(6, 4)), 31 * SECOND);
+      }
+    };
+    const stable = simulate(SETTINGS, 40 * SECOND, stablePeer).log;
+    const idle2 = stable.filter(([, l]) => l.endsWith('>Idle')).map(([t]) => t);
+    const up2 = at(stable, 'Idle>Connect').slice(1);
+    expect(idle2.map((t, i) => up2[i] - t).filter((w) => !Number.isNaN(w))).toEqual([1, 2, 4, 1].map((s) => s * SECOND));
   });
 
   it('ManualStop: Administrative Shutdown, and nothing restarts', () => {

@@ -140,7 +140,9 @@ describe('step: properties (fast-check)', () => {
             if (effect.kind === 'connect') expect(state.settings.passive).toBe(false);
           }
           expect([...armed].sort()).toEqual(runningTimers(state).sort());
-          if (state.state === 'Established' && fsm.state !== 'Established') expect(state.connectRetryCounter).toBe(0);
+          // The backoff starts over only once an Established session has received a KEEPALIVE.
+          if (state.state === 'Established' && fsm.state !== 'Established') expect(state.connectRetryCounter).toBe(fsm.connectRetryCounter);
+          if (fsm.state === 'Established' && event.type === 'Message' && event.message.type === 'keepalive') expect(state.connectRetryCounter).toBe(0);
           fsm = state;
         }
       }),

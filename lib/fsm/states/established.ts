@@ -44,8 +44,13 @@ export function established(fsm: FsmState, event: FsmEvent): StepResult {
       // RFC 4271 §4.4 restarts the HoldTimer on KEEPALIVE and UPDATE; a ROUTE-REFRESH is as good a sign of life.
       const restartHold: Effect[] = fsm.holdTime > 0 ? [timerStart('Hold', fsm.holdTime)] : [];
       switch (message.type) {
-        case 'keepalive': // Event 26
-          return { state: fsm, effects: [...receivedEffects(event), ...restartHold] };
+        case 'keepalive': {
+          // Event 26. A KEEPALIVE while Established shows the session is stable (it survived our
+          // UPDATEs for a keepalive interval): only now does a new run of attempts start from zero
+          // (RFC 4271 §8.1.1 DampPeerOscillations).
+          const state = fsm.connectRetryCounter === 0 ? fsm : { ...fsm, connectRetryCounter: 0 };
+          return { state, effects: [...receivedEffects(event), ...restartHold] };
+        }
         case 'update': // Event 27; an UPDATE with an RFC 7606 errorAction passes too: the RIB applies it
           return { state: fsm, effects: [...restartHold, { kind: 'update', message }] };
         case 'route-refresh': // RFC 2918 §4 / RFC 7313 §4: the peer wants our Adj-RIB-Out again

@@ -39,12 +39,13 @@ export function openConfirm(fsm: FsmState, event: FsmEvent): StepResult {
     case 'Message':
       switch (event.message.type) {
         case 'keepalive': {
-          // Event 26: the peer accepted our OPEN. The session is up; a new run of attempts starts from zero.
+          // Event 26: the peer accepted our OPEN. The backoff is not reset yet: a peer that rejects
+          // our first UPDATE would otherwise be retried every second forever (see Established).
           const effects: Effect[] = receivedEffects(event);
           if (fsm.holdTime > 0) effects.push(timerStart('Hold', fsm.holdTime));
           effects.push(stateEffect('OpenConfirm', 'Established'));
           if (fsm.negotiated !== undefined) effects.push({ kind: 'established', negotiated: fsm.negotiated });
-          return { state: { ...fsm, state: 'Established', connectRetryCounter: 0 }, effects };
+          return { state: { ...fsm, state: 'Established' }, effects };
         }
         case 'notification': // Events 24, 25
           return notificationReceived(fsm, event, event.message);

@@ -45,7 +45,8 @@ describe('OpenConfirm (RFC 4271 §8.2.2)', () => {
       moved('OpenConfirm', 'Established'),
       { kind: 'established', negotiated: openConfirm.negotiated },
     ]);
-    expect(state).toMatchObject({ state: 'Established', connectRetryCounter: 0, holdTime: 90 });
+    // The backoff is kept until a KEEPALIVE arrives in Established (a session rejected at once keeps backing off).
+    expect(state).toMatchObject({ state: 'Established', connectRetryCounter: 4, holdTime: 90 });
   });
 
   it('KeepaliveTimerExpires (11): KEEPALIVE, timer restarted', () => {
