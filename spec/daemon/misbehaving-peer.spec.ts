@@ -48,8 +48,8 @@ describe('misbehaving peers', () => {
   });
 
   async function badPeer(): Promise<RawPeer> {
-    // The bad neighbor may still be in its 1 s backoff after the previous case.
-    await until(() => daemon.neighbors[1].state === 'Active', 5000, 'bad neighbor listening again');
+    // The bad neighbor may still be in its backoff (1 s, 2 s ...) after the previous case.
+    await until(() => daemon.neighbors[1].state === 'Active', 10000, 'bad neighbor listening again');
     return RawPeer.connect(D, PORT, BAD);
   }
 
@@ -59,6 +59,9 @@ describe('misbehaving peers', () => {
     await p.waitFor((m) => m.type === 'open');
     p.send({ type: 'keepalive' });
     await until(() => daemon.neighbors[1].state === 'Established', 3000, 'bad peer established');
+    // A KEEPALIVE while Established marks the session stable, so the next case needs no long backoff.
+    p.send({ type: 'keepalive' });
+    await until(() => daemon.neighbors[1].session.fsmState.connectRetryCounter === 0, 3000, 'backoff reset');
     return p;
   }
 
