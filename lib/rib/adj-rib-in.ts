@@ -1,11 +1,16 @@
 /**
  * Adj-RIB-In (RFC 4271 §3.2): the routes one peer advertised to us, after RFC 7606 handling.
- * Keyed per family by prefix text (plus path id under ADD-PATH); identical attribute sets are
- * interned so a full table holds one object per distinct set, not per prefix.
+ * IPv4 unicast routes (the bulk of a full table) live in a typed-array hash keyed by the packed
+ * prefix; other families and ADD-PATH routes are keyed by prefix text (plus path id). Identical
+ * attribute sets are interned, so a full table holds one object per distinct set, not per prefix.
  */
-import type { PathAttributes, UpdateMessage } from '../wire/types';
+import { Afi, Safi } from '../wire/iana';
+import { formatIpv4Number } from '../wire/address';
+import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
+import type { NlriList, PathAttributes, UpdateMessage } from '../wire/types';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
+import { Ipv4PrefixTable } from './ipv4-prefix-table';
 
 export interface RibEntry {
   readonly attributes: PathAttributes;
@@ -18,77 +23,123 @@ export interface RibDelta {
   readonly withdrawn: number;
 }
 
+const IPV4_UNICAST = familyKey(Afi.IPV4, Safi.UNICAST);
+
 export class AdjRibIn {
-  /** familyKey -> (prefix or "prefix#pathId") -> interned entry. */
+  /** IPv4 unicast without path ids: packed prefix -> index in `entryList`. */
+  private readonly ipv4 = new Ipv4PrefixTable();
+  /** Other families and ADD-PATH routes: familyKey -> (prefix or "prefix#pathId") -> entry. */
   private readonly tables = new Map<number, Map<string, RibEntry>>();
-  private readonly interned = new Map<string, RibEntry>();
+  private readonly interned = new Map<string, { entry: RibEntry; id: number }>();
+  private readonly entryList: RibEntry[] = [];
 
   get size(): number {
-    let n = 0;
+    let n = this.ipv4.size;
     for (const t of this.tables.values()) n += t.size;
     return n;
   }
 
-  /** Number of distinct attribute sets currently interned. */
+  /** Number of distinct attribute sets interned since the last clear(). */
   get attributeSets(): number {
     return this.interned.size;
   }
 
   familySize(afi: number, safi: number): number {
-    return this.tables.get(familyKey(afi, safi))?.size ?? 0;
+    const fk = familyKey(afi, safi);
+    return (fk === IPV4_UNICAST ? this.ipv4.size : 0) + (this.tables.get(fk)?.size ?? 0);
   }
 
   get(afi: number, safi: number, prefix: string, pathId?: number): RibEntry | undefined {
-    return this.tables.get(familyKey(afi, safi))?.get(pathId === undefined ? prefix : `${prefix}#${pathId}`);
+    const fk = familyKey(afi, safi);
+    if (fk === IPV4_UNICAST && pathId === undefined) {
+      const packed = parseIpv4PrefixPacked(prefix);
+      if (packed >= 0) {
+        const id = this.ipv4.get(packed);
+        return id === undefined ? undefined : this.entryList[id];
+      }
+    }
+    return this.tables.get(fk)?.get(textKey(prefix, pathId));
   }
 
   /** Applies an UPDATE; RFC 7606 treat-as-withdraw turns its announcements into withdrawals. */
   apply(msg: UpdateMessage): RibDelta {
-    let announced = 0;
     let withdrawn = 0;
-    for (const list of msg.withdrawn) {
-      const table = this.tables.get(familyKey(list.afi, list.safi));
-      if (!table) continue;
-      for (let i = 0; i < list.prefixes.length; i++) {
-        if (table.delete(key(list.prefixes[i], list.pathIds?.[i]))) withdrawn++;
-      }
+    let announced = 0;
+    for (const list of msg.withdrawn) withdrawn += this.remove(list);
+    if (msg.errorAction === 'treat-as-withdraw') {
+      for (const ann of msg.announced) withdrawn += this.remove(ann);
+      return { announced, withdrawn };
     }
-    const asWithdraw = msg.errorAction === 'treat-as-withdraw';
     for (const ann of msg.announced) {
+      const { entry, id } = this.intern(msg.attributes, ann.nextHop);
       const fk = familyKey(ann.afi, ann.safi);
-      let table = this.tables.get(fk);
-      if (asWithdraw) {
-        if (!table) continue;
-        for (let i = 0; i < ann.prefixes.length; i++) if (table.delete(key(ann.prefixes[i], ann.pathIds?.[i]))) withdrawn++;
-        continue;
+      const { prefixes, pathIds } = ann;
+      if (fk === IPV4_UNICAST && !pathIds) {
+        for (let i = 0; i < prefixes.length; i++) {
+          const packed = parseIpv4PrefixPacked(prefixes[i]);
+          if (packed >= 0) this.ipv4.set(packed, id);
+          else this.textTable(fk).set(prefixes[i], entry); // not canonical text: keep it as given
+        }
+      } else {
+        const table = this.textTable(fk);
+        for (let i = 0; i < prefixes.length; i++) table.set(textKey(prefixes[i], pathIds?.[i]), entry);
       }
-      if (!table) this.tables.set(fk, (table = new Map()));
-      const entry = this.intern(msg.attributes, ann.nextHop);
-      for (let i = 0; i < ann.prefixes.length; i++) table.set(key(ann.prefixes[i], ann.pathIds?.[i]), entry);
-      announced += ann.prefixes.length;
+      announced += prefixes.length;
     }
     return { announced, withdrawn };
   }
 
   /** Drops everything (the session went down, RFC 4271 §8.2.2: routes of the peer are removed). */
   clear(): void {
+    this.ipv4.clear();
     this.tables.clear();
     this.interned.clear();
+    this.entryList.length = 0;
   }
 
-  /** Iterates entries of every family as [familyKey, prefixKey, entry]. */
+  /** Iterates entries of every family as [familyKey, prefix key, entry] (prefix key: "prefix" or "prefix#pathId"). */
   *entries(): IterableIterator<[number, string, RibEntry]> {
+    for (const [packed, id] of this.ipv4.entries()) {
+      yield [IPV4_UNICAST, `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`, this.entryList[id]];
+    }
     for (const [fk, table] of this.tables) for (const [k, e] of table) yield [fk, k, e];
   }
 
-  private intern(attributes: PathAttributes, nextHop: readonly string[]): RibEntry {
+  private remove(list: NlriList): number {
+    const fk = familyKey(list.afi, list.safi);
+    const { prefixes, pathIds } = list;
+    let n = 0;
+    const table = this.tables.get(fk);
+    if (fk === IPV4_UNICAST && !pathIds) {
+      for (let i = 0; i < prefixes.length; i++) {
+        const packed = parseIpv4PrefixPacked(prefixes[i]);
+        if (packed >= 0 ? this.ipv4.delete(packed) !== undefined : table?.delete(prefixes[i])) n++;
+      }
+      return n;
+    }
+    if (!table) return 0;
+    for (let i = 0; i < prefixes.length; i++) if (table.delete(textKey(prefixes[i], pathIds?.[i]))) n++;
+    return n;
+  }
+
+  private textTable(fk: number): Map<string, RibEntry> {
+    let t = this.tables.get(fk);
+    if (!t) this.tables.set(fk, (t = new Map()));
+    return t;
+  }
+
+  private intern(attributes: PathAttributes, nextHop: readonly string[]): { entry: RibEntry; id: number } {
     const k = attributeKey(attributes, nextHop);
     let e = this.interned.get(k);
-    if (!e) this.interned.set(k, (e = { attributes, nextHop }));
+    if (!e) {
+      e = { entry: { attributes, nextHop }, id: this.entryList.length };
+      this.entryList.push(e.entry);
+      this.interned.set(k, e);
+    }
     return e;
   }
 }
 
-function key(prefix: string, pathId: number | undefined): string {
+function textKey(prefix: string, pathId: number | undefined): string {
   return pathId === undefined ? prefix : `${prefix}#${pathId}`;
 }

@@ -1,0 +1,120 @@
+/**
+ * A hash table from IPv4 prefixes to small integer values, on typed arrays (open addressing,
+ * linear probing): one full table of ~1 M prefixes costs ~24 MB and no object per prefix,
+ * where a Map keyed by prefix text costs a string and a Map entry each and is several times
+ * slower to fill (DESIGN.md: numbers, not strings, as prefix keys).
+ *
+ * Keys are `address * 64 + length` (lib/wire/nlri/ipv4-prefix.ts parseIpv4PrefixPacked).
+ */
+const EMPTY = -1;
+const DELETED = -2;
+const MIN_CAPACITY = 1024;
+
+export class Ipv4PrefixTable {
+  private keys: Float64Array;
+  private values: Int32Array;
+  private used = 0; // live + deleted slots
+  private live = 0;
+  /** 32 - log2(capacity): multiplicative hashing keeps the high bits of the product. */
+  private shift = 32 - Math.log2(MIN_CAPACITY);
+
+  constructor() {
+    this.keys = new Float64Array(MIN_CAPACITY).fill(EMPTY);
+    this.values = new Int32Array(MIN_CAPACITY);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(key: number): number | undefined {
+    const i = this.find(key);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  set(key: number, value: number): void {
+    // At half full: double, or rehash in place when deleted markers are most of it.
+    if ((this.used + 1) * 2 > this.keys.length) this.resize((this.live + 1) * 4 > this.keys.length ? this.keys.length * 2 : this.keys.length);
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = slot(key, this.shift);
+    let firstDeleted = -1;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) {
+        this.values[i] = value;
+        return;
+      }
+      if (k === EMPTY) break;
+      if (k === DELETED && firstDeleted < 0) firstDeleted = i;
+      i = (i + 1) & mask;
+    }
+    if (firstDeleted >= 0) i = firstDeleted;
+    else this.used++;
+    keys[i] = key;
+    this.values[i] = value;
+    this.live++;
+  }
+
+  /** Removes the key; returns its value, or undefined when it was not there. */
+  delete(key: number): number | undefined {
+    const i = this.find(key);
+    if (i < 0) return undefined;
+    this.keys[i] = DELETED;
+    this.live--;
+    return this.values[i];
+  }
+
+  clear(): void {
+    this.keys = new Float64Array(MIN_CAPACITY).fill(EMPTY);
+    this.values = new Int32Array(MIN_CAPACITY);
+    this.shift = 32 - Math.log2(MIN_CAPACITY);
+    this.used = 0;
+    this.live = 0;
+  }
+
+  /** Every [key, value]. */
+  *entries(): IterableIterator<[number, number]> {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) yield [keys[i], this.values[i]];
+  }
+
+  private find(key: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = slot(key, this.shift);
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return i;
+      if (k === EMPTY) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Rehashes into `capacity` slots (a power of two), dropping deleted markers. */
+  private resize(capacity: number): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    const keys = (this.keys = new Float64Array(capacity).fill(EMPTY));
+    const values = (this.values = new Int32Array(capacity));
+    const shift = (this.shift = 32 - Math.log2(capacity));
+    const mask = capacity - 1;
+    // Every old key is distinct and there are no deleted markers yet: place each in its first free slot.
+    for (let j = 0; j < oldKeys.length; j++) {
+      const key = oldKeys[j];
+      if (key < 0) continue;
+      let i = slot(key, shift);
+      while (keys[i] !== EMPTY) i = (i + 1) & mask;
+      keys[i] = key;
+      values[i] = oldValues[j];
+    }
+    this.used = this.live;
+  }
+}
+
+/** Fibonacci hashing of address and length: consecutive /24s spread over the whole table. */
+function slot(key: number, shift: number): number {
+  const address = Math.floor(key / 64);
+  const length = key - address * 64;
+  return Math.imul(address ^ Math.imul(length, 0x01000193), 0x9e3779b1) >>> shift;
+}
