@@ -1,6 +1,7 @@
 /**
  * The interop scenario every daemon goes through, twice: once with rxbgp connecting to the
- * daemon, once with the daemon connecting to rxbgp. Steps share one session and run in order;
+ * daemon, once with the daemon connecting to rxbgp (only the first for a daemon that can only
+ * listen, see DaemonUnderTest.modes). Steps share one session and run in order;
  * when the session never comes up the later steps fail at once instead of each waiting out
  * its deadline.
  *
@@ -32,6 +33,8 @@ export interface DaemonUnderTest extends Speaker {
   readonly toDaemon: readonly [RouteCheck, RouteCheck, RouteCheck];
   /** Routes the daemon originates and the ExaBGP JSON rxbgp must print for each. */
   readonly fromDaemon: readonly JsonCheck[];
+  /** Which directions to run; both when absent (a daemon that only listens runs 'rxbgp connects'). */
+  readonly modes?: readonly Mode[];
 }
 
 export interface RouteCheck {
@@ -55,11 +58,12 @@ const ROUTE_TIMEOUT_MS = 15000;
 const CEASE_TIMEOUT_MS = 15000;
 const FAMILIES: readonly UnicastFamily[] = ['ipv4 unicast', 'ipv6 unicast'];
 
-type Mode = 'rxbgp connects' | 'daemon connects';
+export type Mode = 'rxbgp connects' | 'daemon connects';
+
+const BOTH_MODES: readonly Mode[] = ['rxbgp connects', 'daemon connects'];
 
 export function describeInterop(d: DaemonUnderTest, rx: Speaker): void {
-  describeMode(d, rx, 'rxbgp connects');
-  describeMode(d, rx, 'daemon connects');
+  for (const mode of d.modes ?? BOTH_MODES) describeMode(d, rx, mode);
 }
 
 function rxbgpConfig(d: DaemonUnderTest, rx: Speaker, mode: Mode, routes: readonly Route[]): RxbgpConfig {
