@@ -1,4 +1,4 @@
-/** Interop suite: starts real gobgpd, bird and exabgp on loopback (see spec/interop/). */
+/** Interop suite: starts real gobgpd, bird, exabgp, FRR bgpd and OpenBGPD on loopback (see spec/interop/). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/spec/interop'],

@@ -7,8 +7,9 @@
  * - `no bgp ebgp-requires-policy` (else nothing is sent or accepted on an eBGP session) and
  *   `no bgp network import-check` (else a `network` without a matching IGP route is not announced).
  * - FRR refuses a next hop in 127.0.0.0/8 with NOTIFICATION 3/8: send it 198.51.100.x / 2001:db8::x.
- * - To an eBGP neighbor FRR puts itself as next hop; `attribute-unchanged next-hop` keeps the
- *   one the route-map set (for IPv6 only when configured before the session comes up).
+ * - To an eBGP neighbor FRR puts itself as next hop; `attribute-unchanged next-hop` keeps the one
+ *   the route-map set (for IPv6 it did nothing when added to a running session: it is in the
+ *   startup config). A route's next hop must therefore be an address, not "self".
  * - To an eBGP neighbor it prepends its own AS to the path it is given.
  * - It holds updates about 1 s before sending them.
  */
@@ -40,7 +41,6 @@ const BGPD = '/usr/lib/frr/bgpd';
 const FRR_USER = 'frr';
 const STARTUP_TIMEOUT_MS = 15000;
 
-const FRR_ORIGIN: Record<Origin, string> = { igp: 'igp', egp: 'egp', incomplete: 'incomplete' };
 const ORIGIN_FROM_FRR: Record<string, Origin> = { IGP: 'igp', EGP: 'egp', incomplete: 'incomplete' };
 
 /** FRR's extended community kinds and ExaBGP's words for them (RFC 4360 §5). */
@@ -78,7 +78,7 @@ ${families}exit
 /** The route-map that gives a `network` its attributes; `asPath` is the path before FRR prepends its AS. */
 export function routeMapCommands(name: string, r: Route): string[] {
   const sets: string[] = [familyOf(r.prefix) === 'ipv4 unicast' ? `set ip next-hop ${r.nextHop}` : `set ipv6 next-hop global ${r.nextHop}`];
-  if (r.origin) sets.push(`set origin ${FRR_ORIGIN[r.origin]}`);
+  if (r.origin) sets.push(`set origin ${r.origin}`); // FRR's words are ours: igp, egp, incomplete
   if (r.asPath?.length) sets.push(`set as-path prepend ${r.asPath.join(' ')}`);
   if (r.med !== undefined) sets.push(`set metric ${r.med}`);
   if (r.localPref !== undefined) sets.push(`set local-preference ${r.localPref}`);
