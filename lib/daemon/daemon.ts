@@ -6,7 +6,7 @@
 import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
 import { neighborSettingsKey } from '../config';
-import { CeaseSubcode } from '../wire/iana';
+import { CeaseSubcode, ErrorCode } from '../wire/iana';
 import { notificationText } from '../wire/notification';
 import type { Connection } from '../session/connection';
 import type { SessionEvent } from '../session/events';
@@ -128,7 +128,9 @@ export class Daemon {
       case 'down': {
         const m = e.notification;
         const what = m ? ` (${e.sent ? 'sent' : 'received'} ${m.code}/${m.subcode} ${notificationText(m.code, m.subcode)}${m.data.length ? `, data ${m.data.toString('hex')}` : ''}${m.shutdownMessage ? `, "${m.shutdownMessage}"` : ''})` : '';
-        this.log.warn(`${n.name}: session down: ${e.reason}${what}`);
+        // Our own Cease (shutdown, reload) is routine; anything else is worth a warning.
+        const routine = e.sent && m?.code === ErrorCode.CEASE;
+        this.log[routine ? 'info' : 'warn'](`${n.name}: session down: ${e.reason}${what}`);
         return;
       }
       case 'rib-sent':
