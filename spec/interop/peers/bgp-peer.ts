@@ -79,3 +79,14 @@ export function waitForCease(peer: BgpPeer, timeoutMs: number, also?: Also): Pro
     { timeoutMs, intervalMs: 250, ...watch(peer) },
   );
 }
+
+/** Waits until a just-started peer is ready; one that never gets there is stopped before the error goes on. */
+export async function whenReady<P extends BgpPeer & { ready(): Promise<void> }>(peer: P): Promise<P> {
+  try {
+    await peer.ready();
+  } catch (err) {
+    await peer.stop();
+    throw err;
+  }
+  return peer;
+}

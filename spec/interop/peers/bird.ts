@@ -15,7 +15,7 @@ import { runChecked, runCommand } from '../harness/command';
 import { pollUntil } from '../harness/poll';
 import { familyOf, type Origin, type Route, type UnicastFamily } from '../harness/route';
 import { makeTempDir, removeTempDir, writeFileAtomic } from '../harness/temp-dir';
-import type { BgpPeer } from './bgp-peer';
+import { whenReady, type BgpPeer } from './bgp-peer';
 
 export interface BirdOptions {
   readonly address: string;
@@ -105,14 +105,7 @@ function exportAttributes(r: Route): string {
 }
 
 export async function startBird(options: BirdOptions): Promise<BgpPeer> {
-  const peer = new Bird(options, makeTempDir('bird'));
-  try {
-    await peer.ready();
-  } catch (err) {
-    await peer.stop();
-    throw err;
-  }
-  return peer;
+  return whenReady(new Bird(options, makeTempDir('bird')));
 }
 
 class Bird implements BgpPeer {

@@ -14,7 +14,7 @@ import { parseEventLine, peerOf, RibFromEvents, stateOf, type ExaEvent } from '.
 import { pollUntil } from '../harness/poll';
 import type { Route, UnicastFamily } from '../harness/route';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import type { BgpPeer } from './bgp-peer';
+import { whenReady, type BgpPeer } from './bgp-peer';
 
 export interface ExabgpOptions {
   readonly address: string;
@@ -70,14 +70,7 @@ export function announceCommand(r: Route): string {
 }
 
 export async function startExabgp(options: ExabgpOptions): Promise<BgpPeer> {
-  const peer = new Exabgp(options, makeTempDir('exabgp'));
-  try {
-    await peer.ready();
-  } catch (err) {
-    await peer.stop();
-    throw err;
-  }
-  return peer;
+  return whenReady(new Exabgp(options, makeTempDir('exabgp')));
 }
 
 class Exabgp implements BgpPeer {

@@ -20,7 +20,7 @@ import { runChecked, runCommand } from '../harness/command';
 import { pollUntil } from '../harness/poll';
 import { familyOf, type Origin, type Route, type UnicastFamily } from '../harness/route';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import type { BgpPeer } from './bgp-peer';
+import { whenReady, type BgpPeer } from './bgp-peer';
 
 export interface FrrOptions {
   readonly address: string;
@@ -96,14 +96,7 @@ export function routeMapCommands(name: string, r: Route): string[] {
 }
 
 export async function startFrr(options: FrrOptions): Promise<BgpPeer> {
-  const peer = new Frr(options, makeTempDir('frr'));
-  try {
-    await peer.ready();
-  } catch (err) {
-    await peer.stop();
-    throw err;
-  }
-  return peer;
+  return whenReady(new Frr(options, makeTempDir('frr')));
 }
 
 class Frr implements BgpPeer {

@@ -20,7 +20,7 @@ import {
   type UnicastFamily,
 } from '../harness/route';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import type { BgpPeer } from './bgp-peer';
+import { whenReady, type BgpPeer } from './bgp-peer';
 
 export interface GobgpOptions {
   readonly address: string;
@@ -78,14 +78,7 @@ export async function startGobgp(options: GobgpOptions): Promise<BgpPeer> {
   const dir = makeTempDir('gobgp');
   const configFile = path.join(dir, 'gobgpd.toml');
   fs.writeFileSync(configFile, gobgpToml(options));
-  const peer = new Gobgp(options, dir, configFile);
-  try {
-    await peer.ready();
-  } catch (err) {
-    await peer.stop();
-    throw err;
-  }
-  return peer;
+  return whenReady(new Gobgp(options, dir, configFile));
 }
 
 /** One "Peer Down" line of gobgpd's JSON log. */

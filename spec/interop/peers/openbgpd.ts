@@ -16,7 +16,7 @@ import { runChecked, runCommand } from '../harness/command';
 import { pollUntil } from '../harness/poll';
 import type { Origin, Route, UnicastFamily } from '../harness/route';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import type { BgpPeer } from './bgp-peer';
+import { whenReady, type BgpPeer } from './bgp-peer';
 
 export interface OpenbgpdOptions {
   readonly address: string;
@@ -81,14 +81,7 @@ export async function startOpenbgpd(options: OpenbgpdOptions & { readonly neighb
   if (options.neighbor.port !== undefined) {
     throw new Error(`openbgpd module: OpenBGPD 7.7 cannot connect to port ${options.neighbor.port}, only listen`);
   }
-  const peer = new Openbgpd(options, makeTempDir('openbgpd'));
-  try {
-    await peer.ready();
-  } catch (err) {
-    await peer.stop();
-    throw err;
-  }
-  return peer;
+  return whenReady(new Openbgpd(options, makeTempDir('openbgpd')));
 }
 
 class Openbgpd implements BgpPeer {
