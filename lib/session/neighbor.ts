@@ -1,7 +1,7 @@
 /**
  * One configured neighbor: its RIBs, its session, and connection collision handling
- * (RFC 4271 §6.8). A connection accepted while our session is in OpenSent/OpenConfirm runs
- * as a second "candidate" session until the peer's OPEN arrives on it; then the BGP
+ * (RFC 4271 §6.8). A connection accepted while our session is in Connect/OpenSent/OpenConfirm
+ * runs as a second "candidate" session until the peer's OPEN arrives on it; then the BGP
  * Identifiers decide which connection survives. Accepted while Established: the new
  * connection is closed with Cease / Connection Collision Resolution.
  */
@@ -83,7 +83,10 @@ export class Neighbor {
       this.opts.log.info(`${this.name}: connection collision with a session in ${state}: closing the new connection (RFC 4271 §6.8)`);
       return reject(conn, CeaseSubcode.CONNECTION_COLLISION_RESOLUTION);
     }
-    if (state === 'OpenSent' || state === 'OpenConfirm') return this.startCandidate(conn);
+    // Our own connection is in flight (Connect) or open: both may succeed, so the accepted one runs
+    // beside it until the peer's OPEN shows which of the two the BGP Identifiers keep. Closing ours
+    // here would lose both when the peer does the same to its own.
+    if (state === 'Connect' || state === 'OpenSent' || state === 'OpenConfirm') return this.startCandidate(conn);
     if (state === 'Idle') {
       // Backing off after an error (or not started): the peer is trying again now, so start at once.
       this.primary.start();
