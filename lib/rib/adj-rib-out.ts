@@ -68,6 +68,10 @@ export class AdjRibOut {
   /** familyKey|prefix#pathId -> group key. */
   private index = new Map<string, string>();
   private sets: Array<{ key: string; set: OutRouteSet }> = [];
+  /** The config's routes by index key (what an API withdrawal falls back to). */
+  private configRoutes = new Map<string, OutRoute>();
+  /** Routes announced through the API (process helpers, control socket): they survive config reloads. */
+  private readonly apiRoutes = new Map<string, OutRoute>();
 
   /** Number of routes held (route sets counted by their size). */
   get size(): number {
@@ -78,14 +82,9 @@ export class AdjRibOut {
   load(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = []): RibOutChange {
     const nextGroups = new Map<string, Group>();
     const nextIndex = new Map<string, string>();
-    for (const r of routes) {
-      const gk = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
-      let g = nextGroups.get(gk);
-      if (!g) nextGroups.set(gk, (g = { afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, members: new Map() }));
-      const pk = r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`;
-      g.members.set(pk, r.pathId);
-      nextIndex.set(`${familyKey(r.afi, r.safi)}|${pk}`, gk);
-    }
+    this.configRoutes = new Map(routes.map((r) => [indexKey(r), r]));
+    // API routes win over config routes for the same prefix (the later announcement).
+    for (const r of [...routes, ...this.apiRoutes.values()]) place(r, nextGroups, nextIndex);
     const nextSets = routeSets.map((set) => ({ key: attributeKey(set.attributes, [set.nextHop, set.from, String(set.length), String(set.count), String(familyKey(set.afi, set.safi))]), set }));
 
     const withdraw = new Map<number, OutWithdraw>();
@@ -128,6 +127,67 @@ export class AdjRibOut {
     return { withdraw: [...withdraw.values()].map(dropZeroPathIds), announce };
   }
 
+  /** Announces routes through the API: only routes that are new or changed come back to be sent. */
+  upsert(routes: readonly OutRoute[]): RibOutChange {
+    const changed = new Map<string, { group: Group; prefixes: string[]; pathIds: number[] }>();
+    for (const r of routes) {
+      const ik = indexKey(r);
+      this.apiRoutes.set(ik, r);
+      const gk = place(r, this.groupsByKey, this.index);
+      if (gk === undefined) continue; // already announced with these attributes
+      let c = changed.get(gk);
+      if (!c) changed.set(gk, (c = { group: this.groupsByKey.get(gk)!, prefixes: [], pathIds: [] }));
+      c.prefixes.push(r.prefix);
+      c.pathIds.push(r.pathId ?? 0);
+    }
+    return { withdraw: [], announce: [...changed.values()].map((c) => toOutGroup(c.group, c.prefixes, c.pathIds)) };
+  }
+
+  /**
+   * Withdraws routes through the API. A prefix the config also announces goes back to the config's
+   * version (announced again) rather than being withdrawn.
+   */
+  remove(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): RibOutChange {
+    const fallback: OutRoute[] = [];
+    const withdraw = new Map<number, OutWithdraw>();
+    for (const r of routes) {
+      const ik = indexKey(r);
+      this.apiRoutes.delete(ik);
+      const config = this.configRoutes.get(ik);
+      if (config) {
+        fallback.push(config);
+        continue;
+      }
+      if (!unplace(ik, this.groupsByKey, this.index)) continue;
+      const fk = familyKey(r.afi, r.safi);
+      let w = withdraw.get(fk);
+      if (!w) withdraw.set(fk, (w = { afi: r.afi, safi: r.safi, prefixes: [], pathIds: [] }));
+      w.prefixes.push(r.prefix);
+      w.pathIds!.push(r.pathId ?? 0);
+    }
+    const back = fallback.length ? this.upsertConfig(fallback) : [];
+    return { withdraw: [...withdraw.values()].map(dropZeroPathIds), announce: back };
+  }
+
+  /** Drops every API route (ExaBGP `clear adj-rib out`), falling back to the config's routes. */
+  clearApi(): RibOutChange {
+    return this.remove([...this.apiRoutes.values()]);
+  }
+
+  /** Number of routes announced through the API. */
+  get apiSize(): number {
+    return this.apiRoutes.size;
+  }
+
+  private upsertConfig(routes: readonly OutRoute[]): OutGroup[] {
+    const changed = new Map<string, string[]>();
+    for (const r of routes) {
+      const gk = place(r, this.groupsByKey, this.index);
+      if (gk !== undefined) (changed.get(gk) ?? changed.set(gk, []).get(gk)!).push(r.prefix);
+    }
+    return [...changed].map(([gk, prefixes]) => toOutGroup(this.groupsByKey.get(gk)!, prefixes, prefixes.map(() => 0)));
+  }
+
   /** True when some route's next hop is "self" (resolved per session). */
   usesSelfNextHop(): boolean {
     for (const g of this.groupsByKey.values()) if (g.nextHop === 'self') return true;
@@ -147,6 +207,39 @@ export class AdjRibOut {
     }
     for (const { set } of this.sets) yield* groupsOfSet(set);
   }
+}
+
+/** "familyKey|prefix" or "familyKey|prefix#pathId". */
+function indexKey(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>): string {
+  return `${familyKey(r.afi, r.safi)}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}`;
+}
+
+/**
+ * Puts a route in the group of its attributes, moving it out of another group if it was there.
+ * Returns the group key, or undefined when the route was already there unchanged.
+ */
+function place(r: OutRoute, groups: Map<string, Group>, index: Map<string, string>): string | undefined {
+  const gk = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
+  const ik = indexKey(r);
+  const before = index.get(ik);
+  if (before === gk) return undefined;
+  if (before !== undefined) unplace(ik, groups, index);
+  let g = groups.get(gk);
+  if (!g) groups.set(gk, (g = { afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, members: new Map() }));
+  g.members.set(ik.slice(ik.indexOf('|') + 1), r.pathId);
+  index.set(ik, gk);
+  return gk;
+}
+
+/** Removes a route from its group; false when it was not there. */
+function unplace(ik: string, groups: Map<string, Group>, index: Map<string, string>): boolean {
+  const gk = index.get(ik);
+  if (gk === undefined) return false;
+  index.delete(ik);
+  const g = groups.get(gk)!;
+  g.members.delete(ik.slice(ik.indexOf('|') + 1));
+  if (g.members.size === 0) groups.delete(gk);
+  return true;
 }
 
 function* groupsOfSet(set: OutRouteSet): IterableIterator<OutGroup> {

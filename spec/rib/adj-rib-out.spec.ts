@@ -52,3 +52,38 @@ describe('expandPrefixRun', () => {
     expect([...expandPrefixRun({ afi: 2, from: '2001:db8::/48', length: 48, count: 3 })].flat()).toEqual(['2001:db8::/48', '2001:db8:1::/48', '2001:db8:2::/48']);
   });
 });
+
+describe('AdjRibOut API routes', () => {
+  it('upsert returns only new or changed routes, grouped by attributes', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24')]);
+    const first = rib.upsert([route('10.0.1.0/24'), route('10.0.2.0/24'), route('10.0.0.0/24')]);
+    expect(first.announce.map((g) => g.prefixes)).toEqual([['10.0.1.0/24', '10.0.2.0/24']]); // 10.0.0.0/24 unchanged
+    const second = rib.upsert([route('10.0.1.0/24', 9), route('10.0.2.0/24')]);
+    expect(second.announce.map((g) => [g.prefixes, g.attributes.med])).toEqual([[['10.0.1.0/24'], 9]]);
+    expect(rib.size).toBe(3);
+    expect(rib.apiSize).toBe(3);
+  });
+
+  it('remove withdraws API routes, and falls back to the config version of a prefix', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24', 1)]);
+    rib.upsert([route('10.0.0.0/24', 2), route('10.0.5.0/24')]);
+    const change = rib.remove([{ afi: 1, safi: 1, prefix: '10.0.0.0/24' }, { afi: 1, safi: 1, prefix: '10.0.5.0/24' }, { afi: 1, safi: 1, prefix: '10.9.9.0/24' }]);
+    expect(change.withdraw).toEqual([{ afi: 1, safi: 1, prefixes: ['10.0.5.0/24'] }]);
+    expect(change.announce.map((g) => [g.prefixes, g.attributes.med])).toEqual([[['10.0.0.0/24'], 1]]);
+    expect([...rib.groups()].flatMap((g) => g.prefixes)).toEqual(['10.0.0.0/24']);
+  });
+
+  it('API routes survive a config reload, and win over the config for the same prefix', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.0.0/24', 1)]);
+    rib.upsert([route('10.0.0.0/24', 2), route('10.0.7.0/24')]);
+    const change = rib.load([route('10.0.0.0/24', 1), route('10.0.8.0/24')]);
+    expect(change.withdraw).toEqual([]);
+    expect(change.announce.flatMap((g) => g.prefixes)).toEqual(['10.0.8.0/24']);
+    const all = new Map([...rib.groups()].flatMap((g) => g.prefixes.map((p) => [p, g.attributes.med] as const)));
+    expect(all).toEqual(new Map([['10.0.0.0/24', 2], ['10.0.7.0/24', 0], ['10.0.8.0/24', 0]]));
+    expect(rib.clearApi().withdraw).toEqual([{ afi: 1, safi: 1, prefixes: ['10.0.7.0/24'] }]);
+  });
+});
