@@ -7,6 +7,10 @@ import { loadConfig, formatErrors } from '../config';
 import { Daemon } from '../daemon/daemon';
 import { EventOutput, openEventWriter } from '../daemon/event-output';
 import { createLogger } from '../daemon/logger';
+import { CommandExecutor } from '../daemon/command-executor';
+import { ApiProcesses } from '../daemon/api-processes';
+import { CeaseSubcode } from '../wire/iana';
+import { packageVersion } from './package-version';
 import type { LogLevel } from '../config/types';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
@@ -23,39 +27,67 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   // Last line of defence: a bug in one code path is logged, and every other session goes on.
   process.on('uncaughtException', (err) => log.error(`internal error (please report): ${err.stack ?? err.message}`));
   const daemon = new Daemon(config, log);
-  if (output) daemon.events$.subscribe(({ neighbor, event }) => output.emit(neighbor, event));
+  let shutdown: (why: string) => void = () => undefined;
+  const reload = (why: string) => {
+    const next = loadConfig(file);
+    if (next._tag === 'Left') {
+      log.error(`${why}: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
+      return;
+    }
+    daemon
+      .reload(next.right)
+      .then(() => processes.sync(next.right))
+      .catch((e: unknown) => log.error(`${why}: reload failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  const executor = new CommandExecutor(
+    daemon,
+    log,
+    {
+      shutdown: () => setImmediate(() => shutdown('shutdown command')),
+      reload: () => setImmediate(() => reload('reload command')),
+      // ExaBGP's restart: every session starts again (Cease / Administrative Reset), with the config re-read.
+      restart: () =>
+        setImmediate(() => {
+          for (const n of daemon.neighbors) n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET);
+          reload('restart command');
+        }),
+    },
+    packageVersion(),
+  );
+  const processes = new ApiProcesses(log, executor);
+  daemon.events$.subscribe(({ neighbor, event }) => {
+    output?.emit(neighbor, event);
+    const n = daemon.configOf(neighbor);
+    if (n) processes.deliver(neighbor, n.api, event);
+  });
   try {
     await daemon.start();
+    await processes.sync(config);
   } catch (e) {
     log.error(e instanceof Error ? e.message : String(e));
     await daemon.stop();
+    await processes.stop();
     return 1;
   }
 
   return new Promise<number>((resolve) => {
     let stopping = false;
-    const shutdown = (signal: string) => {
+    shutdown = (why: string) => {
       if (stopping) {
-        log.warn(`${signal} again: exiting now`);
+        log.warn(`${why} again: exiting now`);
         resolve(1);
         return;
       }
       stopping = true;
-      log.info(`${signal}: closing sessions`);
+      log.info(`${why}: closing sessions`);
       void daemon
         .stop()
+        .then(() => processes.stop())
         .then(() => writer?.close())
         .then(() => resolve(0));
     };
     process.on('SIGTERM', () => shutdown('SIGTERM'));
     process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGHUP', () => {
-      const next = loadConfig(file);
-      if (next._tag === 'Left') {
-        log.error(`SIGHUP: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
-        return;
-      }
-      daemon.reload(next.right).catch((e: unknown) => log.error(`SIGHUP: reload failed: ${e instanceof Error ? e.message : String(e)}`));
-    });
+    process.on('SIGHUP', () => reload('SIGHUP'));
   });
 }

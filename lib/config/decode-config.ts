@@ -9,9 +9,14 @@ import { configFileCodec } from './file-codec';
 import { resolveConfig } from './resolve-config';
 import type { Config } from './types';
 
-export function decodeConfig(json: unknown): Either<ConfigError[], Config> {
+/**
+ * `baseDir` is the directory relative helper programs ("./helpers/x.py"), helper working
+ * directories and the control socket path are resolved against; loadConfig passes the config
+ * file's directory. Without it those paths are kept as written.
+ */
+export function decodeConfig(json: unknown, baseDir?: string): Either<ConfigError[], Config> {
   const shaped = configFileCodec.decode(json);
   if (isLeft(shaped)) return left(fromValidationErrors(shaped.left));
-  const { config, errors } = resolveConfig(shaped.right);
+  const { config, errors } = resolveConfig(shaped.right, baseDir);
   return errors.length > 0 ? left(errors) : right(config);
 }

@@ -26,10 +26,14 @@ import {
   port,
   prefix,
   routerId,
+  scalar,
   text,
   uint32,
 } from './scalar-codecs';
+import { describeValue } from './config-error';
 import { CONFIG_FAMILIES } from './family-text';
+import { apiReceiveKind, apiSendKind } from './api-message-kind';
+import { namedRecord } from './named-record';
 
 /** The longest run a route set may generate: enough for ten full tables, small enough to bound memory. */
 export const MAX_ROUTE_SET_COUNT = 10_000_000;
@@ -71,6 +75,23 @@ const addPathCodec = closedObject(
   Object.fromEntries(CONFIG_FAMILIES.map((f) => [f, addPathMode])) as Record<string, typeof addPathMode>,
 );
 
+/**
+ * A neighbor's process API settings, ExaBGP's `api { }` block as JSON. Names are checked against
+ * the top-level "processes" in resolve-config.ts, which also applies the defaults.
+ */
+export const apiCodec = closedObject(
+  'API settings like { "processes": ["announce"], "receive": ["update"] }',
+  { processes: list(text('a process name'), 'a list of process names') },
+  {
+    neighborChanges: boolean,
+    receive: list(apiReceiveKind, 'a list of message and event kinds'),
+    send: list(apiSendKind, 'a list of message kinds'),
+    packets: boolean,
+    parsed: boolean,
+    consolidate: boolean,
+  },
+);
+
 const seconds = (min: number, max: number) => integer(`seconds ${min}..${max}`, min, max);
 
 export const neighborCodec = closedObject(
@@ -96,8 +117,52 @@ export const neighborCodec = closedObject(
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
     routes: list(routeCodec, 'a list of routes'),
     routeSets: list(routeSetCodec, 'a list of route sets'),
+    api: apiCodec,
   },
 );
+
+/** One word of a command line: execve() takes C strings, so a NUL cannot be passed. */
+const argument = scalar(
+  'a non-empty string without NUL characters',
+  (u): u is string => typeof u === 'string',
+  (u) =>
+    typeof u === 'string' && u.length > 0 && !u.includes('\0')
+      ? { value: u }
+      : `expected a non-empty string without NUL characters, got ${describeValue(u)}`,
+  (a) => a,
+);
+
+/** A helper program, ExaBGP's `process <name> { run ...; encoder ...; respawn ...; }`. */
+export const processCodec = closedObject(
+  'a process like { "run": ["./helpers/announce.py"] }',
+  { run: list(argument, 'a command line: the program, then its arguments', 1) },
+  {
+    encoder: oneOf(
+      new Map([
+        ['json', 'json' as const],
+        ['text', 'text' as const],
+      ]),
+      (u): u is 'json' | 'text' => u === 'json' || u === 'text',
+    ),
+    respawn: boolean,
+    cwd: argument,
+  },
+);
+
+/** ExaBGP accepts any word as a process name; a narrower set keeps names safe in logs, paths and commands. */
+export const PROCESS_NAME = /^[A-Za-z0-9_.-]+$/;
+
+const processesCodec = namedRecord(
+  'processes by name like { "announce": { "run": ["./helpers/announce.py"] } }',
+  { pattern: PROCESS_NAME, what: 'a process name of letters, digits, "_", "." and "-"' },
+  processCodec,
+);
+
+/** The Unix socket `rxbgp cli` talks to. */
+export const controlCodec = closedObject('control socket settings like { "socket": "/run/rxbgp.sock" }', {}, {
+  socket: argument,
+  enabled: boolean,
+});
 
 const listenCodec = closedObject('a listener like { "address": "127.0.0.1", "port": 1790 }', { address: ipAddress, port }, {});
 
@@ -117,6 +182,8 @@ export const configFileCodec = closedObject(
         format: oneOf(new Map([['json', 'json' as const]]), (u): u is 'json' => u === 'json'),
       },
     ),
+    processes: processesCodec,
+    control: controlCodec,
   },
 );
 
@@ -124,3 +191,6 @@ export type ConfigFile = t.TypeOf<typeof configFileCodec>;
 export type NeighborFile = t.TypeOf<typeof neighborCodec>;
 export type RouteFile = t.TypeOf<typeof routeCodec>;
 export type RouteSetFile = t.TypeOf<typeof routeSetCodec>;
+export type ApiFile = t.TypeOf<typeof apiCodec>;
+export type ProcessFile = t.TypeOf<typeof processCodec>;
+export type ControlFile = t.TypeOf<typeof controlCodec>;

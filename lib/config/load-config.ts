@@ -1,6 +1,11 @@
-/** loadConfig: reads a config file, locating JSON syntax errors and duplicate keys by line:column. */
+/**
+ * loadConfig: reads a config file, locating JSON syntax errors and duplicate keys by line:column,
+ * resolves relative paths in it against the file's directory, and checks that helper programs exist.
+ */
 import { readFileSync } from 'fs';
-import { left, type Either } from 'fp-ts/Either';
+import { dirname, resolve } from 'path';
+import { isLeft, left, type Either } from 'fp-ts/Either';
+import { checkPrograms } from './check-programs';
 import type { ConfigError } from './config-error';
 import { decodeConfig } from './decode-config';
 import { scanJson } from './json-scan';
@@ -26,5 +31,9 @@ export function loadConfig(path: string): Either<ConfigError[], Config> {
   if (problems.length > 0) {
     return left(problems.map(({ path: at, message, line, column }) => ({ path: at, message, line, column })));
   }
-  return decodeConfig(JSON.parse(text));
+  // Relative helper and socket paths mean "next to the config file", wherever rxbgp is started from.
+  const decoded = decodeConfig(JSON.parse(text), dirname(resolve(path)));
+  if (isLeft(decoded)) return decoded;
+  const missing = checkPrograms(decoded.right.processes);
+  return missing.length > 0 ? left(missing) : decoded;
 }

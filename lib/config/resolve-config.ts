@@ -10,6 +10,7 @@ import { formatFamily, parseFamily } from './family-text';
 import type { PrefixValue } from './scalar-codecs';
 import type { ConfigFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
+import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -61,11 +62,19 @@ function prefixesLeft(from: PrefixValue): bigint {
 class Resolver {
   readonly errors: ConfigError[] = [];
 
-  constructor(private readonly file: ConfigFile) {}
+  private readonly processNames: string[];
 
-  private error(path: string, message: string): void {
-    this.errors.push({ path, message });
+  /** `baseDir`: the config file's directory, against which relative helper and socket paths are resolved. */
+  constructor(
+    private readonly file: ConfigFile,
+    private readonly baseDir: string | undefined,
+  ) {
+    this.processNames = Object.keys(file.processes ?? {});
   }
+
+  private readonly error = (path: string, message: string): void => {
+    this.errors.push({ path, message });
+  };
 
   run(): Config {
     const listen = this.listeners();
@@ -76,6 +85,8 @@ class Resolver {
       neighbors,
       log: { level: this.file.log?.level ?? DEFAULTS.logLevel },
       events: { output: this.file.events?.output ?? DEFAULTS.eventsOutput, format: this.file.events?.format ?? 'json' },
+      processes: resolveProcesses(this.file.processes, this.baseDir),
+      control: resolveControl(this.file.control, this.baseDir, this.error),
     };
   }
 
@@ -157,6 +168,7 @@ class Resolver {
       extendedMessage: n.extendedMessage ?? DEFAULTS.extendedMessage,
       routes: (n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
+      api: resolveApi(n.api, joinKey(path, 'api'), this.processNames, this.error),
     };
     if (n.description !== undefined) out.description = n.description;
     if (n.localAddress !== undefined) out.localAddress = n.localAddress;
@@ -260,9 +272,12 @@ class Resolver {
   }
 }
 
-/** Applies defaults and cross-key rules; the Config is meaningful only when errors is empty. */
-export function resolveConfig(file: ConfigFile): { config: Config; errors: ConfigError[] } {
-  const resolver = new Resolver(file);
+/**
+ * Applies defaults and cross-key rules; the Config is meaningful only when errors is empty.
+ * Without `baseDir` (no file), relative paths are kept as written.
+ */
+export function resolveConfig(file: ConfigFile, baseDir?: string): { config: Config; errors: ConfigError[] } {
+  const resolver = new Resolver(file, baseDir);
   const config = resolver.run();
   return { config, errors: resolver.errors };
 }

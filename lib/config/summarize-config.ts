@@ -5,7 +5,7 @@ import type { Config } from './types';
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** e.g. "2 neighbors (1 passive), 1 listener, 3 routes, families ipv4 unicast, ipv6 unicast" */
+/** e.g. "2 neighbors (1 passive), 1 listener, 3 routes, 1 process (announce), families ipv4 unicast, ipv6 unicast" */
 export function summarizeConfig(c: Config): string {
   const passive = c.neighbors.filter((n) => n.passive).length;
   let routes = 0;
@@ -20,6 +20,9 @@ export function summarizeConfig(c: Config): string {
     count(c.listen.length, 'listener'),
     count(routes, 'route'),
   ];
+  if (c.processes.length > 0) {
+    parts.push(`${count(c.processes.length, 'process', 'processes')} (${c.processes.map((p) => p.name).join(' ')})`);
+  }
   if (families.size > 0) {
     const names = [...families].sort(([a], [b]) => a - b).map(([, name]) => name);
     parts.push(`families ${names.join(', ')}`);

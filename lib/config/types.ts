@@ -19,6 +19,66 @@ export interface Config {
   log: { level: LogLevel };
   /** Where JSON events go: "stdout", "none" or a file path. */
   events: { output: string; format: 'json' };
+  /** Helper programs driven through the ExaBGP-compatible process API, in the order of the "processes" keys. */
+  processes: ProcessConfig[];
+  /** The Unix socket `rxbgp cli` talks to. */
+  control: ControlConfig;
+}
+
+/** A helper program (ExaBGP's `process <name> { run ...; encoder ...; }`). */
+export interface ProcessConfig {
+  /** The key under "processes": [A-Za-z0-9_.-]+, what neighbors' api.processes refer to. */
+  name: string;
+  /** Program then arguments, not passed through a shell. A relative program path with a "/" is resolved against the config file's directory. */
+  run: string[];
+  /** How events are written to the helper's stdin: ExaBGP's JSON (format 4.0.1) or its text encoder. */
+  encoder: 'json' | 'text';
+  /** Start the helper again when it exits (within ExaBGP's respawn limit). */
+  respawn: boolean;
+  /** Working directory of the helper (resolved against the config file's directory); the daemon's own when absent. */
+  cwd?: string;
+}
+
+/**
+ * What a neighbor's helpers are told, mirroring ExaBGP's `api { processes [..]; neighbor-changes;
+ * receive { parsed; packets; consolidate; update; ... } send { ... } }` block.
+ * BGP messages (RFC 4271 §4): update, open, notification, keepalive, refresh (RFC 2918), operational
+ * (draft-ietf-idr-operational-message); events about the session: state (ExaBGP's neighbor-changes:
+ * connected, up, down), fsm (every FSM transition), negotiated (the capabilities agreed in OPEN), signal.
+ */
+export type ApiMessageKind =
+  | 'update'
+  | 'open'
+  | 'notification'
+  | 'keepalive'
+  | 'refresh'
+  | 'operational'
+  | 'state'
+  | 'fsm'
+  | 'negotiated'
+  | 'signal';
+
+export interface ApiConfig {
+  /** Names of top-level processes that get this neighbor's events and may command it; every name exists. */
+  processes: string[];
+  /** ExaBGP's neighbor-changes: state events. Always equal to receive.includes('state'). */
+  neighborChanges: boolean;
+  /** Messages received from the peer and session events to report, without duplicates. */
+  receive: ApiMessageKind[];
+  /** Messages sent to the peer to report: only BGP message kinds (update .. operational). */
+  send: ApiMessageKind[];
+  /** Include the raw message (header and body hex). */
+  packets: boolean;
+  /** Include the decoded message. */
+  parsed: boolean;
+  /** With packets and parsed: one event carrying both instead of two. */
+  consolidate: boolean;
+}
+
+export interface ControlConfig {
+  /** Path of the Unix socket (mode 0600); defaultControlSocketPath() when not configured. */
+  socket: string;
+  enabled: boolean;
 }
 
 export interface NeighborConfig {
@@ -56,6 +116,8 @@ export interface NeighborConfig {
   gracefulRestart?: number;
   routes: RouteConfig[];
   routeSets: RouteSetConfig[];
+  /** Process API settings; defaults (no processes, nothing reported) when the file has no "api". */
+  api: ApiConfig;
 }
 
 export interface RouteConfig {

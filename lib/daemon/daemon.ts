@@ -30,11 +30,15 @@ export interface ReloadSummary {
 interface Entry {
   readonly neighbor: Neighbor;
   readonly settingsKey: string;
+  /** The neighbor's current config (api and routes change on reload without a reset). */
+  config: NeighborConfig;
 }
 
 export class Daemon {
   readonly events$ = new Subject<DaemonEvent>();
   private readonly neighborsById = new Map<string, Entry>();
+  /** Per-event lookups from a neighbor to its entry. */
+  private readonly entries = new WeakMap<Neighbor, Entry>();
   private listeners = new Map<string, Listener>();
   private running = false;
 
@@ -45,6 +49,11 @@ export class Daemon {
 
   get neighbors(): Neighbor[] {
     return [...this.neighborsById.values()].map((e) => e.neighbor);
+  }
+
+  /** The config a neighbor runs with now. */
+  configOf(neighbor: Neighbor): NeighborConfig | undefined {
+    return this.entries.get(neighbor)?.config;
   }
 
   /** Binds the listeners (rejects if one cannot be bound) and starts every neighbor. */
@@ -93,6 +102,7 @@ export class Daemon {
         stops.push(entry.neighbor.stop(CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
         reset++;
       } else {
+        entry.config = n;
         entry.neighbor.setRoutes(n.routes, n.routeSets);
         kept++;
       }
@@ -116,7 +126,9 @@ export class Daemon {
       this.logEvent(neighbor, event);
       this.events$.next({ neighbor, event });
     });
-    this.neighborsById.set(neighborId(n), { neighbor, settingsKey: neighborSettingsKey(n) });
+    const entry: Entry = { neighbor, settingsKey: neighborSettingsKey(n), config: n };
+    this.neighborsById.set(neighborId(n), entry);
+    this.entries.set(neighbor, entry);
     neighbor.start();
   }
 

@@ -75,6 +75,25 @@ export class Neighbor {
     this.primary.announce(this.ribOut.load(routes, routeSets));
   }
 
+  /** Routes announced through the API (helpers, control socket): only what changed is sent. */
+  announceApi(routes: readonly OutRoute[]): number {
+    const change = this.ribOut.upsert(routes);
+    this.primary.announce(change);
+    return change.announce.reduce((n, g) => n + g.prefixes.length, 0);
+  }
+
+  /** Routes withdrawn through the API; a prefix the config announces goes back to the config's version. */
+  withdrawApi(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): number {
+    const change = this.ribOut.remove(routes);
+    this.primary.announce(change);
+    return change.withdraw.reduce((n, w) => n + w.prefixes.length, 0);
+  }
+
+  /** ExaBGP `clear adj-rib out`: every API route withdrawn. */
+  clearApi(): void {
+    this.primary.announce(this.ribOut.clearApi());
+  }
+
   /** An accepted TCP connection from this neighbor's address. */
   accept(conn: Connection): void {
     if (this.stopped) return reject(conn, CeaseSubcode.CONNECTION_REJECTED);

@@ -13,6 +13,7 @@ import { runFsm } from '../fsm/machine';
 import { BgpError } from '../wire/errors';
 import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
+import { endOfRibMessage } from '../wire/end-of-rib';
 import type { CodecContext, Family, Message, RouteRefreshMessage } from '../wire/types';
 import { DEFAULT_CONTEXT, familyKey } from '../wire/types';
 import type { AdjRibIn } from '../rib/adj-rib-in';
@@ -48,6 +49,8 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
+  /** When the session last reached Established (ms since epoch), for show output. */
+  establishedAt: number | undefined;
 
   constructor(private readonly opts: PeerSessionOptions) {
     this.fsm = initialState(opts.settings);
@@ -134,6 +137,34 @@ export class PeerSession {
     this.events$.complete();
   }
 
+  /** Cease with this subcode (ExaBGP `teardown`); the session comes back after the usual backoff. */
+  teardown(subcode: number): void {
+    this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode) });
+  }
+
+  /** Sends an End-of-RIB for a negotiated family (ExaBGP `announce eor`); false when not possible. */
+  sendEndOfRib(family: Family): boolean {
+    if (!this.isNegotiated(family)) return false;
+    this.write(endOfRibMessage(family));
+    return true;
+  }
+
+  /** Asks the peer for its routes again (RFC 2918); false when the family or refresh was not negotiated. */
+  requestRouteRefresh(family: Family): boolean {
+    if (!this.isNegotiated(family) || !this.negotiated?.routeRefresh) return false;
+    this.write({ type: 'route-refresh', afi: family.afi, safi: family.safi, subtype: RouteRefreshSubtype.NORMAL });
+    return true;
+  }
+
+  /** Sends the whole Adj-RIB-Out again (ExaBGP `flush adj-rib out`). */
+  resendAll(): void {
+    if (this.fsm.state === 'Established') void this.sendRib([], this.opts.ribOut.groups(), []);
+  }
+
+  private isNegotiated(family: Family): boolean {
+    return this.fsm.state === 'Established' && !!this.negotiated?.families.some((f) => f.afi === family.afi && f.safi === family.safi);
+  }
+
   /** Sends what changed in Adj-RIB-Out (config reload) if the session is up. */
   announce(change: RibOutChange): void {
     if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
@@ -206,6 +237,7 @@ export class PeerSession {
       case 'down':
         this.generation++;
         this.negotiated = undefined;
+        this.establishedAt = undefined;
         this.rxCtx = DEFAULT_CONTEXT;
         this.opts.ribIn.clear();
         this.emit({ kind: 'down', reason: e.reason, sent: e.sent, ...(e.notification ? { notification: e.notification } : {}) });
@@ -240,6 +272,7 @@ export class PeerSession {
 
   private onEstablished(n: Negotiated): void {
     this.negotiated = n;
+    this.establishedAt = Date.now();
     this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });

@@ -2,15 +2,34 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isLeft } from 'fp-ts/Either';
 import { decodeConfig, formatErrors } from '../../lib/config';
-import { configFileCodec, neighborCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
+import { apiCodec, configFileCodec, controlCodec, neighborCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
+import { API_RECEIVE_KINDS } from '../../lib/config';
 
 const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
 describe('README configuration reference', () => {
   it('documents every key the config accepts', () => {
-    const keys = new Set([...configFileCodec.keys, ...neighborCodec.keys, ...routeCodec.keys, ...routeSetCodec.keys, 'from', 'count', 'level', 'output', 'format']);
+    const keys = new Set([
+      ...configFileCodec.keys,
+      ...neighborCodec.keys,
+      ...routeCodec.keys,
+      ...routeSetCodec.keys,
+      ...processCodec.keys,
+      ...apiCodec.keys,
+      ...controlCodec.keys,
+      'from',
+      'count',
+      'level',
+      'output',
+      'format',
+    ]);
     const missing = [...keys].filter((k) => !doc.includes('`' + k + '`') && !doc.includes('`prefixes.' + k + '`'));
     expect(missing).toEqual([]);
+  });
+
+  it('documents every kind api.receive and api.send accept', () => {
+    const section = doc.slice(doc.indexOf('### api'));
+    expect(API_RECEIVE_KINDS.filter((k) => !section.includes('`"' + k + '"`'))).toEqual([]);
   });
 
   it('has a full example that decodes', () => {

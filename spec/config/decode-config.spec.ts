@@ -1,5 +1,5 @@
 import { isLeft, isRight } from 'fp-ts/Either';
-import { decodeConfig, formatErrors, type Config } from '../../lib/config';
+import { decodeConfig, defaultControlSocketPath, formatErrors, type Config } from '../../lib/config';
 
 type Json = any;
 
@@ -37,6 +37,8 @@ describe('decodeConfig: valid configs', () => {
       listen: [],
       log: { level: 'info' },
       events: { output: 'stdout', format: 'json' },
+      processes: [],
+      control: { socket: defaultControlSocketPath(), enabled: true },
       neighbors: [
         {
           name: '127.0.0.2',
@@ -54,6 +56,15 @@ describe('decodeConfig: valid configs', () => {
           extendedMessage: true,
           routes: [],
           routeSets: [],
+          api: {
+            processes: [],
+            neighborChanges: false,
+            receive: [],
+            send: [],
+            packets: false,
+            parsed: true,
+            consolidate: false,
+          },
         },
       ],
     });
@@ -128,6 +139,7 @@ describe('decodeConfig: valid configs', () => {
       gracefulRestart: 120,
       routes: [],
       routeSets: [],
+      api: { processes: [], neighborChanges: false, receive: [], send: [], packets: false, parsed: true, consolidate: false },
     });
   });
 
@@ -259,7 +271,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a top-level typo',
       edited((c) => (c.routerID = '1.1.1.1')),
       [
-        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events',
+        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, control',
       ],
     ],
     [
@@ -268,7 +280,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, api',
       ],
     ],
     [
@@ -279,7 +291,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'a __proto__ key',
       JSON.parse('{"__proto__": {"x": 1}, "neighbors": []}'),
-      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events'],
+      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, control'],
     ],
     ['hold time 2', edited((c) => (c.neighbors[0].holdTime = 2)), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got 2']],
     ['hold time as text', edited((c) => (c.neighbors[0].holdTime = '90')), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got "90"']],

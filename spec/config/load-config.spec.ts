@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { isLeft, isRight } from 'fp-ts/Either';
@@ -46,6 +46,55 @@ describe('loadConfig', () => {
   it('refuses duplicate keys with line:column and path', () => {
     const file = write('dup.json', '{\n  "localAs": 65001,\n  "localAs": 65002,\n  "neighbors": []\n}\n');
     expect(lines(file)).toBe('c.json:3:3: localAs: duplicate key "localAs": JSON keeps only the last one, so remove one of them');
+  });
+
+  describe('helper processes', () => {
+    beforeAll(() => {
+      mkdirSync(join(dir, 'helpers'));
+      mkdirSync(join(dir, 'work'));
+      writeFileSync(join(dir, 'helpers/announce.py'), '#!/usr/bin/env python3\n', { mode: 0o755 });
+      writeFileSync(join(dir, 'helpers/plain.py'), 'print()\n', { mode: 0o644 });
+    });
+    const withProcesses = (processes: unknown) => write('api.json', JSON.stringify({ ...valid, processes }));
+
+    it('resolves relative programs, cwd and the control socket against the file\'s directory, where helpers run by default', () => {
+      const file = write(
+        'api.json',
+        JSON.stringify({
+          ...valid,
+          processes: { announce: { run: ['./helpers/announce.py', 'arg/x'], cwd: 'work' }, path: { run: ['python3', 'h.py'] } },
+          control: { socket: 'rxbgp.sock' },
+        }),
+      );
+      const r = loadConfig(file);
+      if (isLeft(r)) throw new Error(formatErrors(r.left));
+      expect(r.right.processes.map((p) => [p.run, p.cwd])).toEqual([
+        [[join(dir, 'helpers/announce.py'), 'arg/x'], join(dir, 'work')],
+        [['python3', 'h.py'], dir],
+      ]);
+      expect(r.right.control.socket).toBe(join(dir, 'rxbgp.sock'));
+    });
+
+    it('refuses a program path that does not exist, is not executable or is a directory, and a cwd that is no directory', () => {
+      const file = withProcesses({
+        missing: { run: ['./helpers/nope.py'] },
+        plain: { run: ['helpers/plain.py'] },
+        folder: { run: ['./helpers'] },
+        badCwd: { run: ['python3'], cwd: 'helpers/announce.py' },
+        noCwd: { run: ['python3'], cwd: '/nonexistent/rxbgp' },
+      });
+      expect(lines(file).split('\n')).toEqual([
+        `c.json: processes.missing.run[0]: cannot run "${join(dir, 'helpers/nope.py')}": no such file or directory`,
+        `c.json: processes.plain.run[0]: cannot run "${join(dir, 'helpers/plain.py')}": not executable (chmod +x it, or run it through its interpreter: ["python3", "..."])`,
+        `c.json: processes.folder.run[0]: cannot run "${join(dir, 'helpers')}": it is a directory`,
+        `c.json: processes.badCwd.cwd: cannot run in "${join(dir, 'helpers/announce.py')}": not a directory`,
+        'c.json: processes.noCwd.cwd: cannot run in "/nonexistent/rxbgp": no such file or directory',
+      ]);
+    });
+
+    it('does not look bare program names up in PATH: that happens when the helper is started', () => {
+      expect(lines(withProcesses({ p: { run: ['no-such-program-rxbgp'] } }))).toBe('valid');
+    });
   });
 
   it('reports config errors with their paths', () => {

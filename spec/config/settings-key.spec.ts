@@ -14,7 +14,8 @@ const neighbor = (): Json => ({
 });
 
 function keyOf(n: Json): string {
-  const r = decodeConfig({ listen: [{ address: '0.0.0.0', port: 1790 }], neighbors: [n] });
+  const processes = { announce: { run: ['./announce.py'] }, watch: { run: ['./watch.py'] } };
+  const r = decodeConfig({ listen: [{ address: '0.0.0.0', port: 1790 }], processes, neighbors: [n] });
   if (isLeft(r)) throw new Error(formatErrors(r.left));
   return neighborSettingsKey(r.right.neighbors[0]);
 }
@@ -28,6 +29,12 @@ describe('neighborSettingsKey', () => {
     n.routeSets = [{ prefixes: { from: '10.0.0.0/24', count: 5 } }];
     n.description = 'renamed';
     n.families = ['ipv6 unicast', 'ipv4 unicast'];
+    expect(keyOf(n)).toBe(before);
+  });
+
+  it('ignores the process API settings: helpers can change without resetting the session', () => {
+    const n = neighbor();
+    n.api = { processes: ['announce', 'watch'], neighborChanges: true, receive: ['update'], send: ['update'], packets: true, parsed: false, consolidate: true };
     expect(keyOf(n)).toBe(before);
   });
 

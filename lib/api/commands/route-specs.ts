@@ -1,0 +1,30 @@
+/** Turns parsed prefixes and one RouteDraft into RouteSpecs (shared by `route` and `attributes ... nlri`). */
+import { Afi, Safi } from '../../wire/iana';
+import type { RoutePrefix } from './address-text';
+import { completeAttributes, type RouteDraft } from './route-attributes';
+import { MAX_SPLIT_ROUTES, splitPrefix } from './split-prefix';
+import type { RouteSpec } from './types';
+
+/** Why the routes could not be built, or the routes. */
+export function buildRouteSpecs(prefixes: readonly RoutePrefix[], draft: RouteDraft, announce: boolean): RouteSpec[] | string {
+  if (announce && draft.nextHop === undefined) return 'an announced route needs next-hop <address|self>';
+  const attributes = completeAttributes(draft.attributes);
+  const out: RouteSpec[] = [];
+  for (const prefix of prefixes) {
+    // ExaBGP withdraws without a next hop use 0.0.0.0; a withdrawal never sends it (RFC 4271 §4.3, RFC 4760 §4).
+    const nextHop = draft.nextHop ?? (prefix.afi === Afi.IPV4 ? '0.0.0.0' : '::');
+    const texts = draft.split === undefined ? [prefix.text] : splitPrefix(prefix, draft.split);
+    if (typeof texts === 'string') return texts;
+    if (out.length + texts.length > MAX_SPLIT_ROUTES) return `the command makes more than ${MAX_SPLIT_ROUTES} routes`;
+    for (const text of texts) out.push(routeSpec(prefix.afi, text, nextHop, attributes, draft));
+  }
+  return out;
+}
+
+function routeSpec(afi: number, prefix: string, nextHop: string, attributes: RouteSpec['attributes'], draft: RouteDraft): RouteSpec {
+  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = { afi, safi: Safi.UNICAST, prefix, nextHop, attributes };
+  if (draft.pathId !== undefined) spec.pathId = draft.pathId;
+  if (draft.watchdog !== undefined) spec.watchdog = draft.watchdog;
+  if (draft.name !== undefined) spec.name = draft.name;
+  return spec;
+}

@@ -1,0 +1,140 @@
+/**
+ * ExaBGP's process API: helper programs started with the daemon print text commands on their
+ * stdout (answered `done` / `error` on their stdin unless they turned acks off) and receive the
+ * events of the neighbors whose "api" block names them, as ExaBGP 4.0.1 JSON lines.
+ * A helper never blocks the daemon: its stdin queue is bounded (lib/api/process).
+ */
+import type { ApiMessageKind, Config, NeighborConfig, ProcessConfig } from '../config/types';
+import { HelperProcess } from '../api/process/helper-process';
+import {
+  defaultEnvelopeSource,
+  messageJson,
+  negotiatedJson,
+  stateJson,
+  fsmJson,
+  updateJson,
+  type JsonEnvelopeSource,
+  type JsonNeighbor,
+} from '../api/exabgp-json';
+import type { SessionEvent } from '../session/events';
+import type { Log } from '../session/log';
+import type { Neighbor } from '../session/neighbor';
+import type { CommandAnswer, CommandExecutor } from './command-executor';
+
+type AckMode = 'enable' | 'disable' | 'silence';
+
+interface Helper {
+  readonly config: ProcessConfig;
+  readonly process: HelperProcess;
+  ack: AckMode;
+  /** ExaBGP numbers events per neighbor within one helper's stream. */
+  readonly sources: Map<Neighbor, JsonEnvelopeSource>;
+}
+
+export class ApiProcesses {
+  private readonly helpers = new Map<string, Helper>();
+
+  constructor(
+    private readonly log: Log,
+    private readonly executor: CommandExecutor,
+  ) {}
+
+  get names(): string[] {
+    return [...this.helpers.keys()];
+  }
+
+  /** Starts the helpers of the config that are not running yet; stops the ones it no longer has. */
+  async sync(config: Config): Promise<void> {
+    const wanted = new Map(config.processes.map((p) => [p.name, p]));
+    for (const [name, h] of this.helpers) {
+      if (wanted.has(name) && JSON.stringify(wanted.get(name)) === JSON.stringify(h.config)) continue;
+      this.helpers.delete(name);
+      await h.process.stop();
+    }
+    for (const [name, p] of wanted) if (!this.helpers.has(name)) this.start(p);
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.helpers.values()];
+    this.helpers.clear();
+    await Promise.all(all.map((h) => h.process.stop()));
+  }
+
+  /** Hands a neighbor's event to each helper its api block names, if it asked for that kind. */
+  deliver(neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): void {
+    if (api.processes.length === 0) return;
+    for (const name of api.processes) {
+      const h = this.helpers.get(name);
+      if (!h) continue;
+      const line = this.eventLine(h, neighbor, api, e);
+      if (line !== undefined) h.process.write(line);
+    }
+  }
+
+  private start(config: ProcessConfig): void {
+    const process = new HelperProcess(config, { log: this.log });
+    const helper: Helper = { config, process, ack: 'enable', sources: new Map() };
+    this.helpers.set(config.name, helper);
+    process.lines$.subscribe((lines) => {
+      for (const line of lines) this.command(helper, line);
+    });
+    process.start();
+    this.log.info(`process ${config.name}: started ${config.run.join(' ')}`);
+  }
+
+  /** One command line from a helper, answered per its ack mode (ExaBGP 4.x: acks on by default). */
+  private command(h: Helper, raw: string): void {
+    const line = raw.trim();
+    if (line === '') return;
+    let answer: CommandAnswer;
+    if (line === 'enable-ack' || line === 'disable-ack' || line === 'silence-ack') {
+      const before = h.ack;
+      h.ack = line === 'enable-ack' ? 'enable' : line === 'disable-ack' ? 'disable' : 'silence';
+      // disable-ack is still acknowledged (with the mode before it); silence-ack is not.
+      if (h.ack === 'silence' || (h.ack === 'disable' && before !== 'enable')) return;
+      h.process.write('done');
+      return;
+    }
+    answer = this.executor.execute(line, h.config.name);
+    if (!answer.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${answer.lines.join('; ')}`);
+    if (h.ack !== 'enable') return;
+    for (const l of answer.lines) h.process.write(l);
+    h.process.write(answer.ok ? 'done' : 'error');
+  }
+
+  private eventLine(h: Helper, neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): string | undefined {
+    const wants = (kind: ApiMessageKind, direction: 'receive' | 'send' = 'receive') => (direction === 'receive' ? api.receive : api.send).includes(kind);
+    const n = jsonNeighbor(neighbor);
+    let src = h.sources.get(neighbor);
+    if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
+    switch (e.kind) {
+      case 'connected':
+        return wants('state') ? stateJson(src, { ...n, localAddress: e.localAddress || n.localAddress }, 'connected') : undefined;
+      case 'up':
+        if (wants('negotiated')) h.process.write(negotiatedJson(src, n, e.negotiated));
+        return wants('state') ? stateJson(src, n, 'up') : undefined;
+      case 'down':
+        return wants('state') ? stateJson(src, n, 'down', e.reason) : undefined;
+      case 'fsm':
+        return wants('fsm') ? fsmJson(src, n, e.from, e.to) : undefined;
+      case 'update':
+        return wants('update') ? updateJson(src, n, e.message, 'receive') : undefined;
+      case 'message': {
+        const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
+        return wants(kind, e.direction) ? messageJson(src, n, e.message, e.direction) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+function jsonNeighbor(neighbor: Neighbor): JsonNeighbor {
+  return {
+    localAddress: neighbor.session.connection?.localAddress ?? neighbor.endpoint.localAddress ?? '',
+    peerAddress: neighbor.endpoint.peerAddress,
+    localAs: neighbor.settings.localAs,
+    peerAs: neighbor.settings.peerAs,
+    routerId: neighbor.settings.routerId,
+  };
+}

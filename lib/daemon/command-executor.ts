@@ -1,0 +1,251 @@
+/**
+ * Carries out ExaBGP text API commands (from helper processes, the control socket and `rxbgp cli`)
+ * on the daemon's neighbors. Every command gets an answer: output lines plus ok (`done`) or not
+ * (`error`); a malformed or unknown command is an error with the reason, never an exception.
+ */
+import { parseCommand } from '../api/commands/parse-command';
+import type { Command, NeighborSelector, RouteSpec } from '../api/commands/types';
+import { formatFamily } from '../config';
+import { ErrorCode } from '../wire/iana';
+import { notificationText } from '../wire/notification';
+import type { Log } from '../session/log';
+import type { Neighbor } from '../session/neighbor';
+import type { Daemon } from './daemon';
+import { routeText } from './route-text';
+
+export interface CommandAnswer {
+  readonly ok: boolean;
+  readonly lines: string[];
+}
+
+export interface DaemonControl {
+  shutdown(): void;
+  reload(): void;
+  restart(): void;
+}
+
+export const HELP_TEXT = [
+  'announce route <prefix> next-hop <ip|self> [attributes]   announce a route',
+  'withdraw route <prefix> [next-hop <ip>]                     withdraw a route',
+  'announce attributes <attributes> nlri <prefix> ...          announce many prefixes with one attribute set',
+  'withdraw attributes <attributes> nlri <prefix> ...          withdraw many prefixes',
+  'announce eor [<afi> <safi>]                                  send End-of-RIB',
+  'announce route-refresh <afi> <safi>                          ask the peer for its routes again',
+  'announce watchdog <name> / withdraw watchdog <name>          announce or withdraw the routes of a watchdog',
+  'neighbor <ip> [local-ip|local-as|peer-as|router-id <v>] <command>   apply to some neighbors (comma-separated; neighbor * for all)',
+  'teardown <subcode>                                           Cease the session(s) with this subcode',
+  'show neighbor [<ip>] summary|extensive|configuration [json]',
+  'show adj-rib in|out [extensive]',
+  'flush adj-rib out / clear adj-rib [in|out]',
+  'shutdown / reload / restart / version / help',
+  'enable-ack / disable-ack / silence-ack',
+];
+
+export class CommandExecutor {
+  /** The helper process the command being run came from (undefined: control socket). */
+  private scope: string | undefined;
+  /** Routes parked under a withdrawn watchdog, per neighbor. */
+  private readonly watchdogDown = new Set<string>();
+  private readonly watchdogRoutes = new Map<string, Map<Neighbor, RouteSpec[]>>();
+
+  constructor(
+    private readonly daemon: Daemon,
+    private readonly log: Log,
+    private readonly control: DaemonControl,
+    private readonly version: string,
+  ) {}
+
+  /**
+   * One line of the text API. From a helper process (`processName`), commands reach only the
+   * neighbors whose api block names that process, as in ExaBGP; from the control socket, all.
+   */
+  execute(line: string, processName?: string): CommandAnswer {
+    const parsed = parseCommand(line);
+    if (!parsed.ok) return { ok: false, lines: [parsed.error] };
+    this.scope = processName;
+    try {
+      return this.run(parsed.command);
+    } catch (e) {
+      this.log.error(`command "${line.slice(0, 200)}" failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return { ok: false, lines: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  }
+
+  private run(c: Command): CommandAnswer {
+    switch (c.kind) {
+      case 'comment':
+      case 'ack':
+        return done();
+      case 'announce-route':
+        return this.announce(this.select(c.selectors), c.routes);
+      case 'withdraw-route':
+        return this.withdraw(this.select(c.selectors), c.routes);
+      case 'announce-eor': {
+        const ns = this.select(c.selectors);
+        let sent = 0;
+        for (const n of ns) {
+          const families = c.family ? [c.family] : (n.session.negotiatedSession?.families ?? []);
+          for (const f of families) if (n.session.sendEndOfRib(f)) sent++;
+        }
+        return sent > 0 ? done() : fail('no established session has that family');
+      }
+      case 'announce-route-refresh': {
+        const sent = this.select(c.selectors).filter((n) => n.session.requestRouteRefresh(c.family)).length;
+        return sent > 0 ? done() : fail(`no established session negotiated route refresh for ${formatFamily(c.family.afi, c.family.safi)}`);
+      }
+      case 'announce-watchdog':
+        return this.watchdog(c.name, true, this.select(c.selectors));
+      case 'withdraw-watchdog':
+        return this.watchdog(c.name, false, this.select(c.selectors));
+      case 'teardown': {
+        const ns = this.select(c.selectors);
+        for (const n of ns) n.session.teardown(c.subcode);
+        return ns.length ? done([`${ns.length} session(s) sent Cease / ${notificationText(ErrorCode.CEASE, c.subcode)}`]) : fail('no neighbor matched');
+      }
+      case 'show-neighbor':
+        return done(this.showNeighbors(c.address, c.mode, c.json));
+      case 'show-adj-rib':
+        return done(this.showAdjRib(this.select(c.selectors), c.direction, c.extensive));
+      case 'flush-adj-rib-out':
+        for (const n of this.select(c.selectors)) n.session.resendAll();
+        return done();
+      case 'clear-adj-rib':
+        for (const n of this.select(c.selectors)) {
+          if (c.direction !== 'in') n.clearApi();
+          if (c.direction !== 'out') n.ribIn.clear();
+        }
+        return done();
+      case 'shutdown':
+        this.control.shutdown();
+        return done();
+      case 'reload':
+        this.control.reload();
+        return done();
+      case 'restart':
+        this.control.restart();
+        return done();
+      case 'version':
+        return done([`rxbgp ${this.version}`]);
+      case 'help':
+        return done(HELP_TEXT);
+    }
+  }
+
+  private announce(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
+    if (!ns.length) return fail('no neighbor matched');
+    const live = routes.filter((r) => !r.watchdog || !this.watchdogDown.has(r.watchdog));
+    for (const r of routes) if (r.watchdog) this.remember(r.watchdog, ns, r);
+    for (const n of ns) n.announceApi(this.forNeighbor(n, live));
+    return done();
+  }
+
+  private withdraw(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
+    if (!ns.length) return fail('no neighbor matched');
+    for (const n of ns) n.withdrawApi(routes);
+    return done();
+  }
+
+  /** ExaBGP watchdogs: routes tagged with a name, withdrawn and announced again together. */
+  private watchdog(name: string, up: boolean, ns: Neighbor[]): CommandAnswer {
+    if (up) this.watchdogDown.delete(name);
+    else this.watchdogDown.add(name);
+    const routes = this.watchdogRoutes.get(name);
+    for (const n of ns) {
+      const rs = routes?.get(n) ?? [];
+      if (up) n.announceApi(this.forNeighbor(n, rs));
+      else n.withdrawApi(rs);
+    }
+    return done();
+  }
+
+  private remember(name: string, ns: Neighbor[], r: RouteSpec): void {
+    let byNeighbor = this.watchdogRoutes.get(name);
+    if (!byNeighbor) this.watchdogRoutes.set(name, (byNeighbor = new Map()));
+    for (const n of ns) (byNeighbor.get(n) ?? byNeighbor.set(n, []).get(n)!).push(r);
+  }
+
+  /** Only routes of a family the neighbor advertises (ExaBGP drops the others too). */
+  private forNeighbor(n: Neighbor, routes: readonly RouteSpec[]): RouteSpec[] {
+    return routes.filter((r) => n.settings.families.some((f) => f.afi === r.afi && f.safi === r.safi));
+  }
+
+  /** Neighbors matching any of the selectors (all of them without selectors or with `neighbor *`). */
+  select(selectors: readonly NeighborSelector[] | undefined): Neighbor[] {
+    const scope = this.scope;
+    const all = scope === undefined ? this.daemon.neighbors : this.daemon.neighbors.filter((n) => this.daemon.configOf(n)?.api.processes.includes(scope));
+    if (!selectors || selectors.length === 0) return all;
+    return all.filter((n) => selectors.some((s) => matches(n, s)));
+  }
+
+  private showNeighbors(address: string | undefined, mode: 'summary' | 'extensive' | 'configuration', json: boolean): string[] {
+    const ns = this.daemon.neighbors.filter((n) => !address || n.endpoint.peerAddress === address);
+    if (json) return [JSON.stringify(ns.map((n) => neighborJson(n)))];
+    if (mode === 'summary') {
+      const rows = ns.map((n) => `${pad(n.endpoint.peerAddress, 16)}${pad(String(n.settings.peerAs), 11)}${pad(uptime(n), 10)}${pad(n.state.toLowerCase(), 13)}${pad(String(n.ribOut.size), 10, true)}${pad(String(n.ribIn.size), 10, true)}`);
+      return [`${pad('Peer', 16)}${pad('AS', 11)}${pad('up/down', 10)}${pad('state', 13)}${pad('#sent', 10, true)}${pad('#recvd', 10, true)}`, ...rows];
+    }
+    return ns.flatMap((n) => {
+      const j = neighborJson(n);
+      return [`Neighbor ${n.endpoint.peerAddress}`, ...Object.entries(j).map(([k, v]) => `  ${k.padEnd(20)} ${typeof v === 'string' ? v : JSON.stringify(v)}`)];
+    });
+  }
+
+  private showAdjRib(ns: Neighbor[], direction: 'in' | 'out', extensive: boolean): string[] {
+    const out: string[] = [];
+    for (const n of ns) {
+      const who = extensive ? `neighbor ${n.endpoint.peerAddress} local-ip ${n.endpoint.localAddress ?? '*'} local-as ${n.settings.localAs} peer-as ${n.settings.peerAs} router-id ${n.settings.routerId}` : `neighbor ${n.endpoint.peerAddress}`;
+      if (direction === 'out') {
+        for (const g of n.ribOut.groups()) for (const p of g.prefixes) out.push(`${who} ${routeText(g.afi, g.safi, p, g.nextHop, g.attributes)}`);
+      } else {
+        for (const [fk, key, e] of n.ribIn.entries()) out.push(`${who} ${routeText(fk >> 8, fk & 255, key, e.nextHop, e.attributes)}`);
+      }
+    }
+    return out;
+  }
+}
+
+function matches(n: Neighbor, s: NeighborSelector): boolean {
+  if (s.address !== '*' && n.endpoint.peerAddress !== s.address) return false;
+  if (s.localIp !== undefined && n.endpoint.localAddress !== s.localIp) return false;
+  if (s.localAs !== undefined && n.settings.localAs !== s.localAs) return false;
+  if (s.peerAs !== undefined && n.settings.peerAs !== s.peerAs) return false;
+  if (s.routerId !== undefined && n.settings.routerId !== s.routerId) return false;
+  return true;
+}
+
+function neighborJson(n: Neighbor): Record<string, unknown> {
+  const neg = n.session.negotiatedSession;
+  return {
+    'peer-address': n.endpoint.peerAddress,
+    'local-address': n.session.connection?.localAddress ?? n.endpoint.localAddress ?? '',
+    'local-as': n.settings.localAs,
+    'peer-as': n.settings.peerAs,
+    'router-id': n.settings.routerId,
+    'peer-id': neg?.peerId ?? '',
+    state: n.state.toLowerCase(),
+    'up-for': uptime(n),
+    'hold-time': neg?.holdTime ?? n.settings.holdTime,
+    families: (neg?.families ?? n.settings.families).map((f) => formatFamily(f.afi, f.safi)),
+    'adj-rib-in': n.ribIn.size,
+    'adj-rib-out': n.ribOut.size,
+  };
+}
+
+function uptime(n: Neighbor): string {
+  const at = n.session.establishedAt;
+  if (at === undefined) return 'down';
+  const s = Math.floor((Date.now() - at) / 1000);
+  return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n - 1) + ' ' : s.padEnd(n);
+}
+
+function done(lines: string[] = []): CommandAnswer {
+  return { ok: true, lines };
+}
+
+function fail(reason: string): CommandAnswer {
+  return { ok: false, lines: [reason] };
+}

@@ -1,0 +1,24 @@
+/**
+ * A route in ExaBGP's text syntax (`10.0.0.0/24 next-hop 198.51.100.1 origin igp as-path [ 65001 ]
+ * ...`), the form `show adj-rib` prints and `announce route` reads back.
+ */
+import { formatCommunity, formatExtendedCommunity, formatFamily, formatLargeCommunity } from '../config';
+import type { PathAttributes } from '../wire/types';
+
+const ORIGINS = ['igp', 'egp', 'incomplete'];
+
+export function routeText(afi: number, safi: number, prefix: string, nextHop: readonly string[] | string, a: PathAttributes): string {
+  const parts = [formatFamily(afi, safi), prefix, 'next-hop', Array.isArray(nextHop) ? nextHop[0] : (nextHop as string)];
+  if (a.origin !== undefined) parts.push('origin', ORIGINS[a.origin] ?? String(a.origin));
+  if (a.asPath?.length) parts.push('as-path', `[ ${a.asPath.map((s) => (s.type === 1 || s.type === 4 ? `( ${s.asns.join(' ')} )` : s.asns.join(' '))).join(' ')} ]`);
+  if (a.med !== undefined) parts.push('med', String(a.med));
+  if (a.localPref !== undefined) parts.push('local-preference', String(a.localPref));
+  if (a.atomicAggregate) parts.push('atomic-aggregate');
+  if (a.aggregator) parts.push('aggregator', `( ${a.aggregator.asn}:${a.aggregator.address} )`);
+  if (a.originatorId) parts.push('originator-id', a.originatorId);
+  if (a.clusterList?.length) parts.push('cluster-list', `[ ${a.clusterList.join(' ')} ]`);
+  if (a.communities?.length) parts.push('community', `[ ${a.communities.map(formatCommunity).join(' ')} ]`);
+  if (a.largeCommunities?.length) parts.push('large-community', `[ ${a.largeCommunities.map(formatLargeCommunity).join(' ')} ]`);
+  if (a.extendedCommunities?.length) parts.push('extended-community', `[ ${a.extendedCommunities.map(formatExtendedCommunity).join(' ')} ]`);
+  return parts.join(' ');
+}
