@@ -84,8 +84,8 @@ export class ApiProcesses {
 
   /** One command line from a helper, answered per its ack mode (ExaBGP 4.x: acks on by default). */
   private command(h: Helper, raw: string): void {
+    // ExaBGP answers an empty line with `error` too, so every line a helper prints gets one ack.
     const line = raw.trim();
-    if (line === '') return;
     let answer: CommandAnswer;
     if (line === 'enable-ack' || line === 'disable-ack' || line === 'silence-ack') {
       const before = h.ack;

@@ -60,7 +60,7 @@ export class CommandExecutor {
    * neighbors whose api block names that process, as in ExaBGP; from the control socket, all.
    */
   execute(line: string, processName?: string): CommandAnswer {
-    const parsed = parseCommand(line);
+    const parsed = parseCommand(line, processName);
     if (!parsed.ok) return { ok: false, lines: [parsed.error] };
     this.scope = processName;
     try {
