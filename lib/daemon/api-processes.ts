@@ -76,7 +76,9 @@ export class ApiProcesses {
     const helper: Helper = { config, process, ack: 'enable', sources: new Map() };
     this.helpers.set(config.name, helper);
     process.lines$.subscribe((lines) => {
+      // One chunk of helper output is applied as one batch (see CommandExecutor.flush).
       for (const line of lines) this.command(helper, line);
+      this.executor.flush();
     });
     process.start();
     this.log.info(`process ${config.name}: started ${config.run.join(' ')}`);
@@ -95,7 +97,7 @@ export class ApiProcesses {
       h.process.write('done');
       return;
     }
-    answer = this.executor.execute(line, h.config.name);
+    answer = this.executor.execute(line, h.config.name, true);
     if (!answer.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${answer.lines.join('; ')}`);
     if (h.ack !== 'enable') return;
     for (const l of answer.lines) h.process.write(l);

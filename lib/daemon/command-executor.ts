@@ -42,6 +42,35 @@ export const HELP_TEXT = [
 ];
 
 export class CommandExecutor {
+  /**
+   * Route commands not applied yet: a helper's stdout chunk of 1,000 `announce route` lines becomes
+   * one Adj-RIB-Out change per neighbor, not 1,000. Runs of one kind keep announce/withdraw order.
+   */
+  private pending: { kind: 'announce' | 'withdraw'; routes: Map<Neighbor, RouteSpec[]> } | undefined;
+
+  /** Applies the route commands deferred by execute(..., defer = true). */
+  flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    for (const [n, routes] of p.routes) {
+      if (p.kind === 'announce') n.announceApi(routes);
+      else n.withdrawApi(routes);
+    }
+  }
+
+  private defer(kind: 'announce' | 'withdraw', ns: readonly Neighbor[], routesOf: (n: Neighbor) => readonly RouteSpec[]): void {
+    if (this.pending && this.pending.kind !== kind) this.flush();
+    if (!this.pending) this.pending = { kind, routes: new Map() };
+    for (const n of ns) {
+      const rs = routesOf(n);
+      if (!rs.length) continue;
+      const list = this.pending.routes.get(n);
+      if (list) for (const r of rs) list.push(r);
+      else this.pending.routes.set(n, [...rs]);
+    }
+  }
+
   /** The helper process the command being run came from (undefined: control socket). */
   private scope: string | undefined;
   /** Routes parked under a withdrawn watchdog, per neighbor. */
@@ -59,12 +88,17 @@ export class CommandExecutor {
    * One line of the text API. From a helper process (`processName`), commands reach only the
    * neighbors whose api block names that process, as in ExaBGP; from the control socket, all.
    */
-  execute(line: string, processName?: string): CommandAnswer {
+  execute(line: string, processName?: string, defer = false): CommandAnswer {
     const parsed = parseCommand(line, processName);
     if (!parsed.ok) return { ok: false, lines: [parsed.error] };
     this.scope = processName;
     try {
-      return this.run(parsed.command);
+      const c = parsed.command;
+      // Anything but a route command sees (and is ordered after) the routes before it.
+      if (c.kind !== 'announce-route' && c.kind !== 'withdraw-route') this.flush();
+      const answer = this.run(c);
+      if (!defer) this.flush();
+      return answer;
     } catch (e) {
       this.log.error(`command "${line.slice(0, 200)}" failed: ${e instanceof Error ? e.stack : String(e)}`);
       return { ok: false, lines: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
@@ -135,13 +169,13 @@ export class CommandExecutor {
     if (!ns.length) return fail('no neighbor matched');
     const live = routes.filter((r) => !r.watchdog || !this.watchdogDown.has(r.watchdog));
     for (const r of routes) if (r.watchdog) this.remember(r.watchdog, ns, r);
-    for (const n of ns) n.announceApi(this.forNeighbor(n, live));
+    this.defer('announce', ns, (n) => this.forNeighbor(n, live));
     return done();
   }
 
   private withdraw(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
     if (!ns.length) return fail('no neighbor matched');
-    for (const n of ns) n.withdrawApi(routes);
+    this.defer('withdraw', ns, () => routes);
     return done();
   }
 

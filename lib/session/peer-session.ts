@@ -49,6 +49,7 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
+  private sendChain: Promise<unknown> = Promise.resolve();
   /** When the session last reached Established (ms since epoch), for show output. */
   establishedAt: number | undefined;
 
@@ -145,20 +146,20 @@ export class PeerSession {
   /** Sends an End-of-RIB for a negotiated family (ExaBGP `announce eor`); false when not possible. */
   sendEndOfRib(family: Family): boolean {
     if (!this.isNegotiated(family)) return false;
-    this.write(endOfRibMessage(family));
+    this.enqueue(() => this.write(endOfRibMessage(family)));
     return true;
   }
 
   /** Asks the peer for its routes again (RFC 2918); false when the family or refresh was not negotiated. */
   requestRouteRefresh(family: Family): boolean {
     if (!this.isNegotiated(family) || !this.negotiated?.routeRefresh) return false;
-    this.write({ type: 'route-refresh', afi: family.afi, safi: family.safi, subtype: RouteRefreshSubtype.NORMAL });
+    this.enqueue(() => this.write({ type: 'route-refresh', afi: family.afi, safi: family.safi, subtype: RouteRefreshSubtype.NORMAL }));
     return true;
   }
 
   /** Sends the whole Adj-RIB-Out again (ExaBGP `flush adj-rib out`). */
   resendAll(): void {
-    if (this.fsm.state === 'Established') void this.sendRib([], this.opts.ribOut.groups(), []);
+    if (this.fsm.state === 'Established') this.enqueue(() => this.sendRib([], this.opts.ribOut.groups(), []));
   }
 
   private isNegotiated(family: Family): boolean {
@@ -168,7 +169,19 @@ export class PeerSession {
   /** Sends what changed in Adj-RIB-Out (config reload) if the session is up. */
   announce(change: RibOutChange): void {
     if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
-    void this.sendRib(change.withdraw, change.announce, []);
+    this.enqueue(() => this.sendRib(change.withdraw, change.announce, []));
+  }
+
+  /**
+   * RIB sends and API-initiated messages go out one after the other, in the order asked: a full
+   * table yields to the event loop while it is written, and an End-of-RIB asked for after some
+   * routes must not overtake them. Jobs of a session that has since gone down are skipped.
+   */
+  private enqueue(job: () => unknown): void {
+    const generation = this.generation;
+    this.sendChain = this.sendChain
+      .then(() => (this.generation === generation && !this.disposed ? job() : undefined))
+      .catch((e: unknown) => this.opts.log.error(`${this.opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`));
   }
 
   private feed(e: FsmEvent): void {
@@ -276,8 +289,9 @@ export class PeerSession {
     this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
-    const started = Date.now();
-    void this.sendRib([], this.opts.ribOut.groups(), n.families).then((r) => {
+    this.enqueue(async () => {
+      const started = Date.now();
+      const r = await this.sendRib([], this.opts.ribOut.groups(), n.families);
       if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (Date.now() - started) / 1000 });
     });
   }
@@ -292,9 +306,10 @@ export class PeerSession {
       return;
     }
     const enhanced = n.enhancedRouteRefresh;
-    if (enhanced) this.write({ type: 'route-refresh', afi: m.afi, safi: m.safi, subtype: RouteRefreshSubtype.BORR });
-    const groups = [...this.opts.ribOut.groups()].filter((g) => familyKey(g.afi, g.safi) === fk);
-    void this.sendRib([], groups, []).then(() => {
+    this.enqueue(async () => {
+      if (enhanced) this.write({ type: 'route-refresh', afi: m.afi, safi: m.safi, subtype: RouteRefreshSubtype.BORR });
+      const groups = [...this.opts.ribOut.groups()].filter((g) => familyKey(g.afi, g.safi) === fk);
+      await this.sendRib([], groups, []);
       if (enhanced && this.fsm.state === 'Established') this.write({ type: 'route-refresh', afi: m.afi, safi: m.safi, subtype: RouteRefreshSubtype.EORR });
     });
   }
