@@ -61,6 +61,8 @@ interface Group {
   readonly attributes: PathAttributes;
   /** prefix key -> path id (undefined without ADD-PATH). */
   readonly members: Map<string, number | undefined>;
+  /** Some member carries a path id (kept so sends need not scan the members). */
+  hasPathIds: boolean;
 }
 
 export class AdjRibOut {
@@ -225,8 +227,9 @@ function place(r: OutRoute, groups: Map<string, Group>, index: Map<string, strin
   if (before === gk) return undefined;
   if (before !== undefined) unplace(ik, groups, index);
   let g = groups.get(gk);
-  if (!g) groups.set(gk, (g = { afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, members: new Map() }));
+  if (!g) groups.set(gk, (g = { afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, members: new Map(), hasPathIds: false }));
   g.members.set(ik.slice(ik.indexOf('|') + 1), r.pathId);
+  if (r.pathId !== undefined) g.hasPathIds = true;
   index.set(ik, gk);
   return gk;
 }
@@ -249,8 +252,7 @@ function* groupsOfSet(set: OutRouteSet): IterableIterator<OutGroup> {
 }
 
 function toOutGroup(g: Group, prefixes: string[], pathIds: number[]): OutGroup {
-  const anyPathId = [...g.members.values()].some((p) => p !== undefined);
-  return { afi: g.afi, safi: g.safi, nextHop: g.nextHop, attributes: g.attributes, prefixes, ...(anyPathId ? { pathIds } : {}) };
+  return { afi: g.afi, safi: g.safi, nextHop: g.nextHop, attributes: g.attributes, prefixes, ...(g.hasPathIds ? { pathIds } : {}) };
 }
 
 function dropZeroPathIds(w: OutWithdraw): OutWithdraw {
