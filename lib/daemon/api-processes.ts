@@ -16,6 +16,7 @@ import {
   type JsonEnvelopeSource,
   type JsonNeighbor,
 } from '../api/exabgp-json';
+import { messageText, stateText, updateText } from '../api/exabgp-text';
 import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../session/neighbor';
@@ -107,6 +108,7 @@ export class ApiProcesses {
   private eventLine(h: Helper, neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): string | undefined {
     const wants = (kind: ApiMessageKind, direction: 'receive' | 'send' = 'receive') => (direction === 'receive' ? api.receive : api.send).includes(kind);
     const n = jsonNeighbor(neighbor);
+    if (h.config.encoder === 'text') return textLine(n, e, wants);
     let src = h.sources.get(neighbor);
     if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
     switch (e.kind) {
@@ -128,6 +130,25 @@ export class ApiProcesses {
       default:
         return undefined;
     }
+  }
+}
+
+/** ExaBGP's text encoder: what it prints for an event (nothing for fsm, negotiated and signal). */
+function textLine(n: JsonNeighbor, e: SessionEvent, wants: (kind: ApiMessageKind, direction?: 'receive' | 'send') => boolean): string | undefined {
+  switch (e.kind) {
+    case 'connected':
+    case 'up':
+      return wants('state') ? stateText(n, e.kind) : undefined;
+    case 'down':
+      return wants('state') ? stateText(n, 'down', e.reason) : undefined;
+    case 'update':
+      return wants('update') ? updateText(n, e.message, 'receive') : undefined;
+    case 'message': {
+      const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
+      return wants(kind, e.direction) ? messageText(n, e.message, e.direction) : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -1,0 +1,40 @@
+import { messageText, updateText } from '../../../lib/api/exabgp-text';
+import type { UpdateMessage } from '../../../lib/wire/types';
+
+const N = { localAddress: '127.0.0.1', peerAddress: '192.0.2.2', localAs: 65001, peerAs: 65002 };
+const ASN4 = { asn4: true, extendedMessage: false, addPath: new Set<number>() };
+
+const routes: UpdateMessage = {
+  type: 'update',
+  withdrawn: [{ afi: 1, safi: 1, prefixes: ['10.9.0.0/16'] }],
+  attributes: { origin: 0, asPath: [{ type: 2, asns: [65002] }], nextHop: '192.0.2.1', localPref: 100 },
+  announced: [{ afi: 1, safi: 1, prefixes: ['10.0.0.0/24'], nextHop: ['192.0.2.1'] }],
+};
+
+describe('ExaBGP text UPDATE events', () => {
+  it('frames routes between start and end, withdrawals without attributes', () => {
+    expect(updateText(N, routes, 'send', ASN4).split('\n')).toEqual([
+      'neighbor 192.0.2.2 send update start',
+      'neighbor 192.0.2.2 send update withdrawn 10.9.0.0/16',
+      'neighbor 192.0.2.2 send update announced 10.0.0.0/24 next-hop 192.0.2.1 origin igp as-path [ 65002 ] local-preference 100',
+      'neighbor 192.0.2.2 send update end',
+    ]);
+  });
+
+  it('turns announced routes into withdrawals (with their next hop) on a received treat-as-withdraw', () => {
+    const text = updateText(N, { ...routes, errorAction: 'treat-as-withdraw' }, 'receive', ASN4);
+    expect(text).toContain('receive update withdrawn 10.0.0.0/24 next-hop 192.0.2.1\n');
+    expect(text).not.toContain('announced');
+  });
+
+  it('writes an End-of-RIB as a route line', () => {
+    const eor: UpdateMessage = { type: 'update', withdrawn: [{ afi: 2, safi: 1, prefixes: [], mp: true }], attributes: {}, announced: [] };
+    expect(messageText(N, eor, 'receive')).toBe(
+      'neighbor 192.0.2.2 receive update start\nneighbor 192.0.2.2 receive update route eor 2/1 (ipv6 unicast)\nneighbor 192.0.2.2 receive update end',
+    );
+  });
+
+  it('has no final newline', () => {
+    expect(updateText(N, routes, 'receive', ASN4).endsWith('update end')).toBe(true);
+  });
+});
