@@ -3,6 +3,8 @@
 export interface BenchArgs {
   readonly cases: readonly string[];
   readonly n: number;
+  /** --n was given: it then applies to every case, also to those with their own default (BenchCase.defaultN). */
+  readonly nGiven: boolean;
   readonly timeoutSeconds: number;
   /** Start rxbgp under `node --cpu-prof` writing its profile into this directory. */
   readonly cpuProfileDir?: string;
@@ -16,6 +18,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
 export function parseBenchArgs(argv: readonly string[], caseNames: readonly string[]): BenchArgs {
   const cases: string[] = [];
   let n = DEFAULT_N;
+  let nGiven = false;
   let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   let cpuProfileDir: string | undefined;
   let help = false;
@@ -31,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[], caseNames: readonly stri
       case '--n':
       case '-n':
         n = positiveInteger(flag, value().replace(/_/g, ''));
+        nGiven = true;
         break;
       case '--timeout':
         timeoutSeconds = positiveInteger(flag, value());
@@ -48,7 +52,12 @@ export function parseBenchArgs(argv: readonly string[], caseNames: readonly stri
         if (!cases.includes(flag)) cases.push(flag);
     }
   }
-  return { cases: cases.length ? cases : [...caseNames], n, timeoutSeconds, ...(cpuProfileDir !== undefined ? { cpuProfileDir } : {}), help };
+  return { cases: cases.length ? cases : [...caseNames], n, nGiven, timeoutSeconds, ...(cpuProfileDir !== undefined ? { cpuProfileDir } : {}), help };
+}
+
+/** N for one case: --n when given, else the case's own default (a slow reference moves fewer), else DEFAULT_N. */
+export function caseN(args: Pick<BenchArgs, 'n' | 'nGiven'>, caseDefaultN: number | undefined): number {
+  return args.nGiven || caseDefaultN === undefined ? args.n : caseDefaultN;
 }
 
 function positiveInteger(flag: string, text: string): number {

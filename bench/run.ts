@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { parseBenchArgs, DEFAULT_N, DEFAULT_TIMEOUT_SECONDS, type BenchArgs } from './args';
+import { caseN, parseBenchArgs, DEFAULT_N, DEFAULT_TIMEOUT_SECONDS, type BenchArgs } from './args';
 import { CASES } from './cases';
 import { slotFor, type BenchCase, type CaseContext, type CaseResult } from './cases/case-types';
 import { rxbgpBuilt } from './daemons/rxbgp';
@@ -21,12 +21,15 @@ function usage(): string {
   return [
     'usage: npm run bench -- [case ...] [--n COUNT] [--timeout SECONDS] [--cpu-prof DIR]',
     '',
-    `  --n COUNT          prefixes to move (default ${DEFAULT_N.toLocaleString('en')})`,
+    `  --n COUNT          prefixes to move (default ${DEFAULT_N.toLocaleString('en')}, or the case's own default shown below)`,
     `  --timeout SECONDS  hard limit per case, setup included (default ${DEFAULT_TIMEOUT_SECONDS})`,
     '  --cpu-prof DIR     run rxbgp under node --cpu-prof, profiles written to DIR when it stops',
     '',
     'cases (all by default, in this order):',
-    ...CASES.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`),
+    ...CASES.map((c) => {
+      const own = c.defaultN !== undefined ? ` (default N ${c.defaultN.toLocaleString('en')})` : '';
+      return `  ${c.name.padEnd(Math.max(...CASES.map((k) => k.name.length)))} ${c.summary}${own}`;
+    }),
   ].join('\n');
 }
 
@@ -36,7 +39,7 @@ function log(message: string): void {
 
 /** The external programs a case needs, or why it cannot run. */
 function missingTools(c: BenchCase): string | undefined {
-  const programs: Record<string, readonly string[]> = { bird: ['bird'], gobgp: ['gobgpd', 'gobgp'] };
+  const programs: Record<string, readonly string[]> = { bird: ['bird'], gobgp: ['gobgpd', 'gobgp'], exabgp: ['exabgp'] };
   for (const need of c.needs) {
     if (need === 'rxbgp') {
       if (!rxbgpBuilt()) return 'rxbgp is not built (npm run build)';
@@ -52,19 +55,22 @@ function onPath(program: string): boolean {
 }
 
 async function runCase(c: BenchCase, args: BenchArgs): Promise<CaseResult> {
-  const base = { name: c.name, sender: c.sender, receiver: c.receiver, n: args.n };
+  const n = caseN(args, c.defaultN);
+  // A case moving another N than the run says so in its row (prefixes/s is then what compares).
+  const sender = n === args.n ? c.sender : `${c.sender} [N = ${n.toLocaleString('en')}]`;
+  const base = { name: c.name, sender, receiver: c.receiver, n };
   const missing = missingTools(c);
   if (missing) return { ...base, status: 'failed', detail: missing, checks: [] };
   const cleanups: Array<() => void | Promise<void>> = [];
   const ctx: CaseContext = {
-    n: args.n,
+    n,
     deadline: new Deadline(args.timeoutSeconds * 1000),
     slot: slotFor(CASES.indexOf(c)),
     rxbgpNodeOptions: args.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfileDir)] : [],
     log: (message) => log(`${c.name}: ${message}`),
     onCleanup: (step) => void cleanups.push(step),
   };
-  log(`${c.name}: ${c.summary} (N = ${args.n}, deadline ${args.timeoutSeconds} s)`);
+  log(`${c.name}: ${c.summary} (N = ${n}, deadline ${args.timeoutSeconds} s)`);
   try {
     const done = await c.run(ctx);
     const m = done.measurement;
@@ -99,6 +105,9 @@ function machineNote(args: BenchArgs): string {
   const gobgp = version('gobgpd', ['--version'], /gobgpd version (\S+)/);
   return [
     `N = ${args.n.toLocaleString('en')} IPv4 /24s, one attribute set, loopback; ${new Date().toISOString()}`,
+    ...(args.cases.some((name) => caseN(args, CASES.find((c) => c.name === name)?.defaultN) !== args.n)
+      ? ['rows marked [N = …] moved that many instead (a slower sender): compare them by prefixes/s']
+      : []),
     `machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'} (shared, noisy), ${Math.round(os.totalmem() / 2 ** 30)} GB, ` +
       `Linux ${os.release()}, Node ${process.version}, BIRD ${bird ?? '?'}, GoBGP ${gobgp ?? '?'}`,
     'seconds: receiver reports Established → receiver holds all N; t99 s: → 99 % of N; CPU over that window; peak RSS = VmHWM over the process life',

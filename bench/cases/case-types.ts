@@ -70,6 +70,11 @@ export interface BenchCase {
   /** One line for --help. */
   readonly summary: string;
   readonly needs: readonly string[];
+  /**
+   * N when --n is not given, for a case whose sender is too slow for the run's N (ExaBGP moves
+   * ~3,300 prefixes/s): its row then names its N, and prefixes/s is the figure to compare.
+   */
+  readonly defaultN?: number;
   run(ctx: CaseContext): Promise<CaseCompletion>;
 }
 

@@ -1,4 +1,6 @@
 /** Every case, in the order a full run executes them; a case's position fixes its addresses (slotFor). */
+import { apiBatchesCase, apiRoutesCase } from './api-rxbgp';
+import { exabgpApiBatchesCase, exabgpApiRoutesCase } from './api-exabgp';
 import { birdBirdCase } from './bird-bird';
 import { birdGobgpCase } from './bird-gobgp';
 import type { BenchCase } from './case-types';
@@ -6,4 +8,15 @@ import { emitCase } from './emit';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 
-export const CASES: readonly BenchCase[] = [emitCase, ingestCase, birdBirdCase, gobgpBirdCase, birdGobgpCase];
+/** The process-API cases come last, rxbgp's before ExaBGP's (these state rxbgp's rate over theirs). */
+export const CASES: readonly BenchCase[] = [
+  emitCase,
+  ingestCase,
+  birdBirdCase,
+  gobgpBirdCase,
+  birdGobgpCase,
+  apiRoutesCase,
+  apiBatchesCase,
+  exabgpApiRoutesCase,
+  exabgpApiBatchesCase,
+];

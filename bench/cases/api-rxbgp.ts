@@ -1,0 +1,72 @@
+/**
+ * api-routes and api-batches: rxbgp → BIRD with the routes coming from an ExaBGP-style helper
+ * (bench/helpers/api-announce.py) through the process API, not from the config. rxbgp is started
+ * as a user runs it, `node bin/rxbgp run <config.json>`, with the helper under `processes` and the
+ * neighbor's `api` naming it (README, Configuration: processes, api).
+ */
+import fs from 'fs';
+import path from 'path';
+import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig } from '../daemons/rxbgp';
+import { TrackedChild } from '../daemons/tracked-child';
+import { runApiCase } from './api-case';
+import type { ApiMode } from './api-helper';
+import type { BenchCase, CaseContext } from './case-types';
+
+/** The helper's name under `processes` and in the neighbor's `api.processes`. */
+export const API_PROCESS_NAME = 'bench-announce';
+
+/**
+ * The bench's rxbgp config (no routes of its own) plus the helper: `respawn` off, since a helper
+ * that exits has finished or failed and a second run would announce everything again; state events
+ * on (`neighborChanges`) because the helper starts printing on "up"; no control socket, so the run
+ * never meets another rxbgp's default socket.
+ */
+export function apiRxbgpConfig(c: RxbgpNeighborConfig, helper: readonly string[]): object {
+  const base = rxbgpConfig(c) as { readonly neighbors: ReadonlyArray<Record<string, unknown>> } & Record<string, unknown>;
+  return {
+    ...base,
+    control: { enabled: false },
+    processes: { [API_PROCESS_NAME]: { run: [...helper], encoder: 'json', respawn: false } },
+    neighbors: base.neighbors.map((n) => ({ ...n, api: { processes: [API_PROCESS_NAME], neighborChanges: true } })),
+  };
+}
+
+async function startRxbgpWithHelper(ctx: CaseContext, dir: string, helper: readonly string[]): Promise<TrackedChild> {
+  const { sender, receiver } = ctx.slot;
+  const name = 'rxbgp-sender';
+  const file = path.join(dir, `${name}.json`);
+  const config = apiRxbgpConfig(
+    {
+      routerId: sender.routerId,
+      localAs: sender.asn,
+      localAddress: sender.address,
+      peerAddress: receiver.address,
+      peerAs: receiver.asn,
+      peerPort: receiver.port,
+      events: 'none',
+    },
+    helper,
+  );
+  fs.writeFileSync(file, JSON.stringify(config, null, 2));
+  const rxbgp = new TrackedChild({ name, command: process.execPath, args: [...ctx.rxbgpNodeOptions, RXBGP_BIN, 'run', file], cwd: REPO_ROOT });
+  ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
+  return rxbgp;
+}
+
+function rxbgpApiCase(name: string, mode: ApiMode, summary: string): BenchCase {
+  return {
+    name,
+    sender: 'rxbgp + helper',
+    receiver: 'BIRD',
+    summary,
+    needs: ['bird', 'rxbgp'],
+    run: (ctx) => runApiCase(name, ctx, mode, startRxbgpWithHelper),
+  };
+}
+
+export const apiRoutesCase = rxbgpApiCase('api-routes', 'routes', 'a process-API helper prints N `announce route` lines to rxbgp, which sends them to BIRD');
+export const apiBatchesCase = rxbgpApiCase(
+  'api-batches',
+  'batches',
+  'the same helper prints N prefixes as `announce attributes ... nlri` lines of 1,000 to rxbgp → BIRD',
+);

@@ -1,0 +1,40 @@
+import { EXABGP_PROCESS_NAME, exabgpApiConfig, exabgpEnvironment } from '../../../bench/cases/api-exabgp';
+import { slotFor } from '../../../bench/cases/case-types';
+
+const { sender, receiver } = slotFor(7);
+const helper = ['/usr/bin/python3', '/repo/bench/helpers/api-announce.py', '--mode', 'batches', '--count', '20000'];
+
+describe('exabgpApiConfig', () => {
+  it('runs the helper without respawn and connects to the receiver with neighbor changes on', () => {
+    expect(exabgpApiConfig({ sender, receiver, helper })).toBe(`process ${EXABGP_PROCESS_NAME} {
+  run /usr/bin/python3 /repo/bench/helpers/api-announce.py --mode batches --count 20000;
+  encoder json;
+  respawn false;
+}
+neighbor 127.0.0.116 {
+  router-id 192.0.2.115;
+  local-address 127.0.0.115;
+  local-as 65115;
+  peer-as 65116;
+  connect 1916;
+  family { ipv4 unicast; }
+  api { processes [ ${EXABGP_PROCESS_NAME} ]; neighbor-changes; }
+}
+`);
+  });
+
+  it.each(['/tmp/a b/report.json', 'x;y'])('refuses a helper argument ExaBGP would split: %j', (word) => {
+    expect(() => exabgpApiConfig({ sender, receiver, helper: [...helper, word] })).toThrow(/cannot be written in a run line/);
+  });
+});
+
+describe('exabgpEnvironment', () => {
+  it('binds ExaBGP to the sender address and port, in the foreground, acks on', () => {
+    expect(exabgpEnvironment(sender)).toMatchObject({
+      'exabgp.tcp.bind': '127.0.0.115',
+      'exabgp.tcp.port': '1915',
+      'exabgp.daemon.daemonize': 'false',
+      'exabgp.api.ack': 'true',
+    });
+  });
+});
