@@ -1,23 +1,29 @@
-/** The `rxbgp` command: run, validate, decode. */
-import * as fs from 'fs';
-import * as path from 'path';
+/** The `rxbgp` command: run, validate, decode, cli, encode. */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, formatErrors, summarizeConfig } from '../config';
 import { decodeHexMessage } from '../wire/message';
 import { messageJson, defaultEnvelopeSource, DECODE_NEIGHBOR } from '../api/exabgp-json';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { runDaemon } from './run';
+import { runCliCommand } from './commands/cli-command';
+import { runEncodeCommand } from './commands/encode-command';
+import { packageVersion } from './package-version';
 import type { LogLevel } from '../config/types';
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'];
 
-/** The version in package.json, found from lib/ (tests) or dist/lib/ (built). */
-function packageVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
+/** Commander parser for options that take a count of milliseconds or items. */
+function positiveInteger(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** Commander parser for AS numbers (RFC 6793: 0 to 4294967295). */
+function asNumber(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 0xffffffff) throw new InvalidArgumentError('expected an AS number from 0 to 4294967295');
+  return n;
 }
 
 export function main(argv: string[]): void {
@@ -73,6 +79,29 @@ export function main(argv: string[]): void {
         process.stderr.write(`rxbgp decode: ${err.message ?? String(e)}${what}\n`);
         process.exitCode = 1;
       }
+    });
+
+  program
+    .command('cli')
+    .description("send a text command (ExaBGP's API grammar) to a running daemon and print the answer; exit 0 done, 1 error, 2 no daemon")
+    .argument('<command...>', 'the command words, e.g. show neighbor summary')
+    .option('--socket <path>', 'the daemon\'s control socket (default: $XDG_RUNTIME_DIR/rxbgp.sock, else /tmp/rxbgp-<uid>.sock)')
+    .option('--timeout <ms>', 'give up after this many milliseconds without an answer', positiveInteger, 10000)
+    .action(async (words: string[], opts: { socket?: string; timeout: number }) => {
+      process.exitCode = await runCliCommand(words, opts, process.stdout, process.stderr);
+    });
+
+  program
+    .command('encode')
+    .description('print the hex of the UPDATE message(s) an announce/withdraw route or attributes command produces, one per line')
+    .argument('<command...>', 'e.g. "announce route 10.0.0.0/24 next-hop 192.0.2.1 as-path [ 65001 ]"')
+    .option('--asn2', 'encode for a 2-octet AS session (no 4-octet AS capability)')
+    .option('--local-as <asn>', 'complete the attributes as for a session from this AS (ORIGIN, AS_PATH, LOCAL_PREF defaults)', asNumber)
+    .option('--peer-as <asn>', 'the peer AS of that session (iBGP when equal to --local-as)', asNumber)
+    .option('--next-hop-self <ip>', 'the address `next-hop self` stands for (default 127.0.0.1, ::1 for IPv6 routes)')
+    .action((words: string[], opts: { asn2?: boolean; localAs?: number; peerAs?: number; nextHopSelf?: string }) => {
+      const options = { asn4: !opts.asn2, localAs: opts.localAs, peerAs: opts.peerAs, nextHopSelf: opts.nextHopSelf };
+      process.exitCode = runEncodeCommand(words, options, process.stdout, process.stderr);
     });
 
   program.parseAsync(['node', 'rxbgp', ...argv]).catch((e: unknown) => {

@@ -11,6 +11,7 @@ import { CommandExecutor } from '../daemon/command-executor';
 import { ApiProcesses } from '../daemon/api-processes';
 import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
+import { ControlServer } from '../api/control';
 import type { LogLevel } from '../config/types';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
@@ -69,6 +70,18 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     await processes.stop();
     return 1;
   }
+  // `rxbgp cli` talks to this socket. Another daemon holding the path is not fatal: this one
+  // runs without a control socket (set "control": { "socket": ... } to give each its own).
+  let control: ControlServer | undefined;
+  if (config.control.enabled) {
+    const server = new ControlServer(config.control.socket, { execute: (line) => Promise.resolve(executor.execute(line)) }, log);
+    try {
+      await server.start();
+      control = server;
+    } catch (e) {
+      log.warn(`no control socket: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -82,6 +95,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       log.info(`${why}: closing sessions`);
       void daemon
         .stop()
+        .then(() => control?.stop())
         .then(() => processes.stop())
         .then(() => writer?.close())
         .then(() => resolve(0));
