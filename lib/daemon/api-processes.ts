@@ -122,7 +122,7 @@ export class ApiProcesses {
       case 'fsm':
         return wants('fsm') ? fsmJson(src, n, e.from, e.to) : undefined;
       case 'update':
-        return wants('update') ? updateJson(src, n, e.message, 'receive') : undefined;
+        return wants('update', e.direction) ? updateJson(src, n, e.message, e.direction) : undefined;
       case 'message': {
         const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
         return wants(kind, e.direction) ? messageJson(src, n, e.message, e.direction) : undefined;
@@ -142,7 +142,7 @@ function textLine(n: JsonNeighbor, e: SessionEvent, wants: (kind: ApiMessageKind
     case 'down':
       return wants('state') ? stateText(n, 'down', e.reason) : undefined;
     case 'update':
-      return wants('update') ? updateText(n, e.message, 'receive') : undefined;
+      return wants('update', e.direction) ? updateText(n, e.message, e.direction) : undefined;
     case 'message': {
       const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
       return wants(kind, e.direction) ? messageText(n, e.message, e.direction) : undefined;

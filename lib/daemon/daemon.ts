@@ -103,6 +103,7 @@ export class Daemon {
         reset++;
       } else {
         entry.config = n;
+        entry.neighbor.reportSent = wantsSent(n);
         entry.neighbor.setRoutes(n.routes, n.routeSets);
         kept++;
       }
@@ -122,6 +123,7 @@ export class Daemon {
   private addNeighbor(n: NeighborConfig): void {
     const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log });
     neighbor.ribOut.load(n.routes, n.routeSets);
+    neighbor.reportSent = wantsSent(n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);
       this.events$.next({ neighbor, event });
@@ -181,4 +183,9 @@ export class Daemon {
       this.listeners.set(key, listener);
     }
   }
+}
+
+/** Sent messages are decoded back into events only when a helper asked for them (api.send). */
+function wantsSent(n: NeighborConfig): boolean {
+  return n.api.processes.length > 0 && (n.api.send.includes('update') || n.api.send.includes('keepalive'));
 }

@@ -103,7 +103,8 @@ export class EventOutput {
       case 'down':
         return stateJson(src, n, 'down', e.reason);
       case 'update':
-        return updateJson(src, n, e.message, e.direction, rxContext(neighbor));
+        // stdout carries what the peer sent; sent UPDATEs are for helpers that asked (api.send).
+        return e.direction === 'receive' ? updateJson(src, n, e.message, e.direction, rxContext(neighbor)) : undefined;
       case 'message':
         // NOTIFICATIONs in both directions; OPEN/KEEPALIVE/REFRESH come with the process API's "receive" options.
         return e.message.type === 'notification' ? messageJson(src, n, e.message, e.direction) : undefined;

@@ -12,8 +12,9 @@ export type SessionEvent =
   | { readonly kind: 'connected'; readonly localAddress: string; readonly peerAddress: string }
   | { readonly kind: 'up'; readonly negotiated: Negotiated; readonly localAddress: string }
   | { readonly kind: 'down'; readonly reason: string; readonly notification?: NotificationMessage; readonly sent: boolean }
-  | { readonly kind: 'update'; readonly message: UpdateMessage; readonly direction: 'receive' }
-  /** OPEN, KEEPALIVE, NOTIFICATION or ROUTE-REFRESH received. */
+  /** An UPDATE received, or sent when the session reports sent messages (reportSent). */
+  | { readonly kind: 'update'; readonly message: UpdateMessage; readonly direction: 'receive' | 'send' }
+  /** OPEN, KEEPALIVE, NOTIFICATION or ROUTE-REFRESH received or sent (sent KEEPALIVEs only with reportSent). */
   | { readonly kind: 'message'; readonly message: Message; readonly direction: 'receive' | 'send' }
   /** Adj-RIB-Out sent in full after Established or ROUTE-REFRESH (counts for logs). */
   | { readonly kind: 'rib-sent'; readonly prefixes: number; readonly messages: number; readonly seconds: number };

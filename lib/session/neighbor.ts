@@ -40,6 +40,7 @@ export class Neighbor {
   private candidate: { session: PeerSession; sub: Subscription } | undefined;
   private stopped = false;
   private restartTimer: NodeJS.Timeout | undefined;
+  private reportSentMessages = false;
 
   constructor(private readonly opts: NeighborOptions) {
     this.primary = this.newSession(opts.settings);
@@ -68,6 +69,12 @@ export class Neighbor {
 
   start(): void {
     this.primary.start();
+  }
+
+  /** Report sent UPDATEs and KEEPALIVEs as events (a helper's api.send asked for them). */
+  set reportSent(on: boolean) {
+    this.reportSentMessages = on;
+    this.primary.reportSent = on;
   }
 
   /** Replaces the routes we advertise; sends only the difference when the session is up. */
@@ -128,6 +135,12 @@ export class Neighbor {
   }
 
   private newSession(settings: PeerSettings): PeerSession {
+    const session = this.createSession(settings);
+    session.reportSent = this.reportSentMessages;
+    return session;
+  }
+
+  private createSession(settings: PeerSettings): PeerSession {
     return new PeerSession({
       name: this.opts.name,
       settings,

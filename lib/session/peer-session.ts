@@ -50,6 +50,11 @@ export class PeerSession {
   private disposed = false;
   private warnedLoopbackNextHop = false;
   private sendChain: Promise<unknown> = Promise.resolve();
+  /**
+   * Report what we send as events too (UPDATEs decoded back from the packed bytes, KEEPALIVEs):
+   * only when a helper asked for them (api.send), since it costs a decode per message.
+   */
+  reportSent = false;
   /** When the session last reached Established (ms since epoch), for show output. */
   establishedAt: number | undefined;
 
@@ -160,6 +165,15 @@ export class PeerSession {
   /** Sends the whole Adj-RIB-Out again (ExaBGP `flush adj-rib out`). */
   resendAll(): void {
     if (this.fsm.state === 'Established') this.enqueue(() => this.sendRib([], this.opts.ribOut.groups(), []));
+  }
+
+  private reportSentBytes(bytes: Buffer, ctx: CodecContext): void {
+    try {
+      const message = decodeMessage(bytes, ctx);
+      if (message.type === 'update') this.emit({ kind: 'update', message, direction: 'send' });
+    } catch (e) {
+      this.opts.log.error(`${this.opts.name}: cannot report a sent message: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private isNegotiated(family: Family): boolean {
@@ -276,7 +290,9 @@ export class PeerSession {
     if (!this.conn) return;
     const ctx = this.negotiated ? this.txContext(this.negotiated) : DEFAULT_CONTEXT;
     this.conn.write(encodeMessage(message, ctx));
-    if (message.type !== 'keepalive') this.emit({ kind: 'message', message, direction: 'send' });
+    if (message.type === 'update') {
+      if (this.reportSent) this.emit({ kind: 'update', message, direction: 'send' });
+    } else if (message.type !== 'keepalive' || this.reportSent) this.emit({ kind: 'message', message, direction: 'send' });
   }
 
   private txContext(n: Negotiated): CodecContext {
@@ -336,6 +352,7 @@ export class PeerSession {
         drained: () => conn.drained(),
         alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
         wrote: () => this.feed({ type: 'UpdateSent' }),
+        ...(this.reportSent ? { sent: (bytes: Buffer) => this.reportSentBytes(bytes, ctx.codec) } : {}),
       },
       ctx,
       withdraws,

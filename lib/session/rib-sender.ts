@@ -20,6 +20,8 @@ export interface SendTarget {
   alive(): boolean;
   /** Called after each chunk is written (restarts the keepalive timer: RFC 4271 §4.4). */
   wrote(): void;
+  /** When set, called with every UPDATE message written (for "send" events). */
+  sent?(message: Buffer): void;
 }
 
 export interface SendContext {
@@ -69,6 +71,7 @@ export async function sendRoutes(
   };
   const push = async (msgs: Buffer[]): Promise<boolean> => {
     for (const m of msgs) {
+      target.sent?.(m);
       pending.push(m);
       pendingBytes += m.length;
       messages++;
