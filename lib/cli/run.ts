@@ -102,9 +102,25 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
         .then(() => writer?.close())
         .then(() => resolve(0));
     };
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGHUP', () => reload('SIGHUP'));
+    // Helpers of neighbors with "signal" in api.receive hear about each signal first (as in ExaBGP).
+    const tell = (signal: NodeJS.Signals) => {
+      for (const n of daemon.neighbors) {
+        const c = daemon.configOf(n);
+        if (c) processes.signal(n, c.api, signal);
+      }
+    };
+    const on = (signal: NodeJS.Signals, act: () => void) =>
+      process.on(signal, () => {
+        tell(signal);
+        act();
+      });
+    on('SIGTERM', () => shutdown('SIGTERM'));
+    on('SIGINT', () => shutdown('SIGINT'));
+    on('SIGHUP', () => reload('SIGHUP'));
+    // ExaBGP's: SIGUSR1 and SIGUSR2 reload the configuration, SIGALRM restarts.
+    on('SIGUSR1', () => reload('SIGUSR1'));
+    on('SIGUSR2', () => reload('SIGUSR2'));
+    on('SIGALRM', () => executor.execute('restart'));
   });
 }
 

@@ -12,11 +12,13 @@ import {
   negotiatedJson,
   stateJson,
   fsmJson,
+  shutdownJson,
+  signalJson,
   updateJson,
   type JsonEnvelopeSource,
   type JsonNeighbor,
 } from '../api/exabgp-json';
-import { messageText, stateText, updateText } from '../api/exabgp-text';
+import { messageText, shutdownText, stateText, updateText } from '../api/exabgp-text';
 import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../session/neighbor';
@@ -55,9 +57,11 @@ export class ApiProcesses {
     for (const [name, p] of wanted) if (!this.helpers.has(name)) this.start(p);
   }
 
+  /** Tells every helper the daemon is shutting down (ExaBGP's shutdown notification), then stops them. */
   async stop(): Promise<void> {
     const all = [...this.helpers.values()];
     this.helpers.clear();
+    for (const h of all) h.process.write(h.config.encoder === 'json' ? shutdownJson(defaultEnvelopeSource()) : shutdownText());
     await Promise.all(all.map((h) => h.process.stop()));
   }
 
@@ -69,6 +73,18 @@ export class ApiProcesses {
       if (!h) continue;
       const line = this.eventLine(h, neighbor, api, e);
       if (line !== undefined) h.process.write(line);
+    }
+  }
+
+  /** ExaBGP tells the helpers of neighbors with `signal` in api.receive about signals the daemon got (JSON only). */
+  signal(neighbor: Neighbor, api: NeighborConfig['api'], signal: NodeJS.Signals): void {
+    if (!api.receive.includes('signal')) return;
+    for (const name of api.processes) {
+      const h = this.helpers.get(name);
+      if (!h || h.config.encoder !== 'json') continue; // ExaBGP's text encoder prints nothing for signals
+      let src = h.sources.get(neighbor);
+      if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
+      h.process.write(signalJson(src, jsonNeighbor(neighbor), signal));
     }
   }
 
