@@ -17,3 +17,4 @@ export { refreshJson } from './exabgp-json/refresh';
 export { stateJson, fsmJson, signalJson, shutdownJson } from './exabgp-json/state';
 export { negotiatedJson } from './exabgp-json/negotiated';
 export { messageJson, DECODE_NEIGHBOR } from './exabgp-json/message';
+export { packetsJson, consolidatedJson } from './exabgp-json/packets';

@@ -14,3 +14,4 @@ export { notificationTextLine } from './exabgp-text/notification';
 export { refreshText } from './exabgp-text/refresh';
 export { stateText, shutdownText, fsmText, signalText, negotiatedText } from './exabgp-text/state';
 export { messageText } from './exabgp-text/message';
+export { packetsText, headerBodyText } from './exabgp-text/packets';

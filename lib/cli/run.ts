@@ -12,7 +12,7 @@ import { ApiProcesses } from '../daemon/api-processes';
 import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
 import { ControlServer } from '../api/control';
-import type { Config, LogLevel } from '../config/types';
+import type { LogLevel } from '../config/types';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
   const loaded = loadConfig(file);
@@ -22,7 +22,6 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   }
   const config = loaded.right;
   const log = createLogger(opts.logLevel ?? config.log.level);
-  warnUnsupported(config, log);
   const reportError = (message: string) => log.error(message);
   const writer = openEventWriter(config.events.output, reportError);
   const output = writer ? new EventOutput(writer, reportError) : undefined;
@@ -36,7 +35,6 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       log.error(`${why}: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
       return;
     }
-    warnUnsupported(next.right, log);
     daemon
       .reload(next.right)
       .then(() => processes.sync(next.right))
@@ -124,11 +122,3 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   });
 }
 
-/** Config flags that are accepted (ExaBGP has them) but not carried out yet: say so instead of ignoring them. */
-function warnUnsupported(config: Config, log: { warn(m: string): void }): void {
-  for (const n of config.neighbors) {
-    if (n.api.packets || n.api.consolidate) {
-      log.warn(`${n.name}: api.packets / api.consolidate are not supported yet: helpers get the parsed messages only`);
-    }
-  }
-}

@@ -12,13 +12,15 @@ import {
   negotiatedJson,
   stateJson,
   fsmJson,
+  consolidatedJson,
+  packetsJson,
   shutdownJson,
   signalJson,
   updateJson,
   type JsonEnvelopeSource,
   type JsonNeighbor,
 } from '../api/exabgp-json';
-import { messageText, shutdownText, stateText, updateText } from '../api/exabgp-text';
+import { headerBodyText, messageText, packetsText, shutdownText, stateText, updateText } from '../api/exabgp-text';
 import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../session/neighbor';
@@ -72,11 +74,18 @@ export class ApiProcesses {
       const h = this.helpers.get(name);
       if (!h) continue;
       const line = this.eventLine(h, neighbor, api, e);
-      if (line !== undefined) h.process.write(line);
+      if (line === undefined) continue;
+      for (const l of withPackets(line, h.config.encoder, api, e, () => this.source(h, neighbor), jsonNeighbor(neighbor))) h.process.write(l);
     }
   }
 
   /** ExaBGP tells the helpers of neighbors with `signal` in api.receive about signals the daemon got (JSON only). */
+  private source(h: Helper, neighbor: Neighbor): JsonEnvelopeSource {
+    let src = h.sources.get(neighbor);
+    if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
+    return src;
+  }
+
   signal(neighbor: Neighbor, api: NeighborConfig['api'], signal: NodeJS.Signals): void {
     if (!api.receive.includes('signal')) return;
     for (const name of api.processes) {
@@ -147,6 +156,35 @@ export class ApiProcesses {
         return undefined;
     }
   }
+}
+
+/**
+ * ExaBGP's `packets` / `consolidate` / `parsed` (reactor/protocol.py _to_api) for a message event:
+ * packets alone adds a raw event before the parsed one (or instead of it without parsed);
+ * consolidate puts the raw header and body into the parsed event.
+ */
+function withPackets(
+  line: string,
+  encoder: 'json' | 'text',
+  api: NeighborConfig['api'],
+  e: SessionEvent,
+  source: () => JsonEnvelopeSource,
+  n: JsonNeighbor,
+): string[] {
+  const isMessage = e.kind === 'update' || e.kind === 'message';
+  if (isMessage && !api.parsed && !api.packets && !api.consolidate) return [];
+  const raw = isMessage ? e.raw : undefined;
+  if (!raw || (!api.packets && !api.consolidate)) return [line];
+  const direction = (e as { direction: 'receive' | 'send' }).direction;
+  if (api.consolidate) {
+    if (encoder === 'json') return [consolidatedJson(line, raw)];
+    const lines = line.split('\n');
+    if (e.kind === 'update' && lines.length > 1) lines.splice(lines.length - 1, 0, headerBodyText(raw));
+    else lines[lines.length - 1] += headerBodyText(raw);
+    return [lines.join('\n')];
+  }
+  const packet = encoder === 'json' ? packetsJson(source(), n, raw, direction) : packetsText(n, raw, direction);
+  return api.parsed ? [packet, line] : [packet];
 }
 
 /** ExaBGP's text encoder: what it prints for an event (nothing for fsm, negotiated and signal). */

@@ -49,6 +49,8 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
+  /** The received message whose effects are being carried out (for events that carry raw bytes). */
+  private currentFrame: Buffer | undefined;
   private sendChain: Promise<unknown> = Promise.resolve();
   /**
    * Report what we send as events too (UPDATEs decoded back from the packed bytes, KEEPALIVEs):
@@ -167,10 +169,14 @@ export class PeerSession {
     if (this.fsm.state === 'Established') this.enqueue(() => this.sendRib([], this.opts.ribOut.groups(), []));
   }
 
+  private rawOf(): { raw: Buffer } | Record<string, never> {
+    return this.currentFrame ? { raw: this.currentFrame } : {};
+  }
+
   private reportSentBytes(bytes: Buffer, ctx: CodecContext): void {
     try {
       const message = decodeMessage(bytes, ctx);
-      if (message.type === 'update') this.emit({ kind: 'update', message, direction: 'send' });
+      if (message.type === 'update') this.emit({ kind: 'update', message, direction: 'send', raw: bytes });
     } catch (e) {
       this.opts.log.error(`${this.opts.name}: cannot report a sent message: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -237,7 +243,10 @@ export class PeerSession {
         this.feed({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
         return;
       }
+      // Effects of this message (update, received, refresh events) carry its bytes.
+      this.currentFrame = frame;
       this.feed({ type: 'Message', message });
+      this.currentFrame = undefined;
     }
   }
 
@@ -271,14 +280,14 @@ export class PeerSession {
         return;
       case 'update':
         this.opts.ribIn.apply(e.message);
-        this.emit({ kind: 'update', message: e.message, direction: 'receive' });
+        this.emit({ kind: 'update', message: e.message, direction: 'receive', ...this.rawOf() });
         return;
       case 'refresh':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive' });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
         this.onRouteRefresh(e.message);
         return;
       case 'received':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive' });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
         return;
       case 'timer-start':
       case 'timer-stop':
@@ -289,10 +298,11 @@ export class PeerSession {
   private write(message: Message): void {
     if (!this.conn) return;
     const ctx = this.negotiated ? this.txContext(this.negotiated) : DEFAULT_CONTEXT;
-    this.conn.write(encodeMessage(message, ctx));
+    const raw = encodeMessage(message, ctx);
+    this.conn.write(raw);
     if (message.type === 'update') {
-      if (this.reportSent) this.emit({ kind: 'update', message, direction: 'send' });
-    } else if (message.type !== 'keepalive' || this.reportSent) this.emit({ kind: 'message', message, direction: 'send' });
+      if (this.reportSent) this.emit({ kind: 'update', message, direction: 'send', raw });
+    } else if (message.type !== 'keepalive' || this.reportSent) this.emit({ kind: 'message', message, direction: 'send', raw });
   }
 
   private txContext(n: Negotiated): CodecContext {
