@@ -4,7 +4,11 @@
  */
 export { Daemon, type DaemonEvent, type ReloadSummary } from './daemon/daemon';
 export { decodeConfig, loadConfig, formatErrors, summarizeConfig } from './config';
-export type { Config, NeighborConfig, RouteConfig, RouteSetConfig, ListenConfig } from './config/types';
+export type { Config, NeighborConfig, RouteConfig, RouteSetConfig, ListenConfig, ProcessConfig, ApiConfig } from './config/types';
+export { CommandExecutor, type CommandAnswer } from './daemon/command-executor';
+export { parseCommand } from './api/commands/parse-command';
+export type { Command, RouteSpec, NeighborSelector } from './api/commands/types';
+export { sendCommand } from './api/control';
 export type { SessionEvent } from './session/events';
 export { Neighbor } from './session/neighbor';
 export { PeerSession } from './session/peer-session';
