@@ -4,47 +4,25 @@
  * transitive attributes as "attribute-0xTT-0xFF": "0x<hex>", and the RFC 7606 outcome last as
  * "error" (ExaBGP's internal codes 0xFFFE discard and 0xFFFF treat-as-withdraw sort last).
  */
-import { AS_TRANS, AttrFlag, AttrType } from '../../wire/iana';
+import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
-import { asPathMembers, asPathText, flattenAsPath, mergeAs4Path, type FlatAsPath } from './as-path';
+import { asPathMembers, asPathText, flattenAsPath } from './as-path';
+import { exabgpAggregators, exabgpAsPath, printableUnknown } from './exabgp-view';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
-
-/**
- * Attribute codes ExaBGP 4.2 decodes itself, with the flags it registers them under.
- * An attribute we keep as unknown but ExaBGP knows is printed by ExaBGP its own way when the
- * flags match, and silently dropped when they do not; AIGP (26) is dropped unless configured.
- */
-const EXABGP_KNOWN_FLAGS: ReadonlyMap<number, number> = new Map([
-  [22, 0xc0], // PMSI tunnel (RFC 6514)
-  [25, 0xc0], // IPv6 address specific extended community (RFC 5701)
-  [26, -1], // AIGP (RFC 7311): only accepted on sessions configured for it
-  [29, 0x80], // BGP-LS (RFC 7752)
-  [40, 0xc0], // BGP prefix SID (RFC 8669)
-]);
 
 function aggregatorText(asn: number, a: Aggregator): string {
   return `"${asn}:${a.address}"`;
 }
 
-/**
- * On a 2-octet AS session (RFC 6793) ExaBGP prints AGGREGATOR as received, so AS_TRANS when the
- * decoder replaced it by AS4_AGGREGATOR (RFC 6793 §4.2.3), and reads only the first two octets of
- * AS4_AGGREGATOR's AS number, as it does for AGGREGATOR.
- */
+/** ExaBGP's aggregators as JSON members (see exabgpAggregators). */
 function aggregatorMembers(a: PathAttributes, asn4: boolean): { aggregator?: string; as4Aggregator?: string } {
-  const out: { aggregator?: string; as4Aggregator?: string } = {};
-  if (a.aggregator) {
-    const four = a.as4Aggregator;
-    const merged =
-      !asn4 &&
-      four !== undefined &&
-      (a.aggregator === four || (a.aggregator.asn === four.asn && a.aggregator.address === four.address && four.asn > 0xffff));
-    out.aggregator = aggregatorText(merged ? AS_TRANS : a.aggregator.asn, a.aggregator);
-  }
-  if (a.as4Aggregator) out.as4Aggregator = aggregatorText(asn4 ? a.as4Aggregator.asn : a.as4Aggregator.asn >>> 16, a.as4Aggregator);
-  return out;
+  const { aggregator, as4Aggregator } = exabgpAggregators(a, asn4);
+  return {
+    ...(aggregator ? { aggregator: aggregatorText(...aggregator) } : {}),
+    ...(as4Aggregator ? { as4Aggregator: aggregatorText(...as4Aggregator) } : {}),
+  };
 }
 
 function unknownMember(u: UnknownAttribute): string {
@@ -54,32 +32,6 @@ function unknownMember(u: UnknownAttribute): string {
   const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
   const hex = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0');
   return `"attribute-0x${hex(u.type)}-0x${hex(flags)}": "0x${u.value.toString('hex')}"`;
-}
-
-/** Unknown attributes ExaBGP would print, by type code, first of each code only. */
-function printableUnknown(attrs: PathAttributes): UnknownAttribute[] {
-  const out: UnknownAttribute[] = [];
-  if (!attrs.unknown) return out;
-  const seen = new Set<number>();
-  for (const u of attrs.unknown) {
-    if (seen.has(u.type)) continue;
-    seen.add(u.type);
-    // ExaBGP ignores unknown non-transitive attributes (RFC 4271 §5: not passed on).
-    if (!(u.flags & AttrFlag.TRANSITIVE)) continue;
-    const known = EXABGP_KNOWN_FLAGS.get(u.type);
-    if (known !== undefined && (known === -1 || (u.flags & ~(AttrFlag.PARTIAL | AttrFlag.EXTENDED_LENGTH)) !== known)) continue;
-    out.push(u);
-  }
-  return out.sort((a, b) => a.type - b.type);
-}
-
-/** AS_PATH as ExaBGP holds it after its own AS4_PATH merge; undefined when it holds none. */
-function exabgpAsPath(attrs: PathAttributes, treatAsWithdraw: boolean): FlatAsPath | undefined {
-  if (!attrs.asPath || attrs.asPath.length === 0) return undefined; // a zero-length AS_PATH is not kept
-  const path = flattenAsPath(attrs.asPath);
-  // ExaBGP returns before merging when an attribute was malformed.
-  if (attrs.as4Path && attrs.as4Path.length > 0 && !treatAsWithdraw) return mergeAs4Path(path, flattenAsPath(attrs.as4Path));
-  return path;
 }
 
 /** True when ExaBGP's attribute dictionary would be non-empty (NEXT_HOP counts though it is not printed). */

@@ -8,25 +8,13 @@
  * Communities, large communities and extended communities are printed sorted by their octets,
  * a list of one without brackets (Communities.__repr__); the cluster list always in brackets.
  */
-import { AS_TRANS, AttrFlag, AttrType } from '../../wire/iana';
+import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
-import { asPathText, flattenAsPath, mergeAs4Path, type FlatAsPath } from '../exabgp-json/as-path';
+import { asPathText, flattenAsPath } from '../exabgp-json/as-path';
+import { exabgpAggregators, exabgpAsPath, printableUnknown } from '../exabgp-json/exabgp-view';
 import { extendedCommunityText } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
-
-/**
- * Attribute codes ExaBGP 4.2 decodes itself, with the flags it registers them under (as in the
- * JSON encoder): kept by rxbgp as unknown, ExaBGP drops them when the flags differ, and always
- * drops AIGP (26) on a session not configured for it.
- */
-const EXABGP_KNOWN_FLAGS: ReadonlyMap<number, number> = new Map([
-  [22, 0xc0], // PMSI tunnel (RFC 6514)
-  [25, 0xc0], // IPv6 address specific extended community (RFC 5701)
-  [26, -1], // AIGP (RFC 7311)
-  [29, 0x80], // BGP-LS (RFC 7752)
-  [40, 0xc0], // BGP prefix SID (RFC 8669)
-]);
 
 /** Communities.__repr__: one item bare, several sorted between "[ " and " ]". */
 function listText(items: readonly string[]): string {
@@ -66,23 +54,13 @@ function aggregatorText(asn: number, a: Aggregator): string {
   return `( ${asn}:${a.address} )`;
 }
 
-/**
- * On a 2-octet AS session (RFC 6793) ExaBGP prints AGGREGATOR as received (AS_TRANS when the
- * decoder merged AS4_AGGREGATOR in, RFC 6793 §4.2.3) and reads only the first two octets of
- * AS4_AGGREGATOR's AS number; both are named "aggregator".
- */
+/** ExaBGP's aggregators in its text form (see exabgpAggregators); both are named "aggregator". */
 function aggregators(a: PathAttributes, asn4: boolean): { aggregator?: string; as4Aggregator?: string } {
-  const out: { aggregator?: string; as4Aggregator?: string } = {};
-  if (a.aggregator) {
-    const four = a.as4Aggregator;
-    const merged =
-      !asn4 &&
-      four !== undefined &&
-      (a.aggregator === four || (a.aggregator.asn === four.asn && a.aggregator.address === four.address && four.asn > 0xffff));
-    out.aggregator = aggregatorText(merged ? AS_TRANS : a.aggregator.asn, a.aggregator);
-  }
-  if (a.as4Aggregator) out.as4Aggregator = aggregatorText(asn4 ? a.as4Aggregator.asn : a.as4Aggregator.asn >>> 16, a.as4Aggregator);
-  return out;
+  const { aggregator, as4Aggregator } = exabgpAggregators(a, asn4);
+  return {
+    ...(aggregator ? { aggregator: aggregatorText(...aggregator) } : {}),
+    ...(as4Aggregator ? { as4Aggregator: aggregatorText(...as4Aggregator) } : {}),
+  };
 }
 
 function hex2(n: number): string {
@@ -93,32 +71,6 @@ function hex2(n: number): string {
 function unknownText(u: UnknownAttribute): string {
   const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
   return ` attribute [ 0x${hex2(u.type)} 0x${hex2(flags)} 0x${u.value.toString('hex')} ]`;
-}
-
-/** Unknown attributes ExaBGP would keep, by type code, first of each code only. */
-function printableUnknown(attrs: PathAttributes): UnknownAttribute[] {
-  const out: UnknownAttribute[] = [];
-  if (!attrs.unknown) return out;
-  const seen = new Set<number>();
-  for (const u of attrs.unknown) {
-    if (seen.has(u.type)) continue;
-    seen.add(u.type);
-    // RFC 4271 §5: unknown non-transitive attributes are ignored.
-    if (!(u.flags & AttrFlag.TRANSITIVE)) continue;
-    const known = EXABGP_KNOWN_FLAGS.get(u.type);
-    if (known !== undefined && (known === -1 || (u.flags & ~(AttrFlag.PARTIAL | AttrFlag.EXTENDED_LENGTH)) !== known)) continue;
-    out.push(u);
-  }
-  return out.sort((a, b) => a.type - b.type);
-}
-
-/** AS_PATH as ExaBGP holds it after its own AS4_PATH merge; undefined when it keeps none (zero length). */
-function exabgpAsPath(attrs: PathAttributes, treatAsWithdraw: boolean): FlatAsPath | undefined {
-  if (!attrs.asPath || attrs.asPath.length === 0) return undefined;
-  const path = flattenAsPath(attrs.asPath);
-  // ExaBGP returns before merging when an attribute was malformed.
-  if (attrs.as4Path && attrs.as4Path.length > 0 && !treatAsWithdraw) return mergeAs4Path(path, flattenAsPath(attrs.as4Path));
-  return path;
 }
 
 /**
