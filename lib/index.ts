@@ -18,4 +18,5 @@ export * from './wire/types';
 export { BgpError, AttrError } from './wire/errors';
 export { decodeMessage, encodeMessage, decodeHexMessage } from './wire/message';
 export { Framer } from './wire/framer';
+export { nlriCount, packedIpv4Of, formatIpv4Packed } from './wire/nlri';
 export * as iana from './wire/iana';

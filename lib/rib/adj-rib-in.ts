@@ -7,6 +7,7 @@
 import { Afi, Safi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
 import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
+import { packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import type { NlriList, PathAttributes, UpdateMessage } from '../wire/types';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
@@ -73,7 +74,14 @@ export class AdjRibIn {
     for (const ann of msg.announced) {
       const { entry, id } = this.intern(msg.attributes, ann.nextHop);
       const fk = familyKey(ann.afi, ann.safi);
-      const { prefixes, pathIds } = ann;
+      const { pathIds } = ann;
+      const packed = fk === IPV4_UNICAST && !pathIds ? packedIpv4Of(ann) : undefined;
+      if (packed) {
+        for (let i = 0; i < packed.length; i++) this.ipv4.set(packed[i], id);
+        announced += packed.length;
+        continue;
+      }
+      const prefixes = ann.prefixes;
       if (fk === IPV4_UNICAST && !pathIds) {
         for (let i = 0; i < prefixes.length; i++) {
           const packed = parseIpv4PrefixPacked(prefixes[i]);
@@ -107,9 +115,15 @@ export class AdjRibIn {
 
   private remove(list: NlriList): number {
     const fk = familyKey(list.afi, list.safi);
-    const { prefixes, pathIds } = list;
+    const { pathIds } = list;
     let n = 0;
     const table = this.tables.get(fk);
+    const packed = fk === IPV4_UNICAST && !pathIds ? packedIpv4Of(list) : undefined;
+    if (packed) {
+      for (let i = 0; i < packed.length; i++) if (this.ipv4.delete(packed[i]) !== undefined) n++;
+      return n;
+    }
+    const prefixes = list.prefixes;
     if (fk === IPV4_UNICAST && !pathIds) {
       for (let i = 0; i < prefixes.length; i++) {
         const packed = parseIpv4PrefixPacked(prefixes[i]);

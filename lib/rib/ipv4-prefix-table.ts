@@ -4,10 +4,12 @@
  * where a Map keyed by prefix text costs a string and a Map entry each and is several times
  * slower to fill (DESIGN.md: numbers, not strings, as prefix keys).
  *
- * Keys are `address * 64 + length` (lib/wire/nlri/ipv4-prefix.ts parseIpv4PrefixPacked).
+ * Keys are `address * 64 + length` (lib/wire/nlri/ipv4-prefix.ts parseIpv4PrefixPacked), stored
+ * plus one so that a freshly allocated (zeroed) array is all empty slots: growing to 2 M slots
+ * then needs no fill pass.
  */
-const EMPTY = -1;
-const DELETED = -2;
+const EMPTY = 0;
+const DELETED = -1;
 const MIN_CAPACITY = 1024;
 
 export class Ipv4PrefixTable {
@@ -19,7 +21,7 @@ export class Ipv4PrefixTable {
   private shift = 32 - Math.log2(MIN_CAPACITY);
 
   constructor() {
-    this.keys = new Float64Array(MIN_CAPACITY).fill(EMPTY);
+    this.keys = new Float64Array(MIN_CAPACITY);
     this.values = new Int32Array(MIN_CAPACITY);
   }
 
@@ -27,17 +29,18 @@ export class Ipv4PrefixTable {
     return this.live;
   }
 
-  get(key: number): number | undefined {
-    const i = this.find(key);
+  get(prefix: number): number | undefined {
+    const i = this.find(prefix);
     return i < 0 ? undefined : this.values[i];
   }
 
-  set(key: number, value: number): void {
+  set(prefix: number, value: number): void {
+    const key = prefix + 1;
     // At half full: double, or rehash in place when deleted markers are most of it.
     if ((this.used + 1) * 2 > this.keys.length) this.resize((this.live + 1) * 4 > this.keys.length ? this.keys.length * 2 : this.keys.length);
     const keys = this.keys;
     const mask = keys.length - 1;
-    let i = slot(key, this.shift);
+    let i = slot(prefix, this.shift);
     let firstDeleted = -1;
     for (;;) {
       const k = keys[i];
@@ -57,8 +60,8 @@ export class Ipv4PrefixTable {
   }
 
   /** Removes the key; returns its value, or undefined when it was not there. */
-  delete(key: number): number | undefined {
-    const i = this.find(key);
+  delete(prefix: number): number | undefined {
+    const i = this.find(prefix);
     if (i < 0) return undefined;
     this.keys[i] = DELETED;
     this.live--;
@@ -66,7 +69,7 @@ export class Ipv4PrefixTable {
   }
 
   clear(): void {
-    this.keys = new Float64Array(MIN_CAPACITY).fill(EMPTY);
+    this.keys = new Float64Array(MIN_CAPACITY);
     this.values = new Int32Array(MIN_CAPACITY);
     this.shift = 32 - Math.log2(MIN_CAPACITY);
     this.used = 0;
@@ -76,13 +79,14 @@ export class Ipv4PrefixTable {
   /** Every [key, value]. */
   *entries(): IterableIterator<[number, number]> {
     const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) yield [keys[i], this.values[i]];
+    for (let i = 0; i < keys.length; i++) if (keys[i] > 0) yield [keys[i] - 1, this.values[i]];
   }
 
-  private find(key: number): number {
+  private find(prefix: number): number {
+    const key = prefix + 1;
     const keys = this.keys;
     const mask = keys.length - 1;
-    let i = slot(key, this.shift);
+    let i = slot(prefix, this.shift);
     for (;;) {
       const k = keys[i];
       if (k === key) return i;
@@ -95,15 +99,15 @@ export class Ipv4PrefixTable {
   private resize(capacity: number): void {
     const oldKeys = this.keys;
     const oldValues = this.values;
-    const keys = (this.keys = new Float64Array(capacity).fill(EMPTY));
+    const keys = (this.keys = new Float64Array(capacity));
     const values = (this.values = new Int32Array(capacity));
     const shift = (this.shift = 32 - Math.log2(capacity));
     const mask = capacity - 1;
     // Every old key is distinct and there are no deleted markers yet: place each in its first free slot.
     for (let j = 0; j < oldKeys.length; j++) {
       const key = oldKeys[j];
-      if (key < 0) continue;
-      let i = slot(key, shift);
+      if (key <= 0) continue;
+      let i = slot(key - 1, shift);
       while (keys[i] !== EMPTY) i = (i + 1) & mask;
       keys[i] = key;
       values[i] = oldValues[j];
@@ -113,8 +117,8 @@ export class Ipv4PrefixTable {
 }
 
 /** Fibonacci hashing of address and length: consecutive /24s spread over the whole table. */
-function slot(key: number, shift: number): number {
-  const address = Math.floor(key / 64);
-  const length = key - address * 64;
+function slot(prefix: number, shift: number): number {
+  const address = Math.floor(prefix / 64);
+  const length = prefix - address * 64;
   return Math.imul(address ^ Math.imul(length, 0x01000193), 0x9e3779b1) >>> shift;
 }

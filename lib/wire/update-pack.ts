@@ -7,7 +7,8 @@
 import { encodePathAttributes, familyCodec, writeMpReachHead, type UpdateParts } from './attributes';
 import { beginMessage, endMessage } from './header';
 import { AttrFlag, AttrType, HEADER_LENGTH, MessageType } from './iana';
-import { ipv4Unicast, type NlriCodec } from './nlri';
+import { ipv4Unicast, nlriCount, packedIpv4Of, type NlriCodec } from './nlri';
+import { encodeIpv4Packed } from './nlri/packed-ipv4';
 import { familyKey, type Announced, type CodecContext, type NlriList, type PathAttributes } from './types';
 import { isClassic } from './update';
 import { Writer } from './writer';
@@ -34,11 +35,11 @@ export function packUpdates(
 ): Buffer[] {
   if (!(maxLength >= MIN_MAX_LENGTH && maxLength <= 0xffff)) throw new Error(`maxLength ${maxLength} out of range`);
   const out: Buffer[] = [];
-  if (withdrawn && withdrawn.prefixes.length > 0) {
+  if (withdrawn && nlriCount(withdrawn) > 0) {
     if (isClassic(withdrawn)) packClassicWithdrawn(out, withdrawn, ctx, maxLength);
     else packMpUnreach(out, withdrawn, ctx, maxLength);
   }
-  if (announced && announced.prefixes.length > 0) {
+  if (announced && nlriCount(announced) > 0) {
     if (isClassic(announced)) packClassicAnnounced(out, attrs, announced, ctx, maxLength);
     else packMpReach(out, attrs, announced, ctx, maxLength);
   }
@@ -49,7 +50,7 @@ export function packUpdates(
 function packClassicWithdrawn(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number): void {
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const w = scratch;
-  for (let i = 0; i < list.prefixes.length; ) {
+  for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     const lengthAt = w.reserve(2);
     // Leave room for the Total Path Attribute Length that follows.
@@ -66,7 +67,7 @@ function packClassicAnnounced(out: Buffer[], attrs: PathAttributes, list: Announ
   // NEXT_HOP comes from attrs.nextHop, else from the list's own next hop.
   const attributes = encodeOnce({ attributes: attrs, nlri: list }, ctx, 0, 255);
   const w = scratch;
-  for (let i = 0; i < list.prefixes.length; ) {
+  for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0).u16(attributes.length).bytes(attributes);
     i = fill(w, ipv4Unicast, list, addPath, i, maxLength);
@@ -79,7 +80,7 @@ function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLeng
   const codec = familyCodec(list.afi, list.safi);
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const w = scratch;
-  for (let i = 0; i < list.prefixes.length; ) {
+  for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0);
     const attributesAt = w.reserve(2);
@@ -102,7 +103,7 @@ function packMpReach(out: Buffer[], attrs: PathAttributes, list: Announced, ctx:
   const before = encodeOnce({ attributes: attrs }, ctx, 0, AttrType.MP_REACH_NLRI - 1);
   const after = encodeOnce({ attributes: attrs }, ctx, AttrType.MP_UNREACH_NLRI + 1, 255);
   const w = scratch;
-  for (let i = 0; i < list.prefixes.length; ) {
+  for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0);
     const attributesAt = w.reserve(2);
@@ -127,20 +128,35 @@ function encodeOnce(parts: UpdateParts, ctx: CodecContext, from: number, to: num
  * Writes list.prefixes from index `i` while the message stays within `limit` octets; returns
  * the index of the first prefix left out. A prefix that does not fit is written, then undone:
  * cheaper than measuring every prefix first. Throws when not even one fits.
+ * Packed IPv4 lists (nlri/packed-ipv4.ts) are written from their numbers.
  */
 function fill(w: Writer, codec: NlriCodec, list: NlriList, addPath: boolean, i: number, limit: number): number {
-  const { prefixes, pathIds } = list;
+  const packed = codec === ipv4Unicast ? packedIpv4Of(list) : undefined;
   const first = i;
-  for (; i < prefixes.length; i++) {
-    const mark = w.pos;
-    if (addPath) w.u32(pathIds?.[i] ?? 0);
-    codec.encodeOne(w, prefixes[i]);
-    if (w.pos > limit) {
-      w.pos = mark;
-      break;
+  if (packed && !addPath) {
+    for (; i < packed.length; i++) {
+      const mark = w.pos;
+      encodeIpv4Packed(w, packed[i]);
+      if (w.pos > limit) {
+        w.pos = mark;
+        break;
+      }
+    }
+  } else {
+    const { pathIds } = list;
+    const count = nlriCount(list);
+    for (; i < count; i++) {
+      const mark = w.pos;
+      if (addPath) w.u32(pathIds?.[i] ?? 0);
+      if (packed) encodeIpv4Packed(w, packed[i]);
+      else codec.encodeOne(w, list.prefixes[i]);
+      if (w.pos > limit) {
+        w.pos = mark;
+        break;
+      }
     }
   }
-  if (i === first) throw new Error(`no room for ${prefixes[first]} within ${limit} octets: the attributes are too large`);
+  if (i === first) throw new Error(`no room for ${list.prefixes[first]} within ${limit} octets: the attributes are too large`);
   return i;
 }
 

@@ -11,7 +11,7 @@ import { AttrAction } from './errors';
 import { Afi, Safi } from './iana';
 import { decodePathAttributes, encodePathAttributes, malformedAttributeList, mergeAs4 } from './attributes';
 import { readU16 } from './attributes/attribute-codec';
-import { decodeNlriRun, encodeNlriRun, ipv4Unicast } from './nlri';
+import { decodeNlriInto, encodeNlriRun, ipv4Unicast } from './nlri';
 import { familyKey, type Announced, type CodecContext, type NlriList, type UpdateMessage } from './types';
 import type { Writer } from './writer';
 
@@ -35,7 +35,7 @@ export function decodeUpdate(buf: Buffer, start: number, end: number, ctx: Codec
   const withdrawn: NlriList[] = [];
   // RFC 7606 §5.3: the Withdrawn Routes field is checked like the NLRI field (3/10 when broken).
   if (withdrawnEnd > withdrawnStart) {
-    withdrawn.push({ afi: Afi.IPV4, safi: Safi.UNICAST, ...decodeNlriRun(ipv4Unicast, buf, withdrawnStart, withdrawnEnd, v4AddPath) });
+    withdrawn.push(decodeNlriInto({ afi: Afi.IPV4, safi: Safi.UNICAST }, ipv4Unicast, buf, withdrawnStart, withdrawnEnd, v4AddPath));
   }
   const hasNlri = attributesEnd < end;
   const list = decodePathAttributes(buf, attributesStart, attributesEnd, ctx, hasNlri || withdrawn.length > 0);
@@ -44,8 +44,8 @@ export function decodeUpdate(buf: Buffer, start: number, end: number, ctx: Codec
 
   const announced: Announced[] = [];
   if (hasNlri) {
-    const run = decodeNlriRun(ipv4Unicast, buf, attributesEnd, end, v4AddPath);
-    announced.push({ afi: Afi.IPV4, safi: Safi.UNICAST, ...run, nextHop: attributes.nextHop ? [attributes.nextHop] : [] });
+    const head = { afi: Afi.IPV4, safi: Safi.UNICAST, nextHop: attributes.nextHop ? [attributes.nextHop] : [] };
+    announced.push(decodeNlriInto(head, ipv4Unicast, buf, attributesEnd, end, v4AddPath));
   }
   if (mpReach) announced.push(mpReach);
   if (mpUnreach) withdrawn.push(mpUnreach);
@@ -92,14 +92,14 @@ export function encodeUpdateBody(w: Writer, msg: UpdateMessage, ctx: CodecContex
   const v4AddPath = ctx.addPath.has(IPV4_UNICAST);
 
   const withdrawnAt = w.reserve(2);
-  if (classicWithdrawn) encodeNlriRun(w, ipv4Unicast, classicWithdrawn.prefixes, classicWithdrawn.pathIds, v4AddPath);
+  if (classicWithdrawn) encodeNlriRun(w, ipv4Unicast, classicWithdrawn, v4AddPath);
   patchLength(w, withdrawnAt, 'Withdrawn Routes');
 
   const attributesAt = w.reserve(2);
   encodePathAttributes(w, { attributes: msg.attributes, nlri, mpReach, mpUnreach }, ctx);
   patchLength(w, attributesAt, 'Path Attributes');
 
-  if (nlri) encodeNlriRun(w, ipv4Unicast, nlri.prefixes, nlri.pathIds, v4AddPath);
+  if (nlri) encodeNlriRun(w, ipv4Unicast, nlri, v4AddPath);
 }
 
 /** IPv4 unicast in the classic fields (RFC 4271) rather than in MP attributes (RFC 4760). */

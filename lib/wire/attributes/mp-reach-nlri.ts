@@ -5,7 +5,7 @@
  */
 import { AttrAction, AttrError } from '../errors';
 import { Afi, AttrFlag, AttrType, Safi, UpdateSubcode } from '../iana';
-import { decodeNlriRun, encodeNlriRun, nlriCodec, type NlriCodec } from '../nlri';
+import { decodeNlriInto, encodeNlriRun, nlriCodec, type NlriCodec } from '../nlri';
 import { familyKey, type Announced } from '../types';
 import type { Writer } from '../writer';
 import { malformed, readU16, type AttributeCodec } from './attribute-codec';
@@ -32,8 +32,7 @@ export const mpReachNlri: AttributeCodec<Announced> = {
     if (!nextHop) {
       throw malformed(mpReachNlri, UpdateSubcode.OPTIONAL_ATTRIBUTE_ERROR, `next hop length ${nextHopEnd - start - 4} is not valid for ${codec.name}`);
     }
-    const run = decodeNlriRun(codec, buf, nlriStart, end, ctx.addPath.has(familyKey(afi, safi)));
-    return { afi, safi, ...run, ...mpFlag(afi, safi), nextHop };
+    return decodeNlriInto({ afi, safi, ...mpFlag(afi, safi), nextHop }, codec, buf, nlriStart, end, ctx.addPath.has(familyKey(afi, safi)));
   },
   store: (into, value) => {
     into.mpReach = value;
@@ -42,7 +41,7 @@ export const mpReachNlri: AttributeCodec<Announced> = {
   encode(w, value, ctx) {
     const codec = familyCodec(value.afi, value.safi);
     writeMpReachHead(w, codec, value.nextHop);
-    encodeNlriRun(w, codec, value.prefixes, value.pathIds, ctx.addPath.has(familyKey(value.afi, value.safi)));
+    encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)));
   },
 };
 

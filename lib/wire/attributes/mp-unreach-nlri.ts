@@ -5,7 +5,7 @@
  */
 import { AttrAction, AttrError } from '../errors';
 import { AttrFlag, AttrType, UpdateSubcode } from '../iana';
-import { decodeNlriRun, encodeNlriRun, nlriCodec } from '../nlri';
+import { decodeNlriInto, encodeNlriRun, nlriCodec } from '../nlri';
 import { familyKey, type NlriList } from '../types';
 import { malformed, readU16, type AttributeCodec } from './attribute-codec';
 import { familyCodec, mpFlag } from './mp-reach-nlri';
@@ -29,8 +29,7 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
       }
       return { afi, safi, prefixes: [] };
     }
-    const run = decodeNlriRun(codec, buf, start + 3, end, ctx.addPath.has(familyKey(afi, safi)));
-    return { afi, safi, ...run, ...mpFlag(afi, safi) };
+    return decodeNlriInto({ afi, safi, ...mpFlag(afi, safi) }, codec, buf, start + 3, end, ctx.addPath.has(familyKey(afi, safi)));
   },
   store: (into, value) => {
     into.mpUnreach = value;
@@ -41,6 +40,6 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
     // An empty list needs no codec: that is how End-of-RIB of any family is written.
     if (value.prefixes.length === 0) return;
     const codec = familyCodec(value.afi, value.safi);
-    encodeNlriRun(w, codec, value.prefixes, value.pathIds, ctx.addPath.has(familyKey(value.afi, value.safi)));
+    encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)));
   },
 };

@@ -23,13 +23,13 @@ describe('NLRI runs', () => {
     const run = decodeNlriRun(ipv4Unicast, bytes, 0, bytes.length, true);
     expect(run).toEqual({ prefixes: ['10.0.0.0/24', '10.0.0.0/24'], pathIds: [1, 4294967295] });
     const w = new Writer(4);
-    encodeNlriRun(w, ipv4Unicast, run.prefixes, run.pathIds, true);
+    encodeNlriRun(w, ipv4Unicast, run, true);
     expect(toHex(w.view())).toBe(toHex(bytes));
   });
 
   it('writes path identifier 0 when a list has none', () => {
     const w = new Writer(4);
-    encodeNlriRun(w, ipv4Unicast, ['10.0.0.0/8'], undefined, true);
+    encodeNlriRun(w, ipv4Unicast, { prefixes: ["10.0.0.0/8"] }, true);
     expect(toHex(w.view())).toBe('00000000080a');
   });
 
