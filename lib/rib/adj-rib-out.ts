@@ -1,12 +1,23 @@
 /**
- * Adj-RIB-Out (RFC 4271 §3.2): the routes we advertise to one peer, grouped by
- * (family, next hop, attributes) so each group is encoded once and packed with as many NLRI
- * as fit. load() replaces the content and returns what changed, so a config reload sends
- * only withdrawals and new announcements instead of resetting the session.
+ * Adj-RIB-Out (RFC 4271 §3.2): the routes we advertise to one peer, in two layers: the config's
+ * routes and the routes announced through the API (helpers, control socket), which win over the
+ * config's for the same prefix and survive config reloads. Every route points at an interned
+ * attribute set (family, next hop, attributes), so a group is encoded once and packed with as many
+ * NLRI as fit. IPv4 unicast routes are keyed by packed prefix in typed-array tables (no object or
+ * string per route: a helper announcing a full table stores 1 M numbers, DESIGN.md); other
+ * families and ADD-PATH routes by text.
+ *
+ * load() replaces the config layer and returns what changed, so a reload sends only withdrawals
+ * and new announcements instead of resetting the session.
  */
 import type { PathAttributes } from '../wire/types';
 import { familyKey } from '../wire/types';
+import { Afi, Safi } from '../wire/iana';
+import { parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
+import { attachPackedIpv4, nlriCount } from '../wire/nlri/packed-ipv4';
 import { attributeKey } from './attribute-key';
+import { AttributeSets, type AttributeSet } from './attribute-sets';
+import { Ipv4PrefixTable } from './ipv4-prefix-table';
 import { expandPrefixRun } from './route-set';
 
 /** One configured route (structurally the config's RouteConfig). */
@@ -31,7 +42,10 @@ export interface OutRouteSet {
   readonly attributes: PathAttributes;
 }
 
-/** Prefixes of one family that share next hop and attributes. */
+/**
+ * Prefixes of one family that share next hop and attributes. IPv4 unicast groups hold their
+ * prefixes packed (nlri/packed-ipv4.ts): `prefixes` is made on first read; count with nlriCount.
+ */
 export interface OutGroup {
   readonly afi: number;
   readonly safi: number;
@@ -41,7 +55,7 @@ export interface OutGroup {
   readonly pathIds?: number[];
 }
 
-/** Prefixes of one family to withdraw. */
+/** Prefixes of one family to withdraw (IPv4 unicast packed, as in OutGroup). */
 export interface OutWithdraw {
   readonly afi: number;
   readonly safi: number;
@@ -54,95 +68,202 @@ export interface RibOutChange {
   readonly announce: OutGroup[];
 }
 
-interface Group {
-  readonly afi: number;
-  readonly safi: number;
-  readonly nextHop: string;
-  readonly attributes: PathAttributes;
-  /** prefix key -> path id (undefined without ADD-PATH). */
-  readonly members: Map<string, number | undefined>;
-  /** Some member carries a path id (kept so sends need not scan the members). */
-  hasPathIds: boolean;
+const IPV4_UNICAST = familyKey(Afi.IPV4, Safi.UNICAST);
+
+/** A route that is not a packed IPv4 unicast prefix, with the set it points at. */
+interface TextRoute {
+  readonly set: number;
+  readonly route: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>;
+}
+
+/** The routes of one origin (config or API). */
+class Layer {
+  /** IPv4 unicast without path id: packed prefix -> attribute set id. */
+  readonly v4 = new Ipv4PrefixTable();
+  /** Everything else: textKey -> route. */
+  readonly other = new Map<string, TextRoute>();
+
+  get size(): number {
+    return this.v4.size + this.other.size;
+  }
+}
+
+/** Where a route lives in a Layer: a packed IPv4 prefix, or a text key. */
+type RouteKey = { readonly packed: number; readonly text?: undefined } | { readonly packed: -1; readonly text: string };
+
+function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>): RouteKey {
+  const fk = familyKey(r.afi, r.safi);
+  if (fk === IPV4_UNICAST && r.pathId === undefined) {
+    const packed = parseIpv4PrefixPacked(r.prefix);
+    if (packed >= 0) return { packed };
+  }
+  return { packed: -1, text: `${fk}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}` };
+}
+
+/** Collects changed routes per attribute set, then turns them into groups. */
+class GroupBuilder {
+  private readonly packed = new Map<number, number[]>();
+  private readonly text = new Map<number, Array<TextRoute['route']>>();
+
+  addPacked(set: number, prefix: number): void {
+    const list = this.packed.get(set);
+    if (list) list.push(prefix);
+    else this.packed.set(set, [prefix]);
+  }
+
+  addText(set: number, route: TextRoute['route']): void {
+    const list = this.text.get(set);
+    if (list) list.push(route);
+    else this.text.set(set, [route]);
+  }
+
+  /**
+   * Groups in attribute-set order (the order sets were first seen), prefixes sorted when `sort`.
+   * With `current`, a route is kept only in the group of the set it points at now: a prefix
+   * announced twice in one batch with different attributes is sent once, with the last ones.
+   */
+  groups(sets: AttributeSets, sort: boolean, current?: { packed(set: number, prefix: number): boolean; text(set: number, route: TextRoute['route']): boolean }): OutGroup[] {
+    const ids = [...new Set([...this.packed.keys(), ...this.text.keys()])].sort((a, b) => a - b);
+    const out: OutGroup[] = [];
+    for (const id of ids) {
+      const s = sets.get(id);
+      let packed = this.packed.get(id);
+      if (packed && current) packed = packed.filter((p) => current.packed(id, p));
+      if (packed?.length) {
+        const prefixes = sort ? Array.from(Float64Array.from(packed).sort()) : packed;
+        out.push(attachPackedIpv4({ afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes }, prefixes));
+      }
+      let text = this.text.get(id);
+      if (text && current) text = text.filter((r) => current.text(id, r));
+      if (text?.length) out.push(textGroup(s, text));
+    }
+    return out;
+  }
+}
+
+function textGroup(s: AttributeSet, routes: ReadonlyArray<TextRoute['route']>): OutGroup {
+  const prefixes = routes.map((r) => r.prefix);
+  const withIds = routes.some((r) => r.pathId !== undefined);
+  const group = { afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes, prefixes };
+  return withIds ? { ...group, pathIds: routes.map((r) => r.pathId ?? 0) } : group;
+}
+
+/** Collects withdrawals per family. */
+class WithdrawBuilder {
+  private readonly packed: number[] = [];
+  private readonly text = new Map<number, Array<TextRoute['route']>>();
+
+  addPacked(prefix: number): void {
+    this.packed.push(prefix);
+  }
+
+  addText(route: TextRoute['route']): void {
+    const fk = familyKey(route.afi, route.safi);
+    const list = this.text.get(fk);
+    if (list) list.push(route);
+    else this.text.set(fk, [route]);
+  }
+
+  lists(): OutWithdraw[] {
+    const out: OutWithdraw[] = [];
+    if (this.packed.length) out.push(attachPackedIpv4({ afi: Afi.IPV4, safi: Safi.UNICAST }, this.packed));
+    for (const routes of this.text.values()) {
+      const { afi, safi } = routes[0];
+      const prefixes = routes.map((r) => r.prefix);
+      out.push(routes.some((r) => r.pathId !== undefined) ? { afi, safi, prefixes, pathIds: routes.map((r) => r.pathId ?? 0) } : { afi, safi, prefixes });
+    }
+    return out;
+  }
 }
 
 export class AdjRibOut {
-  private groupsByKey = new Map<string, Group>();
-  /** familyKey|prefix#pathId -> group key. */
-  private index = new Map<string, string>();
-  private sets: Array<{ key: string; set: OutRouteSet }> = [];
-  /** The config's routes by index key (what an API withdrawal falls back to). */
-  private configRoutes = new Map<string, OutRoute>();
-  /** Routes announced through the API (process helpers, control socket): they survive config reloads. */
-  private readonly apiRoutes = new Map<string, OutRoute>();
+  private readonly sets = new AttributeSets();
+  private config = new Layer();
+  private readonly api = new Layer();
+  private routeSets: Array<{ key: string; set: OutRouteSet }> = [];
 
-  /** Number of routes held (route sets counted by their size). */
+  /** Number of routes held (route sets counted by their size; a prefix in both layers once). */
   get size(): number {
-    return this.index.size + this.sets.reduce((n, s) => n + s.set.count, 0);
+    let n = this.config.size;
+    for (const [packed] of this.api.v4.entries()) if (this.config.v4.get(packed) === undefined) n++;
+    for (const k of this.api.other.keys()) if (!this.config.other.has(k)) n++;
+    return n + this.routeSets.reduce((sum, s) => sum + s.set.count, 0);
   }
 
-  /** Replaces the content; returns the difference from the previous content. */
+  /** Distinct (family, next hop, attributes) sets in use. */
+  get attributeSetCount(): number {
+    return this.sets.size;
+  }
+
+  /** Number of routes announced through the API. */
+  get apiSize(): number {
+    return this.api.size;
+  }
+
+  /** Replaces the config's routes; returns the difference from the previous content. */
   load(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = []): RibOutChange {
-    const nextGroups = new Map<string, Group>();
-    const nextIndex = new Map<string, string>();
-    this.configRoutes = new Map(routes.map((r) => [indexKey(r), r]));
-    // API routes win over config routes for the same prefix (the later announcement).
-    for (const r of [...routes, ...this.apiRoutes.values()]) place(r, nextGroups, nextIndex);
-    const nextSets = routeSets.map((set) => ({ key: attributeKey(set.attributes, [set.nextHop, set.from, String(set.length), String(set.count), String(familyKey(set.afi, set.safi))]), set }));
-
-    const withdraw = new Map<number, OutWithdraw>();
-    const addWithdraw = (afi: number, safi: number, prefix: string, pathId: number | undefined) => {
-      const fk = familyKey(afi, safi);
-      let w = withdraw.get(fk);
-      if (!w) withdraw.set(fk, (w = { afi, safi, prefixes: [], pathIds: [] }));
-      w.prefixes.push(prefix);
-      w.pathIds!.push(pathId ?? 0);
-    };
-    for (const [ik, gk] of this.index) {
-      if (nextIndex.has(ik)) continue;
-      const g = this.groupsByKey.get(gk)!;
-      const pk = ik.slice(ik.indexOf('|') + 1);
-      addWithdraw(g.afi, g.safi, stripPathId(pk), g.members.get(pk));
+    const before = this.config;
+    const next = new Layer();
+    for (const r of routes) this.put(next, r, this.sets.acquire(r));
+    const announce = new GroupBuilder();
+    const withdraw = new WithdrawBuilder();
+    // Only prefixes the API does not override are visible from the config layer.
+    for (const [packed, set] of before.v4.entries()) {
+      if (this.api.v4.get(packed) === undefined && next.v4.get(packed) === undefined) withdraw.addPacked(packed);
     }
+    for (const [k, e] of before.other) if (!this.api.other.has(k) && !next.other.has(k)) withdraw.addText(e.route);
+    for (const [packed, set] of next.v4.entries()) {
+      if (this.api.v4.get(packed) === undefined && before.v4.get(packed) !== set) announce.addPacked(set, packed);
+    }
+    for (const [k, e] of next.other) if (!this.api.other.has(k) && before.other.get(k)?.set !== e.set) announce.addText(e.set, e.route);
+
+    const nextSets = routeSets.map((set) => ({ key: routeSetKey(set), set }));
     const keptSets = new Set(nextSets.map((s) => s.key));
-    const oldSets = new Set(this.sets.map((s) => s.key));
-    for (const { key, set } of this.sets) {
+    const oldSets = new Set(this.routeSets.map((s) => s.key));
+    for (const { key, set } of this.routeSets) {
       if (keptSets.has(key)) continue;
-      for (const chunk of expandPrefixRun(set)) for (const p of chunk) if (!nextIndex.has(`${familyKey(set.afi, set.safi)}|${p}`)) addWithdraw(set.afi, set.safi, p, undefined);
-    }
-
-    const announce: OutGroup[] = [];
-    for (const [gk, g] of nextGroups) {
-      const prefixes: string[] = [];
-      const pathIds: number[] = [];
-      for (const [pk, pathId] of g.members) {
-        if (this.index.get(`${familyKey(g.afi, g.safi)}|${pk}`) === gk) continue; // unchanged
-        prefixes.push(stripPathId(pk));
-        pathIds.push(pathId ?? 0);
+      for (const chunk of expandPrefixRun(set)) {
+        for (const prefix of chunk) {
+          const k = keyOf({ afi: set.afi, safi: set.safi, prefix });
+          if (k.text === undefined) {
+            if (this.api.v4.get(k.packed) === undefined && next.v4.get(k.packed) === undefined) withdraw.addPacked(k.packed);
+          } else if (!this.api.other.has(k.text) && !next.other.has(k.text)) withdraw.addText({ afi: set.afi, safi: set.safi, prefix });
+        }
       }
-      if (prefixes.length) announce.push(toOutGroup(g, prefixes, pathIds));
     }
-    for (const { key, set } of nextSets) if (!oldSets.has(key)) for (const g of groupsOfSet(set)) announce.push(g);
+    const groups = announce.groups(this.sets, false);
+    for (const { key, set } of nextSets) if (!oldSets.has(key)) for (const g of groupsOfSet(set)) groups.push(g);
 
-    this.groupsByKey = nextGroups;
-    this.index = nextIndex;
-    this.sets = nextSets;
-    return { withdraw: [...withdraw.values()].map(dropZeroPathIds), announce };
+    this.config = next;
+    this.releaseLayer(before);
+    this.routeSets = nextSets;
+    return { withdraw: withdraw.lists(), announce: groups };
   }
 
   /** Announces routes through the API: only routes that are new or changed come back to be sent. */
   upsert(routes: readonly OutRoute[]): RibOutChange {
-    const changed = new Map<string, { group: Group; prefixes: string[]; pathIds: number[] }>();
+    const changed = new GroupBuilder();
     for (const r of routes) {
-      const ik = indexKey(r);
-      this.apiRoutes.set(ik, r);
-      const gk = place(r, this.groupsByKey, this.index);
-      if (gk === undefined) continue; // already announced with these attributes
-      let c = changed.get(gk);
-      if (!c) changed.set(gk, (c = { group: this.groupsByKey.get(gk)!, prefixes: [], pathIds: [] }));
-      c.prefixes.push(r.prefix);
-      c.pathIds.push(r.pathId ?? 0);
+      const set = this.sets.acquire(r);
+      const k = keyOf(r);
+      if (k.text === undefined) {
+        const previous = this.api.v4.get(k.packed);
+        this.api.v4.set(k.packed, set);
+        if (previous !== undefined) this.sets.release(previous);
+        if ((previous ?? this.config.v4.get(k.packed)) !== set) changed.addPacked(set, k.packed);
+      } else {
+        const previous = this.api.other.get(k.text)?.set;
+        this.api.other.set(k.text, { set, route: r });
+        if (previous !== undefined) this.sets.release(previous);
+        if ((previous ?? this.config.other.get(k.text)?.set) !== set) changed.addText(set, r);
+      }
     }
-    return { withdraw: [], announce: [...changed.values()].map((c) => toOutGroup(c.group, c.prefixes, c.pathIds)) };
+    const api = this.api;
+    const current = {
+      packed: (set: number, prefix: number) => api.v4.get(prefix) === set,
+      text: (set: number, route: TextRoute['route']) => api.other.get(keyOf(route).text!)?.set === set,
+    };
+    return { withdraw: [], announce: changed.groups(this.sets, false, current) };
   }
 
   /**
@@ -150,99 +271,78 @@ export class AdjRibOut {
    * version (announced again) rather than being withdrawn.
    */
   remove(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): RibOutChange {
-    const fallback: OutRoute[] = [];
-    const withdraw = new Map<number, OutWithdraw>();
+    const back = new GroupBuilder();
+    const withdraw = new WithdrawBuilder();
     for (const r of routes) {
-      const ik = indexKey(r);
-      this.apiRoutes.delete(ik);
-      const config = this.configRoutes.get(ik);
-      if (config) {
-        fallback.push(config);
-        continue;
+      const k = keyOf(r);
+      if (k.text === undefined) {
+        const previous = this.api.v4.delete(k.packed);
+        if (previous === undefined) continue;
+        this.sets.release(previous);
+        const config = this.config.v4.get(k.packed);
+        if (config === undefined) withdraw.addPacked(k.packed);
+        else if (config !== previous) back.addPacked(config, k.packed);
+      } else {
+        const previous = this.api.other.get(k.text);
+        if (previous === undefined) continue;
+        this.api.other.delete(k.text);
+        this.sets.release(previous.set);
+        const config = this.config.other.get(k.text);
+        if (config === undefined) withdraw.addText(previous.route);
+        else if (config.set !== previous.set) back.addText(config.set, config.route);
       }
-      if (!unplace(ik, this.groupsByKey, this.index)) continue;
-      const fk = familyKey(r.afi, r.safi);
-      let w = withdraw.get(fk);
-      if (!w) withdraw.set(fk, (w = { afi: r.afi, safi: r.safi, prefixes: [], pathIds: [] }));
-      w.prefixes.push(r.prefix);
-      w.pathIds!.push(r.pathId ?? 0);
     }
-    const back = fallback.length ? this.upsertConfig(fallback) : [];
-    return { withdraw: [...withdraw.values()].map(dropZeroPathIds), announce: back };
+    return { withdraw: withdraw.lists(), announce: back.groups(this.sets, false) };
   }
 
   /** Drops every API route (ExaBGP `clear adj-rib out`), falling back to the config's routes. */
   clearApi(): RibOutChange {
-    return this.remove([...this.apiRoutes.values()]);
-  }
-
-  /** Number of routes announced through the API. */
-  get apiSize(): number {
-    return this.apiRoutes.size;
-  }
-
-  private upsertConfig(routes: readonly OutRoute[]): OutGroup[] {
-    const changed = new Map<string, string[]>();
-    for (const r of routes) {
-      const gk = place(r, this.groupsByKey, this.index);
-      if (gk !== undefined) (changed.get(gk) ?? changed.set(gk, []).get(gk)!).push(r.prefix);
-    }
-    return [...changed].map(([gk, prefixes]) => toOutGroup(this.groupsByKey.get(gk)!, prefixes, prefixes.map(() => 0)));
+    const routes: Array<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>> = [];
+    const v4: number[] = [];
+    for (const [packed] of this.api.v4.entries()) v4.push(packed);
+    const listed = attachPackedIpv4({}, v4) as { prefixes: string[] };
+    for (const prefix of listed.prefixes) routes.push({ afi: Afi.IPV4, safi: Safi.UNICAST, prefix });
+    for (const e of this.api.other.values()) routes.push(e.route);
+    return this.remove(routes);
   }
 
   /** True when some route's next hop is "self" (resolved per session). */
   usesSelfNextHop(): boolean {
-    for (const g of this.groupsByKey.values()) if (g.nextHop === 'self') return true;
-    return this.sets.some((s) => s.set.nextHop === 'self');
+    return this.sets.some((s) => s.nextHop === 'self') || this.routeSets.some((s) => s.set.nextHop === 'self');
   }
 
-  /** Everything held, group by group (route sets expanded lazily in chunks). */
+  /** Everything held, group by group, prefixes in order (route sets expanded lazily in chunks). */
   *groups(): IterableIterator<OutGroup> {
-    for (const g of this.groupsByKey.values()) {
-      const prefixes: string[] = [];
-      const pathIds: number[] = [];
-      for (const [pk, pathId] of g.members) {
-        prefixes.push(stripPathId(pk));
-        pathIds.push(pathId ?? 0);
-      }
-      yield toOutGroup(g, prefixes, pathIds);
+    const all = new GroupBuilder();
+    for (const [packed, set] of this.config.v4.entries()) if (this.api.v4.get(packed) === undefined) all.addPacked(set, packed);
+    for (const [packed, set] of this.api.v4.entries()) all.addPacked(set, packed);
+    for (const [k, e] of this.config.other) if (!this.api.other.has(k)) all.addText(e.set, e.route);
+    for (const e of this.api.other.values()) all.addText(e.set, e.route);
+    yield* all.groups(this.sets, true);
+    for (const { set } of this.routeSets) yield* groupsOfSet(set);
+  }
+
+  private put(layer: Layer, r: OutRoute, set: number): void {
+    const k = keyOf(r);
+    if (k.text === undefined) {
+      const previous = layer.v4.get(k.packed);
+      layer.v4.set(k.packed, set);
+      if (previous !== undefined) this.sets.release(previous);
+    } else {
+      const previous = layer.other.get(k.text);
+      layer.other.set(k.text, { set, route: r });
+      if (previous !== undefined) this.sets.release(previous.set);
     }
-    for (const { set } of this.sets) yield* groupsOfSet(set);
+  }
+
+  private releaseLayer(layer: Layer): void {
+    for (const [, set] of layer.v4.entries()) this.sets.release(set);
+    for (const e of layer.other.values()) this.sets.release(e.set);
   }
 }
 
-/** "familyKey|prefix" or "familyKey|prefix#pathId". */
-function indexKey(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>): string {
-  return `${familyKey(r.afi, r.safi)}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}`;
-}
-
-/**
- * Puts a route in the group of its attributes, moving it out of another group if it was there.
- * Returns the group key, or undefined when the route was already there unchanged.
- */
-function place(r: OutRoute, groups: Map<string, Group>, index: Map<string, string>): string | undefined {
-  const gk = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
-  const ik = indexKey(r);
-  const before = index.get(ik);
-  if (before === gk) return undefined;
-  if (before !== undefined) unplace(ik, groups, index);
-  let g = groups.get(gk);
-  if (!g) groups.set(gk, (g = { afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, members: new Map(), hasPathIds: false }));
-  g.members.set(ik.slice(ik.indexOf('|') + 1), r.pathId);
-  if (r.pathId !== undefined) g.hasPathIds = true;
-  index.set(ik, gk);
-  return gk;
-}
-
-/** Removes a route from its group; false when it was not there. */
-function unplace(ik: string, groups: Map<string, Group>, index: Map<string, string>): boolean {
-  const gk = index.get(ik);
-  if (gk === undefined) return false;
-  index.delete(ik);
-  const g = groups.get(gk)!;
-  g.members.delete(ik.slice(ik.indexOf('|') + 1));
-  if (g.members.size === 0) groups.delete(gk);
-  return true;
+function routeSetKey(set: OutRouteSet): string {
+  return attributeKey(set.attributes, [set.nextHop, set.from, String(set.length), String(set.count), String(familyKey(set.afi, set.safi))]);
 }
 
 function* groupsOfSet(set: OutRouteSet): IterableIterator<OutGroup> {
@@ -251,15 +351,9 @@ function* groupsOfSet(set: OutRouteSet): IterableIterator<OutGroup> {
   }
 }
 
-function toOutGroup(g: Group, prefixes: string[], pathIds: number[]): OutGroup {
-  return { afi: g.afi, safi: g.safi, nextHop: g.nextHop, attributes: g.attributes, prefixes, ...(g.hasPathIds ? { pathIds } : {}) };
-}
-
-function dropZeroPathIds(w: OutWithdraw): OutWithdraw {
-  return w.pathIds && w.pathIds.some((p) => p !== 0) ? w : { afi: w.afi, safi: w.safi, prefixes: w.prefixes };
-}
-
-function stripPathId(pk: string): string {
-  const i = pk.indexOf('#');
-  return i === -1 ? pk : pk.slice(0, i);
+/** How many prefixes a change carries (announced or withdrawn), without making their text. */
+export function changeSize(lists: ReadonlyArray<OutGroup | OutWithdraw>): number {
+  let n = 0;
+  for (const l of lists) n += nlriCount(l);
+  return n;
 }

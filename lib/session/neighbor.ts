@@ -12,7 +12,7 @@ import { CeaseSubcode, ErrorCode } from '../wire/iana';
 import { encodeMessage } from '../wire/message';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
-import { AdjRibOut, type OutRoute, type OutRouteSet } from '../rib/adj-rib-out';
+import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet } from '../rib/adj-rib-out';
 import type { Connection, Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
@@ -86,14 +86,14 @@ export class Neighbor {
   announceApi(routes: readonly OutRoute[]): number {
     const change = this.ribOut.upsert(routes);
     this.primary.announce(change);
-    return change.announce.reduce((n, g) => n + g.prefixes.length, 0);
+    return changeSize(change.announce);
   }
 
   /** Routes withdrawn through the API; a prefix the config announces goes back to the config's version. */
   withdrawApi(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): number {
     const change = this.ribOut.remove(routes);
     this.primary.announce(change);
-    return change.withdraw.reduce((n, w) => n + w.prefixes.length, 0);
+    return changeSize(change.withdraw);
   }
 
   /** ExaBGP `clear adj-rib out`: every API route withdrawn. */

@@ -6,7 +6,8 @@
  */
 import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
-import type { CodecContext, Family, PathAttributes } from '../wire/types';
+import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
+import { attachPackedIpv4, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import { familyKey } from '../wire/types';
 import { packUpdates } from '../wire/update-pack';
 import { encodeMessage } from '../wire/message';
@@ -84,9 +85,8 @@ export async function sendRoutes(
   await new Promise<void>((resolve) => setImmediate(resolve));
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
-    const list = { afi: w.afi, safi: w.safi, prefixes: w.prefixes, ...(w.pathIds ? { pathIds: w.pathIds } : {}) };
-    if (!(await push(packUpdates({}, undefined, list, ctx.codec, ctx.maxLength)))) return done();
-    prefixes += w.prefixes.length;
+    if (!(await push(packUpdates({}, undefined, w, ctx.codec, ctx.maxLength)))) return done();
+    prefixes += nlriCount(w);
   }
   let lastAttrs: PathAttributes | undefined;
   let lastOut: PathAttributes | undefined;
@@ -102,9 +102,10 @@ export async function sendRoutes(
     }
     const nextHop = resolveNextHop(g.nextHop, g.afi, ctx);
     if (nextHop === undefined) continue;
-    const announced = { afi: g.afi, safi: g.safi, prefixes: g.prefixes, nextHop: [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
+    // The group itself is the NLRI list (packed IPv4 stays packed); only the next hop is resolved here.
+    const announced = withNextHop(g, nextHop);
     if (!(await push(packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength)))) return done();
-    prefixes += g.prefixes.length;
+    prefixes += nlriCount(g);
   }
   for (const f of endOfRib) {
     if (!(await push([encodeMessage(endOfRibMessage(f), ctx.codec)]))) return done();
@@ -115,6 +116,13 @@ export async function sendRoutes(
   function done(): SendResult {
     return { prefixes, messages, skippedFamilies: [...skipped] };
   }
+}
+
+/** The group as an Announced list with its next hop resolved, keeping a packed IPv4 list packed. */
+function withNextHop(g: OutGroup, nextHop: string): Announced {
+  const head = { afi: g.afi, safi: g.safi, nextHop: [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
+  const packed = packedIpv4Of(g);
+  return packed ? attachPackedIpv4(head, packed) : { ...head, prefixes: g.prefixes };
 }
 
 /** "self" is our address on this session; an IPv6 route over IPv4 transport gets the IPv4-mapped form. */

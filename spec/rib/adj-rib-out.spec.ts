@@ -86,4 +86,57 @@ describe('AdjRibOut API routes', () => {
     expect(all).toEqual(new Map([['10.0.0.0/24', 2], ['10.0.7.0/24', 0], ['10.0.8.0/24', 0]]));
     expect(rib.clearApi().withdraw).toEqual([{ afi: 1, safi: 1, prefixes: ['10.0.7.0/24'] }]);
   });
+
+  it('sends a prefix announced twice in one batch once, with the attributes of the last announcement', () => {
+    const rib = new AdjRibOut();
+    rib.upsert([route('10.0.0.0/24', 1), route('10.0.1.0/24', 2)]);
+    // The set with MED 1 exists before the one with MED 2: order of sets must not decide.
+    const change = rib.upsert([route('10.0.3.0/24', 2), route('10.0.3.0/24', 1), route('10.0.4.0/24', 1), route('10.0.4.0/24', 2)]);
+    const sent = change.announce.flatMap((g) => g.prefixes.map((p) => [p, g.attributes.med]));
+    expect(sent.sort()).toEqual([['10.0.3.0/24', 1], ['10.0.4.0/24', 2]]);
+  });
+
+  it('keeps other families and ADD-PATH routes by text, beside packed IPv4', () => {
+    const rib = new AdjRibOut();
+    const v6: OutRoute = { afi: 2, safi: 1, prefix: '2001:db8::/32', nextHop: '2001:db8::1', attributes: { origin: 0 } };
+    const withId: OutRoute = { ...route('10.0.0.0/24'), pathId: 7 };
+    const change = rib.upsert([v6, withId, route('10.0.0.0/24')]);
+    // Groups come in the order their attribute sets were first seen.
+    expect(change.announce.map((g) => [g.afi, g.prefixes, g.pathIds])).toEqual([
+      [2, ['2001:db8::/32'], undefined],
+      [1, ['10.0.0.0/24'], undefined],
+      [1, ['10.0.0.0/24'], [7]],
+    ]);
+    expect(rib.apiSize).toBe(3);
+    const gone = rib.remove([v6, withId]);
+    expect(gone.withdraw).toEqual([
+      { afi: 2, safi: 1, prefixes: ['2001:db8::/32'] },
+      { afi: 1, safi: 1, prefixes: ['10.0.0.0/24'], pathIds: [7] },
+    ]);
+    expect(rib.apiSize).toBe(1);
+  });
+
+  it('lists everything grouped and in prefix order, counting a prefix held by both layers once', () => {
+    const rib = new AdjRibOut();
+    rib.load([route('10.0.9.0/24'), route('10.0.1.0/24')]);
+    rib.upsert([route('10.0.5.0/24'), route('10.0.1.0/24'), route('10.0.2.0/24', 3)]);
+    expect([...rib.groups()].map((g) => [g.prefixes, g.attributes.med])).toEqual([
+      [['10.0.1.0/24', '10.0.5.0/24', '10.0.9.0/24'], 0],
+      [['10.0.2.0/24'], 3],
+    ]);
+    expect(rib.size).toBe(4);
+    expect(rib.usesSelfNextHop()).toBe(true);
+  });
+
+  it('forgets an attribute set once no route points at it', () => {
+    const rib = new AdjRibOut();
+    for (let med = 0; med < 50; med++) {
+      rib.upsert([route('10.0.0.0/24', med)]);
+      rib.upsert([route('10.0.0.0/24', med + 1000)]);
+    }
+    rib.remove([{ afi: 1, safi: 1, prefix: '10.0.0.0/24' }]);
+    expect(rib.apiSize).toBe(0);
+    expect(rib.attributeSetCount).toBe(0);
+    expect(rib.usesSelfNextHop()).toBe(false);
+  });
 });

@@ -1,0 +1,79 @@
+/**
+ * Interned attribute sets of an Adj-RIB-Out: (family, next hop, path attributes) -> a small integer,
+ * counted by the routes pointing at it and forgotten when none does. Routes store the integer
+ * (typed arrays can hold it), groups for sending are built per set, and a set's attributes are
+ * completed and encoded once per send however many prefixes share it.
+ */
+import type { PathAttributes } from '../wire/types';
+import { familyKey } from '../wire/types';
+import { attributeKey } from './attribute-key';
+
+export interface AttributeSet {
+  readonly id: number;
+  readonly afi: number;
+  readonly safi: number;
+  readonly nextHop: string;
+  readonly attributes: PathAttributes;
+  readonly key: string;
+  /** Routes (in either layer) pointing at the set. */
+  refs: number;
+}
+
+interface SetSource {
+  readonly afi: number;
+  readonly safi: number;
+  readonly nextHop: string;
+  readonly attributes: PathAttributes;
+}
+
+export class AttributeSets {
+  private readonly byKey = new Map<string, AttributeSet>();
+  private readonly byId = new Map<number, AttributeSet>();
+  private nextId = 0;
+  /** The last source seen: `announce attributes … nlri` and route sets share one attributes object. */
+  private last: { source: SetSource; set: AttributeSet } | undefined;
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The set of a route, created when new; counts one more route pointing at it. */
+  acquire(r: SetSource): number {
+    const last = this.last;
+    if (last && last.source.attributes === r.attributes && last.source.nextHop === r.nextHop && last.source.afi === r.afi && last.source.safi === r.safi) {
+      last.set.refs++;
+      return last.set.id;
+    }
+    const key = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
+    let set = this.byKey.get(key);
+    if (!set) {
+      set = { id: this.nextId++, afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, key, refs: 0 };
+      this.byKey.set(key, set);
+      this.byId.set(set.id, set);
+    }
+    set.refs++;
+    this.last = { source: r, set };
+    return set.id;
+  }
+
+  /** One route fewer points at the set; the set is forgotten at zero. */
+  release(id: number): void {
+    const set = this.byId.get(id);
+    if (!set) throw new Error(`attribute set ${id} released more often than acquired`);
+    if (--set.refs > 0) return;
+    this.byId.delete(id);
+    this.byKey.delete(set.key);
+    if (this.last?.set === set) this.last = undefined;
+  }
+
+  get(id: number): AttributeSet {
+    const set = this.byId.get(id);
+    if (!set) throw new Error(`no attribute set ${id}`);
+    return set;
+  }
+
+  some(predicate: (set: AttributeSet) => boolean): boolean {
+    for (const set of this.byId.values()) if (predicate(set)) return true;
+    return false;
+  }
+}
