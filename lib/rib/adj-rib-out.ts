@@ -25,6 +25,8 @@ export interface OutRoute {
   readonly afi: number;
   readonly safi: number;
   readonly prefix: string;
+  /** IPv4 unicast: the prefix packed (address * 64 + length) when the caller has it already. */
+  readonly packed?: number;
   readonly pathId?: number;
   /** 'self' is resolved to the session's local address when sending. */
   readonly nextHop: string;
@@ -91,10 +93,10 @@ class Layer {
 /** Where a route lives in a Layer: a packed IPv4 prefix, or a text key. */
 type RouteKey = { readonly packed: number; readonly text?: undefined } | { readonly packed: -1; readonly text: string };
 
-function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>): RouteKey {
+function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'>): RouteKey {
   const fk = familyKey(r.afi, r.safi);
   if (fk === IPV4_UNICAST && r.pathId === undefined) {
-    const packed = parseIpv4PrefixPacked(r.prefix);
+    const packed = r.packed ?? parseIpv4PrefixPacked(r.prefix);
     if (packed >= 0) return { packed };
   }
   return { packed: -1, text: `${fk}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}` };
@@ -243,18 +245,26 @@ export class AdjRibOut {
   /** Announces routes through the API: only routes that are new or changed come back to be sent. */
   upsert(routes: readonly OutRoute[]): RibOutChange {
     const changed = new GroupBuilder();
+    // Only a route replacing an API route with other attributes can leave a prefix in two groups.
+    let replaced = false;
     for (const r of routes) {
       const set = this.sets.acquire(r);
       const k = keyOf(r);
       if (k.text === undefined) {
         const previous = this.api.v4.get(k.packed);
         this.api.v4.set(k.packed, set);
-        if (previous !== undefined) this.sets.release(previous);
+        if (previous !== undefined) {
+          this.sets.release(previous);
+          if (previous !== set) replaced = true;
+        }
         if ((previous ?? this.config.v4.get(k.packed)) !== set) changed.addPacked(set, k.packed);
       } else {
         const previous = this.api.other.get(k.text)?.set;
         this.api.other.set(k.text, { set, route: r });
-        if (previous !== undefined) this.sets.release(previous);
+        if (previous !== undefined) {
+          this.sets.release(previous);
+          if (previous !== set) replaced = true;
+        }
         if ((previous ?? this.config.other.get(k.text)?.set) !== set) changed.addText(set, r);
       }
     }
@@ -263,7 +273,7 @@ export class AdjRibOut {
       packed: (set: number, prefix: number) => api.v4.get(prefix) === set,
       text: (set: number, route: TextRoute['route']) => api.other.get(keyOf(route).text!)?.set === set,
     };
-    return { withdraw: [], announce: changed.groups(this.sets, false, current) };
+    return { withdraw: [], announce: changed.groups(this.sets, false, replaced ? current : undefined) };
   }
 
   /**

@@ -1,5 +1,6 @@
 /** Turns parsed prefixes and one RouteDraft into RouteSpecs (shared by `route` and `attributes ... nlri`). */
 import { Afi, Safi } from '../../wire/iana';
+import { parseIpv4PrefixPacked } from '../../wire/nlri/ipv4-prefix';
 import type { RoutePrefix } from './address-text';
 import { completeAttributes, type RouteDraft } from './route-attributes';
 import { MAX_SPLIT_ROUTES, splitPrefix } from './split-prefix';
@@ -16,13 +17,15 @@ export function buildRouteSpecs(prefixes: readonly RoutePrefix[], draft: RouteDr
     const texts = draft.split === undefined ? [prefix.text] : splitPrefix(prefix, draft.split);
     if (typeof texts === 'string') return texts;
     if (out.length + texts.length > MAX_SPLIT_ROUTES) return `the command makes more than ${MAX_SPLIT_ROUTES} routes`;
-    for (const text of texts) out.push(routeSpec(prefix.afi, text, nextHop, attributes, draft));
+    if (draft.split === undefined && prefix.afi === Afi.IPV4) out.push(routeSpec(prefix.afi, prefix.text, nextHop, attributes, draft, prefix.v4 * 64 + prefix.length));
+    else for (const text of texts) out.push(routeSpec(prefix.afi, text, nextHop, attributes, draft, prefix.afi === Afi.IPV4 ? parseIpv4PrefixPacked(text) : -1));
   }
   return out;
 }
 
-function routeSpec(afi: number, prefix: string, nextHop: string, attributes: RouteSpec['attributes'], draft: RouteDraft): RouteSpec {
-  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = { afi, safi: Safi.UNICAST, prefix, nextHop, attributes };
+function routeSpec(afi: number, prefix: string, nextHop: string, attributes: RouteSpec['attributes'], draft: RouteDraft, packed: number): RouteSpec {
+  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } =
+    packed >= 0 ? { afi, safi: Safi.UNICAST, prefix, packed, nextHop, attributes } : { afi, safi: Safi.UNICAST, prefix, nextHop, attributes };
   if (draft.pathId !== undefined) spec.pathId = draft.pathId;
   if (draft.watchdog !== undefined) spec.watchdog = draft.watchdog;
   if (draft.name !== undefined) spec.name = draft.name;

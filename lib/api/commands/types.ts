@@ -22,6 +22,8 @@ export interface RouteSpec {
   readonly safi: number;
   /** Canonical prefix text. */
   readonly prefix: string;
+  /** IPv4: the prefix as address * 64 + length (nlri/ipv4-prefix.ts), so the RIB need not parse the text again. */
+  readonly packed?: number;
   /** "self" or an address. */
   readonly nextHop: string;
   readonly pathId?: number;

@@ -1,3 +1,4 @@
+import { parseIpv4PrefixPacked } from '../../../lib/wire/nlri/ipv4-prefix';
 /** Grammar table: ExaBGP text command lines and the Command each must give (deep equal). */
 import { parseCommand } from '../../../lib/api/commands/parse-command';
 import type { Command, RouteSpec } from '../../../lib/api/commands/types';
@@ -7,17 +8,23 @@ const SEQ = 2;
 const SET = 1;
 /** ORIGIN IGP and an empty AS_PATH are filled in when a command gives none, as lib/config does. */
 const base: PathAttributes = { origin: 0, asPath: [] };
+/** IPv4 routes carry their prefix packed too (address * 64 + length) for the Adj-RIB-Out. */
 const v4 = (prefix: string, nextHop: string, attributes: PathAttributes = base, extra: Partial<RouteSpec> = {}): RouteSpec => ({
   afi: 1,
   safi: 1,
   prefix,
+  packed: parseIpv4PrefixPacked(prefix),
   nextHop,
   attributes,
   ...extra,
 });
 const v6 = (prefix: string, nextHop: string, attributes: PathAttributes = base, extra: Partial<RouteSpec> = {}): RouteSpec => ({
-  ...v4(prefix, nextHop, attributes, extra),
   afi: 2,
+  safi: 1,
+  prefix,
+  nextHop,
+  attributes,
+  ...extra,
 });
 const announce = (...routes: RouteSpec[]): Command => ({ kind: 'announce-route', routes });
 const withdraw = (...routes: RouteSpec[]): Command => ({ kind: 'withdraw-route', routes });
