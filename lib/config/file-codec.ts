@@ -94,6 +94,9 @@ export const apiCodec = closedObject(
 
 const seconds = (min: number, max: number) => integer(`seconds ${min}..${max}`, min, max);
 
+/** Routes from an MRT TABLE_DUMP_V2 RIB dump (RFC 6396), read when the neighbor is set up. */
+const mrtRoutesCodec = closedObject('an MRT dump like { "file": "rib.mrt", "nextHop": "self" }', { file: text('a file path') }, { nextHop });
+
 export const neighborCodec = closedObject(
   'a neighbor',
   { peerAddress: ipAddress, peerAs: asn },
@@ -117,6 +120,7 @@ export const neighborCodec = closedObject(
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
     routes: list(routeCodec, 'a list of routes'),
     routeSets: list(routeSetCodec, 'a list of route sets'),
+    mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,
   },
 );
@@ -191,6 +195,7 @@ export type ConfigFile = t.TypeOf<typeof configFileCodec>;
 export type NeighborFile = t.TypeOf<typeof neighborCodec>;
 export type RouteFile = t.TypeOf<typeof routeCodec>;
 export type RouteSetFile = t.TypeOf<typeof routeSetCodec>;
+export type MrtRoutesFile = t.TypeOf<typeof mrtRoutesCodec>;
 export type ApiFile = t.TypeOf<typeof apiCodec>;
 export type ProcessFile = t.TypeOf<typeof processCodec>;
 export type ControlFile = t.TypeOf<typeof controlCodec>;

@@ -8,8 +8,10 @@ import { ipFamily } from '../wire/address';
 import { joinIndex, joinKey, type ConfigError } from './config-error';
 import { formatFamily, parseFamily } from './family-text';
 import type { PrefixValue } from './scalar-codecs';
-import type { ConfigFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
-import type { Config, ListenConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
+import type { ConfigFile, MrtRoutesFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
+import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
+import fs from 'fs';
+import { isAbsolute, resolve as resolvePath } from 'path';
 import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
 
 export const DEFAULTS = {
@@ -168,6 +170,7 @@ class Resolver {
       extendedMessage: n.extendedMessage ?? DEFAULTS.extendedMessage,
       routes: (n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
+      mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
       api: resolveApi(n.api, joinKey(path, 'api'), this.processNames, this.error),
     };
     if (n.description !== undefined) out.description = n.description;
@@ -244,6 +247,14 @@ class Resolver {
     return out;
   }
 
+  /** The dump must be a readable file when the config is loaded; its records are read when the neighbor starts. */
+  private mrtRoutes(m: MrtRoutesFile, path: string): MrtRoutesConfig {
+    const file = this.baseDir !== undefined && !isAbsolute(m.file) ? resolvePath(this.baseDir, m.file) : m.file;
+    const problem = fileProblem(file);
+    if (problem) this.error(joinKey(path, 'file'), `cannot read the MRT dump "${file}": ${problem}`);
+    return m.nextHop !== undefined ? { file, nextHop: m.nextHop } : { file };
+  }
+
   private routeSet(s: RouteSetFile, path: string, session: Parameters<Resolver['family']>[4]): RouteSetConfig {
     const { from, count } = s.prefixes;
     const nextHop = s.nextHop ?? 'self';
@@ -280,4 +291,15 @@ export function resolveConfig(file: ConfigFile, baseDir?: string): { config: Con
   const resolver = new Resolver(file, baseDir);
   const config = resolver.run();
   return { config, errors: resolver.errors };
+}
+
+/** Why `file` cannot be read as a regular file, or undefined. */
+function fileProblem(file: string): string | undefined {
+  try {
+    if (!fs.statSync(file).isFile()) return 'not a regular file';
+    fs.accessSync(file, fs.constants.R_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
 }

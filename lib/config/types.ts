@@ -116,8 +116,17 @@ export interface NeighborConfig {
   gracefulRestart?: number;
   routes: RouteConfig[];
   routeSets: RouteSetConfig[];
+  /** RIB dumps whose routes are announced (lib/mrt); read when the neighbor starts and on reload. */
+  mrtRoutes: MrtRoutesConfig[];
   /** Process API settings; defaults (no processes, nothing reported) when the file has no "api". */
   api: ApiConfig;
+}
+
+export interface MrtRoutesConfig {
+  /** Absolute path (a relative one is taken from the config file's directory). */
+  file: string;
+  /** Announce every route with this next hop ("self" or an address) instead of the dump's. */
+  nextHop?: string;
 }
 
 export interface RouteConfig {

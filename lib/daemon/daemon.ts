@@ -13,6 +13,8 @@ import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
 import { Neighbor, reject } from '../session/neighbor';
 import { Listener } from './listener';
+import { readTableDump } from '../mrt/table-dump-v2';
+import type { OutTable } from '../rib/adj-rib-out';
 import { endpoint, neighborId, peerSettings } from './peer-settings';
 
 export interface DaemonEvent {
@@ -104,7 +106,7 @@ export class Daemon {
       } else {
         entry.config = n;
         entry.neighbor.reportSent = wantsSent(n);
-        entry.neighbor.setRoutes(n.routes, n.routeSets);
+        entry.neighbor.setRoutes(n.routes, n.routeSets, this.tablesOf(n));
         kept++;
       }
     }
@@ -120,9 +122,30 @@ export class Daemon {
     return summary;
   }
 
+  /**
+   * The neighbor's MRT dumps, read now (at start and on every reload, so a changed file is picked
+   * up). A dump that cannot be read is logged and left out; the session goes on with the rest.
+   */
+  private tablesOf(n: NeighborConfig): OutTable[] {
+    const tables: OutTable[] = [];
+    for (const m of n.mrtRoutes) {
+      const started = Date.now();
+      try {
+        const table = readTableDump(m.file);
+        const count = table.v4Prefixes.length + table.other.length;
+        const skipped = table.skippedPrefixes ? `, ${table.skippedPrefixes} prefixes without a next hop skipped` : '';
+        this.log.info(`${n.name}: ${m.file}: ${count} routes in ${table.sets.length} attribute sets read in ${((Date.now() - started) / 1000).toFixed(1)} s${skipped}`);
+        tables.push(m.nextHop !== undefined ? { table, nextHop: m.nextHop } : { table });
+      } catch (e) {
+        this.log.error(`${n.name}: MRT dump ${m.file} not loaded: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return tables;
+  }
+
   private addNeighbor(n: NeighborConfig): void {
     const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log });
-    neighbor.ribOut.load(n.routes, n.routeSets);
+    neighbor.ribOut.load(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);

@@ -19,6 +19,7 @@ import { attributeKey } from './attribute-key';
 import { AttributeSets, type AttributeSet } from './attribute-sets';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
 import { expandPrefixRun } from './route-set';
+import type { RouteTable } from '../mrt/table-dump-v2';
 
 /** One configured route (structurally the config's RouteConfig). */
 export interface OutRoute {
@@ -63,6 +64,13 @@ export interface OutWithdraw {
   readonly safi: number;
   readonly prefixes: string[];
   readonly pathIds?: number[];
+}
+
+/** Routes loaded from an MRT dump (lib/mrt), with the next hop to announce them with when given. */
+export interface OutTable {
+  readonly table: RouteTable;
+  /** Replaces every route's next hop ("self" or an address). */
+  readonly nextHop?: string;
 }
 
 export interface RibOutChange {
@@ -202,10 +210,14 @@ export class AdjRibOut {
     return this.api.size;
   }
 
-  /** Replaces the config's routes; returns the difference from the previous content. */
-  load(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = []): RibOutChange {
+  /**
+   * Replaces the config's routes; returns the difference from the previous content. Routes loaded
+   * from dumps (`tables`) go in first, so a route of the config's own list wins for the same prefix.
+   */
+  load(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): RibOutChange {
     const before = this.config;
     const next = new Layer();
+    for (const t of tables) this.putTable(next, t);
     for (const r of routes) this.put(next, r, this.sets.acquire(r));
     const announce = new GroupBuilder();
     const withdraw = new WithdrawBuilder();
@@ -330,6 +342,39 @@ export class AdjRibOut {
     for (const e of this.api.other.values()) all.addText(e.set, e.route);
     yield* all.groups(this.sets, true);
     for (const { set } of this.routeSets) yield* groupsOfSet(set);
+  }
+
+  /** Every route of a dump into the layer: each attribute set is interned once, however many prefixes share it. */
+  private putTable(layer: Layer, t: OutTable): void {
+    const { sets, v4Prefixes, v4Sets, other } = t.table;
+    const uses = new Array<number>(sets.length).fill(0);
+    for (const i of v4Sets) uses[i]++;
+    for (const o of other) uses[o.set]++;
+    const ids = sets.map((s, i) => {
+      if (uses[i] === 0) return -1;
+      const id = this.sets.acquire(t.nextHop === undefined ? s : { ...s, nextHop: t.nextHop });
+      this.sets.addRefs(id, uses[i] - 1);
+      return id;
+    });
+    for (let i = 0; i < v4Prefixes.length; i++) {
+      const previous = layer.v4.get(v4Prefixes[i]);
+      layer.v4.set(v4Prefixes[i], ids[v4Sets[i]]);
+      if (previous !== undefined) this.sets.release(previous);
+    }
+    for (const o of other) {
+      const route = { afi: o.afi, safi: o.safi, prefix: o.prefix };
+      const k = keyOf(route);
+      const set = ids[o.set];
+      if (k.text === undefined) {
+        const previous = layer.v4.get(k.packed);
+        layer.v4.set(k.packed, set);
+        if (previous !== undefined) this.sets.release(previous);
+      } else {
+        const previous = layer.other.get(k.text);
+        layer.other.set(k.text, { set, route });
+        if (previous !== undefined) this.sets.release(previous.set);
+      }
+    }
   }
 
   private put(layer: Layer, r: OutRoute, set: number): void {

@@ -56,6 +56,11 @@ export class AttributeSets {
     return set.id;
   }
 
+  /** `n` more routes point at a set already acquired. */
+  addRefs(id: number, n: number): void {
+    this.get(id).refs += n;
+  }
+
   /** One route fewer points at the set; the set is forgotten at zero. */
   release(id: number): void {
     const set = this.byId.get(id);

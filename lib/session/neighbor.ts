@@ -12,7 +12,7 @@ import { CeaseSubcode, ErrorCode } from '../wire/iana';
 import { encodeMessage } from '../wire/message';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
-import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet } from '../rib/adj-rib-out';
+import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable } from '../rib/adj-rib-out';
 import type { Connection, Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
@@ -78,8 +78,8 @@ export class Neighbor {
   }
 
   /** Replaces the routes we advertise; sends only the difference when the session is up. */
-  setRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = []): void {
-    this.primary.announce(this.ribOut.load(routes, routeSets));
+  setRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): void {
+    this.primary.announce(this.ribOut.load(routes, routeSets, tables));
   }
 
   /** Routes announced through the API (helpers, control socket): only what changed is sent. */

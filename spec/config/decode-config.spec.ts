@@ -56,6 +56,7 @@ describe('decodeConfig: valid configs', () => {
           extendedMessage: true,
           routes: [],
           routeSets: [],
+          mrtRoutes: [],
           api: {
             processes: [],
             neighborChanges: false,
@@ -139,6 +140,7 @@ describe('decodeConfig: valid configs', () => {
       gracefulRestart: 120,
       routes: [],
       routeSets: [],
+      mrtRoutes: [],
       api: { processes: [], neighborChanges: false, receive: [], send: [], packets: false, parsed: true, consolidate: false },
     });
   });
@@ -280,7 +282,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, api',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api',
       ],
     ],
     [

@@ -1,5 +1,7 @@
 import { AdjRibOut, type OutRoute } from '../../lib/rib/adj-rib-out';
 import { expandPrefixRun } from '../../lib/rib/route-set';
+import type { RouteTable } from '../../lib/mrt/table-dump-v2';
+import { parseIpv4PrefixPacked } from '../../lib/wire/nlri/ipv4-prefix';
 
 const route = (prefix: string, med = 0, nextHop = 'self'): OutRoute => ({ afi: 1, safi: 1, prefix, nextHop, attributes: { origin: 0, med } });
 
@@ -138,5 +140,37 @@ describe('AdjRibOut API routes', () => {
     expect(rib.apiSize).toBe(0);
     expect(rib.attributeSetCount).toBe(0);
     expect(rib.usesSelfNextHop()).toBe(false);
+  });
+
+  it('loads routes from a dump table, the config list winning for the same prefix, and diffs on reload', () => {
+    const table = (v4: string[], sets: number[]): RouteTable => ({
+      sets: [
+        { afi: 1, safi: 1, nextHop: '198.51.100.1', attributes: { origin: 0, med: 1 } },
+        { afi: 1, safi: 1, nextHop: '198.51.100.2', attributes: { origin: 0, med: 2 } },
+        { afi: 2, safi: 1, nextHop: '2001:db8::1', attributes: { origin: 0 } },
+      ],
+      v4Prefixes: v4.map(parseIpv4PrefixPacked),
+      v4Sets: sets,
+      other: [{ afi: 2, safi: 1, prefix: '2001:db8::/32', set: 2 }],
+      skippedRecords: 0,
+      skippedPrefixes: 0,
+    });
+    const rib = new AdjRibOut();
+    const first = rib.load([route('10.0.1.0/24', 9)], [], [{ table: table(['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'], [0, 0, 1]), nextHop: 'self' }]);
+    expect(first.announce.map((g) => [g.nextHop, g.attributes.med ?? null, g.prefixes])).toEqual([
+      ['self', 1, ['10.0.0.0/24']],
+      ['self', 2, ['10.0.2.0/24']],
+      ['self', null, ['2001:db8::/32']],
+      ['self', 9, ['10.0.1.0/24']],
+    ]);
+    expect(rib.attributeSetCount).toBe(4);
+    const second = rib.load([], [], [{ table: table(['10.0.0.0/24', '10.0.1.0/24'], [1, 0]) }]);
+    expect(second.withdraw.map((w) => w.prefixes)).toEqual([['10.0.2.0/24']]);
+    expect(second.announce.map((g) => [g.nextHop, g.prefixes])).toEqual([
+      ['198.51.100.1', ['10.0.1.0/24']],
+      ['198.51.100.2', ['10.0.0.0/24']],
+      ['2001:db8::1', ['2001:db8::/32']],
+    ]);
+    expect(rib.attributeSetCount).toBe(3);
   });
 });

@@ -1,0 +1,208 @@
+/**
+ * Reads a RIB dump in MRT TABLE_DUMP_V2 format (RFC 6396 §4.3), the format route collectors
+ * (RouteViews, RIPE RIS), BIRD, GoBGP and bgpdump write, into a RouteTable for an Adj-RIB-Out:
+ * replaying a real table to a peer under test is a common lab job.
+ *
+ * Per prefix the first RIB entry is taken (a collector's dump holds one entry per peer that sent
+ * the prefix; the first is that of the lowest peer index in the file). Attribute sets are interned
+ * by their bytes, so a full table holds one decoded set per distinct set, not per prefix. The
+ * file is read in chunks, never whole: a collector's dump is hundreds of megabytes.
+ *
+ * Read: PEER_INDEX_TABLE (1, checked only), RIB_IPV4_UNICAST (2), RIB_IPV6_UNICAST (4). Skipped and
+ * counted: other TABLE_DUMP_V2 subtypes (multicast, RIB_GENERIC, the RFC 8050 ADD-PATH variants)
+ * and other MRT types. A record that does not parse is an error naming its offset.
+ */
+import fs from 'fs';
+import { decodePathAttributes } from '../wire/attributes';
+import { formatIp } from '../wire/address';
+import { Afi, AttrType, Safi } from '../wire/iana';
+import type { CodecContext, PathAttributes } from '../wire/types';
+
+const MRT_HEADER = 12;
+const TABLE_DUMP_V2 = 13;
+const PEER_INDEX_TABLE = 1;
+const RIB_IPV4_UNICAST = 2;
+const RIB_IPV6_UNICAST = 4;
+const CHUNK = 1 << 20;
+const LENGTH_SLOTS = 64;
+
+/** TABLE_DUMP_V2 always encodes AS numbers in 4 octets (RFC 6396 §4.3.4). */
+const DUMP_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath: new Set() };
+
+export interface TableSet {
+  readonly afi: number;
+  readonly safi: number;
+  /** From NEXT_HOP (IPv4) or the abbreviated MP_REACH_NLRI (IPv6, RFC 6396 §4.3.4). */
+  readonly nextHop: string;
+  /** Everything but NEXT_HOP and MP_REACH_NLRI, as decoded. */
+  readonly attributes: PathAttributes;
+}
+
+/** Routes loaded from a dump: IPv4 unicast packed (address * 64 + length), the rest as text. */
+export interface RouteTable {
+  readonly sets: TableSet[];
+  readonly v4Prefixes: number[];
+  /** Index into `sets` of each v4 prefix. */
+  readonly v4Sets: number[];
+  readonly other: Array<{ readonly afi: number; readonly safi: number; readonly prefix: string; readonly set: number }>;
+  /** Records of other types or subtypes, skipped. */
+  skippedRecords: number;
+  /** Prefixes whose first entry had no usable next hop or attributes, skipped. */
+  skippedPrefixes: number;
+}
+
+export class MrtError extends Error {}
+
+/** Reads the whole file; throws MrtError (what and at which offset) on a malformed record. */
+export function readTableDump(file: string): RouteTable {
+  const table: RouteTable = { sets: [], v4Prefixes: [], v4Sets: [], other: [], skippedRecords: 0, skippedPrefixes: 0 };
+  const interned = new Map<string, number>();
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let have = 0; // bytes of buf holding unread data, from 0
+    let fileOffset = 0; // file offset of buf[0]
+    let eof = false;
+    for (;;) {
+      if (!eof && have < buf.length) {
+        const n = fs.readSync(fd, buf, have, buf.length - have, null);
+        if (n === 0) eof = true;
+        have += n;
+      }
+      let at = 0;
+      while (at + MRT_HEADER <= have) {
+        const length = buf.readUInt32BE(at + 8);
+        const end = at + MRT_HEADER + length;
+        if (end > have) break;
+        readRecord(buf, at, end, table, interned, fileOffset + at);
+        at = end;
+      }
+      if (at === 0 && have === buf.length) {
+        // One record larger than the buffer: grow it (a RIB record with many peers can be large).
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+        continue;
+      }
+      buf.copy(buf, 0, at, have);
+      have -= at;
+      fileOffset += at;
+      if (eof) {
+        if (have > 0) throw new MrtError(`${file}: truncated MRT record at offset ${fileOffset}`);
+        return table;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, interned: Map<string, number>, offset: number): void {
+  const type = buf.readUInt16BE(start + 4);
+  const subtype = buf.readUInt16BE(start + 6);
+  const body = start + MRT_HEADER;
+  if (type !== TABLE_DUMP_V2 || (subtype !== RIB_IPV4_UNICAST && subtype !== RIB_IPV6_UNICAST)) {
+    if (type !== TABLE_DUMP_V2 || subtype !== PEER_INDEX_TABLE) table.skippedRecords++;
+    return;
+  }
+  const fail = (what: string) => new MrtError(`MRT record at offset ${offset} (TABLE_DUMP_V2 subtype ${subtype}): ${what}`);
+  const afi = subtype === RIB_IPV4_UNICAST ? Afi.IPV4 : Afi.IPV6;
+  // Sequence Number (4), Prefix Length (1), Prefix (fewest octets), Entry Count (2), entries.
+  if (body + 5 > end) throw fail('too short for sequence number and prefix length');
+  const length = buf[body + 4];
+  const maxLength = afi === Afi.IPV4 ? 32 : 128;
+  if (length > maxLength) throw fail(`prefix length ${length} > ${maxLength}`);
+  const octets = (length + 7) >> 3;
+  const prefixAt = body + 5;
+  let at = prefixAt + octets;
+  if (at + 2 > end) throw fail('prefix runs past the record');
+  const entries = buf.readUInt16BE(at);
+  at += 2;
+  if (entries === 0) return;
+  // RIB entry: Peer Index (2), Originated Time (4), Attribute Length (2), attributes.
+  if (at + 8 > end) throw fail('RIB entry runs past the record');
+  const attrLength = buf.readUInt16BE(at + 6);
+  const attrStart = at + 8;
+  const attrEnd = attrStart + attrLength;
+  if (attrEnd > end) throw fail('attributes run past the record');
+  const set = internSet(buf, attrStart, attrEnd, afi, interned, table, fail);
+  if (set < 0) {
+    table.skippedPrefixes++;
+    return;
+  }
+  if (afi === Afi.IPV4) {
+    let address = 0;
+    for (let i = 0; i < 4; i++) address = address * 256 + (i < octets ? buf[prefixAt + i] : 0);
+    // Bits past the length are irrelevant (RFC 4271 §4.3): cleared, so the key is canonical.
+    const host = address % 2 ** (32 - length);
+    table.v4Prefixes.push((address - host) * LENGTH_SLOTS + length);
+    table.v4Sets.push(set);
+    return;
+  }
+  const address = Buffer.alloc(16);
+  buf.copy(address, 0, prefixAt, prefixAt + octets);
+  if (length % 8) address[octets - 1] &= 0xff << (8 - (length % 8));
+  table.other.push({ afi, safi: Safi.UNICAST, prefix: `${formatIp(address)}/${length}`, set });
+}
+
+/**
+ * The set of an entry's attribute bytes, decoded once per distinct byte string. Returns -1 when
+ * the entry has no next hop for its family.
+ */
+function internSet(buf: Buffer, start: number, end: number, afi: number, interned: Map<string, number>, table: RouteTable, fail: (what: string) => Error): number {
+  const key = `${afi}:${buf.toString('latin1', start, end)}`;
+  const known = interned.get(key);
+  if (known !== undefined) return known;
+  // MP_REACH_NLRI in a RIB entry holds only the next hop (RFC 6396 §4.3.4): take it out before the
+  // attributes are decoded like an UPDATE's.
+  const kept: Buffer[] = [];
+  let mpNextHop: string | undefined;
+  for (let at = start; at < end; ) {
+    if (at + 3 > end) throw fail('attribute header runs past the attributes');
+    const flags = buf[at];
+    const code = buf[at + 1];
+    const wide = (flags & 0x10) !== 0;
+    const valueAt = at + (wide ? 4 : 3);
+    if (valueAt > end) throw fail('attribute header runs past the attributes');
+    const valueEnd = valueAt + (wide ? buf.readUInt16BE(at + 2) : buf[at + 2]);
+    if (valueEnd > end) throw fail(`attribute ${code} runs past the attributes`);
+    if (code === AttrType.MP_REACH_NLRI) mpNextHop = abbreviatedNextHop(buf, valueAt, valueEnd);
+    else kept.push(buf.subarray(at, valueEnd));
+    at = valueEnd;
+  }
+  const bytes = Buffer.concat(kept);
+  let attributes: PathAttributes;
+  try {
+    attributes = decodePathAttributes(bytes, 0, bytes.length, DUMP_CONTEXT, true).parts.attributes;
+  } catch (e) {
+    throw fail(`attributes do not decode: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { nextHop: v4NextHop, ...rest } = attributes as PathAttributes & { nextHop?: string };
+  const nextHop = afi === Afi.IPV4 ? (v4NextHop ?? mpNextHop) : mpNextHop;
+  let id = -1;
+  if (nextHop !== undefined) {
+    id = table.sets.length;
+    table.sets.push({ afi, safi: Safi.UNICAST, nextHop, attributes: rest });
+  }
+  interned.set(key, id);
+  return id;
+}
+
+/**
+ * The next hop of a RIB entry's MP_REACH_NLRI: RFC 6396 §4.3.4 keeps only Next Hop Length and Next
+ * Hop; some writers keep the full RFC 4760 form (AFI, SAFI, length, next hop, ...), read too.
+ * With a global and a link-local IPv6 address, the global one.
+ */
+function abbreviatedNextHop(buf: Buffer, start: number, end: number): string | undefined {
+  const read = (lengthAt: number): string | undefined => {
+    const length = buf[lengthAt];
+    const at = lengthAt + 1;
+    if (at + length > end) return undefined;
+    if (length === 4) return formatIp(buf.subarray(at, at + 4));
+    if (length === 16 || length === 32) return formatIp(buf.subarray(at, at + 16));
+    return undefined;
+  };
+  if (start < end && start + 1 + buf[start] === end) return read(start);
+  if (start + 4 <= end) return read(start + 3);
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { MrtError, readTableDump } from '../../lib/mrt/table-dump-v2';
+import { formatIpv4Packed } from '../../lib/wire/nlri/packed-ipv4';
+import { hex } from '../helpers/hex';
+
+/** One MRT record: timestamp, type, subtype, length, body (RFC 6396 §2). */
+function record(type: number, subtype: number, body: Buffer): Buffer {
+  const head = Buffer.alloc(12);
+  head.writeUInt32BE(1700000000, 0);
+  head.writeUInt16BE(type, 4);
+  head.writeUInt16BE(subtype, 6);
+  head.writeUInt32BE(body.length, 8);
+  return Buffer.concat([head, body]);
+}
+
+/** A RIB_IPV4/IPV6_UNICAST body (RFC 6396 §4.3.2) with one entry per attribute list. */
+function rib(sequence: number, length: number, prefix: Buffer, ...entries: Buffer[]): Buffer {
+  const head = Buffer.alloc(5);
+  head.writeUInt32BE(sequence, 0);
+  head[4] = length;
+  const count = Buffer.alloc(2);
+  count.writeUInt16BE(entries.length, 0);
+  const body = entries.map((attrs, i) => {
+    const e = Buffer.alloc(8);
+    e.writeUInt16BE(i, 0);
+    e.writeUInt32BE(1700000000, 2);
+    e.writeUInt16BE(attrs.length, 6);
+    return Buffer.concat([e, attrs]);
+  });
+  return Buffer.concat([head, prefix, count, ...body]);
+}
+
+// ORIGIN IGP, AS_PATH 64500 64501 (4-octet, RFC 6396 §4.3.4), NEXT_HOP 198.51.100.1, MED 5.
+const V4_ATTRS = hex`40 01 01 00  40 02 0a 02 02 0000fbf4 0000fbf5  40 03 04 c6336401  80 04 04 00000005`;
+// ORIGIN IGP, AS_PATH 64500, abbreviated MP_REACH_NLRI: next hop length 16, 2001:db8::1.
+const V6_ATTRS = hex`40 01 01 00  40 02 06 02 01 0000fbf4  80 0e 11 10 20010db8000000000000000000000001`;
+const PEER_INDEX = hex`c0000201 0000 0001 02 c0000202 c0000202 0000fbf4`;
+
+describe('readTableDump (RFC 6396 TABLE_DUMP_V2)', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-mrt-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (...records: Buffer[]) => {
+    const file = path.join(dir, 'rib.mrt');
+    fs.writeFileSync(file, Buffer.concat(records));
+    return file;
+  };
+
+  it('reads IPv4 and IPv6 RIB entries, interning attribute sets by their bytes', () => {
+    const file = write(
+      record(13, 1, PEER_INDEX),
+      record(13, 2, rib(0, 24, hex`0a0000`, V4_ATTRS, hex`40 01 01 02`)), // second entry (another peer) ignored
+      record(13, 2, rib(1, 22, hex`0a0104`, V4_ATTRS)),
+      record(13, 4, rib(2, 48, hex`20010db80001`, V6_ATTRS)),
+      record(16, 4, hex`00`), // BGP4MP: not a RIB record
+    );
+    const t = readTableDump(file);
+    expect(t.v4Prefixes.map(formatIpv4Packed)).toEqual(['10.0.0.0/24', '10.1.4.0/22']);
+    expect(t.v4Sets).toEqual([0, 0]);
+    expect(t.other).toEqual([{ afi: 2, safi: 1, prefix: '2001:db8:1::/48', set: 1 }]);
+    expect(t.sets).toEqual([
+      { afi: 1, safi: 1, nextHop: '198.51.100.1', attributes: { origin: 0, asPath: [{ type: 2, asns: [64500, 64501] }], med: 5 } },
+      { afi: 2, safi: 1, nextHop: '2001:db8::1', attributes: { origin: 0, asPath: [{ type: 2, asns: [64500] }] } },
+    ]);
+    expect(t.skippedRecords).toBe(1);
+  });
+
+  it('clears bits past the prefix length, and skips a prefix whose entry has no next hop', () => {
+    const file = write(record(13, 2, rib(0, 23, hex`0a0101`, V4_ATTRS)), record(13, 2, rib(1, 24, hex`0a0200`, hex`40 01 01 00`)));
+    const t = readTableDump(file);
+    expect(t.v4Prefixes.map(formatIpv4Packed)).toEqual(['10.1.0.0/23']);
+    expect(t.skippedPrefixes).toBe(1);
+  });
+
+  it('reads records larger than its read buffer and many records across buffer boundaries', () => {
+    const entries = Array.from({ length: 200 }, () => V4_ATTRS);
+    const big = record(13, 2, rib(0, 8, hex`0b`, ...Array.from({ length: 40000 }, () => V4_ATTRS))); // ~1.3 MB record
+    const many = Array.from({ length: 60000 }, (_, i) => record(13, 2, rib(i + 1, 24, Buffer.from([12, i >> 8, i & 255]), ...entries.slice(0, 1))));
+    const t = readTableDump(write(big, ...many));
+    expect(t.v4Prefixes.length).toBe(60001);
+    expect(formatIpv4Packed(t.v4Prefixes[60000])).toBe('12.234.95.0/24');
+    expect(t.sets.length).toBe(1);
+  });
+
+  it('names the offset of a truncated or malformed record', () => {
+    const good = record(13, 2, rib(0, 24, hex`0a0000`, V4_ATTRS));
+    expect(() => readTableDump(write(good, good.subarray(0, 20)))).toThrow(new MrtError(`${path.join(dir, 'rib.mrt')}: truncated MRT record at offset ${good.length}`));
+    expect(() => readTableDump(write(record(13, 2, rib(0, 33, hex`0a000000 00`, V4_ATTRS))))).toThrow(/offset 0 .*prefix length 33 > 32/);
+    expect(() => readTableDump(write(record(13, 2, rib(0, 24, hex`0a0000`, hex`40 02 09 02 02 0000fbf4`))))).toThrow(/attribute 2 runs past/);
+  });
+});
