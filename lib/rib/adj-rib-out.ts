@@ -18,7 +18,7 @@ import { attachPackedIpv4, nlriCount } from '../wire/nlri/packed-ipv4';
 import { attributeKey } from './attribute-key';
 import { AttributeSets, type AttributeSet } from './attribute-sets';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
-import { expandPrefixRun } from './route-set';
+import { expandIpv4RunPacked, expandPrefixRun } from './route-set';
 import type { RouteTable } from '../mrt/table-dump-v2';
 
 /** One configured route (structurally the config's RouteConfig). */
@@ -401,6 +401,10 @@ function routeSetKey(set: OutRouteSet): string {
 }
 
 function* groupsOfSet(set: OutRouteSet): IterableIterator<OutGroup> {
+  if (set.afi === Afi.IPV4 && set.safi === Safi.UNICAST) {
+    for (const packed of expandIpv4RunPacked(set)) yield attachPackedIpv4({ afi: set.afi, safi: set.safi, nextHop: set.nextHop, attributes: set.attributes }, packed);
+    return;
+  }
   for (const prefixes of expandPrefixRun(set)) {
     yield { afi: set.afi, safi: set.safi, nextHop: set.nextHop, attributes: set.attributes, prefixes };
   }

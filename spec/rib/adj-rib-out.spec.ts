@@ -1,5 +1,6 @@
 import { AdjRibOut, type OutRoute } from '../../lib/rib/adj-rib-out';
-import { expandPrefixRun } from '../../lib/rib/route-set';
+import { expandIpv4RunPacked, expandPrefixRun } from '../../lib/rib/route-set';
+import { formatIpv4Packed } from '../../lib/wire/nlri/packed-ipv4';
 import type { RouteTable } from '../../lib/mrt/table-dump-v2';
 import { parseIpv4PrefixPacked } from '../../lib/wire/nlri/ipv4-prefix';
 
@@ -48,6 +49,12 @@ describe('expandPrefixRun', () => {
     const big = [...expandPrefixRun({ afi: 1, from: '10.0.0.0/24', length: 24, count: 70000 })].flat();
     expect(big.length).toBe(70000);
     expect(big[65536]).toBe('11.0.0.0/24');
+  });
+
+  it('expands IPv4 runs packed, the same prefixes as the text form, stopping at the end of the space', () => {
+    const run = { afi: 1, from: '10.0.0.0/24', length: 24, count: 70000 };
+    expect([...expandIpv4RunPacked(run, 1000)].flat().map(formatIpv4Packed)).toEqual([...expandPrefixRun(run)].flat());
+    expect([...expandIpv4RunPacked({ afi: 1, from: '255.255.254.0/24', length: 24, count: 5 })].flat().map(formatIpv4Packed)).toEqual(['255.255.254.0/24', '255.255.255.0/24']);
   });
 
   it('expands IPv6 runs', () => {
