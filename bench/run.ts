@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- case ... --n COUNT --timeout SECONDS]`: moves N IPv4 /24s between rxbgp, BIRD
- * and GoBGP on loopback, one case after another, and prints one Markdown table with the ratios of
- * rxbgp to each reference. Every case has a hard deadline; every daemon it starts is stopped by PID
- * and every temporary file removed when the case ends, on a deadline, and on SIGINT.
+ * `npm run bench [-- case ... --n COUNT --timeout SECONDS]`: moves N prefixes between rxbgp, BIRD,
+ * GoBGP and ExaBGP on loopback, one case after another, and prints one Markdown table per
+ * comparison group with rxbgp's ratio to each reference, then which of the issue's targets hold
+ * (bench/report). Every case has a hard deadline; every daemon it starts is stopped by PID and
+ * every temporary file removed when the case ends, on a deadline, and on SIGINT.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -10,12 +11,12 @@ import os from 'os';
 import path from 'path';
 import { caseN, parseBenchArgs, DEFAULT_N, DEFAULT_TIMEOUT_SECONDS, type BenchArgs } from './args';
 import { CASES } from './cases';
-import { slotFor, type BenchCase, type CaseContext, type CaseResult } from './cases/case-types';
+import { completedResult, slotFor, type BenchCase, type CaseContext, type CaseResult, type CaseResultBase } from './cases/case-types';
 import { rxbgpBuilt } from './daemons/rxbgp';
 import { removeAllTempDirs } from './daemons/temp-dirs';
 import { killAllChildrenNow, stopAllChildren } from './daemons/tracked-child';
 import { Deadline, DeadlineExceeded } from './measure/deadline';
-import { formatRatios, formatTable } from './report/table';
+import { formatReport } from './report/report';
 
 function usage(): string {
   return [
@@ -56,9 +57,7 @@ function onPath(program: string): boolean {
 
 async function runCase(c: BenchCase, args: BenchArgs): Promise<CaseResult> {
   const n = caseN(args, c.defaultN);
-  // A case moving another N than the run says so in its row (prefixes/s is then what compares).
-  const sender = n === args.n ? c.sender : `${c.sender} [N = ${n.toLocaleString('en')}]`;
-  const base = { name: c.name, sender, receiver: c.receiver, n };
+  const base: CaseResultBase = { name: c.name, groups: c.groups, sender: c.sender, receiver: c.receiver, n };
   const missing = missingTools(c);
   if (missing) return { ...base, status: 'failed', detail: missing, checks: [] };
   const cleanups: Array<() => void | Promise<void>> = [];
@@ -72,12 +71,7 @@ async function runCase(c: BenchCase, args: BenchArgs): Promise<CaseResult> {
   };
   log(`${c.name}: ${c.summary} (N = ${n}, deadline ${args.timeoutSeconds} s)`);
   try {
-    const done = await c.run(ctx);
-    const m = done.measurement;
-    const problems = [...done.problems];
-    const status = m.outcome === 'done' ? (problems.length ? 'failed' : 'ok') : m.outcome;
-    const detail = [m.detail, ...problems].filter(Boolean).join('; ') || undefined;
-    return { ...base, status, detail, setupSeconds: done.setupSeconds, measurement: m, checks: done.checks };
+    return completedResult(base, await c.run(ctx));
   } catch (err) {
     const timeout = err instanceof DeadlineExceeded;
     return { ...base, status: timeout ? 'timeout' : 'failed', detail: err instanceof Error ? err.message : String(err), checks: [] };
@@ -104,10 +98,7 @@ function machineNote(args: BenchArgs): string {
   const bird = version('bird', ['--version'], /BIRD version (\S+)/);
   const gobgp = version('gobgpd', ['--version'], /gobgpd version (\S+)/);
   return [
-    `N = ${args.n.toLocaleString('en')} IPv4 /24s, one attribute set, loopback; ${new Date().toISOString()}`,
-    ...(args.cases.some((name) => caseN(args, CASES.find((c) => c.name === name)?.defaultN) !== args.n)
-      ? ['rows marked [N = …] moved that many instead (a slower sender): compare them by prefixes/s']
-      : []),
+    `N = ${args.n.toLocaleString('en')} IPv4 /24s, one attribute set, loopback, unless a case's N or table says otherwise; ${new Date().toISOString()}`,
     `machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'} (shared, noisy), ${Math.round(os.totalmem() / 2 ** 30)} GB, ` +
       `Linux ${os.release()}, Node ${process.version}, BIRD ${bird ?? '?'}, GoBGP ${gobgp ?? '?'}`,
     'seconds: receiver reports Established → receiver holds all N; t99 s: → 99 % of N; CPU over that window; peak RSS = VmHWM over the process life',
@@ -115,16 +106,7 @@ function machineNote(args: BenchArgs): string {
 }
 
 function report(results: readonly CaseResult[], args: BenchArgs): void {
-  const out: string[] = [machineNote(args), '', formatTable(results), ''];
-  const ratios = formatRatios(results);
-  if (ratios.length) out.push('rxbgp time over the reference (< 1 means rxbgp is faster):', ...ratios.map((l) => `- ${l}`), '');
-  for (const r of results) {
-    const lines = [...r.checks.map((c) => `ok: ${c}`)];
-    if (r.detail) lines.push(`${r.status}: ${r.detail}`);
-    if (r.setupSeconds !== undefined) lines.push(`setup (not timed): ${r.setupSeconds.toFixed(1)} s`);
-    out.push(`${r.name}:`, ...lines.map((l) => `  ${l}`));
-  }
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(formatReport(results, machineNote(args)));
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -92,6 +92,7 @@ function exabgpVersion(): string | undefined {
 function exabgpApiCase(name: string, mode: ApiMode, rxbgpCase: string, summary: string): BenchCase {
   return {
     name,
+    groups: [`api-${mode}`],
     sender: 'ExaBGP + helper',
     receiver: 'BIRD',
     summary,

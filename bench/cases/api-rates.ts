@@ -8,8 +8,8 @@ import type { TransferMeasurement } from '../measure/transfer';
 const rates = new Map<string, number>();
 
 /** Prefixes per second of a transfer that completed with every check passed, else undefined. */
-export function rateOf(n: number, m: TransferMeasurement, problems: readonly string[]): number | undefined {
-  return m.outcome === 'done' && problems.length === 0 && m.seconds ? n / m.seconds : undefined;
+export function rateOf(n: number, m: TransferMeasurement | undefined, problems: readonly string[]): number | undefined {
+  return m?.outcome === 'done' && problems.length === 0 && m.seconds ? n / m.seconds : undefined;
 }
 
 export function recordRate(caseName: string, rate: number | undefined): void {

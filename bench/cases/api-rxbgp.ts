@@ -56,6 +56,7 @@ async function startRxbgpWithHelper(ctx: CaseContext, dir: string, helper: reado
 function rxbgpApiCase(name: string, mode: ApiMode, summary: string): BenchCase {
   return {
     name,
+    groups: [`api-${mode}`],
     sender: 'rxbgp + helper',
     receiver: 'BIRD',
     summary,

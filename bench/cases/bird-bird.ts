@@ -8,6 +8,7 @@ import { startBirdReceiver, startBirdSender } from './senders';
 
 export const birdBirdCase: BenchCase = {
   name: 'bird-bird',
+  groups: ['emit', 'ingest'],
   sender: 'BIRD',
   receiver: 'BIRD',
   summary: 'BIRD sends N static routes to BIRD (reference)',

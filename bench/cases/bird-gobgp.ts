@@ -12,6 +12,7 @@ import { startBirdSender, startGobgpReceiver } from './senders';
 
 export const birdGobgpCase: BenchCase = {
   name: 'bird-gobgp',
+  groups: ['ingest'],
   sender: 'BIRD',
   receiver: 'GoBGP',
   summary: 'BIRD sends N static routes to GoBGP',

@@ -2,7 +2,11 @@
 import type { Deadline } from '../measure/deadline';
 import type { TransferMeasurement } from '../measure/transfer';
 
-/** Addresses, ports and AS numbers of one case: 127.0.0.101–120, ports 1901–1920, gobgp API 50901+. */
+/**
+ * Addresses, ports and AS numbers of one case: 127.0.3.1–120, ports 21001–21120, gobgp API
+ * 50901–50960. (127.0.4.0/24 and ports 22000–22999 belong to the many-peers cases; spec tests use
+ * 127.0.0.11–162.)
+ */
 export interface Slot {
   readonly sender: Speaker;
   readonly receiver: Speaker;
@@ -17,16 +21,22 @@ export interface Speaker {
   readonly routerId: string;
 }
 
-/** Case k gets 127.0.0.(101+2k) → 127.0.0.(102+2k), so runs never share an address, port or TIME_WAIT. */
+/** How many cases can have their own slot. */
+export const SLOT_COUNT = 60;
+
+/**
+ * Case k gets 127.0.3.(1+2k) → 127.0.3.(2+2k), ports 21001+2k / 21002+2k, gobgp API 50901+k, so
+ * runs never share an address, port or TIME_WAIT.
+ */
 export function slotFor(index: number): Slot {
-  if (index < 0 || index > 9) throw new Error(`bench: no address slot ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= SLOT_COUNT) throw new Error(`bench: no address slot ${index} (0–${SLOT_COUNT - 1})`);
   const speaker = (host: number): Speaker => ({
-    address: `127.0.0.${host}`,
-    port: 1800 + host,
+    address: `127.0.3.${host}`,
+    port: 21000 + host,
     asn: 65000 + host,
     routerId: `192.0.2.${host}`,
   });
-  return { sender: speaker(101 + 2 * index), receiver: speaker(102 + 2 * index), apiPort: 50901 + index };
+  return { sender: speaker(1 + 2 * index), receiver: speaker(2 + 2 * index), apiPort: 50901 + index };
 }
 
 /** Every case moves the same run: N consecutive /24s from here. */
@@ -50,6 +60,8 @@ export type CaseStatus = 'ok' | 'timeout' | 'failed';
 
 export interface CaseResult {
   readonly name: string;
+  /** The comparison tables the case is a row of (BenchCase.groups). */
+  readonly groups: readonly string[];
   readonly sender: string;
   readonly receiver: string;
   readonly n: number;
@@ -59,12 +71,45 @@ export interface CaseResult {
   /** Loading the sender's table and starting daemons: not part of the timed transfer. */
   readonly setupSeconds?: number;
   readonly measurement?: TransferMeasurement;
+  /** Numbers besides (or instead of) the transfer, as the case reported them. */
+  readonly figures?: readonly Figure[];
   /** What was verified once the transfer finished. */
   readonly checks: readonly string[];
 }
 
+/** What every result of a case holds before it runs. */
+export type CaseResultBase = Pick<CaseResult, 'name' | 'groups' | 'sender' | 'receiver' | 'n'>;
+
+/**
+ * The result of a case that ran to its end: a transfer that did not finish gives its outcome;
+ * otherwise the case is ok when its checks found no problem and it measured something (a
+ * transfer, figures, or both).
+ */
+export function completedResult(base: CaseResultBase, done: CaseCompletion): CaseResult {
+  const m = done.measurement;
+  const problems = [...done.problems];
+  if (!m && !done.figures?.length) problems.push('the case returned neither a transfer measurement nor figures');
+  const status: CaseStatus = m && m.outcome !== 'done' ? m.outcome : problems.length ? 'failed' : 'ok';
+  const detail = [m?.detail, ...problems].filter(Boolean).join('; ') || undefined;
+  return {
+    ...base,
+    status,
+    ...(detail !== undefined ? { detail } : {}),
+    setupSeconds: done.setupSeconds,
+    ...(m ? { measurement: m } : {}),
+    ...(done.figures?.length ? { figures: done.figures } : {}),
+    checks: done.checks,
+  };
+}
+
 export interface BenchCase {
   readonly name: string;
+  /**
+   * The comparison tables this case is a row of (bench/report/groups.ts names them: emit, ingest,
+   * ingest-json, api-routes, api-batches, realistic-emit, realistic-ingest, many-peers, codec).
+   * A reference such as bird-bird is a row of several.
+   */
+  readonly groups: readonly string[];
   readonly sender: string;
   readonly receiver: string;
   /** One line for --help. */
@@ -78,10 +123,22 @@ export interface BenchCase {
   run(ctx: CaseContext): Promise<CaseCompletion>;
 }
 
+/** One number a case measured besides (or instead of) a transfer, e.g. decode ns per prefix. */
+export interface Figure {
+  /** What was measured, e.g. "decode" or "hold-timer expiries". */
+  readonly name: string;
+  readonly value: number;
+  /** "ns/prefix", "prefixes/s", "sessions", ... */
+  readonly unit: string;
+}
+
 /** What a case's run returns: the measurement and its checks (a thrown error makes the case failed or timeout). */
 export interface CaseCompletion {
   readonly setupSeconds: number;
-  readonly measurement: TransferMeasurement;
+  /** The transfer, for cases that move routes between daemons; absent for in-process micro-benchmarks. */
+  readonly measurement?: TransferMeasurement;
+  /** Further numbers to print in the case's table (and for targets to read). */
+  readonly figures?: readonly Figure[];
   /** Problems found by the final checks; empty when everything matched. */
   readonly problems: readonly string[];
   readonly checks: readonly string[];

@@ -14,6 +14,7 @@ import { startBirdReceiver } from './senders';
 
 export const emitCase: BenchCase = {
   name: 'emit',
+  groups: ['emit'],
   sender: 'rxbgp',
   receiver: 'BIRD',
   summary: 'rxbgp announces N /24s from a routeSet to BIRD',

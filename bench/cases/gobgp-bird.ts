@@ -11,6 +11,7 @@ import { startBirdReceiver, startGobgpSender } from './senders';
 
 export const gobgpBirdCase: BenchCase = {
   name: 'gobgp-bird',
+  groups: ['emit'],
   sender: 'GoBGP',
   receiver: 'BIRD',
   summary: 'GoBGP (RIB loaded by gobgp mrt inject) sends N routes to BIRD',

@@ -2,11 +2,16 @@
 import { apiBatchesCase, apiRoutesCase } from './api-rxbgp';
 import { exabgpApiBatchesCase, exabgpApiRoutesCase } from './api-exabgp';
 import { birdBirdCase } from './bird-bird';
+import { birdExabgpCase } from './bird-exabgp';
 import { birdGobgpCase } from './bird-gobgp';
 import type { BenchCase } from './case-types';
+import { codecCase } from './codec';
 import { emitCase } from './emit';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
+import { ingestJsonFileCase } from './ingest-json-file';
+import { manyPeersBirdCase, manyPeersGobgpCase, manyPeersRxbgpCase } from './many-peers';
+import { realisticBirdBirdCase, realisticEmitCase, realisticIngestCase } from './realistic';
 
 /** The process-API cases come last, rxbgp's before ExaBGP's (these state rxbgp's rate over theirs). */
 export const CASES: readonly BenchCase[] = [
@@ -19,4 +24,13 @@ export const CASES: readonly BenchCase[] = [
   apiBatchesCase,
   exabgpApiRoutesCase,
   exabgpApiBatchesCase,
+  codecCase,
+  ingestJsonFileCase,
+  birdExabgpCase,
+  manyPeersRxbgpCase,
+  manyPeersBirdCase,
+  manyPeersGobgpCase,
+  realisticEmitCase,
+  realisticIngestCase,
+  realisticBirdBirdCase,
 ];

@@ -21,9 +21,17 @@ export class BirdDaemon {
 
   /** Writes the config into `dir`, starts BIRD and waits until its control socket answers. */
   static async start(name: string, dir: string, config: BirdBgpConfig, deadline: Deadline): Promise<BirdDaemon> {
+    return BirdDaemon.startWith(name, dir, (file) => writeBirdConfig(file, config), deadline);
+  }
+
+  /**
+   * The same with a config written by the caller (e.g. bench/gen/realistic-bird-config.ts). The
+   * session watched is still the protocol named BIRD_BGP_PROTOCOL, so the config must name it so.
+   */
+  static async startWith(name: string, dir: string, writeConfig: (file: string) => void, deadline: Deadline): Promise<BirdDaemon> {
     const configFile = path.join(dir, `${name}.conf`);
     const socketPath = path.join(dir, `${name}.ctl`);
-    writeBirdConfig(configFile, config);
+    writeConfig(configFile);
     let bird: BirdDaemon | undefined;
     const stateLine = new RegExp(`<TRACE> ${BIRD_BGP_PROTOCOL}: State changed to (\\w+)`);
     const child = new TrackedChild({

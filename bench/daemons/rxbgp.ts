@@ -22,8 +22,15 @@ export interface RxbgpNeighborConfig {
   readonly listenPort?: number;
   /** Announce this run with one attribute set, the way an ExaBGP user would with a static route list. */
   readonly announce?: { readonly routes: Ipv4PrefixRun; readonly nextHop: string };
-  /** "stdout" when the case reads the JSON events; "none" when nobody consumes them. */
-  readonly events: 'stdout' | 'none';
+  /**
+   * "stdout" when the case reads the JSON events; "none" when nobody consumes them; { file } to
+   * have rxbgp append them to that file (`"events": { "output": "<path>" }`).
+   */
+  readonly events: 'stdout' | 'none' | { readonly file: string };
+  /** Families to negotiate (default: IPv4 unicast only). */
+  readonly families?: readonly string[];
+  /** Routes loaded from MRT TABLE_DUMP_V2 files (the neighbor's `mrtRoutes`); without nextHop the file's own are sent. */
+  readonly mrtRoutes?: ReadonlyArray<{ readonly file: string; readonly nextHop?: string }>;
 }
 
 /** The JSON config (README, Configuration) for one neighbor. */
@@ -39,8 +46,9 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
     holdTime: 90,
     connectRetry: 1,
     passive: c.listenPort !== undefined,
-    families: ['ipv4 unicast'],
+    families: c.families ?? ['ipv4 unicast'],
   };
+  if (c.mrtRoutes) neighbor.mrtRoutes = c.mrtRoutes.map((m) => ({ ...m }));
   if (c.announce) {
     const r = c.announce.routes;
     neighbor.routeSets = [
@@ -56,7 +64,7 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
   return {
     listen: c.listenPort !== undefined ? [{ address: c.localAddress, port: c.listenPort }] : [],
     log: { level: 'info' },
-    events: { output: c.events, format: 'json' },
+    events: { output: typeof c.events === 'string' ? c.events : c.events.file, format: 'json' },
     neighbors: [neighbor],
   };
 }

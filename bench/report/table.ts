@@ -1,61 +1,79 @@
-/** The results as one Markdown table, and rxbgp's times over each reference daemon's. */
-import type { CaseResult } from '../cases/case-types';
+/**
+ * One Markdown table per comparison group: a row per case with N, seconds, t99, prefixes/s, CPU
+ * and peak RSS of the compared side, and a column per reference with rxbgp's ratio to it.
+ */
+import type { CaseResult, Figure } from '../cases/case-types';
+import { cpuOf, peakRssOf, rate, timed, timeRatio } from './compare';
+import { count, figureValue, megabytes, seconds, times } from './format';
+import { groupTitle, rowsOf, type GroupDefinition } from './groups';
 
-export const TABLE_HEADER = ['case', 'seconds', 't99 s', 'prefixes/s', 'sender CPU s', 'receiver CPU s', 'sender peak RSS', 'receiver peak RSS'];
+/** What the ratio columns hold, printed once above the tables. */
+export const RATIO_LEGEND =
+  '×ref: rxbgp\'s time over the reference\'s ("time", < 1: rxbgp is faster); where the two moved another N, ' +
+  'rxbgp\'s prefixes/s over the reference\'s ("rate", > 1: rxbgp is faster)';
 
-export function formatTable(results: readonly CaseResult[]): string {
-  const rows = results.map((r) => {
-    const m = r.measurement;
-    const seconds = r.status === 'ok' && m?.seconds !== undefined ? fixed(m.seconds, 2) : m ? `${r.status} (${m.received} held)` : r.status;
-    const rate = r.status === 'ok' && m?.seconds ? String(Math.round(r.n / m.seconds)) : '—';
-    return [
-      `${r.name} (${r.sender} → ${r.receiver})`,
-      seconds,
-      m?.t99Seconds !== undefined ? fixed(m.t99Seconds, 2) : '—',
-      rate,
-      m?.senderCpuSeconds !== undefined ? fixed(m.senderCpuSeconds, 2) : '—',
-      m?.receiverCpuSeconds !== undefined ? fixed(m.receiverCpuSeconds, 2) : '—',
-      megabytes(m?.senderPeakRssBytes),
-      megabytes(m?.receiverPeakRssBytes),
-    ];
-  });
+/** The group's heading, table and figure lines; no lines when no result is a row of it. */
+export function formatGroup(group: GroupDefinition, results: readonly CaseResult[]): string[] {
+  const rows = rowsOf(group, results);
+  if (!rows.rxbgp.length && !rows.references.length) return [];
+  const heading = `## ${groupTitle(group, rows)}`;
+  if (group.kind === 'figures') return [heading, '', ...figureTable([...rows.rxbgp, ...rows.references])];
+  const header = [
+    'case',
+    'N',
+    'seconds',
+    't99 s',
+    'prefixes/s',
+    `${group.side} CPU s`,
+    `${group.side} peak RSS`,
+    ...rows.references.map((ref) => `×${ref.name}`),
+  ];
+  const body = [
+    ...rows.rxbgp.map((r) => [...transferCells(r, group), ...rows.references.map((ref) => ratioCell(r, ref))]),
+    ...rows.references.map((r) => [...transferCells(r, group), ...rows.references.map(() => '—')]),
+  ];
+  const figures = [...rows.rxbgp, ...rows.references].filter((r) => r.figures?.length).map((r) => `- ${r.name}: ${figureList(r.figures!)}`);
+  return [heading, '', ...markdown(header, body), ...(figures.length ? ['', ...figures] : [])];
+}
+
+/** rxbgp's ratio to one reference, saying whether time or rate compared; "—" unless both finished. */
+export function ratioCell(rxbgp: CaseResult, reference: CaseResult): string {
+  if (!timed(rxbgp) || !timed(reference)) return '—';
+  const r = timeRatio(rxbgp, reference);
+  return r.basis === 'time' ? `${times(r.ratio)} time` : `${times(rate(rxbgp) / rate(reference))} rate`;
+}
+
+function transferCells(r: CaseResult, group: GroupDefinition): string[] {
+  const m = r.measurement;
+  return [
+    caseLabel(r),
+    count(r.n),
+    timed(r) ? seconds(r.measurement.seconds) : m ? `${r.status} (${count(m.received)} held)` : r.status,
+    seconds(m?.t99Seconds),
+    timed(r) ? count(rate(r)) : '—',
+    seconds(cpuOf(r, group.side)),
+    megabytes(peakRssOf(r, group.side)),
+  ];
+}
+
+/** Cases that only report numbers (codec): a row per figure; a case without figures shows its status. */
+function figureTable(results: readonly CaseResult[]): string[] {
+  const body = results.flatMap((r) => [
+    ...(r.status !== 'ok' || !r.figures?.length ? [[caseLabel(r), r.status, '—', '—']] : []),
+    ...(r.figures ?? []).map((f) => [caseLabel(r), f.name, figureValue(f.value), f.unit]),
+  ]);
+  return markdown(['case', 'figure', 'value', 'unit'], body);
+}
+
+export function figureList(figures: readonly Figure[]): string {
+  return figures.map((f) => `${f.name} ${figureValue(f.value)} ${f.unit}`).join(', ');
+}
+
+function caseLabel(r: CaseResult): string {
+  return `${r.name} (${r.sender} → ${r.receiver})`;
+}
+
+function markdown(header: readonly string[], body: ReadonlyArray<readonly string[]>): string[] {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(TABLE_HEADER), line(TABLE_HEADER.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-/** Which rxbgp case is compared with which reference, and what the comparison isolates. */
-export const COMPARISONS: ReadonlyArray<{ readonly rxbgp: string; readonly reference: string; readonly meaning: string }> = [
-  { rxbgp: 'emit', reference: 'bird-bird', meaning: 'rxbgp vs BIRD as the sender (BIRD receives both)' },
-  { rxbgp: 'emit', reference: 'gobgp-bird', meaning: 'rxbgp vs GoBGP as the sender (BIRD receives both)' },
-  { rxbgp: 'ingest', reference: 'bird-bird', meaning: 'rxbgp vs BIRD as the receiver (BIRD sends both)' },
-  { rxbgp: 'ingest', reference: 'bird-gobgp', meaning: 'rxbgp vs GoBGP as the receiver (BIRD sends both)' },
-];
-
-/** Lines "emit / bird-bird: 1.25× time, 1.10× t99, 2.00× CPU — ..." for each comparison both of whose cases finished. */
-export function formatRatios(results: readonly CaseResult[]): string[] {
-  const done = new Map(results.filter((r) => r.status === 'ok' && r.measurement?.seconds).map((r) => [r.name, r]));
-  const lines: string[] = [];
-  for (const c of COMPARISONS) {
-    const a = done.get(c.rxbgp)?.measurement;
-    const b = done.get(c.reference)?.measurement;
-    if (!a || !b) continue;
-    const parts = [`${ratio(a.seconds, b.seconds)} time`, `${ratio(a.t99Seconds, b.t99Seconds)} t99`];
-    const rxCpu = c.rxbgp === 'emit' ? a.senderCpuSeconds : a.receiverCpuSeconds;
-    const refCpu = c.rxbgp === 'emit' ? b.senderCpuSeconds : b.receiverCpuSeconds;
-    parts.push(`${ratio(rxCpu, refCpu)} CPU`);
-    lines.push(`${c.rxbgp} / ${c.reference}: ${parts.join(', ')} — ${c.meaning}`);
-  }
-  return lines;
-}
-
-function ratio(a: number | undefined, b: number | undefined): string {
-  return a !== undefined && b !== undefined && b > 0 ? `${fixed(a / b, 2)}×` : '—';
-}
-
-function fixed(value: number, digits: number): string {
-  return value.toFixed(digits);
-}
-
-function megabytes(bytes: number | undefined): string {
-  return bytes === undefined ? '—' : `${Math.round(bytes / (1024 * 1024))} MB`;
+  return [line(header), line(header.map(() => '---')), ...body.map(line)];
 }

@@ -11,12 +11,12 @@ describe('exabgpApiConfig', () => {
   encoder json;
   respawn false;
 }
-neighbor 127.0.0.116 {
-  router-id 192.0.2.115;
-  local-address 127.0.0.115;
-  local-as 65115;
-  peer-as 65116;
-  connect 1916;
+neighbor 127.0.3.16 {
+  router-id 192.0.2.15;
+  local-address 127.0.3.15;
+  local-as 65015;
+  peer-as 65016;
+  connect 21016;
   family { ipv4 unicast; }
   api { processes [ ${EXABGP_PROCESS_NAME} ]; neighbor-changes; }
 }
@@ -31,8 +31,8 @@ neighbor 127.0.0.116 {
 describe('exabgpEnvironment', () => {
   it('binds ExaBGP to the sender address and port, in the foreground, acks on', () => {
     expect(exabgpEnvironment(sender)).toMatchObject({
-      'exabgp.tcp.bind': '127.0.0.115',
-      'exabgp.tcp.port': '1915',
+      'exabgp.tcp.bind': '127.0.3.15',
+      'exabgp.tcp.port': '21015',
       'exabgp.daemon.daemonize': 'false',
       'exabgp.api.ack': 'true',
     });

@@ -1,5 +1,6 @@
 import { CASES } from '../../../bench/cases';
 import { slotFor } from '../../../bench/cases/case-types';
+import { DEFAULT_N } from '../../../bench/args';
 
 describe('CASES', () => {
   it('has unique names, each with its own address slot', () => {
@@ -17,9 +18,18 @@ describe('CASES', () => {
   });
 
   it('gives only the ExaBGP cases a smaller default N', () => {
-    expect(CASES.filter((c) => c.defaultN !== undefined).map((c) => [c.name, c.defaultN])).toEqual([
+    expect(CASES.filter((c) => c.defaultN !== undefined && c.defaultN < DEFAULT_N).map((c) => [c.name, c.defaultN])).toEqual([
       ['exabgp-api-routes', 20000],
       ['exabgp-api-batches', 20000],
+    ]);
+  });
+
+  it('has the many-peers cases move 100 × 10,000 in total by default, as rows of one group', () => {
+    const manyPeers = CASES.filter((c) => c.name.startsWith('many-peers-'));
+    expect(manyPeers.map((c) => [c.name, c.defaultN, c.groups])).toEqual([
+      ['many-peers-rxbgp', 1_000_000, ['many-peers']],
+      ['many-peers-bird', 1_000_000, ['many-peers']],
+      ['many-peers-gobgp', 1_000_000, ['many-peers']],
     ]);
   });
 });

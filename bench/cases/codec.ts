@@ -1,0 +1,124 @@
+/**
+ * codec: UPDATE decoding and encoding in ns per prefix, on a real stream. BIRD holds the run as
+ * static routes and connects to a minimal capture peer (bench/micro/capture-peer.ts) that records
+ * every octet it sends from Established to the End-of-RIB or the N-th prefix; BIRD is then stopped
+ * and this process times rxbgp's decodeMessage and packUpdates over the capture (median of a few
+ * passes). The capture lives in memory only. setupSeconds is the capture, BIRD's loading included.
+ */
+import { performance } from 'perf_hooks';
+import { Ipv4PrefixRun } from '../gen/prefix-run';
+import { PrefixTally } from '../measure/prefix-tally';
+import { CapturePeer, type CapturedStream } from '../micro/capture-peer';
+import { runCodecBench, type CodecBenchResult } from '../micro/codec-bench';
+import { median, type PassTimes } from '../micro/passes';
+import { listCount } from '../micro/prefix-count';
+import type { BirdDaemon } from '../daemons/bird';
+import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Figure } from './case-types';
+import { startBirdSender } from './senders';
+
+/**
+ * Per figure: at least 5 passes, more (up to 51) until a second went into them, so a small N's
+ * millisecond passes still give a steady median; no pass starts after 30 s (the first always runs).
+ */
+const MIN_PASSES = 5;
+const MIN_PASS_MS = 1000;
+const MAX_PASSES = 51;
+const PASS_BUDGET_MS = 30_000;
+/** No extended messages are negotiated with the capture peer (RFC 8654), as in the capture itself. */
+const MAX_LENGTH = 4096;
+
+const MB = 1e6;
+
+export const codecCase: BenchCase = {
+  name: 'codec',
+  groups: ['codec'],
+  sender: 'BIRD (captured)',
+  receiver: 'rxbgp codec',
+  summary: "times rxbgp's UPDATE decoder and encoder in-process on a captured BIRD stream of N prefixes (ns per prefix)",
+  needs: ['bird', 'rxbgp'],
+  async run(ctx: CaseContext): Promise<CaseCompletion> {
+    const setupStart = performance.now();
+    const routes = new Ipv4PrefixRun(FIRST_PREFIX, ctx.n);
+    const { sender, receiver } = ctx.slot;
+    let bird: BirdDaemon | undefined;
+    const peer = await CapturePeer.listen({
+      address: receiver.address,
+      port: receiver.port,
+      peerAddress: sender.address,
+      local: { asn: receiver.asn, routerId: receiver.routerId },
+      expectedPrefixes: ctx.n,
+      deadline: ctx.deadline,
+      abort: () => bird?.child.exitText(),
+      log: ctx.log,
+    });
+    ctx.onCleanup(() => peer.close());
+    bird = await startBirdSender(ctx, routes, true);
+    ctx.log(`BIRD sender loaded ${routes.count} routes; enabling its session to the capture peer`);
+    await bird.enableBgp();
+    const stream = await peer.captured();
+    await peer.close();
+    // Nothing else runs while this process times: BIRD is stopped, not left idle beside it.
+    await bird.stop();
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    ctx.log(`captured ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.messages} messages, ${stream.prefixes} prefixes; timing`);
+
+    const tally = new PrefixTally(routes, []);
+    const bench = runCodecBench(stream.bytes, {
+      prefixes: stream.prefixes,
+      codec: stream.codec,
+      maxLength: MAX_LENGTH,
+      minPasses: MIN_PASSES,
+      minMs: MIN_PASS_MS,
+      maxPasses: MAX_PASSES,
+      budgetMs: PASS_BUDGET_MS,
+      deadline: ctx.deadline,
+      inspect: (decoded) => {
+        for (const u of decoded) {
+          for (const list of u.announced) for (let i = 0, n = listCount(list); i < n; i++) tally.announce(list.prefixes[i]);
+          for (const list of u.withdrawn) for (let i = 0, n = listCount(list); i < n; i++) tally.withdraw(list.prefixes[i]);
+        }
+      },
+    });
+
+    const problems: string[] = [];
+    if (stream.prefixes !== ctx.n) problems.push(`the capture holds ${stream.prefixes} prefixes, not N = ${ctx.n}`);
+    if (!tally.matchesRun()) {
+      problems.push(
+        `the capture is not the run: ${tally.distinct} of ${ctx.n} distinct, ${tally.unexpected} unexpected, ` +
+          `${tally.duplicates} duplicates, ${tally.withdrawn} withdrawn`,
+      );
+    }
+    if (bench.encodedPrefixes !== stream.prefixes) problems.push(`the encoded messages announce ${bench.encodedPrefixes} prefixes, not ${stream.prefixes}`);
+    // The same routes packed behind the same attributes into the same 4096 octets: about BIRD's size.
+    const sizeRatio = bench.encoded.bytes / bench.updateBytes;
+    if (!(sizeRatio > 0.5 && sizeRatio < 2)) problems.push(`encoded ${bench.encoded.bytes} octets for the capture's ${bench.updateBytes}: implausible`);
+
+    const checks = checksOf(bench, stream, sizeRatio);
+    if (tally.matchesRun()) checks.splice(1, 0, `the capture is exactly the run: ${tally.distinct} distinct prefixes, none unexpected or withdrawn`);
+    return { setupSeconds, figures: figuresOf(bench, stream.prefixes), problems, checks };
+  },
+};
+
+function figuresOf(b: CodecBenchResult, prefixes: number): Figure[] {
+  return [
+    { name: 'decode', value: b.decodeNsPerPrefix, unit: 'ns/prefix' },
+    { name: 'decode + text', value: b.decodeTextNsPerPrefix, unit: 'ns/prefix' },
+    { name: 'encode', value: b.encodeNsPerPrefix, unit: 'ns/prefix' },
+    { name: 'messages', value: b.updates, unit: 'messages' },
+    { name: 'prefixes', value: prefixes, unit: 'prefixes' },
+  ];
+}
+
+function checksOf(b: CodecBenchResult, stream: CapturedStream, sizeRatio: number): string[] {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  const passes = (t: PassTimes) => `${t.ns.length} (median ${ms(median(t.ns))} ms, ${ms(Math.min(...t.ns))}–${ms(Math.max(...t.ns))})`;
+  return [
+    `capture: ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.messages} messages (${stream.updates} UPDATEs) in ` +
+      `${stream.streamSeconds.toFixed(2)} s after Established, ended on ${stream.endOfRib ? 'the End-of-RIB' : 'the N-th prefix'}; ` +
+      `4-octet AS ${stream.codec.asn4 ? 'on' : 'off'}`,
+    `passes: decode ${passes(b.decode)}, decode + text ${passes(b.decodeText)}, encode ${passes(b.encode)}; each pass counted every prefix`,
+    `encode: ${b.groups} (attributes, prefixes) groups, ${b.packedGroups} of them held packed by the decoder; wrote ` +
+      `${b.encoded.messages} messages, ${(b.encoded.bytes / MB).toFixed(2)} MB (${sizeRatio.toFixed(3)} × the captured UPDATEs); ` +
+      `decoded back: ${b.encodedPrefixes} prefixes`,
+  ];
+}

@@ -1,0 +1,250 @@
+import type { CaseResult, Figure } from '../../../bench/cases/case-types';
+import { LIMITS, TARGETS, evaluateTargets, formatTargetLines, formatTargetSummary, type TargetOutcome } from '../../../bench/report/targets';
+import { MB, figuresOnly, notOk, transfer, type TransferFixture } from './fixtures';
+
+function target(number: number, results: readonly CaseResult[]): TargetOutcome {
+  return TARGETS.find((t) => t.number === number)!.evaluate(results);
+}
+
+const birdBird = (f: Partial<TransferFixture> = {}) =>
+  transfer('bird-bird', { groups: ['emit', 'ingest'], sender: 'BIRD', receiver: 'BIRD', seconds: 4, senderRssMb: 90, receiverRssMb: 110, receiverCpu: 2, ...f });
+
+describe('TARGETS', () => {
+  it('are the issue’s seven, numbered in order', () => {
+    expect(TARGETS.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('target 1: emit', () => {
+  const emit = (f: Partial<TransferFixture> = {}) => transfer('emit', { groups: ['emit'], sender: 'rxbgp', receiver: 'BIRD', seconds: 4, senderRssMb: 250, ...f });
+
+  it('holds at exactly BIRD’s time and 250 MB', () => {
+    expect(target(1, [emit(), birdBird()])).toEqual({
+      number: 1,
+      name: 'emit',
+      status: 'held',
+      text: "emit time 1.00× BIRD's (≤ 1×); emit sender peak RSS 250 MB (≤ 250 MB)",
+    });
+  });
+
+  it('is missed when slower than BIRD → BIRD or one byte over 250 MB', () => {
+    expect(target(1, [emit({ seconds: 4.01 }), birdBird()])).toMatchObject({ status: 'missed', text: expect.stringContaining("emit time 1.00× BIRD's, target ≤ 1×") });
+    const heavy = target(1, [emit({ senderRssBytes: LIMITS.peakRssMegabytes * MB + 1 }), birdBird()]);
+    expect(heavy.status).toBe('missed');
+    expect(heavy.text).toContain('emit sender peak RSS 250 MB, target ≤ 250 MB');
+  });
+
+  it('is not run without the reference, or when emit failed', () => {
+    expect(target(1, [emit()])).toEqual({
+      number: 1,
+      name: 'emit',
+      status: 'not run',
+      text: 'emit sender peak RSS 250 MB (≤ 250 MB); not run: bird-bird not in this run',
+    });
+    expect(target(1, [notOk('emit', ['emit'], 'rxbgp', 'BIRD', 'timeout', { received: 3 }), birdBird()])).toMatchObject({
+      status: 'not run',
+      text: 'not run: emit timeout',
+    });
+  });
+
+  it('is missed, not "not run", when one condition is missed and another could not be evaluated', () => {
+    expect(target(1, [emit({ senderRssMb: 300 })]).status).toBe('missed');
+  });
+});
+
+describe('target 2: ingest', () => {
+  const ingest = (f: Partial<TransferFixture> = {}) =>
+    transfer('ingest', { groups: ['ingest'], sender: 'BIRD', receiver: 'rxbgp', seconds: 4, receiverCpu: 4, receiverRssMb: 250, ...f });
+
+  it('holds at BIRD’s time, 2× its receiver CPU and 250 MB', () => {
+    expect(target(2, [ingest(), birdBird()])).toMatchObject({
+      status: 'held',
+      text: "ingest time 1.00× BIRD's (≤ 1×); ingest CPU 2.00× BIRD's (≤ 2×); ingest receiver peak RSS 250 MB (≤ 250 MB)",
+    });
+  });
+
+  it('is missed on CPU over 2× BIRD’s, saying by how much', () => {
+    expect(target(2, [ingest({ receiverCpu: 6.8 }), birdBird()])).toMatchObject({
+      status: 'missed',
+      text: expect.stringContaining("ingest CPU 3.40× BIRD's, target ≤ 2×"),
+    });
+    expect(target(2, [ingest({ receiverCpu: 4.01 }), birdBird()]).status).toBe('missed');
+  });
+
+  it('is missed on time or RSS', () => {
+    expect(target(2, [ingest({ seconds: 4.5 }), birdBird()]).status).toBe('missed');
+    expect(target(2, [ingest({ receiverRssMb: 251 }), birdBird()]).status).toBe('missed');
+  });
+
+  it('compares CPU per prefix when the reference moved another N', () => {
+    // BIRD: 2 s for 500,000 = 4 µs/prefix; rxbgp: 8 s for 1,000,000 = 8 µs/prefix: 2×.
+    const half = birdBird({ n: 500_000, seconds: 2, receiverCpu: 2 });
+    expect(target(2, [ingest({ receiverCpu: 8 }), half]).text).toContain("ingest time per prefix 1.00× BIRD's (≤ 1×); ingest CPU 2.00× BIRD's (≤ 2×)");
+  });
+
+  it('is not run when ingest failed', () => {
+    expect(target(2, [notOk('ingest', ['ingest'], 'BIRD', 'rxbgp', 'failed'), birdBird()])).toMatchObject({ status: 'not run', text: 'not run: ingest failed' });
+  });
+});
+
+describe('target 3: ingest to a JSON file', () => {
+  const exabgp = transfer('bird-exabgp', { groups: ['ingest-json'], sender: 'BIRD', receiver: 'ExaBGP', seconds: 25 });
+  const json = (seconds: number) => transfer('ingest-json-file', { groups: ['ingest-json'], sender: 'BIRD', receiver: 'rxbgp', seconds });
+
+  it('holds at exactly a fifth of BIRD → ExaBGP’s time', () => {
+    expect(target(3, [json(5), exabgp])).toMatchObject({ status: 'held', text: "ingest-json-file time 0.20× ExaBGP's (≤ 1/5)" });
+  });
+
+  it('is missed above a fifth', () => {
+    expect(target(3, [json(5.01), exabgp])).toMatchObject({ status: 'missed', text: "ingest-json-file time 0.20× ExaBGP's, target ≤ 1/5" });
+    expect(target(3, [json(10), exabgp]).text).toBe("ingest-json-file time 0.40× ExaBGP's, target ≤ 1/5");
+  });
+
+  it('is not run without bird-exabgp', () => {
+    expect(target(3, [json(1)])).toMatchObject({ status: 'not run', text: 'not run: bird-exabgp not in this run' });
+  });
+});
+
+describe('target 4: helper API', () => {
+  const api = (mode: string, n: number, seconds: number) =>
+    transfer(`api-${mode}`, { groups: [`api-${mode}`], sender: 'rxbgp + helper', receiver: 'BIRD', n, seconds });
+  const exabgp = (mode: string) =>
+    transfer(`exabgp-api-${mode}`, { groups: [`api-${mode}`], sender: 'ExaBGP + helper', receiver: 'BIRD', n: 20_000, seconds: 6.25 });
+
+  it('holds at exactly 300,000 and 1,000,000 prefixes/s, with ExaBGP’s rate beside', () => {
+    expect(target(4, [api('routes', 300_000, 1), api('batches', 1_000_000, 1), exabgp('routes'), exabgp('batches')])).toMatchObject({
+      status: 'held',
+      text:
+        'api-routes 300,000 prefixes/s (≥ 300,000); exabgp-api-routes 3,200 prefixes/s (rxbgp 93.8×); ' +
+        'api-batches 1,000,000 prefixes/s (≥ 1,000,000); exabgp-api-batches 3,200 prefixes/s (rxbgp 313×)',
+    });
+  });
+
+  it('is missed just under either rate', () => {
+    expect(target(4, [api('routes', 299_999, 1), api('batches', 1_000_000, 1)])).toMatchObject({
+      status: 'missed',
+      text: expect.stringContaining('api-routes 299,999 prefixes/s, target ≥ 300,000'),
+    });
+    expect(target(4, [api('routes', 300_000, 1), api('batches', 999_999, 1)]).status).toBe('missed');
+  });
+
+  it('does not need ExaBGP to hold, but needs both rxbgp cases', () => {
+    const held = target(4, [api('routes', 300_000, 1), api('batches', 1_000_000, 1)]);
+    expect(held.status).toBe('held');
+    expect(held.text).toBe('api-routes 300,000 prefixes/s (≥ 300,000); api-batches 1,000,000 prefixes/s (≥ 1,000,000)');
+    const exabgpFailed = notOk('exabgp-api-routes', ['api-routes'], 'ExaBGP + helper', 'BIRD', 'timeout');
+    expect(target(4, [api('routes', 300_000, 1), api('batches', 1_000_000, 1), exabgpFailed]).text).toContain('ExaBGP: exabgp-api-routes timeout');
+    expect(target(4, [])).toMatchObject({ status: 'not run', text: 'not run: api-routes not in this run, api-batches not in this run' });
+    expect(target(4, [api('routes', 300_000, 1)])).toMatchObject({ status: 'not run', text: expect.stringContaining('not run: api-batches not in this run') });
+  });
+});
+
+describe('target 5: realistic table', () => {
+  const bird = transfer('realistic-bird-bird', {
+    groups: ['realistic-emit', 'realistic-ingest'],
+    sender: 'BIRD',
+    receiver: 'BIRD',
+    n: 1_290_000,
+    seconds: 10,
+    senderRssMb: 300,
+    receiverRssMb: 400,
+  });
+  const emit = (f: Partial<TransferFixture> = {}) =>
+    transfer('realistic-emit', { groups: ['realistic-emit'], sender: 'rxbgp', receiver: 'BIRD', n: 1_290_000, seconds: 15, senderRssMb: 600, ...f });
+  const ingest = (f: Partial<TransferFixture> = {}) =>
+    transfer('realistic-ingest', { groups: ['realistic-ingest'], sender: 'BIRD', receiver: 'rxbgp', n: 1_290_000, seconds: 15, receiverRssMb: 800, ...f });
+
+  it("holds at 1.5× BIRD's time and 2× its peak RSS on the same side, both ways", () => {
+    expect(target(5, [emit(), ingest(), bird])).toMatchObject({
+      status: 'held',
+      text:
+        "realistic-emit time 1.50× BIRD's (≤ 1.5×); realistic-emit sender peak RSS 600 MB = 2.00× BIRD's 300 MB (≤ 2×); " +
+        "realistic-ingest time 1.50× BIRD's (≤ 1.5×); realistic-ingest receiver peak RSS 800 MB = 2.00× BIRD's 400 MB (≤ 2×)",
+    });
+  });
+
+  it('is missed when either direction is slower or heavier', () => {
+    expect(target(5, [emit({ seconds: 15.01 }), ingest(), bird]).status).toBe('missed');
+    expect(target(5, [emit(), ingest({ receiverRssMb: 801 }), bird])).toMatchObject({
+      status: 'missed',
+      text: expect.stringContaining("realistic-ingest receiver peak RSS 801 MB = 2.00× BIRD's 400 MB, target ≤ 2×"),
+    });
+  });
+
+  it('is not run when a direction or the reference is missing', () => {
+    expect(target(5, [emit(), bird])).toMatchObject({ status: 'not run', text: expect.stringContaining('not run: realistic-ingest not in this run') });
+    expect(target(5, [emit(), ingest()]).status).toBe('not run');
+  });
+});
+
+describe('target 6: many peers', () => {
+  const keepalives = (expiries: number, established: number): Figure[] => [
+    { name: 'hold-timer expiries', value: expiries, unit: 'sessions' },
+    { name: 'sessions established', value: established, unit: 'sessions' },
+  ];
+  const rxbgp = (figures: Figure[]) => transfer('many-peers-rxbgp', { groups: ['many-peers'], sender: 'BIRD', receiver: 'rxbgp', seconds: 8, figures });
+  const bird = transfer('many-peers-bird', { groups: ['many-peers'], sender: 'BIRD', receiver: 'BIRD', seconds: 10 });
+  const gobgp = transfer('many-peers-gobgp', { groups: ['many-peers'], sender: 'BIRD', receiver: 'GoBGP', seconds: 40 });
+
+  it('holds with 100 sessions and no hold-timer expiry, with the time ratios beside', () => {
+    expect(target(6, [rxbgp(keepalives(0, 100)), bird, gobgp])).toMatchObject({
+      status: 'held',
+      text: "sessions established 100 (= 100); hold-timer expiries 0 (= 0); time 0.80× BIRD's; time 0.20× GoBGP's",
+    });
+  });
+
+  it('is missed on one expiry or one session short, even when the transfer failed', () => {
+    expect(target(6, [rxbgp(keepalives(1, 100)), bird, gobgp])).toMatchObject({ status: 'missed', text: expect.stringContaining('hold-timer expiries 1, target = 0') });
+    expect(target(6, [rxbgp(keepalives(0, 99))]).status).toBe('missed');
+    const failed = notOk('many-peers-rxbgp', ['many-peers'], 'BIRD', 'rxbgp', 'failed', { figures: keepalives(3, 100), received: 900_000 });
+    expect(target(6, [failed])).toMatchObject({ status: 'missed', text: 'sessions established 100 (= 100); hold-timer expiries 3, target = 0; not run: many-peers-rxbgp failed' });
+  });
+
+  it('is not run without the figures or the case', () => {
+    expect(target(6, [rxbgp([])])).toMatchObject({ status: 'not run', text: expect.stringContaining('many-peers-rxbgp reported no "sessions established" figure') });
+    expect(target(6, [bird])).toMatchObject({ status: 'not run', text: 'not run: many-peers-rxbgp not in this run' });
+    expect(target(6, [notOk('many-peers-rxbgp', ['many-peers'], 'BIRD', 'rxbgp', 'timeout')])).toMatchObject({
+      status: 'not run',
+      text: 'not run: many-peers-rxbgp timeout',
+    });
+  });
+
+  it('notes a reference that did not finish without failing the target', () => {
+    expect(target(6, [rxbgp(keepalives(0, 100)), bird])).toMatchObject({ status: 'held', text: expect.stringContaining('vs many-peers-gobgp not in this run') });
+  });
+});
+
+describe('target 7: codec', () => {
+  const decode = { name: 'decode', value: 85.25, unit: 'ns/prefix' };
+  const encode = { name: 'encode', value: 140, unit: 'ns/prefix' };
+
+  it('holds when the codec case reported decode and encode in ns/prefix, and prints them', () => {
+    expect(target(7, [figuresOnly('codec', ['codec'], [decode, { name: 'decode + text', value: 190, unit: 'ns/prefix' }, encode])])).toMatchObject({
+      status: 'held',
+      text: 'decode 85.3 ns/prefix; decode + text 190 ns/prefix; encode 140 ns/prefix',
+    });
+  });
+
+  it('is not run when a figure is missing or in another unit, or the case failed', () => {
+    expect(target(7, [figuresOnly('codec', ['codec'], [decode])])).toMatchObject({ status: 'not run', text: expect.stringContaining('codec reported no "encode" figure in ns/prefix') });
+    expect(target(7, [figuresOnly('codec', ['codec'], [decode, { ...encode, unit: 'ms' }])]).status).toBe('not run');
+    expect(target(7, [notOk('codec', ['codec'], 'BIRD', 'rxbgp', 'failed')])).toMatchObject({ status: 'not run', text: 'not run: codec failed' });
+    expect(target(7, [])).toMatchObject({ status: 'not run', text: 'not run: codec not in this run' });
+  });
+});
+
+describe('summary lines', () => {
+  it('marks each target ✓ / ✗ / – and gives one grep-able line per target', () => {
+    const outcomes: TargetOutcome[] = [
+      { number: 1, name: 'emit', status: 'held', text: 'a' },
+      { number: 2, name: 'ingest', status: 'missed', text: 'b' },
+      { number: 3, name: 'ingest to a JSON file', status: 'not run', text: 'c' },
+    ];
+    expect(formatTargetSummary(outcomes)).toEqual(['✓ 1 emit: a', '✗ 2 ingest: b', '– 3 ingest to a JSON file: c']);
+    expect(formatTargetLines(outcomes)).toEqual(['target 1: held', 'target 2: missed', 'target 3: not run']);
+  });
+
+  it('evaluates all seven over the same results', () => {
+    expect(evaluateTargets([]).map((o) => o.status)).toEqual(Array(7).fill('not run'));
+  });
+});
