@@ -11,11 +11,10 @@
  */
 import { Daemon, loadConfig, formatErrors, packedIpv4Of } from '../../lib';
 import { Afi, Safi } from '../../lib/wire/iana';
+import { packedAddress, packedLength } from '../../lib/wire/nlri/ipv4-prefix';
 import { silentLog, type Log } from '../../lib/session/log';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { EARLY_SHARE } from '../measure/transfer';
-
-const LENGTH_SLOTS = 64;
 
 function main(argv: readonly string[]): void {
   const [file, first, countText] = argv;
@@ -31,9 +30,8 @@ function main(argv: readonly string[]): void {
   const milestones = [Math.ceil(run.count * EARLY_SHARE), run.count];
   const stats = { distinct: 0, entries: 0, duplicates: 0, unexpected: 0, withdrawn: 0, updates: 0, otherFamilies: 0, ribIn: 0 };
   const indexOfPacked = (packed: number): number => {
-    const address = Math.floor(packed / LENGTH_SLOTS);
-    const offset = address - run.base;
-    if (packed - address * LENGTH_SLOTS !== 24 || offset < 0 || offset % 256 !== 0) return -1;
+    const offset = packedAddress(packed) - run.base;
+    if (packedLength(packed) !== 24 || offset < 0 || offset % 256 !== 0) return -1;
     const i = offset / 256;
     return i < run.count ? i : -1;
   };

@@ -16,6 +16,7 @@ import fs from 'fs';
 import { decodePathAttributes } from '../wire/attributes';
 import { formatIp } from '../wire/address';
 import { Afi, AttrType, Safi } from '../wire/iana';
+import { LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
 import type { CodecContext, PathAttributes } from '../wire/types';
 
 const MRT_HEADER = 12;
@@ -24,7 +25,6 @@ const PEER_INDEX_TABLE = 1;
 const RIB_IPV4_UNICAST = 2;
 const RIB_IPV6_UNICAST = 4;
 const CHUNK = 1 << 20;
-const LENGTH_SLOTS = 64;
 
 /** TABLE_DUMP_V2 always encodes AS numbers in 4 octets (RFC 6396 §4.3.4). */
 const DUMP_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath: new Set() };

@@ -13,8 +13,9 @@
 import type { PathAttributes } from '../wire/types';
 import { familyKey } from '../wire/types';
 import { Afi, Safi } from '../wire/iana';
+import { ipFamily } from '../wire/address';
 import { parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
-import { attachPackedIpv4, nlriCount } from '../wire/nlri/packed-ipv4';
+import { attachPackedIpv4, formatIpv4Packed, nlriCount } from '../wire/nlri/packed-ipv4';
 import { attributeKey } from './attribute-key';
 import { AttributeSets, type AttributeSet } from './attribute-sets';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
@@ -69,7 +70,7 @@ export interface OutWithdraw {
 /** Routes loaded from an MRT dump (lib/mrt), with the next hop to announce them with when given. */
 export interface OutTable {
   readonly table: RouteTable;
-  /** Replaces every route's next hop ("self" or an address). */
+  /** Replaces the next hop: "self" for every route, an address for the routes of its family. */
   readonly nextHop?: string;
 }
 
@@ -292,7 +293,7 @@ export class AdjRibOut {
    * Withdraws routes through the API. A prefix the config also announces goes back to the config's
    * version (announced again) rather than being withdrawn.
    */
-  remove(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): RibOutChange {
+  remove(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'>>): RibOutChange {
     const back = new GroupBuilder();
     const withdraw = new WithdrawBuilder();
     for (const r of routes) {
@@ -319,11 +320,8 @@ export class AdjRibOut {
 
   /** Drops every API route (ExaBGP `clear adj-rib out`), falling back to the config's routes. */
   clearApi(): RibOutChange {
-    const routes: Array<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>> = [];
-    const v4: number[] = [];
-    for (const [packed] of this.api.v4.entries()) v4.push(packed);
-    const listed = attachPackedIpv4({}, v4) as { prefixes: string[] };
-    for (const prefix of listed.prefixes) routes.push({ afi: Afi.IPV4, safi: Safi.UNICAST, prefix });
+    const routes: Array<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'>> = [];
+    for (const [packed] of this.api.v4.entries()) routes.push({ afi: Afi.IPV4, safi: Safi.UNICAST, prefix: formatIpv4Packed(packed), packed });
     for (const e of this.api.other.values()) routes.push(e.route);
     return this.remove(routes);
   }
@@ -352,48 +350,40 @@ export class AdjRibOut {
     for (const o of other) uses[o.set]++;
     const ids = sets.map((s, i) => {
       if (uses[i] === 0) return -1;
-      const id = this.sets.acquire(t.nextHop === undefined ? s : { ...s, nextHop: t.nextHop });
+      const id = this.sets.acquire(replacesNextHop(t.nextHop, s.afi) ? { ...s, nextHop: t.nextHop! } : s);
       this.sets.addRefs(id, uses[i] - 1);
       return id;
     });
-    for (let i = 0; i < v4Prefixes.length; i++) {
-      const previous = layer.v4.get(v4Prefixes[i]);
-      layer.v4.set(v4Prefixes[i], ids[v4Sets[i]]);
-      if (previous !== undefined) this.sets.release(previous);
-    }
-    for (const o of other) {
-      const route = { afi: o.afi, safi: o.safi, prefix: o.prefix };
-      const k = keyOf(route);
-      const set = ids[o.set];
-      if (k.text === undefined) {
-        const previous = layer.v4.get(k.packed);
-        layer.v4.set(k.packed, set);
-        if (previous !== undefined) this.sets.release(previous);
-      } else {
-        const previous = layer.other.get(k.text);
-        layer.other.set(k.text, { set, route });
-        if (previous !== undefined) this.sets.release(previous.set);
-      }
-    }
+    for (let i = 0; i < v4Prefixes.length; i++) this.putPacked(layer, v4Prefixes[i], ids[v4Sets[i]]);
+    for (const o of other) this.put(layer, { afi: o.afi, safi: o.safi, prefix: o.prefix }, ids[o.set]);
   }
 
-  private put(layer: Layer, r: OutRoute, set: number): void {
+  /** Points the route at `set` in the layer, releasing the set it pointed at before. */
+  private put(layer: Layer, r: TextRoute['route'] & Pick<OutRoute, 'packed'>, set: number): void {
     const k = keyOf(r);
-    if (k.text === undefined) {
-      const previous = layer.v4.get(k.packed);
-      layer.v4.set(k.packed, set);
-      if (previous !== undefined) this.sets.release(previous);
-    } else {
+    if (k.text === undefined) this.putPacked(layer, k.packed, set);
+    else {
       const previous = layer.other.get(k.text);
       layer.other.set(k.text, { set, route: r });
       if (previous !== undefined) this.sets.release(previous.set);
     }
   }
 
+  private putPacked(layer: Layer, packed: number, set: number): void {
+    const previous = layer.v4.get(packed);
+    layer.v4.set(packed, set);
+    if (previous !== undefined) this.sets.release(previous);
+  }
+
   private releaseLayer(layer: Layer): void {
     for (const [, set] of layer.v4.entries()) this.sets.release(set);
     for (const e of layer.other.values()) this.sets.release(e.set);
   }
+}
+
+/** "self" replaces every route's next hop; an address only that of routes of its own family. */
+function replacesNextHop(nextHop: string | undefined, afi: number): boolean {
+  return nextHop !== undefined && (nextHop === 'self' || ipFamily(nextHop) === afi);
 }
 
 function routeSetKey(set: OutRouteSet): string {

@@ -3,8 +3,8 @@
  * one number, without split(), regular expressions or intermediate objects.
  */
 
-/** Packs an IPv4 address (uint32) and a prefix length into one safe integer. */
-const LENGTH_SLOTS = 64;
+/** Packs an IPv4 address (uint32) and a prefix length into one safe integer: address * 64 + length. */
+export const LENGTH_SLOTS = 64;
 
 /**
  * Parses "a.b.c.d/len" (or a bare address, taken as /32) into `address * 64 + length`,

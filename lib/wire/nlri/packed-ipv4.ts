@@ -11,9 +11,9 @@
 import { formatIpv4Number } from '../address';
 import type { Writer } from '../writer';
 import { invalidNetworkField } from './invalid-network-field';
+import { LENGTH_SLOTS, packedAddress, packedLength } from './ipv4-prefix';
 
 const PACKED = Symbol('rxbgp.packedIpv4');
-const LENGTH_SLOTS = 64;
 
 interface WithPacked {
   [PACKED]?: readonly number[];
@@ -55,8 +55,7 @@ function replacePrefixes(this: WithPacked, value: string[]): void {
 
 /** "a.b.c.d/len" of a packed prefix. */
 export function formatIpv4Packed(packed: number): string {
-  const address = Math.floor(packed / LENGTH_SLOTS);
-  return `${formatIpv4Number(address)}/${packed - address * LENGTH_SLOTS}`;
+  return `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`;
 }
 
 /**
@@ -97,8 +96,8 @@ export function decodeIpv4Packed(buf: Buffer, start: number, end: number, out: n
 
 /** Writes one packed prefix as NLRI (length octet, then the fewest octets that hold it). */
 export function encodeIpv4Packed(w: Writer, packed: number): void {
-  const address = Math.floor(packed / LENGTH_SLOTS);
-  const length = packed - address * LENGTH_SLOTS;
+  const address = packedAddress(packed);
+  const length = packedLength(packed);
   w.u8(length);
   if (length > 0) w.u8(address >>> 24);
   if (length > 8) w.u8((address >>> 16) & 255);
