@@ -50,6 +50,7 @@ async function startSender(ctx: CaseContext, layout: ManyPeersLayout, endpoint: 
   const n = layout.run.count;
   const loaded = async () => ((await bird.staticImported()) >= n ? true : undefined);
   await pollUntil(`BIRD sender to load ${n} static routes`, ctx.deadline, loaded, { intervalMs: 200, abort: () => bird.child.exitText() });
+  bird.wakeWhileSending();
   return bird;
 }
 

@@ -84,6 +84,7 @@ async function startBirdTableSender(ctx: CaseContext, table: RealisticTable, con
     intervalMs: 200,
     abort: () => bird.child.exitText() ?? feeder.failure?.message,
   });
+  bird.wakeWhileSending();
   await bird.enableBgp();
   return bird;
 }

@@ -9,9 +9,6 @@ import { writeMrtTableDump } from '../gen/mrt-table-dump';
 import { pollUntil } from '../measure/deadline';
 import { NEXT_HOP, type CaseContext, type Speaker } from './case-types';
 
-/** How often a BIRD sender's main loop is woken (BirdDaemon.wakeEvery): well under the 3 s it would sleep. */
-const SENDER_WAKE_MS = 50;
-
 /**
  * BIRD with the run as static routes. `connect`: BIRD connects to the receiver, starting with its
  * BGP protocol disabled until the statics are in its table (call enableBgp); otherwise it waits for
@@ -37,7 +34,7 @@ export async function startBirdSender(ctx: CaseContext, routes: Ipv4PrefixRun, c
   ctx.onCleanup(() => bird.stop());
   const loaded = async () => ((await bird.staticImported()) >= routes.count ? true : undefined);
   await pollUntil(`BIRD sender to load ${routes.count} static routes`, ctx.deadline, loaded, { intervalMs: 200, abort: () => bird.child.exitText() });
-  bird.wakeEvery(SENDER_WAKE_MS);
+  bird.wakeWhileSending();
   return bird;
 }
 

@@ -19,6 +19,7 @@ import { pollUntil, type Deadline } from '../measure/deadline';
 import { PeerSessions } from '../measure/peer-sessions';
 import { birdSessionEvents } from '../measure/session-log-lines';
 import { BirdControl, parseRouteCount } from './bird-control';
+import { wakeBirdEvery } from './bird-waker';
 import { TrackedChild } from './tracked-child';
 
 export type ManyPeersBirdRole =
@@ -26,6 +27,8 @@ export type ManyPeersBirdRole =
   | { readonly kind: 'receiver'; readonly receiver: ManyPeersEndpoint };
 
 export class ManyPeersBird {
+  private stopWaking: (() => void) | undefined;
+
   private constructor(
     readonly child: TrackedChild,
     private readonly control: BirdControl,
@@ -104,7 +107,13 @@ export class ManyPeersBird {
     return text.split('\n').some((l) => l.startsWith(`${prefix} `));
   }
 
+  /** Wakes BIRD's main loop every SENDER_WAKE_MS until stop() (bench/daemons/bird-waker.ts). */
+  wakeWhileSending(): void {
+    this.stopWaking ??= wakeBirdEvery(this.control);
+  }
+
   async stop(): Promise<void> {
+    this.stopWaking?.();
     this.control.close();
     await this.child.stop();
   }

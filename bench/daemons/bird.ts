@@ -8,12 +8,13 @@ import { BIRD_BGP_PROTOCOL, BIRD_STATIC_PROTOCOL, writeBirdConfig, type BirdBgpC
 import { pollUntil, type Deadline } from '../measure/deadline';
 import { SessionWatch } from '../measure/session-watch';
 import { BirdControl, parseImportedRoutes, parseRouteCount } from './bird-control';
+import { wakeBirdEvery } from './bird-waker';
 import { TrackedChild } from './tracked-child';
 
 export class BirdDaemon {
   readonly session = new SessionWatch();
   private control: BirdControl | undefined;
-  private waker: NodeJS.Timeout | undefined;
+  private stopWaking: (() => void) | undefined;
 
   private constructor(
     readonly child: TrackedChild,
@@ -99,30 +100,15 @@ export class BirdDaemon {
     await this.command(`enable ${BIRD_BGP_PROTOCOL}`);
   }
 
-  /**
-   * Wakes BIRD's main loop every `intervalMs` with a one-line command on its control socket, until
-   * stop(). BIRD 2.0's io_loop sleeps in poll() for up to 3000 ms when it sees no pending event, and
-   * a sender's last UPDATE and End-of-RIB regularly wait out that sleep (a 3.0 s gap before the last
-   * 64 prefixes of 1 M, traced in bench/consumers). Waking it is the same for every receiver, so the
-   * sender-to-receiver times measure the transfer, not where in that sleep the feed happened to end.
-   */
-  wakeEvery(intervalMs: number): void {
-    if (this.waker) return;
-    let busy = false;
-    this.waker = setInterval(() => {
-      if (busy || !this.control) return;
-      busy = true;
-      this.control.command('show status').then(
-        () => (busy = false),
-        () => (busy = false),
-      );
-    }, intervalMs);
-    this.waker.unref();
+  /** Wakes BIRD's main loop every SENDER_WAKE_MS until stop() (bench/daemons/bird-waker.ts). */
+  wakeWhileSending(): void {
+    if (!this.control || this.stopWaking) return;
+    this.stopWaking = wakeBirdEvery(this.control);
   }
 
   async stop(): Promise<void> {
-    if (this.waker) clearInterval(this.waker);
-    this.waker = undefined;
+    this.stopWaking?.();
+    this.stopWaking = undefined;
     this.control?.close();
     await this.child.stop();
   }
