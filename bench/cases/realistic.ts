@@ -26,13 +26,12 @@ import { tableUpdates } from '../gen/realistic-updates';
 import { ipv6Bytes } from '../gen/realistic-wire';
 import { routeCountsByTable, sumImportedRoutes } from '../measure/bird-channel-counts';
 import { pollUntil } from '../measure/deadline';
-import { attributeDifference, expectedAttributes, fromExabgpAttribute, parseBirdRouteAll, samplePrefixes } from '../measure/route-attributes';
-import { SessionWatch } from '../measure/session-watch';
-import { TableEventReader } from '../measure/table-event-reader';
+import { attributeDifference, expectedAttributes, fromPathAttributes, parseBirdRouteAll, samplePrefixes } from '../measure/route-attributes';
 import { TableTally } from '../measure/table-tally';
-import { EARLY_SHARE, measureTransfer, type ReceiverProbe } from '../measure/transfer';
+import { measureTransfer, type ReceiverProbe } from '../measure/transfer';
 import { NEXT_HOP, type BenchCase, type CaseCompletion, type CaseContext } from './case-types';
 import { processOf, type CheckOutcome } from './receivers';
+import { startTableCounter, type TableCounterResult } from './table-counter-receiver';
 
 /** IPv6 next hop of every route (RFC 3849 documentation space, outside the generated prefixes). */
 export const IPV6_NEXT_HOP = '2001:db8::1';
@@ -40,7 +39,6 @@ const FAMILIES = ['ipv4 unicast', 'ipv6 unicast'];
 /** The feeder's BGP Identifier: any value other than the sender's own. */
 const FEEDER_ROUTER_ID = '192.0.2.254';
 const BIRD_POLL = { minMs: 50, maxMs: 50 };
-const STREAM_POLL = { minMs: 20, maxMs: 20 };
 
 /** The table of N prefixes (the full table by default), and the check lines that describe it. */
 function tableFor(ctx: CaseContext): RealisticTable {
@@ -136,28 +134,39 @@ async function checkBirdHoldsTable(bird: BirdDaemon, table: RealisticTable, send
   return out;
 }
 
-/** rxbgp's events carried exactly the table, and the sampled prefixes the generated attributes. */
-function checkTableEvents(reader: TableEventReader, tally: TableTally, senderAs: number, samples: readonly number[]): CheckOutcome {
+/** The Adj-RIB-In of the consumer (table-counter.ts) held exactly the table, and the sampled prefixes the generated attributes. */
+function checkTableCounter(result: TableCounterResult, table: RealisticTable, senderAs: number, samples: readonly number[]): CheckOutcome {
   const out: CheckOutcome = { checks: [], problems: [] };
-  const table = tally.table;
+  const { stats } = result;
+  if (!stats) {
+    out.problems.push('the consumer printed no final counts');
+    return out;
+  }
+  const tally = new TableTally(table, []);
+  for (const line of fs.existsSync(result.dumpFile) ? fs.readFileSync(result.dumpFile, 'utf8').split('\n') : []) {
+    if (line !== '') tally.announce(line.includes(':'), line);
+  }
   const family = (name: string, c: TableTally['ipv4'], expected: number) =>
-    `${name} ${c.distinct} of ${expected} (${c.announcedEntries} nlri entries, ${c.duplicates} repeated, ${c.unexpected} unexpected, ${c.withdrawn} withdrawn)`;
-  const summary = `rxbgp JSON events: ${family('IPv4', tally.ipv4, table.ipv4Count)}; ${family('IPv6', tally.ipv6, table.ipv6Count)}`;
+    `${name} ${c.distinct} of ${expected} (${c.announcedEntries} held, ${c.unexpected} unexpected)`;
+  const summary = `rxbgp Adj-RIB-In: ${family('IPv4', tally.ipv4, table.ipv4Count)}; ${family('IPv6', tally.ipv6, table.ipv6Count)}, in ${stats.attributeSets} attribute sets`;
   (tally.matchesTable() ? out.checks : out.problems).push(summary);
-  if (tally.matchesTable()) out.checks.push('the set of announced prefixes equals the generated table');
+  const events =
+    `consumer: ${stats.ipv4Entries} IPv4 + ${stats.ipv6Entries} IPv6 prefixes in ${stats.updates} update events, ` +
+    `${stats.withdrawn} withdrawn, ${stats.otherFamilies} lists of other families`;
+  const exactEvents = stats.ipv4Entries === table.ipv4Count && stats.ipv6Entries === table.ipv6Count && stats.withdrawn === 0 && stats.otherFamilies === 0;
+  (exactEvents ? out.checks : out.problems).push(events);
+  if (tally.matchesTable() && exactEvents) out.checks.push('the events and the Adj-RIB-In both hold exactly the generated table');
   for (const i of samples) {
-    const got = fromExabgpAttribute(reader.sampled.get(i));
+    const prefix = table.prefixText(i);
+    const got = fromPathAttributes(result.samples.get(prefix));
     if (!got) {
-      out.problems.push(`no attributes seen for ${table.prefixText(i)}`);
+      out.problems.push(`rxbgp's Adj-RIB-In lacks ${prefix}`);
       continue;
     }
     const diff = attributeDifference(expectedAttributes(table, i, senderAs), got);
-    if (diff) out.problems.push(`rxbgp's ${table.prefixText(i)}: ${diff}`);
+    if (diff) out.problems.push(`rxbgp's ${prefix}: ${diff}`);
   }
   if (out.problems.length === 0) out.checks.push(`${samples.length} sampled prefixes (both families) carry the generated AS path, origin, MED and communities`);
-  if (reader.strayLines) out.problems.push(`${reader.strayLines} stdout lines were not JSON`);
-  if (reader.otherFamilies) out.problems.push(`${reader.otherFamilies} updates carried another family`);
-  out.checks.push(`events read: ${[...reader.eventCounts].map(([type, count]) => `${count} ${type}`).join(', ')}`);
   return out;
 }
 
@@ -226,7 +235,7 @@ export const realisticIngestCase: BenchCase = {
   groups: ['realistic-ingest'],
   sender: 'BIRD',
   receiver: 'rxbgp',
-  summary: 'BIRD sends a realistic full table (IPv4 + IPv6) to rxbgp, counted from its JSON events on stdout',
+  summary: 'BIRD sends a realistic full table (IPv4 + IPv6) to rxbgp, whose Adj-RIB-In and an in-process event consumer count it',
   needs: ['bird', 'rxbgp'],
   defaultN: FULL_TABLE_PREFIXES,
   async run(ctx: CaseContext): Promise<CaseCompletion> {
@@ -236,42 +245,25 @@ export const realisticIngestCase: BenchCase = {
     const bird = await startBirdTableSender(ctx, table, false);
     const dir = makeTempDir('rxbgp-receiver');
     ctx.onCleanup(() => removeTempDir(dir));
-    const session = new SessionWatch();
-    const tally = new TableTally(table, [Math.ceil(table.count * EARLY_SHARE), table.count]);
+    const file = path.join(dir, 'rxbgp-receiver.json');
+    const config: RxbgpNeighborConfig = {
+      routerId: receiver.routerId,
+      localAs: receiver.asn,
+      localAddress: receiver.address,
+      peerAddress: sender.address,
+      peerAs: sender.asn,
+      peerPort: sender.port,
+      families: FAMILIES,
+      events: 'none',
+    };
+    fs.writeFileSync(file, JSON.stringify(rxbgpConfig(config), null, 2));
     const samples = samplePrefixes(table);
-    const reader = new TableEventReader(tally, session, samples);
-    const rxbgp = startRxbgp(
-      'rxbgp-receiver',
-      dir,
-      {
-        routerId: receiver.routerId,
-        localAs: receiver.asn,
-        localAddress: receiver.address,
-        peerAddress: sender.address,
-        peerAs: sender.asn,
-        peerPort: sender.port,
-        families: FAMILIES,
-        events: 'stdout',
-      },
-      ctx.rxbgpNodeOptions,
-      (line) => reader.line(line),
-    );
-    ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
+    const consumer = startTableCounter(ctx, file, table.count, path.join(dir, 'rib-in.txt'), samples.map((i) => table.prefixText(i)));
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log(`BIRD sender holds ${table.count} routes, rxbgp started`);
-    let consumerAtUp: NodeJS.CpuUsage | undefined;
-    session.onUp(() => (consumerAtUp = process.cpuUsage()));
-    const probe: ReceiverProbe = {
-      process: processOf(rxbgp),
-      session,
-      count: () => tally.distinct,
-      reachedAt: (k) => tally.reached(k),
-      poll: STREAM_POLL,
-    };
-    const measurement = await measureTransfer(processOf(bird.child), probe, table.count, ctx.deadline, ctx.log);
-    const consumer = consumerAtUp && process.cpuUsage(consumerAtUp);
-    const { checks, problems } = checkTableEvents(reader, tally, sender.asn, samples);
-    if (consumer) checks.push(`JSON consumer (the bench process) CPU over the window: ${((consumer.user + consumer.system) / 1e6).toFixed(2)} s`);
+    const measurement = await measureTransfer(processOf(bird.child), consumer.probe, table.count, ctx.deadline, ctx.log);
+    await consumer.child.stop();
+    const { checks, problems } = checkTableCounter(consumer.result, table, sender.asn, samples);
     return { setupSeconds, measurement, checks: [...describeTable(table), ...checks], problems };
   },
 };

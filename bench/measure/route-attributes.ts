@@ -71,6 +71,28 @@ export function fromExabgpAttribute(attribute: unknown): RouteAttributes | undef
   };
 }
 
+/**
+ * rxbgp's decoded PathAttributes (lib/wire/types.ts) as printed with JSON.stringify by an in-process
+ * consumer: origin as its code, AS_PATH segments, communities as uint32, large communities as triples.
+ */
+export function fromPathAttributes(attributes: unknown): RouteAttributes | undefined {
+  if (typeof attributes !== 'object' || attributes === null) return undefined;
+  const a = attributes as {
+    origin?: number;
+    asPath?: Array<{ asns: number[] }>;
+    med?: number;
+    communities?: number[];
+    largeCommunities?: Array<[number, number, number]>;
+  };
+  return {
+    origin: a.origin === undefined ? undefined : ORIGINS[a.origin],
+    asPath: (a.asPath ?? []).flatMap((segment) => segment.asns),
+    med: a.med,
+    communities: [...(a.communities ?? [])].sort((x, y) => x - y),
+    largeCommunities: (a.largeCommunities ?? []).map((l) => l.join(':')).sort(),
+  };
+}
+
 /** "" when equal, else what differs. */
 export function attributeDifference(expected: RouteAttributes, got: RouteAttributes): string {
   const out: string[] = [];

@@ -8,7 +8,8 @@ import { Afi, Safi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
 import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
 import { packedIpv4Of } from '../wire/nlri/packed-ipv4';
-import type { NlriList, PathAttributes, UpdateMessage } from '../wire/types';
+import { decodePathAttributes, wireKeyOf } from '../wire/attributes';
+import type { CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
@@ -16,6 +17,32 @@ import { Ipv4PrefixTable } from './ipv4-prefix-table';
 export interface RibEntry {
   readonly attributes: PathAttributes;
   readonly nextHop: readonly string[];
+}
+
+/**
+ * A set kept as its wire bytes (attributes/wire-key.ts): about 100 bytes where the decoded objects
+ * and a field-by-field key cost over a kilobyte. Decoded again on each read, which only listings do.
+ */
+class WireRibEntry implements RibEntry {
+  constructor(
+    readonly nextHop: readonly string[],
+    private readonly wire: string,
+  ) {}
+
+  get attributes(): PathAttributes {
+    const bytes = Buffer.from(this.wire, 'latin1');
+    return decodePathAttributes(bytes, 0, bytes.length, WIRE_CONTEXT, true).parts.attributes;
+  }
+}
+
+/** Wire keys are only made with 4-octet AS numbers (wire-key.ts); nothing else in the context matters to attributes. */
+const WIRE_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath: new Set() };
+
+/** Sets interned by wire key, under one next hop (the key leaves out MP_REACH_NLRI and its next hop). */
+interface NextHopSets {
+  /** The first array seen for this next hop, shared by every entry under it. */
+  readonly nextHop: readonly string[];
+  readonly ids: Map<string, number>;
 }
 
 /** What one UPDATE changed, in counts (for logs and metrics). */
@@ -31,7 +58,10 @@ export class AdjRibIn {
   private readonly ipv4 = new Ipv4PrefixTable();
   /** Other families and ADD-PATH routes: familyKey -> (prefix or "prefix#pathId") -> entry. */
   private readonly tables = new Map<number, Map<string, RibEntry>>();
-  private readonly interned = new Map<string, { entry: RibEntry; id: number }>();
+  /** Decoded sets (no wire key): field-by-field key (attribute-key.ts) -> index in `entryList`. */
+  private readonly byFields = new Map<string, number>();
+  /** Sets with a wire key: next hop text -> wire key -> index in `entryList`. */
+  private readonly byWire = new Map<string, NextHopSets>();
   private readonly entryList: RibEntry[] = [];
 
   get size(): number {
@@ -42,7 +72,7 @@ export class AdjRibIn {
 
   /** Number of distinct attribute sets interned since the last clear(). */
   get attributeSets(): number {
-    return this.interned.size;
+    return this.entryList.length;
   }
 
   familySize(afi: number, safi: number): number {
@@ -72,7 +102,8 @@ export class AdjRibIn {
       return { announced, withdrawn };
     }
     for (const ann of msg.announced) {
-      const { entry, id } = this.intern(msg.attributes, ann.nextHop);
+      const id = this.intern(msg.attributes, ann.nextHop);
+      const entry = this.entryList[id];
       const fk = familyKey(ann.afi, ann.safi);
       const { pathIds } = ann;
       const packed = fk === IPV4_UNICAST && !pathIds ? packedIpv4Of(ann) : undefined;
@@ -101,7 +132,8 @@ export class AdjRibIn {
   clear(): void {
     this.ipv4.clear();
     this.tables.clear();
-    this.interned.clear();
+    this.byFields.clear();
+    this.byWire.clear();
     this.entryList.length = 0;
   }
 
@@ -142,15 +174,27 @@ export class AdjRibIn {
     return t;
   }
 
-  private intern(attributes: PathAttributes, nextHop: readonly string[]): { entry: RibEntry; id: number } {
-    const k = attributeKey(attributes, nextHop);
-    let e = this.interned.get(k);
-    if (!e) {
-      e = { entry: { attributes, nextHop }, id: this.entryList.length };
-      this.entryList.push(e.entry);
-      this.interned.set(k, e);
+  /** The index in `entryList` of this set, added on first sight. */
+  private intern(attributes: PathAttributes, nextHop: readonly string[]): number {
+    const wire = wireKeyOf(attributes);
+    if (wire === undefined) {
+      const k = attributeKey(attributes, nextHop);
+      let id = this.byFields.get(k);
+      if (id === undefined) {
+        id = this.entryList.push({ attributes, nextHop }) - 1;
+        this.byFields.set(k, id);
+      }
+      return id;
     }
-    return e;
+    const hop = nextHop.length === 1 ? nextHop[0] : nextHop.join(',');
+    let sets = this.byWire.get(hop);
+    if (!sets) this.byWire.set(hop, (sets = { nextHop, ids: new Map() }));
+    let id = sets.ids.get(wire);
+    if (id === undefined) {
+      id = this.entryList.push(new WireRibEntry(sets.nextHop, wire)) - 1;
+      sets.ids.set(wire, id);
+    }
+    return id;
   }
 }
 

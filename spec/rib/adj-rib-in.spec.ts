@@ -1,5 +1,7 @@
 import { AdjRibIn } from '../../lib/rib/adj-rib-in';
-import type { UpdateMessage } from '../../lib/wire/types';
+import { decodeMessage, encodeMessage } from '../../lib/wire/message';
+import { wireKeyOf } from '../../lib/wire/attributes';
+import { DEFAULT_CONTEXT, type PathAttributes, type UpdateMessage } from '../../lib/wire/types';
 
 const announce = (prefixes: string[], med = 0): UpdateMessage => ({
   type: 'update',
@@ -41,5 +43,55 @@ describe('AdjRibIn', () => {
     rib.apply({ type: 'update', withdrawn: [], attributes: {}, announced: [{ afi: 1, safi: 1, prefixes: ['10.0.0.0/24', '10.0.0.0/24'], pathIds: [1, 2], nextHop: ['198.51.100.1'] }] });
     expect(rib.size).toBe(2);
     expect(rib.get(1, 1, '10.0.0.0/24', 2)).toBeDefined();
+  });
+
+  describe('sets decoded from the wire (kept as their bytes, attributes/wire-key.ts)', () => {
+    const attributes: PathAttributes = {
+      origin: 0,
+      asPath: [{ type: 2, asns: [65001, 4200000000] }],
+      med: 7,
+      communities: [0xfde80001, 0xfde80002],
+      largeCommunities: [[65001, 1, 2]],
+    };
+    const received = (prefixes: string[], nextHop: string, attrs: PathAttributes = attributes): UpdateMessage => {
+      const msg: UpdateMessage = { type: 'update', withdrawn: [], attributes: attrs, announced: [{ afi: 2, safi: 1, prefixes, nextHop: [nextHop] }] };
+      return decodeMessage(encodeMessage(msg, DEFAULT_CONTEXT), DEFAULT_CONTEXT) as UpdateMessage;
+    };
+
+    it('share one set across UPDATEs, apart by next hop, and read back as decoded', () => {
+      const rib = new AdjRibIn();
+      const first = received(['2001:db8:1::/48'], '2001:db8::1');
+      expect(wireKeyOf(first.attributes)).toBeDefined();
+      rib.apply(first);
+      rib.apply(received(['2001:db8:2::/48', '2001:db8:3::/48'], '2001:db8::1'));
+      rib.apply(received(['2001:db8:4::/48'], '2001:db8::2'));
+      rib.apply(received(['2001:db8:5::/48'], '2001:db8::1', { ...attributes, med: 8 }));
+      expect(rib.size).toBe(5);
+      expect(rib.attributeSets).toBe(3);
+      expect(rib.get(2, 1, '2001:db8:3::/48')).toBe(rib.get(2, 1, '2001:db8:1::/48'));
+      expect(rib.get(2, 1, '2001:db8:3::/48')?.attributes).toEqual(first.attributes);
+      expect(rib.get(2, 1, '2001:db8:3::/48')?.nextHop).toEqual(['2001:db8::1']);
+      expect(rib.get(2, 1, '2001:db8:4::/48')?.nextHop).toEqual(['2001:db8::2']);
+      expect(rib.get(2, 1, '2001:db8:5::/48')?.attributes.med).toBe(8);
+      const listed = [...rib.entries()].map(([, prefix, e]) => `${prefix} ${e.nextHop[0]} ${e.attributes.med}`);
+      expect(listed.sort()).toEqual([
+        '2001:db8:1::/48 2001:db8::1 7',
+        '2001:db8:2::/48 2001:db8::1 7',
+        '2001:db8:3::/48 2001:db8::1 7',
+        '2001:db8:4::/48 2001:db8::2 7',
+        '2001:db8:5::/48 2001:db8::1 8',
+      ]);
+    });
+
+    it('and sets built in code (no wire key) stay apart from them', () => {
+      const rib = new AdjRibIn();
+      rib.apply(received(['2001:db8:1::/48'], '2001:db8::1'));
+      rib.apply({ type: 'update', withdrawn: [], attributes: { ...attributes }, announced: [{ afi: 2, safi: 1, prefixes: ['2001:db8:2::/48'], nextHop: ['2001:db8::1'] }] });
+      expect(rib.attributeSets).toBe(2);
+      expect(rib.get(2, 1, '2001:db8:2::/48')?.attributes).toEqual(rib.get(2, 1, '2001:db8:1::/48')?.attributes);
+      rib.clear();
+      expect(rib.size).toBe(0);
+      expect(rib.attributeSets).toBe(0);
+    });
   });
 });

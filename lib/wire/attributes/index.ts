@@ -25,10 +25,12 @@ import { nextHop } from './next-hop';
 import { origin } from './origin';
 import { originatorId } from './originator-id';
 import { KEPT_FLAGS } from './unknown-attribute';
+import { attachWireKey, wireKeyOfRange } from './wire-key';
 
 export type { AttributeCodec, DecodedParts, UpdateParts, MutablePathAttributes } from './attribute-codec';
 export { propagateUnknown } from './unknown-attribute';
 export { mergeAs4 } from './as4-merge';
+export { wireKeyOf } from './wire-key';
 export { writeMpReachHead, familyCodec } from './mp-reach-nlri';
 
 /** Every attribute rxbgp understands. Anything else is kept raw (UnknownAttribute). */
@@ -104,6 +106,11 @@ export function decodePathAttributes(
   const discarded: number[] = [];
   let action = 0;
   let unknown: UnknownAttribute[] | undefined;
+  // Where MP_REACH_NLRI and MP_UNREACH_NLRI sit, to leave them out of the wire key.
+  let reachStart = start;
+  let reachEnd = start;
+  let unreachStart = start;
+  let unreachEnd = start;
   let at = start;
   while (at < end) {
     const flags = buf[at];
@@ -134,6 +141,13 @@ export function decodePathAttributes(
       continue;
     }
     seen[type] = generation;
+    if (type === AttrType.MP_REACH_NLRI) {
+      reachStart = tlvStart;
+      reachEnd = valueEnd;
+    } else if (type === AttrType.MP_UNREACH_NLRI) {
+      unreachStart = tlvStart;
+      unreachEnd = valueEnd;
+    }
 
     const codec = byCode[type];
     if (!codec) {
@@ -159,6 +173,9 @@ export function decodePathAttributes(
     }
   }
   if (unknown) parts.attributes.unknown = unknown;
+  // Only where the bytes alone say what the attributes are (wire-key.ts): nothing dropped, and
+  // no 2-octet AS path that RFC 6793 merging may still rewrite.
+  if (action === 0 && ctx.asn4) attachWireKey(parts.attributes, wireKeyOfRange(buf, start, end, reachStart, reachEnd, unreachStart, unreachEnd));
   return { parts, action, discarded };
 }
 
