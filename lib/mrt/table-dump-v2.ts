@@ -36,7 +36,12 @@ export interface TableSet {
   readonly nextHop: string;
   /** Everything but NEXT_HOP and MP_REACH_NLRI, as decoded. */
   readonly attributes: PathAttributes;
+  /** The entry's attribute bytes as a latin1 string: what the set was interned by (AttributeSets takes it too). */
+  readonly bytesKey: string;
 }
+
+/** Sets interned per address family by their attribute bytes. */
+type InternedSets = Readonly<Record<number, Map<string, number>>>;
 
 /** Routes loaded from a dump: IPv4 unicast packed (address * 64 + length), the rest as text. */
 export interface RouteTable {
@@ -56,7 +61,7 @@ export class MrtError extends Error {}
 /** Reads the whole file; throws MrtError (what and at which offset) on a malformed record. */
 export function readTableDump(file: string): RouteTable {
   const table: RouteTable = { sets: [], v4Prefixes: [], v4Sets: [], other: [], skippedRecords: 0, skippedPrefixes: 0 };
-  const interned = new Map<string, number>();
+  const interned: InternedSets = { [Afi.IPV4]: new Map(), [Afi.IPV6]: new Map() };
   const fd = fs.openSync(file, 'r');
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
@@ -97,7 +102,7 @@ export function readTableDump(file: string): RouteTable {
   }
 }
 
-function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, interned: Map<string, number>, offset: number): void {
+function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, interned: InternedSets, offset: number): void {
   const type = buf.readUInt16BE(start + 4);
   const subtype = buf.readUInt16BE(start + 6);
   const body = start + MRT_HEADER;
@@ -149,9 +154,9 @@ function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, 
  * The set of an entry's attribute bytes, decoded once per distinct byte string. Returns -1 when
  * the entry has no next hop for its family.
  */
-function internSet(buf: Buffer, start: number, end: number, afi: number, interned: Map<string, number>, table: RouteTable, fail: (what: string) => Error): number {
-  const key = `${afi}:${buf.toString('latin1', start, end)}`;
-  const known = interned.get(key);
+function internSet(buf: Buffer, start: number, end: number, afi: number, interned: InternedSets, table: RouteTable, fail: (what: string) => Error): number {
+  const key = buf.toString('latin1', start, end);
+  const known = interned[afi]!.get(key);
   if (known !== undefined) return known;
   // MP_REACH_NLRI in a RIB entry holds only the next hop (RFC 6396 §4.3.4): take it out before the
   // attributes are decoded like an UPDATE's.
@@ -182,9 +187,9 @@ function internSet(buf: Buffer, start: number, end: number, afi: number, interne
   let id = -1;
   if (nextHop !== undefined) {
     id = table.sets.length;
-    table.sets.push({ afi, safi: Safi.UNICAST, nextHop, attributes: rest });
+    table.sets.push({ afi, safi: Safi.UNICAST, nextHop, attributes: rest, bytesKey: key });
   }
-  interned.set(key, id);
+  interned[afi]!.set(key, id);
   return id;
 }
 

@@ -14,20 +14,31 @@ export interface AttributeSet {
   readonly safi: number;
   readonly nextHop: string;
   readonly attributes: PathAttributes;
+  /** Where the set is indexed: the field key, or the family and next hop its bytes key is filed under. */
   readonly key: string;
+  readonly bytesKey?: string;
   /** Routes (in either layer) pointing at the set. */
   refs: number;
 }
 
-interface SetSource {
+export interface SetSource {
   readonly afi: number;
   readonly safi: number;
   readonly nextHop: string;
   readonly attributes: PathAttributes;
+  /**
+   * The bytes the attributes were read from, as a latin1 string, when the source has them (an MRT
+   * dump's RIB entries, lib/mrt): sets are then told apart by family, next hop and these bytes, one
+   * flat string each, instead of by a key built from every decoded field (attribute-key.ts), which
+   * for a full table's few hundred thousand sets costs several times the memory.
+   */
+  readonly bytesKey?: string;
 }
 
 export class AttributeSets {
   private readonly byKey = new Map<string, AttributeSet>();
+  /** Sets with a bytes key: "family|next hop" -> bytes key -> set. */
+  private readonly byBytes = new Map<string, Map<string, AttributeSet>>();
   private readonly byId = new Map<number, AttributeSet>();
   private nextId = 0;
   /** The last source seen: `announce attributes … nlri` and route sets share one attributes object. */
@@ -44,13 +55,7 @@ export class AttributeSets {
       last.set.refs++;
       return last.set.id;
     }
-    const key = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
-    let set = this.byKey.get(key);
-    if (!set) {
-      set = { id: this.nextId++, afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, key, refs: 0 };
-      this.byKey.set(key, set);
-      this.byId.set(set.id, set);
-    }
+    const set = r.bytesKey === undefined ? this.byFields(r) : this.byBytesKey(r, r.bytesKey);
     set.refs++;
     this.last = { source: r, set };
     return set.id;
@@ -67,7 +72,12 @@ export class AttributeSets {
     if (!set) throw new Error(`attribute set ${id} released more often than acquired`);
     if (--set.refs > 0) return;
     this.byId.delete(id);
-    this.byKey.delete(set.key);
+    if (set.bytesKey === undefined) this.byKey.delete(set.key);
+    else {
+      const sets = this.byBytes.get(set.key);
+      sets?.delete(set.bytesKey);
+      if (sets?.size === 0) this.byBytes.delete(set.key);
+    }
     if (this.last?.set === set) this.last = undefined;
   }
 
@@ -80,5 +90,29 @@ export class AttributeSets {
   some(predicate: (set: AttributeSet) => boolean): boolean {
     for (const set of this.byId.values()) if (predicate(set)) return true;
     return false;
+  }
+
+  private byFields(r: SetSource): AttributeSet {
+    const key = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
+    let set = this.byKey.get(key);
+    if (!set) {
+      set = { id: this.nextId++, afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, key, refs: 0 };
+      this.byKey.set(key, set);
+      this.byId.set(set.id, set);
+    }
+    return set;
+  }
+
+  private byBytesKey(r: SetSource, bytesKey: string): AttributeSet {
+    const key = `${familyKey(r.afi, r.safi)}|${r.nextHop}`;
+    let sets = this.byBytes.get(key);
+    if (!sets) this.byBytes.set(key, (sets = new Map()));
+    let set = sets.get(bytesKey);
+    if (!set) {
+      set = { id: this.nextId++, afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, key, bytesKey, refs: 0 };
+      sets.set(bytesKey, set);
+      this.byId.set(set.id, set);
+    }
+    return set;
   }
 }

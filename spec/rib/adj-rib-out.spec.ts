@@ -152,9 +152,9 @@ describe('AdjRibOut API routes', () => {
   it('loads routes from a dump table, the config list winning for the same prefix, and diffs on reload', () => {
     const table = (v4: string[], sets: number[]): RouteTable => ({
       sets: [
-        { afi: 1, safi: 1, nextHop: '198.51.100.1', attributes: { origin: 0, med: 1 } },
-        { afi: 1, safi: 1, nextHop: '198.51.100.2', attributes: { origin: 0, med: 2 } },
-        { afi: 2, safi: 1, nextHop: '2001:db8::1', attributes: { origin: 0 } },
+        { afi: 1, safi: 1, nextHop: '198.51.100.1', attributes: { origin: 0, med: 1 }, bytesKey: 'set 0' },
+        { afi: 1, safi: 1, nextHop: '198.51.100.2', attributes: { origin: 0, med: 2 }, bytesKey: 'set 1' },
+        { afi: 2, safi: 1, nextHop: '2001:db8::1', attributes: { origin: 0 }, bytesKey: 'set 2' },
       ],
       v4Prefixes: v4.map(parseIpv4PrefixPacked),
       v4Sets: sets,
