@@ -145,7 +145,7 @@ export class Daemon {
 
   private addNeighbor(n: NeighborConfig): void {
     const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log });
-    neighbor.ribOut.load(n.routes, n.routeSets, this.tablesOf(n));
+    neighbor.ribOut.replaceConfig(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);

@@ -34,14 +34,34 @@ export interface TableSet {
   readonly safi: number;
   /** From NEXT_HOP (IPv4) or the abbreviated MP_REACH_NLRI (IPv6, RFC 6396 §4.3.4). */
   readonly nextHop: string;
-  /** Everything but NEXT_HOP and MP_REACH_NLRI, as decoded. */
+  /** Everything but NEXT_HOP and MP_REACH_NLRI, decoded from `bytesKey` on each read. */
   readonly attributes: PathAttributes;
   /** The entry's attribute bytes as a latin1 string: what the set was interned by (AttributeSets takes it too). */
   readonly bytesKey: string;
 }
 
-/** Sets interned per address family by their attribute bytes. */
-type InternedSets = Readonly<Record<number, Map<string, number>>>;
+/**
+ * A set as read from the dump: its bytes only. A full table has a few hundred thousand sets, and
+ * their decoded objects would be most of the memory an Adj-RIB-Out holds for it; they are decoded
+ * again when a send or a listing reads them (checked once when the dump is read).
+ */
+class DumpSet implements TableSet {
+  readonly safi = Safi.UNICAST;
+
+  constructor(
+    readonly afi: number,
+    readonly nextHop: string,
+    readonly bytesKey: string,
+  ) {}
+
+  get attributes(): PathAttributes {
+    const bytes = Buffer.from(this.bytesKey, 'latin1');
+    return withoutNextHop(decodeEntryAttributes(bytes, 0, bytes.length, (what) => new MrtError(what)).attributes);
+  }
+}
+
+/** Sets interned per address family by their attribute bytes, and their next hops' text. */
+type InternedSets = Readonly<Record<number, Map<string, number>>> & { readonly nextHops: Map<string, string> };
 
 /** Routes loaded from a dump: IPv4 unicast packed (address * 64 + length), the rest as text. */
 export interface RouteTable {
@@ -61,7 +81,7 @@ export class MrtError extends Error {}
 /** Reads the whole file; throws MrtError (what and at which offset) on a malformed record. */
 export function readTableDump(file: string): RouteTable {
   const table: RouteTable = { sets: [], v4Prefixes: [], v4Sets: [], other: [], skippedRecords: 0, skippedPrefixes: 0 };
-  const interned: InternedSets = { [Afi.IPV4]: new Map(), [Afi.IPV6]: new Map() };
+  const interned: InternedSets = { [Afi.IPV4]: new Map(), [Afi.IPV6]: new Map(), nextHops: new Map() };
   const fd = fs.openSync(file, 'r');
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
@@ -158,8 +178,31 @@ function internSet(buf: Buffer, start: number, end: number, afi: number, interne
   const key = buf.toString('latin1', start, end);
   const known = interned[afi]!.get(key);
   if (known !== undefined) return known;
-  // MP_REACH_NLRI in a RIB entry holds only the next hop (RFC 6396 §4.3.4): take it out before the
-  // attributes are decoded like an UPDATE's.
+  const { attributes, mpNextHop } = decodeEntryAttributes(buf, start, end, fail);
+  const read = afi === Afi.IPV4 ? (attributes.nextHop ?? mpNextHop) : mpNextHop;
+  let id = -1;
+  if (read !== undefined) {
+    // A dump has few next hops and many sets: one string each.
+    let nextHop = interned.nextHops.get(read);
+    if (nextHop === undefined) interned.nextHops.set(read, (nextHop = read));
+    id = table.sets.length;
+    table.sets.push(new DumpSet(afi, nextHop, key));
+  }
+  interned[afi]!.set(key, id);
+  return id;
+}
+
+/**
+ * A RIB entry's attributes, decoded like an UPDATE's once MP_REACH_NLRI is taken out (in a RIB
+ * entry it holds only the next hop, RFC 6396 §4.3.4, returned as `mpNextHop`). `attributes`
+ * keeps NEXT_HOP; the set's own attributes are these without it.
+ */
+function decodeEntryAttributes(
+  buf: Buffer,
+  start: number,
+  end: number,
+  fail: (what: string) => Error,
+): { readonly attributes: PathAttributes & { readonly nextHop?: string }; readonly mpNextHop: string | undefined } {
   const kept: Buffer[] = [];
   let mpNextHop: string | undefined;
   for (let at = start; at < end; ) {
@@ -175,22 +218,20 @@ function internSet(buf: Buffer, start: number, end: number, afi: number, interne
     else kept.push(buf.subarray(at, valueEnd));
     at = valueEnd;
   }
-  const bytes = Buffer.concat(kept);
-  let attributes: PathAttributes;
+  const bytes = kept.length === 1 ? kept[0] : Buffer.concat(kept);
+  let decoded: PathAttributes;
   try {
-    attributes = decodePathAttributes(bytes, 0, bytes.length, DUMP_CONTEXT, true).parts.attributes;
+    decoded = decodePathAttributes(bytes, 0, bytes.length, DUMP_CONTEXT, true).parts.attributes;
   } catch (e) {
     throw fail(`attributes do not decode: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const { nextHop: v4NextHop, ...rest } = attributes as PathAttributes & { nextHop?: string };
-  const nextHop = afi === Afi.IPV4 ? (v4NextHop ?? mpNextHop) : mpNextHop;
-  let id = -1;
-  if (nextHop !== undefined) {
-    id = table.sets.length;
-    table.sets.push({ afi, safi: Safi.UNICAST, nextHop, attributes: rest, bytesKey: key });
-  }
-  interned[afi]!.set(key, id);
-  return id;
+  return { attributes: decoded, mpNextHop };
+}
+
+/** The set's attributes: the entry's without NEXT_HOP, which is the route's next hop instead. */
+function withoutNextHop(attributes: PathAttributes): PathAttributes {
+  const { nextHop: _nextHop, ...rest } = attributes as PathAttributes & { nextHop?: string };
+  return rest;
 }
 
 /**

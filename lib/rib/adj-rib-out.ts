@@ -17,10 +17,11 @@ import { ipFamily } from '../wire/address';
 import { parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
 import { attachPackedIpv4, formatIpv4Packed, nlriCount } from '../wire/nlri/packed-ipv4';
 import { attributeKey } from './attribute-key';
-import { AttributeSets, type AttributeSet } from './attribute-sets';
+import { AttributeSets, type AttributeSet, type SetSource } from './attribute-sets';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
+import { PrefixesBySet } from './prefixes-by-set';
 import { expandIpv4RunPacked, expandPrefixRun } from './route-set';
-import type { RouteTable } from '../mrt/table-dump-v2';
+import type { RouteTable, TableSet } from '../mrt/table-dump-v2';
 
 /** One configured route (structurally the config's RouteConfig). */
 export interface OutRoute {
@@ -80,6 +81,7 @@ export interface RibOutChange {
 }
 
 const IPV4_UNICAST = familyKey(Afi.IPV4, Safi.UNICAST);
+const IPV6_UNICAST = familyKey(Afi.IPV6, Safi.UNICAST);
 
 /** A route that is not a packed IPv4 unicast prefix, with the set it points at. */
 interface TextRoute {
@@ -108,6 +110,9 @@ function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'
     const packed = r.packed ?? parseIpv4PrefixPacked(r.prefix);
     if (packed >= 0) return { packed };
   }
+  // IPv6 unicast (a quarter of a full table) is keyed by its prefix text as it is: no new string
+  // per route. No other key can equal it: the others all hold a "|".
+  if (fk === IPV6_UNICAST && r.pathId === undefined) return { packed: -1, text: r.prefix };
   return { packed: -1, text: `${fk}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}` };
 }
 
@@ -129,11 +134,11 @@ class GroupBuilder {
   }
 
   /**
-   * Groups in attribute-set order (the order sets were first seen), prefixes sorted when `sort`.
+   * Groups in attribute-set order (the order sets were first seen), prefixes in the order added.
    * With `current`, a route is kept only in the group of the set it points at now: a prefix
    * announced twice in one batch with different attributes is sent once, with the last ones.
    */
-  groups(sets: AttributeSets, sort: boolean, current?: { packed(set: number, prefix: number): boolean; text(set: number, route: TextRoute['route']): boolean }): OutGroup[] {
+  groups(sets: AttributeSets, current?: { packed(set: number, prefix: number): boolean; text(set: number, route: TextRoute['route']): boolean }): OutGroup[] {
     const ids = [...new Set([...this.packed.keys(), ...this.text.keys()])].sort((a, b) => a - b);
     const out: OutGroup[] = [];
     for (const id of ids) {
@@ -141,8 +146,7 @@ class GroupBuilder {
       let packed = this.packed.get(id);
       if (packed && current) packed = packed.filter((p) => current.packed(id, p));
       if (packed?.length) {
-        const prefixes = sort ? Array.from(Float64Array.from(packed).sort()) : packed;
-        out.push(attachPackedIpv4({ afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes }, prefixes));
+        out.push(attachPackedIpv4({ afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes }, packed));
       }
       let text = this.text.get(id);
       if (text && current) text = text.filter((r) => current.text(id, r));
@@ -217,9 +221,7 @@ export class AdjRibOut {
    */
   load(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): RibOutChange {
     const before = this.config;
-    const next = new Layer();
-    for (const t of tables) this.putTable(next, t);
-    for (const r of routes) this.put(next, r, this.sets.acquire(r));
+    const next = this.layerOf(routes, tables);
     const announce = new GroupBuilder();
     const withdraw = new WithdrawBuilder();
     // Only prefixes the API does not override are visible from the config layer.
@@ -246,13 +248,25 @@ export class AdjRibOut {
         }
       }
     }
-    const groups = announce.groups(this.sets, false);
+    const groups = announce.groups(this.sets);
     for (const { key, set } of nextSets) if (!oldSets.has(key)) for (const g of groupsOfSet(set)) groups.push(g);
 
     this.config = next;
     this.releaseLayer(before);
     this.routeSets = nextSets;
     return { withdraw: withdraw.lists(), announce: groups };
+  }
+
+  /**
+   * Replaces the config's routes without working out what changed: for a neighbor whose session
+   * has not come up yet, which will be sent everything (groups()) once it does. Loading a full
+   * table this way builds no change groups at all.
+   */
+  replaceConfig(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): void {
+    const before = this.config;
+    this.config = this.layerOf(routes, tables);
+    this.releaseLayer(before);
+    this.routeSets = routeSets.map((set) => ({ key: routeSetKey(set), set }));
   }
 
   /** Announces routes through the API: only routes that are new or changed come back to be sent. */
@@ -286,7 +300,7 @@ export class AdjRibOut {
       packed: (set: number, prefix: number) => api.v4.get(prefix) === set,
       text: (set: number, route: TextRoute['route']) => api.other.get(keyOf(route).text!)?.set === set,
     };
-    return { withdraw: [], announce: changed.groups(this.sets, false, replaced ? current : undefined) };
+    return { withdraw: [], announce: changed.groups(this.sets, replaced ? current : undefined) };
   }
 
   /**
@@ -315,7 +329,7 @@ export class AdjRibOut {
         else if (config.set !== previous.set) back.addText(config.set, config.route);
       }
     }
-    return { withdraw: withdraw.lists(), announce: back.groups(this.sets, false) };
+    return { withdraw: withdraw.lists(), announce: back.groups(this.sets) };
   }
 
   /** Drops every API route (ExaBGP `clear adj-rib out`), falling back to the config's routes. */
@@ -331,15 +345,48 @@ export class AdjRibOut {
     return this.sets.some((s) => s.nextHop === 'self') || this.routeSets.some((s) => s.set.nextHop === 'self');
   }
 
-  /** Everything held, group by group, prefixes in order (route sets expanded lazily in chunks). */
+  /**
+   * Everything held, group by group in attribute-set order, IPv4 prefixes sorted (route sets
+   * expanded lazily in chunks). The routes are read when the first group is asked for; the groups
+   * are made one at a time as the sender asks, so a full table never exists as 300 k group objects
+   * at once. A set that lost all its routes while a send was under way is skipped: what replaced
+   * those routes is queued as a change of its own.
+   */
   *groups(): IterableIterator<OutGroup> {
-    const all = new GroupBuilder();
-    for (const [packed, set] of this.config.v4.entries()) if (this.api.v4.get(packed) === undefined) all.addPacked(set, packed);
-    for (const [packed, set] of this.api.v4.entries()) all.addPacked(set, packed);
-    for (const [k, e] of this.config.other) if (!this.api.other.has(k)) all.addText(e.set, e.route);
-    for (const e of this.api.other.values()) all.addText(e.set, e.route);
-    yield* all.groups(this.sets, true);
+    const { config, api } = this;
+    const v4 = PrefixesBySet.build(this.sets.idLimit, (visit) => {
+      config.v4.forEach((packed, set) => {
+        if (api.v4.get(packed) === undefined) visit(packed, set);
+      });
+      api.v4.forEach(visit);
+    });
+    const text = new Map<number, Array<TextRoute['route']>>();
+    const addText = (e: TextRoute) => {
+      const list = text.get(e.set);
+      if (list) list.push(e.route);
+      else text.set(e.set, [e.route]);
+    };
+    for (const [k, e] of config.other) if (!api.other.has(k)) addText(e);
+    for (const e of api.other.values()) addText(e);
+    const setLimit = this.sets.idLimit;
+    for (let id = 0; id < setLimit; id++) {
+      const packed = v4.of(id);
+      const routes = text.get(id);
+      if (packed.length === 0 && !routes) continue;
+      const s = this.sets.find(id);
+      if (!s) continue;
+      if (packed.length > 0) yield attachPackedIpv4({ afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes }, packed);
+      if (routes) yield textGroup(s, routes);
+    }
     for (const { set } of this.routeSets) yield* groupsOfSet(set);
+  }
+
+  /** A config layer: routes loaded from dumps first, so a route of the config's own list wins for the same prefix. */
+  private layerOf(routes: readonly OutRoute[], tables: readonly OutTable[]): Layer {
+    const layer = new Layer();
+    for (const t of tables) this.putTable(layer, t);
+    for (const r of routes) this.put(layer, r, this.sets.acquire(r));
+    return layer;
   }
 
   /** Every route of a dump into the layer: each attribute set is interned once, however many prefixes share it. */
@@ -350,12 +397,12 @@ export class AdjRibOut {
     for (const o of other) uses[o.set]++;
     const ids = sets.map((s, i) => {
       if (uses[i] === 0) return -1;
-      const id = this.sets.acquire(replacesNextHop(t.nextHop, s.afi) ? { ...s, nextHop: t.nextHop! } : s);
+      const id = this.sets.acquire(replacesNextHop(t.nextHop, s.afi) ? withNextHop(s, t.nextHop!) : s);
       this.sets.addRefs(id, uses[i] - 1);
       return id;
     });
     for (let i = 0; i < v4Prefixes.length; i++) this.putPacked(layer, v4Prefixes[i], ids[v4Sets[i]]);
-    for (const o of other) this.put(layer, { afi: o.afi, safi: o.safi, prefix: o.prefix }, ids[o.set]);
+    for (const o of other) this.put(layer, o, ids[o.set]);
   }
 
   /** Points the route at `set` in the layer, releasing the set it pointed at before. */
@@ -379,6 +426,19 @@ export class AdjRibOut {
     for (const [, set] of layer.v4.entries()) this.sets.release(set);
     for (const e of layer.other.values()) this.sets.release(e.set);
   }
+}
+
+/** The set with another next hop; its attributes still read from it (a dump's set decodes them on each read). */
+function withNextHop(s: TableSet, nextHop: string): SetSource {
+  return {
+    afi: s.afi,
+    safi: s.safi,
+    nextHop,
+    bytesKey: s.bytesKey,
+    get attributes() {
+      return s.attributes;
+    },
+  };
 }
 
 /** "self" replaces every route's next hop; an address only that of routes of its own family. */

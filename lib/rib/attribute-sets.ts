@@ -48,10 +48,16 @@ export class AttributeSets {
     return this.byId.size;
   }
 
+  /** Every id given out so far is below this (ids are never reused). */
+  get idLimit(): number {
+    return this.nextId;
+  }
+
   /** The set of a route, created when new; counts one more route pointing at it. */
   acquire(r: SetSource): number {
     const last = this.last;
-    if (last && last.source.attributes === r.attributes && last.source.nextHop === r.nextHop && last.source.afi === r.afi && last.source.safi === r.safi) {
+    // (A source with bytes may decode its attributes on each read: not compared here.)
+    if (last && r.bytesKey === undefined && last.source.attributes === r.attributes && last.source.nextHop === r.nextHop && last.source.afi === r.afi && last.source.safi === r.safi) {
       last.set.refs++;
       return last.set.id;
     }
@@ -79,6 +85,11 @@ export class AttributeSets {
       if (sets?.size === 0) this.byBytes.delete(set.key);
     }
     if (this.last?.set === set) this.last = undefined;
+  }
+
+  /** The set, or undefined once no route points at it. */
+  find(id: number): AttributeSet | undefined {
+    return this.byId.get(id);
   }
 
   get(id: number): AttributeSet {
@@ -109,10 +120,42 @@ export class AttributeSets {
     if (!sets) this.byBytes.set(key, (sets = new Map()));
     let set = sets.get(bytesKey);
     if (!set) {
-      set = { id: this.nextId++, afi: r.afi, safi: r.safi, nextHop: r.nextHop, attributes: r.attributes, key, bytesKey, refs: 0 };
+      set = new SetOfSource(this.nextId++, r, key, bytesKey);
       sets.set(bytesKey, set);
       this.byId.set(set.id, set);
     }
     return set;
+  }
+}
+
+/**
+ * A set read with its bytes keeps its source and reads the attributes from it when asked: an MRT
+ * dump's sets decode them from the bytes each time (lib/mrt/table-dump-v2.ts), so a full table's
+ * few hundred thousand decoded objects are never all alive at once.
+ */
+class SetOfSource implements AttributeSet {
+  refs = 0;
+
+  constructor(
+    readonly id: number,
+    private readonly source: SetSource,
+    readonly key: string,
+    readonly bytesKey: string,
+  ) {}
+
+  get afi(): number {
+    return this.source.afi;
+  }
+
+  get safi(): number {
+    return this.source.safi;
+  }
+
+  get nextHop(): string {
+    return this.source.nextHop;
+  }
+
+  get attributes(): PathAttributes {
+    return this.source.attributes;
   }
 }

@@ -76,6 +76,13 @@ export class Ipv4PrefixTable {
     this.live = 0;
   }
 
+  /** Calls `visit` with every key and value: no tuple per entry, for walks over a whole table. */
+  forEach(visit: (prefix: number, value: number) => void): void {
+    const keys = this.keys;
+    const values = this.values;
+    for (let i = 0; i < keys.length; i++) if (keys[i] > 0) visit(keys[i] - 1, values[i]);
+  }
+
   /** Every [key, value]. */
   *entries(): IterableIterator<[number, number]> {
     const keys = this.keys;

@@ -137,6 +137,29 @@ describe('AdjRibOut API routes', () => {
     expect(rib.usesSelfNextHop()).toBe(true);
   });
 
+  it('replaceConfig loads without a change, and a later load diffs against it', () => {
+    const rib = new AdjRibOut();
+    rib.replaceConfig([route('10.0.1.0/24'), route('10.0.0.0/24'), route('10.0.2.0/24', 4)]);
+    expect([...rib.groups()].map((g) => g.prefixes)).toEqual([['10.0.0.0/24', '10.0.1.0/24'], ['10.0.2.0/24']]);
+    const change = rib.load([route('10.0.0.0/24'), route('10.0.2.0/24', 5)]);
+    expect(change.withdraw.map((w) => w.prefixes)).toEqual([['10.0.1.0/24']]);
+    expect(change.announce.map((g) => [g.prefixes, g.attributes.med])).toEqual([[['10.0.2.0/24'], 5]]);
+    expect(rib.attributeSetCount).toBe(2);
+  });
+
+  it('skips, in a send under way, a set whose routes were replaced after it started', () => {
+    const rib = new AdjRibOut();
+    rib.upsert([route('10.0.0.0/24', 1), route('10.0.1.0/24', 2)]);
+    const groups = rib.groups();
+    expect(groups.next().value?.prefixes).toEqual(['10.0.0.0/24']);
+    rib.upsert([route('10.0.1.0/24', 3)]);
+    expect(groups.next().done).toBe(true);
+    expect([...rib.groups()].map((g) => [g.prefixes, g.attributes.med])).toEqual([
+      [['10.0.0.0/24'], 1],
+      [['10.0.1.0/24'], 3],
+    ]);
+  });
+
   it('forgets an attribute set once no route points at it', () => {
     const rib = new AdjRibOut();
     for (let med = 0; med < 50; med++) {

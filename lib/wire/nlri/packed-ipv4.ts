@@ -15,12 +15,15 @@ import { LENGTH_SLOTS, packedAddress, packedLength } from './ipv4-prefix';
 
 const PACKED = Symbol('rxbgp.packedIpv4');
 
+/** Packed prefixes: a plain array, or a typed-array view when a whole table is sorted in one (adj-rib-out.ts). */
+export type PackedIpv4 = ArrayLike<number>;
+
 interface WithPacked {
-  [PACKED]?: readonly number[];
+  [PACKED]?: PackedIpv4;
 }
 
 /** The packed prefixes behind a list's text, or undefined when the list holds text only. */
-export function packedIpv4Of(list: object): readonly number[] | undefined {
+export function packedIpv4Of(list: object): PackedIpv4 | undefined {
   return (list as WithPacked)[PACKED];
 }
 
@@ -34,7 +37,7 @@ export function nlriCount(list: { readonly prefixes: readonly string[] }): numbe
  * Gives `list` the packed prefixes and a `prefixes` property that turns them into canonical text
  * on first read. Assigning `prefixes` replaces the content and drops the packed form.
  */
-export function attachPackedIpv4<T extends object>(list: T, packed: readonly number[]): T & { prefixes: string[] } {
+export function attachPackedIpv4<T extends object>(list: T, packed: PackedIpv4): T & { prefixes: string[] } {
   Object.defineProperty(list, PACKED, { value: packed, configurable: true, enumerable: false, writable: false });
   Object.defineProperty(list, 'prefixes', { configurable: true, enumerable: true, get: textOnFirstRead, set: replacePrefixes });
   return list as T & { prefixes: string[] };
