@@ -105,6 +105,10 @@ function machineNote(args: BenchArgs): string {
   ].join('\n');
 }
 
+function involvesRxbgp(c: Pick<CaseResult, 'sender' | 'receiver'>): boolean {
+  return /rxbgp/.test(`${c.sender} ${c.receiver}`);
+}
+
 function report(results: readonly CaseResult[], args: BenchArgs): void {
   process.stdout.write(formatReport(results, machineNote(args)));
 }
@@ -144,7 +148,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (interrupted) return 130;
   removeAllTempDirs();
   report(results, args);
-  return results.every((r) => r.status === 'ok') ? 0 : 1;
+  // A reference daemon failing under the load (GoBGP losing sessions with 100 peers) is a measured
+  // outcome, shown in its table; the run fails only when a case rxbgp takes part in does.
+  const failed = results.filter((r) => r.status !== 'ok' && involvesRxbgp(r));
+  return failed.length === 0 ? 0 : 1;
 }
 
 // Whatever happens, nothing this run started outlives it.
