@@ -363,6 +363,7 @@ export class PeerSession {
         alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
         wrote: () => this.feed({ type: 'UpdateSent' }),
         ...(this.reportSent ? { sent: (bytes: Buffer) => this.reportSentBytes(bytes, ctx.codec) } : {}),
+        refused: (what, why) => this.opts.log.error(`${this.opts.name}: ${what} not sent: ${why}`),
       },
       ctx,
       withdraws,

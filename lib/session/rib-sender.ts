@@ -7,7 +7,7 @@
 import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
 import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
-import { attachPackedIpv4, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { attachPackedIpv4, formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import { familyKey } from '../wire/types';
 import { packUpdates } from '../wire/update-pack';
 import { encodeMessage } from '../wire/message';
@@ -23,6 +23,8 @@ export interface SendTarget {
   wrote(): void;
   /** When set, called with every UPDATE message written (for "send" events). */
   sent?(message: Buffer): void;
+  /** A group or withdrawal that cannot be encoded (say, a next hop of the wrong family): skipped, the rest is sent. */
+  refused?(what: string, why: string): void;
 }
 
 export interface SendContext {
@@ -42,6 +44,8 @@ export interface SendResult {
   readonly messages: number;
   /** Families of groups that were skipped because they were not negotiated. */
   readonly skippedFamilies: readonly number[];
+  /** Groups and withdrawals that could not be encoded, skipped (SendTarget.refused says which). */
+  readonly refused: number;
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -57,7 +61,18 @@ export async function sendRoutes(
   let pendingBytes = 0;
   let prefixes = 0;
   let messages = 0;
+  let refused = 0;
   const skipped = new Set<number>();
+  /** The UPDATEs of one group, or undefined when it cannot be encoded: one bad group does not stop the send. */
+  const pack = (what: () => string, make: () => Buffer[]): Buffer[] | undefined => {
+    try {
+      return make();
+    } catch (e) {
+      refused++;
+      target.refused?.(what(), e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  };
 
   const flush = async (): Promise<boolean> => {
     if (!target.alive()) return false;
@@ -85,7 +100,9 @@ export async function sendRoutes(
   await new Promise<void>((resolve) => setImmediate(resolve));
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
-    if (!(await push(packUpdates({}, undefined, w, ctx.codec, ctx.maxLength)))) return done();
+    const msgs = pack(() => `withdrawal of ${describe(w)}`, () => packUpdates({}, undefined, w, ctx.codec, ctx.maxLength));
+    if (!msgs) continue;
+    if (!(await push(msgs))) return done();
     prefixes += nlriCount(w);
   }
   let lastAttrs: PathAttributes | undefined;
@@ -104,7 +121,9 @@ export async function sendRoutes(
     if (nextHop === undefined) continue;
     // The group itself is the NLRI list (packed IPv4 stays packed); only the next hop is resolved here.
     const announced = withNextHop(g, nextHop);
-    if (!(await push(packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength)))) return done();
+    const msgs = pack(() => `${describe(g)} via ${nextHop}`, () => packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength));
+    if (!msgs) continue;
+    if (!(await push(msgs))) return done();
     prefixes += nlriCount(g);
   }
   for (const f of endOfRib) {
@@ -114,8 +133,16 @@ export async function sendRoutes(
   return done();
 
   function done(): SendResult {
-    return { prefixes, messages, skippedFamilies: [...skipped] };
+    return { prefixes, messages, skippedFamilies: [...skipped], refused };
   }
+}
+
+/** "3 prefixes of afi 1 safi 1 from 10.0.0.0/24" (the first prefix's text only). */
+function describe(list: OutGroup | OutWithdraw): string {
+  const n = nlriCount(list);
+  const packed = packedIpv4Of(list);
+  const first = n === 0 ? '' : ` from ${packed ? formatIpv4Packed(packed[0]) : list.prefixes[0]}`;
+  return `${n} prefix${n === 1 ? '' : 'es'} of afi ${list.afi} safi ${list.safi}${first}`;
 }
 
 /** The group as an Announced list with its next hop resolved, keeping a packed IPv4 list packed. */
