@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   // Transpile only (tsconfig.jest.json has isolatedModules): `npm run typecheck` does the type check.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  // Policy modules (conf/policies/) require the package by its name, as users' modules do.
+  moduleNameMapper: { '^rxbgp$': '<rootDir>/lib/index.ts' },
   testTimeout: 120000,
 };

@@ -20,3 +20,7 @@ export { decodeMessage, encodeMessage, decodeHexMessage } from './wire/message';
 export { Framer } from './wire/framer';
 export { nlriCount, packedIpv4Of, formatIpv4Packed } from './wire/nlri';
 export * as iana from './wire/iana';
+export type { Policy, PolicyContext, PolicyFactory, PolicyDirection, PolicyLogger, RouteBatch } from './policy/types';
+export type { RouteView, RouteSnapshot } from './policy/route-view';
+export { filterRoutes, mapAttributes, routeAttributes } from './policy/helpers';
+export { PrefixList } from './policy/prefix-list';

@@ -1,4 +1,5 @@
 /** The `rxbgp` command: run, validate, decode, cli, encode. */
+import { PolicyModules } from '../daemon/policy-modules';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig, formatErrors, summarizeConfig } from '../config';
 import { decodeHexMessage } from '../wire/message';
@@ -50,12 +51,20 @@ export function main(argv: string[]): void {
 
   program
     .command('validate')
-    .description('check a config: exit 0 with a summary, or 1 with each error and where it is')
+    .description('check a config (and load its policy modules): exit 0 with a summary, or 1 with each error and where it is')
     .argument('<config>', 'path of the JSON config')
     .action((file: string) => {
       const r = loadConfig(file);
       if (r._tag === 'Left') {
         process.stderr.write(formatErrors(r.left, file) + '\n');
+        process.exitCode = 1;
+        return;
+      }
+      // Policy modules are loaded too (running their top-level code): a module that does not load is a config error.
+      try {
+        new PolicyModules().load(r.right.policies);
+      } catch (e) {
+        process.stderr.write(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
         process.exitCode = 1;
         return;
       }

@@ -97,6 +97,22 @@ const seconds = (min: number, max: number) => integer(`seconds ${min}..${max}`, 
 /** Routes from an MRT TABLE_DUMP_V2 RIB dump (RFC 6396), read when the neighbor is set up. */
 const mrtRoutesCodec = closedObject('an MRT dump like { "file": "rib.mrt", "nextHop": "self" }', { file: text('a file path') }, { nextHop });
 
+/** Any JSON object: a policy's options are the module's to check. */
+const jsonObject = scalar(
+  'a JSON object',
+  (u): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u),
+  (u) => (typeof u === 'object' && u !== null && !Array.isArray(u) ? { value: u as Record<string, unknown> } : `expected a JSON object, got ${describeValue(u)}`),
+  (a) => a,
+);
+
+/** A route policy module (lib/policy): JavaScript or TypeScript, and the options its factory is given. */
+export const policyCodec = closedObject('a policy like { "module": "./policies/no-bogons.js" }', { module: text('a module path') }, { options: jsonObject });
+
+/** Policy names as neighbors' "import" / "export" lists name them. */
+export const POLICY_NAME = /^[A-Za-z0-9_.-]+$/;
+
+const policyNames = list(text('a policy name'), 'a list of policy names');
+
 export const neighborCodec = closedObject(
   'a neighbor',
   { peerAddress: ipAddress, peerAs: asn },
@@ -122,6 +138,7 @@ export const neighborCodec = closedObject(
     routeSets: list(routeSetCodec, 'a list of route sets'),
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,
+    import: policyNames,
   },
 );
 
@@ -187,6 +204,11 @@ export const configFileCodec = closedObject(
       },
     ),
     processes: processesCodec,
+    policies: namedRecord(
+      'policies by name like { "no-bogons": { "module": "./policies/no-bogons.js" } }',
+      { pattern: POLICY_NAME, what: 'a policy name of letters, digits, "_", "." and "-"' },
+      policyCodec,
+    ),
     control: controlCodec,
   },
 );
@@ -196,6 +218,7 @@ export type NeighborFile = t.TypeOf<typeof neighborCodec>;
 export type RouteFile = t.TypeOf<typeof routeCodec>;
 export type RouteSetFile = t.TypeOf<typeof routeSetCodec>;
 export type MrtRoutesFile = t.TypeOf<typeof mrtRoutesCodec>;
+export type PolicyFile = t.TypeOf<typeof policyCodec>;
 export type ApiFile = t.TypeOf<typeof apiCodec>;
 export type ProcessFile = t.TypeOf<typeof processCodec>;
 export type ControlFile = t.TypeOf<typeof controlCodec>;

@@ -10,9 +10,10 @@ import { formatFamily, parseFamily } from './family-text';
 import type { PrefixValue } from './scalar-codecs';
 import type { ConfigFile, MrtRoutesFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
-import fs from 'fs';
 import { isAbsolute, resolve as resolvePath } from 'path';
 import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
+import { fileProblem } from './file-problem';
+import { resolvePolicies, resolvePolicyNames } from './resolve-policies';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -72,7 +73,10 @@ class Resolver {
     private readonly baseDir: string | undefined,
   ) {
     this.processNames = Object.keys(file.processes ?? {});
+    this.policyNames = Object.keys(file.policies ?? {});
   }
+
+  private readonly policyNames: string[];
 
   private readonly error = (path: string, message: string): void => {
     this.errors.push({ path, message });
@@ -88,6 +92,7 @@ class Resolver {
       log: { level: this.file.log?.level ?? DEFAULTS.logLevel },
       events: { output: this.file.events?.output ?? DEFAULTS.eventsOutput, format: this.file.events?.format ?? 'json' },
       processes: resolveProcesses(this.file.processes, this.baseDir),
+      policies: resolvePolicies(this.file.policies, this.baseDir, this.error),
       control: resolveControl(this.file.control, this.baseDir, this.error),
     };
   }
@@ -172,6 +177,7 @@ class Resolver {
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
       mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
       api: resolveApi(n.api, joinKey(path, 'api'), this.processNames, this.error),
+      import: resolvePolicyNames(n.import, joinKey(path, 'import'), this.policyNames, this.error),
     };
     if (n.description !== undefined) out.description = n.description;
     if (n.localAddress !== undefined) out.localAddress = n.localAddress;
@@ -293,13 +299,3 @@ export function resolveConfig(file: ConfigFile, baseDir?: string): { config: Con
   return { config, errors: resolver.errors };
 }
 
-/** Why `file` cannot be read as a regular file, or undefined. */
-function fileProblem(file: string): string | undefined {
-  try {
-    if (!fs.statSync(file).isFile()) return 'not a regular file';
-    fs.accessSync(file, fs.constants.R_OK);
-    return undefined;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? String(e);
-  }
-}

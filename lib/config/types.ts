@@ -21,8 +21,20 @@ export interface Config {
   events: { output: string; format: 'json' };
   /** Helper programs driven through the ExaBGP-compatible process API, in the order of the "processes" keys. */
   processes: ProcessConfig[];
+  /** Route policy modules by name, in the order of the "policies" keys. */
+  policies: PolicyConfig[];
   /** The Unix socket `rxbgp cli` talks to. */
   control: ControlConfig;
+}
+
+/** A route policy module (lib/policy): what neighbors' "import" and "export" lists name. */
+export interface PolicyConfig {
+  /** The key under "policies". */
+  name: string;
+  /** The module's path, resolved against the config file's directory (.js, .cjs or .ts). */
+  module: string;
+  /** Given to the module's factory as they are. */
+  options: Record<string, unknown>;
 }
 
 /** A helper program (ExaBGP's `process <name> { run ...; encoder ...; }`). */
@@ -120,6 +132,9 @@ export interface NeighborConfig {
   mrtRoutes: MrtRoutesConfig[];
   /** Process API settings; defaults (no processes, nothing reported) when the file has no "api". */
   api: ApiConfig;
+  /** Policies applied, in order, to what the peer sends, before Adj-RIB-In and events. */
+  import: string[];
+
 }
 
 export interface MrtRoutesConfig {

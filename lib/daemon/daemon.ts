@@ -16,6 +16,7 @@ import { Listener } from './listener';
 import { readTableDump } from '../mrt/table-dump-v2';
 import type { OutTable } from '../rib/adj-rib-out';
 import { endpoint, neighborId, peerSettings } from './peer-settings';
+import { PolicyModules } from './policy-modules';
 
 export interface DaemonEvent {
   readonly neighbor: Neighbor;
@@ -43,6 +44,7 @@ export class Daemon {
   private readonly entries = new WeakMap<Neighbor, Entry>();
   private listeners = new Map<string, Listener>();
   private running = false;
+  private readonly policies = new PolicyModules();
 
   constructor(
     private config: Config,
@@ -61,6 +63,7 @@ export class Daemon {
   /** Binds the listeners (rejects if one cannot be bound) and starts every neighbor. */
   async start(): Promise<void> {
     if (this.running) return;
+    this.policies.load(this.config.policies);
     await this.syncListeners(this.config);
     this.running = true;
     for (const n of this.config.neighbors) this.addNeighbor(n);
@@ -86,6 +89,8 @@ export class Daemon {
 
   /** Applies a new config without resetting sessions whose settings are unchanged. */
   async reload(next: Config): Promise<ReloadSummary> {
+    // First, so a policy module that does not load leaves everything as it was.
+    const { changed } = this.policies.load(next.policies);
     await this.syncListeners(next);
     const wanted = new Map(next.neighbors.map((n) => [neighborId(n), n]));
     let removed = 0;
@@ -104,7 +109,12 @@ export class Daemon {
         stops.push(entry.neighbor.stop(CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
         reset++;
       } else {
+        const before = entry.config.import;
         entry.config = n;
+        if (before.join('\n') !== n.import.join('\n') || n.import.some((name) => changed.has(name))) {
+          entry.neighbor.setImportPolicies(this.policies.chain(n.import));
+          this.log.info(`${n.name}: import policies ${n.import.length ? n.import.join(', ') : '(none)'} applied again to the routes received`);
+        }
         entry.neighbor.reportSent = wantsSent(n);
         entry.neighbor.setRoutes(n.routes, n.routeSets, this.tablesOf(n));
         kept++;
@@ -144,7 +154,7 @@ export class Daemon {
   }
 
   private addNeighbor(n: NeighborConfig): void {
-    const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log });
+    const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log, importPolicies: this.policies.chain(n.import) });
     neighbor.ribOut.replaceConfig(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n);
     neighbor.events$.subscribe((event) => {

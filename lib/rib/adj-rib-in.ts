@@ -7,12 +7,13 @@
 import { Afi, Safi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
 import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
-import { packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { attachPackedIpv4, packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import { decodePathAttributes, wireKeyOf } from '../wire/attributes';
 import type { CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
+import { PrefixesBySet } from './prefixes-by-set';
 
 export interface RibEntry {
   readonly attributes: PathAttributes;
@@ -143,6 +144,35 @@ export class AdjRibIn {
       yield [IPV4_UNICAST, `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`, this.entryList[id]];
     }
     for (const [fk, table] of this.tables) for (const [k, e] of table) yield [fk, k, e];
+  }
+
+  /**
+   * Everything held as UPDATE-shaped batches, one per attribute set and family (IPv4 packed,
+   * sorted): what import policies run over again when they change (lib/session/import-pipeline.ts).
+   */
+  *batches(): IterableIterator<UpdateMessage> {
+    const v4 = PrefixesBySet.build(this.entryList.length, (visit) => this.ipv4.forEach(visit));
+    for (let id = 0; id < this.entryList.length; id++) {
+      const packed = v4.of(id);
+      if (packed.length === 0) continue;
+      const entry = this.entryList[id];
+      const list = attachPackedIpv4({ afi: Afi.IPV4, safi: Safi.UNICAST, nextHop: entry.nextHop }, Array.from(packed));
+      yield { type: 'update', withdrawn: [], attributes: entry.attributes, announced: [list] };
+    }
+    for (const [fk, table] of this.tables) {
+      const byEntry = new Map<RibEntry, { prefixes: string[]; pathIds: number[] }>();
+      for (const [key, entry] of table) {
+        let routes = byEntry.get(entry);
+        if (!routes) byEntry.set(entry, (routes = { prefixes: [], pathIds: [] }));
+        const hash = key.indexOf('#');
+        routes.prefixes.push(hash < 0 ? key : key.slice(0, hash));
+        if (hash >= 0) routes.pathIds.push(Number(key.slice(hash + 1)));
+      }
+      for (const [entry, { prefixes, pathIds }] of byEntry) {
+        const list = { afi: fk >> 8, safi: fk & 255, nextHop: entry.nextHop, prefixes, ...(pathIds.length ? { pathIds } : {}) };
+        yield { type: 'update', withdrawn: [], attributes: entry.attributes, announced: [list] };
+      }
+    }
   }
 
   private remove(list: NlriList): number {

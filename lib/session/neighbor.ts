@@ -17,6 +17,8 @@ import type { Connection, Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
 import { PeerSession } from './peer-session';
+import { ImportPipeline } from './import-pipeline';
+import type { ChainPolicy } from '../policy/policy-chain';
 
 export interface NeighborOptions {
   readonly name: string;
@@ -24,6 +26,8 @@ export interface NeighborOptions {
   readonly endpoint: Endpoint;
   readonly log: Log;
   readonly scheduler?: SchedulerLike;
+  /** Import policies, in order (lib/policy): what the peer sends goes through them before it is stored and reported. */
+  readonly importPolicies?: readonly ChainPolicy[];
 }
 
 /** After a promoted candidate session ends, how long before a fresh session starts. */
@@ -42,7 +46,15 @@ export class Neighbor {
   private restartTimer: NodeJS.Timeout | undefined;
   private reportSentMessages = false;
 
+  private readonly importer: ImportPipeline;
+
   constructor(private readonly opts: NeighborOptions) {
+    const { settings } = opts;
+    this.importer = new ImportPipeline(opts.importPolicies ?? [], {
+      neighbor: { name: opts.name, peerAddress: opts.endpoint.peerAddress, peerAs: settings.peerAs, localAs: settings.localAs },
+      log: opts.log,
+      ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+    });
     this.primary = this.newSession(opts.settings);
     this.primarySub = this.forward(this.primary);
   }
@@ -75,6 +87,19 @@ export class Neighbor {
   set reportSent(on: boolean) {
     this.reportSentMessages = on;
     this.primary.reportSent = on;
+  }
+
+  /**
+   * New import policies (a reload): the routes already received run through them again, and what
+   * changes is stored and reported, without resetting the session.
+   */
+  setImportPolicies(policies: readonly ChainPolicy[]): void {
+    this.importer.reapply(policies, this.ribIn);
+  }
+
+  /** The routes as the peer sent them, before import policies (empty when the neighbor has none). */
+  get receivedRoutes(): AdjRibIn {
+    return this.importer.received;
   }
 
   /** Replaces the routes we advertise; sends only the difference when the session is up. */
@@ -147,6 +172,7 @@ export class Neighbor {
       endpoint: this.opts.endpoint,
       ribIn: this.ribIn,
       ribOut: this.ribOut,
+      importer: this.importer,
       log: this.opts.log,
       ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),
     });

@@ -14,13 +14,14 @@ import { BgpError } from '../wire/errors';
 import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
-import type { CodecContext, Family, Message, RouteRefreshMessage } from '../wire/types';
+import type { CodecContext, Family, Message, RouteRefreshMessage, UpdateMessage } from '../wire/types';
 import { DEFAULT_CONTEXT, familyKey } from '../wire/types';
 import type { AdjRibIn } from '../rib/adj-rib-in';
 import type { AdjRibOut, RibOutChange } from '../rib/adj-rib-out';
 import { Connection, openConnection, type Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
+import type { ImportPipeline } from './import-pipeline';
 import { sendRoutes, type SendContext } from './rib-sender';
 import { ipFamily } from '../wire/address';
 
@@ -32,6 +33,8 @@ export interface PeerSessionOptions {
   readonly ribOut: AdjRibOut;
   readonly log: Log;
   readonly scheduler?: SchedulerLike;
+  /** The neighbor's import policies; without, received routes are stored as they come. */
+  readonly importer?: ImportPipeline;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -275,12 +278,13 @@ export class PeerSession {
         this.negotiated = undefined;
         this.establishedAt = undefined;
         this.rxCtx = DEFAULT_CONTEXT;
+        this.opts.importer?.close();
         this.opts.ribIn.clear();
         this.emit({ kind: 'down', reason: e.reason, sent: e.sent, ...(e.notification ? { notification: e.notification } : {}) });
         return;
       case 'update':
-        this.opts.ribIn.apply(e.message);
-        this.emit({ kind: 'update', message: e.message, direction: 'receive', ...this.rawOf() });
+        if (this.opts.importer?.active) this.opts.importer.receive(e.message, this.currentFrame);
+        else this.store(e.message, this.currentFrame);
         return;
       case 'refresh':
         this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
@@ -293,6 +297,12 @@ export class PeerSession {
       case 'timer-stop':
         return; // runFsm carries out timers itself
     }
+  }
+
+  /** Keeps what the peer sent (after import policies, if any) and reports it. */
+  private store(message: UpdateMessage, raw: Buffer | undefined): void {
+    this.opts.ribIn.apply(message);
+    this.emit({ kind: 'update', message, direction: 'receive', ...(raw ? { raw } : {}) });
   }
 
   private write(message: Message): void {
@@ -314,6 +324,8 @@ export class PeerSession {
     this.establishedAt = Date.now();
     this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
+    const generation = this.generation;
+    this.opts.importer?.open({ accept: (batch, raw) => (this.generation === generation ? this.store(batch, raw) : undefined) });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
       const started = Date.now();

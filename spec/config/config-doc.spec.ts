@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isLeft } from 'fp-ts/Either';
 import { decodeConfig, formatErrors } from '../../lib/config';
-import { apiCodec, configFileCodec, controlCodec, neighborCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
+import { apiCodec, configFileCodec, controlCodec, neighborCodec, policyCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
 import { API_RECEIVE_KINDS } from '../../lib/config';
 
 const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
@@ -17,6 +17,7 @@ describe('README configuration reference', () => {
       ...processCodec.keys,
       ...apiCodec.keys,
       ...controlCodec.keys,
+      ...policyCodec.keys,
       'from',
       'count',
       'level',

@@ -38,6 +38,7 @@ describe('decodeConfig: valid configs', () => {
       log: { level: 'info' },
       events: { output: 'stdout', format: 'json' },
       processes: [],
+      policies: [],
       control: { socket: defaultControlSocketPath(), enabled: true },
       neighbors: [
         {
@@ -66,6 +67,7 @@ describe('decodeConfig: valid configs', () => {
             parsed: true,
             consolidate: false,
           },
+          import: [],
         },
       ],
     });
@@ -142,6 +144,7 @@ describe('decodeConfig: valid configs', () => {
       routeSets: [],
       mrtRoutes: [],
       api: { processes: [], neighborChanges: false, receive: [], send: [], packets: false, parsed: true, consolidate: false },
+      import: [],
     });
   });
 
@@ -273,7 +276,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a top-level typo',
       edited((c) => (c.routerID = '1.1.1.1')),
       [
-        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, control',
+        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control',
       ],
     ],
     [
@@ -282,7 +285,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api, import',
       ],
     ],
     [
@@ -293,7 +296,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'a __proto__ key',
       JSON.parse('{"__proto__": {"x": 1}, "neighbors": []}'),
-      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, control'],
+      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control'],
     ],
     ['hold time 2', edited((c) => (c.neighbors[0].holdTime = 2)), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got 2']],
     ['hold time as text', edited((c) => (c.neighbors[0].holdTime = '90')), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got "90"']],
