@@ -139,6 +139,7 @@ export const neighborCodec = closedObject(
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,
     import: policyNames,
+    export: policyNames,
   },
 );
 

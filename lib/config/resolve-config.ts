@@ -178,6 +178,7 @@ class Resolver {
       mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
       api: resolveApi(n.api, joinKey(path, 'api'), this.processNames, this.error),
       import: resolvePolicyNames(n.import, joinKey(path, 'import'), this.policyNames, this.error),
+      export: resolvePolicyNames(n.export, joinKey(path, 'export'), this.policyNames, this.error),
     };
     if (n.description !== undefined) out.description = n.description;
     if (n.localAddress !== undefined) out.localAddress = n.localAddress;

@@ -134,6 +134,8 @@ export interface NeighborConfig {
   api: ApiConfig;
   /** Policies applied, in order, to what the peer sends, before Adj-RIB-In and events. */
   import: string[];
+  /** Policies applied, in order, to what we announce to the peer. */
+  export: string[];
 
 }
 

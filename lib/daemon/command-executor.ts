@@ -215,7 +215,7 @@ export class CommandExecutor {
     const ns = this.daemon.neighbors.filter((n) => !address || n.endpoint.peerAddress === address);
     if (json) return [JSON.stringify(ns.map((n) => neighborJson(n)))];
     if (mode === 'summary') {
-      const rows = ns.map((n) => `${pad(n.endpoint.peerAddress, 16)}${pad(String(n.settings.peerAs), 11)}${pad(uptime(n), 10)}${pad(n.state.toLowerCase(), 13)}${pad(String(n.ribOut.size), 10, true)}${pad(String(n.ribIn.size), 10, true)}`);
+      const rows = ns.map((n) => `${pad(n.endpoint.peerAddress, 16)}${pad(String(n.settings.peerAs), 11)}${pad(uptime(n), 10)}${pad(n.state.toLowerCase(), 13)}${pad(String(n.sentRoutes.size), 10, true)}${pad(String(n.ribIn.size), 10, true)}`);
       return [`${pad('Peer', 16)}${pad('AS', 11)}${pad('up/down', 10)}${pad('state', 13)}${pad('#sent', 10, true)}${pad('#recvd', 10, true)}`, ...rows];
     }
     return ns.flatMap((n) => {
@@ -229,7 +229,7 @@ export class CommandExecutor {
     for (const n of ns) {
       const who = extensive ? `neighbor ${n.endpoint.peerAddress} local-ip ${n.endpoint.localAddress ?? '*'} local-as ${n.settings.localAs} peer-as ${n.settings.peerAs} router-id ${n.settings.routerId}` : `neighbor ${n.endpoint.peerAddress}`;
       if (direction === 'out') {
-        for (const g of n.ribOut.groups()) for (const p of g.prefixes) out.push(`${who} ${routeText(g.afi, g.safi, p, g.nextHop, g.attributes)}`);
+        for (const g of n.sentRoutes.groups()) for (const p of g.prefixes) out.push(`${who} ${routeText(g.afi, g.safi, p, g.nextHop, g.attributes)}`);
       } else {
         for (const [fk, key, e] of n.ribIn.entries()) out.push(`${who} ${routeText(fk >> 8, fk & 255, key, e.nextHop, e.attributes)}`);
       }
@@ -261,7 +261,7 @@ function neighborJson(n: Neighbor): Record<string, unknown> {
     'hold-time': neg?.holdTime ?? n.settings.holdTime,
     families: (neg?.families ?? n.settings.families).map((f) => formatFamily(f.afi, f.safi)),
     'adj-rib-in': n.ribIn.size,
-    'adj-rib-out': n.ribOut.size,
+    'adj-rib-out': n.sentRoutes.size,
   };
 }
 

@@ -109,11 +109,16 @@ export class Daemon {
         stops.push(entry.neighbor.stop(CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
         reset++;
       } else {
-        const before = entry.config.import;
+        const before = entry.config;
         entry.config = n;
-        if (before.join('\n') !== n.import.join('\n') || n.import.some((name) => changed.has(name))) {
+        const policiesChanged = (was: readonly string[], now: readonly string[]) => was.join('\n') !== now.join('\n') || now.some((name) => changed.has(name));
+        if (policiesChanged(before.import, n.import)) {
           entry.neighbor.setImportPolicies(this.policies.chain(n.import));
           this.log.info(`${n.name}: import policies ${n.import.length ? n.import.join(', ') : '(none)'} applied again to the routes received`);
+        }
+        if (policiesChanged(before.export, n.export)) {
+          entry.neighbor.setExportPolicies(this.policies.chain(n.export));
+          this.log.info(`${n.name}: export policies ${n.export.join(', ')} applied again to the routes announced`);
         }
         entry.neighbor.reportSent = wantsSent(n);
         entry.neighbor.setRoutes(n.routes, n.routeSets, this.tablesOf(n));
@@ -154,8 +159,15 @@ export class Daemon {
   }
 
   private addNeighbor(n: NeighborConfig): void {
-    const neighbor = new Neighbor({ name: n.name, settings: peerSettings(n), endpoint: endpoint(n), log: this.log, importPolicies: this.policies.chain(n.import) });
-    neighbor.ribOut.replaceConfig(n.routes, n.routeSets, this.tablesOf(n));
+    const neighbor = new Neighbor({
+      name: n.name,
+      settings: peerSettings(n),
+      endpoint: endpoint(n),
+      log: this.log,
+      importPolicies: this.policies.chain(n.import),
+      exportPolicies: this.policies.chain(n.export),
+    });
+    neighbor.loadRoutes(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);

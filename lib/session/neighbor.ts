@@ -12,12 +12,13 @@ import { CeaseSubcode, ErrorCode } from '../wire/iana';
 import { encodeMessage } from '../wire/message';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
-import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable } from '../rib/adj-rib-out';
+import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable, type RibOutChange } from '../rib/adj-rib-out';
 import type { Connection, Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
 import { PeerSession } from './peer-session';
 import { ImportPipeline } from './import-pipeline';
+import { ExportPipeline } from './export-pipeline';
 import type { ChainPolicy } from '../policy/policy-chain';
 
 export interface NeighborOptions {
@@ -28,6 +29,8 @@ export interface NeighborOptions {
   readonly scheduler?: SchedulerLike;
   /** Import policies, in order (lib/policy): what the peer sends goes through them before it is stored and reported. */
   readonly importPolicies?: readonly ChainPolicy[];
+  /** Export policies, in order: what we announce goes through them; sessions send what they let through. */
+  readonly exportPolicies?: readonly ChainPolicy[];
 }
 
 /** After a promoted candidate session ends, how long before a fresh session starts. */
@@ -47,14 +50,18 @@ export class Neighbor {
   private reportSentMessages = false;
 
   private readonly importer: ImportPipeline;
+  /** With export policies: the chain and the post-policy Adj-RIB-Out sessions send. */
+  private readonly exporter: ExportPipeline | undefined;
 
   constructor(private readonly opts: NeighborOptions) {
     const { settings } = opts;
-    this.importer = new ImportPipeline(opts.importPolicies ?? [], {
+    const who = {
       neighbor: { name: opts.name, peerAddress: opts.endpoint.peerAddress, peerAs: settings.peerAs, localAs: settings.localAs },
       log: opts.log,
       ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
-    });
+    };
+    this.importer = new ImportPipeline(opts.importPolicies ?? [], who);
+    if (opts.exportPolicies?.length) this.exporter = new ExportPipeline(opts.exportPolicies, { ...who, changed: (change) => this.primary.announce(change) });
     this.primary = this.newSession(opts.settings);
     this.primarySub = this.forward(this.primary);
   }
@@ -102,28 +109,54 @@ export class Neighbor {
     return this.importer.received;
   }
 
+  /** The routes sessions send: what the export policies let through, or the Adj-RIB-Out itself without any. */
+  get sentRoutes(): AdjRibOut {
+    return this.exporter?.post ?? this.ribOut;
+  }
+
+  /** The first routes, before any session: nothing to send yet, so no change is worked out. */
+  loadRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): void {
+    this.ribOut.replaceConfig(routes, routeSets, tables);
+    this.exporter?.feed(this.ribOut.groups());
+  }
+
   /** Replaces the routes we advertise; sends only the difference when the session is up. */
   setRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): void {
-    this.primary.announce(this.ribOut.load(routes, routeSets, tables));
+    this.changed(this.ribOut.load(routes, routeSets, tables));
   }
 
   /** Routes announced through the API (helpers, control socket): only what changed is sent. */
   announceApi(routes: readonly OutRoute[]): number {
     const change = this.ribOut.upsert(routes);
-    this.primary.announce(change);
+    this.changed(change);
     return changeSize(change.announce);
   }
 
   /** Routes withdrawn through the API; a prefix the config announces goes back to the config's version. */
   withdrawApi(routes: ReadonlyArray<Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>>): number {
     const change = this.ribOut.remove(routes);
-    this.primary.announce(change);
+    this.changed(change);
     return changeSize(change.withdraw);
   }
 
   /** ExaBGP `clear adj-rib out`: every API route withdrawn. */
   clearApi(): void {
-    this.primary.announce(this.ribOut.clearApi());
+    this.changed(this.ribOut.clearApi());
+  }
+
+  /**
+   * New export policies (a reload): everything we announce runs through them again and only what
+   * changes is sent. (A neighbor without export policies has none to replace: adding the first
+   * resets its session, see settings-key.ts.)
+   */
+  setExportPolicies(policies: readonly ChainPolicy[]): void {
+    this.exporter?.reapply(policies, this.ribOut);
+  }
+
+  /** A change of what we want to announce: through the export policies when there are any, else straight to the session. */
+  private changed(change: RibOutChange): void {
+    if (this.exporter) this.exporter.push(change);
+    else this.primary.announce(change);
   }
 
   /** An accepted TCP connection from this neighbor's address. */
@@ -154,6 +187,7 @@ export class Neighbor {
     this.candidate = undefined;
     await Promise.all([this.primary.stop(subcode, message), c?.session.stop(CeaseSubcode.PEER_DECONFIGURED)]);
     this.primary.dispose();
+    this.exporter?.stop();
     this.primarySub.unsubscribe();
     c?.sub.unsubscribe();
     this.events$.complete();
@@ -171,7 +205,7 @@ export class Neighbor {
       settings,
       endpoint: this.opts.endpoint,
       ribIn: this.ribIn,
-      ribOut: this.ribOut,
+      ribOut: this.sentRoutes,
       importer: this.importer,
       log: this.opts.log,
       ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),

@@ -68,6 +68,7 @@ describe('decodeConfig: valid configs', () => {
             consolidate: false,
           },
           import: [],
+          export: [],
         },
       ],
     });
@@ -145,6 +146,7 @@ describe('decodeConfig: valid configs', () => {
       mrtRoutes: [],
       api: { processes: [], neighborChanges: false, receive: [], send: [], packets: false, parsed: true, consolidate: false },
       import: [],
+      export: [],
     });
   });
 
@@ -285,7 +287,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api, import',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
