@@ -1,7 +1,8 @@
 /**
- * rxbgp as a library. The daemon and the CLI are built on these same pieces; a higher-level
- * Speaker API comes with the policy issue.
+ * rxbgp as a library: `Speaker` runs a BGP speaker inside any Node program (the `rxbgp run`
+ * daemon is built on it); policy modules use the helpers; the rest are the pieces underneath.
  */
+export { Speaker, SpeakerConfigError, type SpeakerOptions, type SpeakerEvent, type SpeakerUpdate, type RouteInput, type NeighborChoice } from './speaker/speaker';
 export { Daemon, type DaemonEvent, type ReloadSummary } from './daemon/daemon';
 export { decodeConfig, loadConfig, formatErrors, summarizeConfig } from './config';
 export type { Config, NeighborConfig, RouteConfig, RouteSetConfig, ListenConfig, ProcessConfig, ApiConfig } from './config/types';

@@ -4,15 +4,14 @@
  * reported and the running config kept.
  */
 import { loadConfig, formatErrors } from '../config';
-import { Daemon } from '../daemon/daemon';
 import { EventOutput, openEventWriter } from '../daemon/event-output';
 import { createLogger } from '../daemon/logger';
-import { CommandExecutor } from '../daemon/command-executor';
 import { ApiProcesses } from '../daemon/api-processes';
 import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
 import { ControlServer } from '../api/control';
 import type { LogLevel } from '../config/types';
+import { Speaker } from '../speaker/speaker';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
   const loaded = loadConfig(file);
@@ -27,7 +26,6 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   const output = writer ? new EventOutput(writer, reportError) : undefined;
   // Last line of defence: a bug in one code path is logged, and every other session goes on.
   process.on('uncaughtException', (err) => log.error(`internal error (please report): ${err.stack ?? err.message}`));
-  const daemon = new Daemon(config, log);
   let shutdown: (why: string) => void = () => undefined;
   const reload = (why: string) => {
     const next = loadConfig(file);
@@ -35,38 +33,40 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       log.error(`${why}: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
       return;
     }
-    daemon
+    speaker
       .reload(next.right)
       .then(() => processes.sync(next.right))
       .catch((e: unknown) => log.error(`${why}: reload failed: ${e instanceof Error ? e.message : String(e)}`));
   };
-  const executor = new CommandExecutor(
-    daemon,
+  // The daemon is the library's Speaker (lib/speaker) plus what a process adds: event output,
+  // helper processes, the control socket and signals.
+  const speaker = new Speaker(config, {
     log,
-    {
+    version: packageVersion(),
+    control: {
       shutdown: () => setImmediate(() => shutdown('shutdown command')),
       reload: () => setImmediate(() => reload('reload command')),
       // ExaBGP's restart: every session starts again (Cease / Administrative Reset), with the config re-read.
       restart: () =>
         setImmediate(() => {
-          for (const n of daemon.neighbors) n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET);
+          for (const n of speaker.neighbors) n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET);
           reload('restart command');
         }),
     },
-    packageVersion(),
-  );
+  });
+  const executor = speaker.commands;
   const processes = new ApiProcesses(log, executor);
-  daemon.events$.subscribe(({ neighbor, event }) => {
+  speaker.events$.subscribe(({ neighbor, event }) => {
     output?.emit(neighbor, event);
-    const n = daemon.configOf(neighbor);
+    const n = speaker.configOf(neighbor);
     if (n) processes.deliver(neighbor, n.api, event);
   });
   try {
-    await daemon.start();
+    await speaker.start();
     await processes.sync(config);
   } catch (e) {
     log.error(e instanceof Error ? e.message : String(e));
-    await daemon.stop();
+    await speaker.stop();
     await processes.stop();
     return 1;
   }
@@ -93,7 +93,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       }
       stopping = true;
       log.info(`${why}: closing sessions`);
-      void daemon
+      void speaker
         .stop()
         .then(() => control?.stop())
         .then(() => processes.stop())
@@ -102,8 +102,8 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     };
     // Helpers of neighbors with "signal" in api.receive hear about each signal first (as in ExaBGP).
     const tell = (signal: NodeJS.Signals) => {
-      for (const n of daemon.neighbors) {
-        const c = daemon.configOf(n);
+      for (const n of speaker.neighbors) {
+        const c = speaker.configOf(n);
         if (c) processes.signal(n, c.api, signal);
       }
     };

@@ -56,6 +56,9 @@ const attributeKeys = {
 
 export const routeCodec = closedObject('a route', { prefix }, { ...attributeKeys, pathId: uint32 /* RFC 7911 */ });
 
+/** A list of routes on its own (the library's Speaker.announce takes one). */
+export const routeListCodec = list(routeCodec, 'a list of routes');
+
 export const routeSetCodec = closedObject(
   'a route set',
   {

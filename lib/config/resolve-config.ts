@@ -5,10 +5,10 @@
 import { Afi, AsPathSegmentType, Origin, Safi } from '../wire/iana';
 import { familyKey, type Family, type PathAttributes } from '../wire/types';
 import { ipFamily } from '../wire/address';
-import { joinIndex, joinKey, type ConfigError } from './config-error';
+import { fromValidationErrors, joinIndex, joinKey, type ConfigError } from './config-error';
 import { formatFamily, parseFamily } from './family-text';
 import type { PrefixValue } from './scalar-codecs';
-import type { ConfigFile, MrtRoutesFile, NeighborFile, RouteFile, RouteSetFile } from './file-codec';
+import { routeListCodec, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
 import { isAbsolute, resolve as resolvePath } from 'path';
 import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
@@ -246,6 +246,12 @@ class Resolver {
     }
   }
 
+  /** Routes for one resolved neighbor, checked as its "routes" would be (the library's announce). */
+  routesFor(routes: readonly RouteFile[], path: string, n: NeighborConfig): RouteConfig[] {
+    const session = { peerAfi: ipFamily(n.peerAddress) ?? Afi.IPV4, families: new Set(n.families.map((f) => familyKey(f.afi, f.safi))), explicitFamilies: true };
+    return routes.map((r, i) => this.route(r, joinIndex(path, i), session));
+  }
+
   private route(r: RouteFile, path: string, session: Parameters<Resolver['family']>[4]): RouteConfig {
     const nextHop = r.nextHop ?? 'self';
     this.family(r.prefix, nextHop, path, 'prefix', session);
@@ -300,3 +306,16 @@ export function resolveConfig(file: ConfigFile, baseDir?: string): { config: Con
   return { config, errors: resolver.errors };
 }
 
+/**
+ * Routes given as config JSON (a list of what a neighbor's "routes" holds) for one neighbor:
+ * decoded and checked as they would be in the config, errors under `path` ("routes[0].nextHop").
+ */
+export function resolveRoutes(json: unknown, neighbor: NeighborConfig, path = 'routes'): { routes: RouteConfig[]; errors: ConfigError[] } {
+  const shaped = routeListCodec.decode(json);
+  if (shaped._tag === 'Left') {
+    return { routes: [], errors: fromValidationErrors(shaped.left).map((e) => ({ ...e, path: e.path ? `${path}${e.path.startsWith('[') ? '' : '.'}${e.path}` : path })) };
+  }
+  const resolver = new Resolver({ neighbors: [] }, undefined);
+  const routes = resolver.routesFor(shaped.right, path, neighbor);
+  return { routes, errors: resolver.errors };
+}

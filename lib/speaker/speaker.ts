@@ -1,0 +1,182 @@
+/**
+ * rxbgp as a library: a BGP speaker inside any Node program.
+ *
+ *   const speaker = await Speaker.start({ localAs: 65001, routerId: '192.0.2.1', neighbors: [...] });
+ *   speaker.updates$.subscribe(({ neighbor, message }) => ...);
+ *   speaker.announce([{ prefix: '203.0.113.0/24', nextHop: '198.51.100.1', communities: ['65001:1'] }]);
+ *   await speaker.stop();
+ *
+ * The config is the object a config file holds (README, Configuration), checked the same way;
+ * routes are what a neighbor's "routes" list holds. The `rxbgp run` daemon is built on this class:
+ * it adds the event output, helper processes, the control socket and signals.
+ */
+import { filter, map, type Observable } from 'rxjs';
+import { decodeConfig, formatErrors } from '../config';
+import type { Config } from '../config/types';
+import { resolveRoutes } from '../config/resolve-config';
+import { CommandExecutor, type CommandAnswer, type DaemonControl } from '../daemon/command-executor';
+import { Daemon, type DaemonEvent, type ReloadSummary } from '../daemon/daemon';
+import type { Neighbor } from '../session/neighbor';
+import { silentLog, type Log } from '../session/log';
+import type { SessionEvent } from '../session/events';
+import { CeaseSubcode, Safi } from '../wire/iana';
+import { parseRoutePrefix } from '../api/commands/address-text';
+import type { UpdateMessage } from '../wire/types';
+
+export interface SpeakerOptions {
+  /** Log lines (winston's Logger fits); none by default. */
+  readonly log?: Log;
+  /** Where relative paths of the config (policy modules, MRT dumps, helpers) are resolved from; the working directory by default. */
+  readonly baseDir?: string;
+  /** What the text commands shutdown / reload / restart do (the CLI's signals and socket); by default stop, refuse, and reset every session. */
+  readonly control?: Partial<DaemonControl>;
+  /** The version `version` answers with. */
+  readonly version?: string;
+}
+
+/** An event of one neighbor's session. */
+export interface SpeakerEvent {
+  readonly neighbor: Neighbor;
+  readonly event: SessionEvent;
+}
+
+/** An UPDATE a neighbor sent, after its import policies: what its Adj-RIB-In now holds. */
+export interface SpeakerUpdate {
+  readonly neighbor: Neighbor;
+  readonly message: UpdateMessage;
+  /** The message as received, when no policy changed it. */
+  readonly raw?: Buffer;
+}
+
+/** A route as a neighbor's "routes" list holds it: { prefix, nextHop, origin, asPath, med, communities, ... }. */
+export type RouteInput = Record<string, unknown> & { readonly prefix: string };
+
+/** Which neighbors a call applies to: their names (description, else peer address) or peer addresses; all by default. */
+export interface NeighborChoice {
+  readonly neighbors?: string | readonly string[];
+}
+
+export class SpeakerConfigError extends Error {}
+
+export class Speaker {
+  /** Every session event of every neighbor: state changes, updates received (and sent, when asked), notifications. */
+  readonly events$: Observable<SpeakerEvent>;
+  /** The UPDATEs neighbors send, after import policies. */
+  readonly updates$: Observable<SpeakerUpdate>;
+  private readonly daemon: Daemon;
+  private readonly executor: CommandExecutor;
+
+  /** A speaker not started yet: subscribe to its observables, then start(). */
+  constructor(config: Config | unknown, private readonly options: SpeakerOptions = {}) {
+    const log = options.log ?? silentLog;
+    this.daemon = new Daemon(resolve(config, options.baseDir), log);
+    this.events$ = this.daemon.events$;
+    this.updates$ = this.events$.pipe(
+      filter((e): e is DaemonEvent & { event: Extract<SessionEvent, { kind: 'update' }> } => e.event.kind === 'update' && e.event.direction === 'receive'),
+      map(({ neighbor, event }) => (event.raw ? { neighbor, message: event.message, raw: event.raw } : { neighbor, message: event.message })),
+    );
+    const control: DaemonControl = {
+      shutdown: options.control?.shutdown ?? (() => void this.stop()),
+      reload: options.control?.reload ?? (() => log.warn('reload: a library speaker is reloaded with speaker.reload(config)')),
+      restart: options.control?.restart ?? (() => this.daemon.neighbors.forEach((n) => n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET))),
+    };
+    this.executor = new CommandExecutor(this.daemon, log, control, options.version ?? 'rxbgp');
+  }
+
+  /** Starts a speaker from a config object (or a decoded Config); rejects with every config error. */
+  static async start(config: Config | unknown, options?: SpeakerOptions): Promise<Speaker> {
+    const speaker = new Speaker(config, options);
+    await speaker.start();
+    return speaker;
+  }
+
+  /** Binds the listeners, loads the policy modules and starts every neighbor. */
+  start(): Promise<void> {
+    return this.daemon.start();
+  }
+
+  get neighbors(): Neighbor[] {
+    return this.daemon.neighbors;
+  }
+
+  /** The running config of a neighbor. */
+  configOf(neighbor: Neighbor): Config['neighbors'][number] | undefined {
+    return this.daemon.configOf(neighbor);
+  }
+
+  /**
+   * Announces routes to the chosen neighbors (through their export policies), as an API helper's
+   * would be: they stay until withdrawn, across reloads. Throws SpeakerConfigError naming every
+   * bad route and key, having announced nothing. Returns how many prefixes went out as new or changed.
+   */
+  announce(routes: RouteInput | readonly RouteInput[], choice: NeighborChoice = {}): number {
+    const list = Array.isArray(routes) ? routes : [routes];
+    const targets = this.choose(choice);
+    const perNeighbor = targets.map((n) => {
+      const { routes: resolved, errors } = resolveRoutes(list, this.daemon.configOf(n)!);
+      if (errors.length) throw new SpeakerConfigError(`routes for ${n.name}:\n${formatErrors(errors)}`);
+      return [n, resolved] as const;
+    });
+    let changed = 0;
+    for (const [n, resolved] of perNeighbor) changed += n.announceApi(resolved);
+    return changed;
+  }
+
+  /** Withdraws routes announced with announce() (prefix text, or objects with a prefix). Returns how many were withdrawn. */
+  withdraw(routes: string | RouteInput | ReadonlyArray<string | RouteInput>, choice: NeighborChoice = {}): number {
+    const list = Array.isArray(routes) ? routes : [routes];
+    const keys = list.map((r, i) => {
+      const text = typeof r === 'string' ? r : r.prefix;
+      const p = parseRoutePrefix(text);
+      if (typeof p === 'string') throw new SpeakerConfigError(`routes[${i}]: ${JSON.stringify(text)}: ${p}`);
+      const pathId = typeof r === 'string' ? undefined : r.pathId;
+      return { afi: p.afi, safi: Safi.UNICAST, prefix: p.text, ...(typeof pathId === 'number' ? { pathId } : {}) };
+    });
+    let withdrawn = 0;
+    for (const n of this.choose(choice)) withdrawn += n.withdrawApi(keys);
+    return withdrawn;
+  }
+
+  /** One line of ExaBGP's text API ("announce route 10.0.0.0/24 next-hop self", "show neighbor summary"...). */
+  command(line: string): CommandAnswer {
+    return this.executor.execute(line);
+  }
+
+  /** A new config: sessions whose settings are unchanged stay up and only get the differences. */
+  reload(config: Config | unknown): Promise<ReloadSummary> {
+    return this.daemon.reload(resolve(config, this.options.baseDir));
+  }
+
+  /** Cease to every peer (RFC 8203 `message` if given), listeners closed; the observables complete. */
+  stop(message?: string): Promise<void> {
+    return this.daemon.stop(message);
+  }
+
+  /** The command executor, for a daemon that serves the text API (helpers, control socket). */
+  get commands(): CommandExecutor {
+    return this.executor;
+  }
+
+  private choose(choice: NeighborChoice): Neighbor[] {
+    const all = this.daemon.neighbors;
+    if (choice.neighbors === undefined) return all;
+    const wanted = typeof choice.neighbors === 'string' ? [choice.neighbors] : choice.neighbors;
+    const chosen = all.filter((n) => wanted.includes(n.name) || wanted.includes(n.endpoint.peerAddress));
+    const missing = wanted.filter((w) => !all.some((n) => n.name === w || n.endpoint.peerAddress === w));
+    if (missing.length) throw new SpeakerConfigError(`no neighbor named ${missing.map((m) => `"${m}"`).join(', ')}; neighbors: ${all.map((n) => n.name).join(', ') || 'none'}`);
+    return chosen;
+  }
+}
+
+/** A decoded Config as it is; anything else decoded as a config file's JSON. */
+function resolve(config: Config | unknown, baseDir: string | undefined): Config {
+  if (isDecoded(config)) return config;
+  const r = decodeConfig(config, baseDir ?? process.cwd());
+  if (r._tag === 'Left') throw new SpeakerConfigError(`config:\n${formatErrors(r.left)}`);
+  return r.right;
+}
+
+function isDecoded(config: unknown): config is Config {
+  const c = config as Partial<Config> | null;
+  return typeof c === 'object' && c !== null && Array.isArray(c.policies) && Array.isArray(c.processes) && typeof c.control === 'object';
+}
