@@ -10,13 +10,16 @@ import { emitCase } from './emit';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
+import { ingestPoliciesCase } from './ingest-policies';
 import { manyPeersBirdCase, manyPeersGobgpCase, manyPeersRxbgpCase } from './many-peers';
+import { policyChainCase } from './policy-chain';
 import { realisticBirdBirdCase, realisticEmitCase, realisticIngestCase } from './realistic';
 
 /** The process-API cases come last, rxbgp's before ExaBGP's (these state rxbgp's rate over theirs). */
 export const CASES: readonly BenchCase[] = [
   emitCase,
   ingestCase,
+  ingestPoliciesCase,
   birdBirdCase,
   gobgpBirdCase,
   birdGobgpCase,
@@ -25,6 +28,7 @@ export const CASES: readonly BenchCase[] = [
   exabgpApiRoutesCase,
   exabgpApiBatchesCase,
   codecCase,
+  policyChainCase,
   ingestJsonFileCase,
   birdExabgpCase,
   manyPeersRxbgpCase,

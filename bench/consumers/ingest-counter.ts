@@ -5,9 +5,11 @@
  * update event; the consumer checks it against the expected run through the packed form
  * (nlri/packed-ipv4.ts), never making text.
  *
- * usage: node ingest-counter.js <config.json> <first /24> <count>
+ * usage: node ingest-counter.js <config.json> <first /24> <count> [--expect-med N] [--expect-community A:B]
  * stdout, one line each, read by the bench as they come: `up`, `down <reason>`, `reached <k>`
  * for k = 99 % and 100 % of count, and on SIGTERM a final `stats {json}` before exiting.
+ * With --expect-*, the attributes of every counted prefix are checked too (an import policy's
+ * rewrite, attribute-expectation.ts): `stats` then holds `rewritten` and `notRewritten`.
  */
 import { Daemon, loadConfig, formatErrors, packedIpv4Of } from '../../lib';
 import { Afi, Safi } from '../../lib/wire/iana';
@@ -15,11 +17,14 @@ import { packedAddress, packedLength } from '../../lib/wire/nlri/ipv4-prefix';
 import { silentLog, type Log } from '../../lib/session/log';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { EARLY_SHARE } from '../measure/transfer';
+import { meetsExpectation, parseExpectationArgs } from './attribute-expectation';
 
 function main(argv: readonly string[]): void {
-  const [file, first, countText] = argv;
-  if (!file || !first || !countText) throw new Error('usage: ingest-counter <config.json> <first /24> <count>');
+  const [file, first, countText, ...rest] = argv;
+  if (!file || !first || !countText) throw new Error('usage: ingest-counter <config.json> <first /24> <count> [--expect-med N] [--expect-community A:B]');
   const run = new Ipv4PrefixRun(first, Number(countText));
+  const expectation = parseExpectationArgs(rest);
+  const attributeStats = { rewritten: 0, notRewritten: 0 };
   const loaded = loadConfig(file);
   if (loaded._tag === 'Left') throw new Error(formatErrors(loaded.left, file));
   const log: Log = { ...silentLog, error: (m) => process.stderr.write(`error ${m}\n`), warn: (m) => process.stderr.write(`warn ${m}\n`) };
@@ -58,6 +63,11 @@ function main(argv: readonly string[]): void {
           continue;
         }
         const packed = packedIpv4Of(list);
+        if (expectation) {
+          const n = packed ? packed.length : list.prefixes.length;
+          if (meetsExpectation(event.message.attributes, expectation)) attributeStats.rewritten += n;
+          else attributeStats.notRewritten += n;
+        }
         if (packed) for (let i = 0; i < packed.length; i++) count(indexOfPacked(packed[i]));
         else for (const text of list.prefixes) count(run.indexOf(text));
       }
@@ -68,7 +78,7 @@ function main(argv: readonly string[]): void {
     if (stopping) return;
     stopping = true;
     stats.ribIn = daemon.neighbors.reduce((n, nb) => n + nb.ribIn.size, 0);
-    say(`stats ${JSON.stringify(stats)}`);
+    say(`stats ${JSON.stringify(expectation ? { ...stats, ...attributeStats } : stats)}`);
     void daemon.stop().finally(() => process.exit(0));
   });
   daemon.start().catch((e: unknown) => {

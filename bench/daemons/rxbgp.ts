@@ -31,6 +31,10 @@ export interface RxbgpNeighborConfig {
   readonly families?: readonly string[];
   /** Routes loaded from MRT TABLE_DUMP_V2 files (the neighbor's `mrtRoutes`); without nextHop the file's own are sent. */
   readonly mrtRoutes?: ReadonlyArray<{ readonly file: string; readonly nextHop?: string }>;
+  /** Route policy modules by name (the config's "policies"; README, Route policy): absolute module paths. */
+  readonly policies?: Readonly<Record<string, { readonly module: string; readonly options?: Record<string, unknown> }>>;
+  /** The neighbor's import policies, by name, in the order they run. */
+  readonly import?: readonly string[];
 }
 
 /** The JSON config (README, Configuration) for one neighbor. */
@@ -49,6 +53,7 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
     families: c.families ?? ['ipv4 unicast'],
   };
   if (c.mrtRoutes) neighbor.mrtRoutes = c.mrtRoutes.map((m) => ({ ...m }));
+  if (c.import) neighbor.import = [...c.import];
   if (c.announce) {
     const r = c.announce.routes;
     neighbor.routeSets = [
@@ -65,6 +70,7 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
     listen: c.listenPort !== undefined ? [{ address: c.localAddress, port: c.listenPort }] : [],
     log: { level: 'info' },
     events: { output: typeof c.events === 'string' ? c.events : c.events.file, format: 'json' },
+    ...(c.policies ? { policies: c.policies } : {}),
     neighbors: [neighbor],
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The issue's seven targets, evaluated over the results of one `npm run bench` run. Each target is
- * a list of conditions; it is held when every condition holds, missed when any is missed (with its
- * number and limit), and not run when a case it needs is missing, failed or timed out.
+ * Issue 4's seven targets, then issue 5's (route policy) apart from them, evaluated over the
+ * results of one `npm run bench` run. Each target is a list of conditions; it is held when every
+ * condition holds, missed when any is missed (with its number and limit), and not run when a case
+ * it needs is missing, failed or timed out.
  */
 import type { CaseResult, Figure } from '../cases/case-types';
 import { cpuOf, peakRssOf, rate, timed, timeRatio, type TimedResult } from './compare';
@@ -31,9 +32,22 @@ export const LIMITS = {
   manyPeersHoldTimerExpiries: 0,
 } as const;
 
+/** Issue 5's limits: the import policy chain against decoding. */
+export const POLICY_LIMITS = {
+  /** policy-chain: the chain's ns/prefix over decode's, in the same process and run. */
+  chainOverDecode: 0.5,
+  /** ingest-policies time over ingest's. */
+  ingestPoliciesTimeRatio: 1.2,
+} as const;
+
+/** What a later issue's targets are about, for their heading in the summary. */
+const ISSUE_TOPICS: Readonly<Record<number, string>> = { 5: 'route policy' };
+
 export type TargetStatus = 'held' | 'missed' | 'not run';
 
 export interface TargetOutcome {
+  /** The issue a target after issue 4's seven belongs to (5: route policy); absent for issue 4's. */
+  readonly issue?: number;
   readonly number: number;
   readonly name: string;
   readonly status: TargetStatus;
@@ -42,6 +56,8 @@ export interface TargetOutcome {
 }
 
 export interface Target {
+  /** As TargetOutcome.issue. */
+  readonly issue?: number;
   readonly number: number;
   /** Short name for the summary line. */
   readonly name: string;
@@ -143,19 +159,81 @@ export const TARGETS: readonly Target[] = [
   },
 ];
 
+/** Issue 5 (route policy), numbered on its own and printed under its own heading. */
+export const POLICY_TARGETS: readonly Target[] = [
+  {
+    issue: 5,
+    number: 1,
+    name: 'policy chain',
+    statement:
+      'A chain of three simple import policies on a 1 M-prefix full-table ingest costs well under decoding it: ' +
+      'chain ns/prefix ≤ 0.5× decode ns/prefix, ingest with the chain within 1.2× of ingest without',
+    evaluate: (results) => {
+      const withPolicies = find(results, 'ingest-policies');
+      const without = find(results, 'ingest');
+      const parts: Part[] = [
+        chainOverDecodePart(results),
+        both(withPolicies, without, (a, b) => ingestRatioPart(a, b, POLICY_LIMITS.ingestPoliciesTimeRatio)),
+        both(withPolicies, without, (a, b) => receiverCpuNote(a, b)),
+      ];
+      return outcome(1, 'policy chain', parts, 5);
+    },
+  },
+];
+
 export function evaluateTargets(results: readonly CaseResult[]): TargetOutcome[] {
-  return TARGETS.map((t) => t.evaluate(results));
+  return [...TARGETS, ...POLICY_TARGETS].map((t) => t.evaluate(results));
 }
 
-/** The closing summary: one line per target, ✓ held, ✗ missed, – not run. */
+/**
+ * The closing summary: one line per target, ✓ held, ✗ missed, – not run; a later issue's targets
+ * under a heading of their own.
+ */
 export function formatTargetSummary(outcomes: readonly TargetOutcome[]): string[] {
   const mark: Record<TargetStatus, string> = { held: '✓', missed: '✗', 'not run': '–' };
-  return outcomes.map((o) => `${mark[o.status]} ${o.number} ${o.name}: ${o.text}`);
+  return outcomes.flatMap((o, i) => {
+    const line = `${mark[o.status]} ${o.number} ${o.name}: ${o.text}`;
+    if (o.issue === undefined || o.issue === outcomes[i - 1]?.issue) return [line];
+    const topic = ISSUE_TOPICS[o.issue];
+    return [...(i > 0 ? [''] : []), `Issue ${o.issue}${topic ? ` (${topic})` : ''}:`, line];
+  });
 }
 
-/** `target N: held|missed|not run`, for grep. */
+/** `target N: held|missed|not run` (`issue I target N: ...` for a later issue's), for grep. */
 export function formatTargetLines(outcomes: readonly TargetOutcome[]): string[] {
-  return outcomes.map((o) => `target ${o.number}: ${o.status}`);
+  return outcomes.map((o) => `${o.issue !== undefined ? `issue ${o.issue} ` : ''}target ${o.number}: ${o.status}`);
+}
+
+/** The policy-chain case's chain over decode, both in ns/prefix from the same process. */
+function chainOverDecodePart(results: readonly CaseResult[]): Part {
+  const name = 'policy-chain';
+  const r = results.find((x) => x.name === name);
+  if (!r) return { notRun: `${name} not in this run` };
+  if (r.status !== 'ok') return { notRun: `${name} ${r.status}` };
+  const chain = figureOf(r, 'policy chain', 'ns/prefix');
+  const decode = figureOf(r, 'decode', 'ns/prefix');
+  if (!chain || !decode || !(decode.value > 0)) return { notRun: `${name} reported no "policy chain" and "decode" figures in ns/prefix` };
+  const ratio = chain.value / decode.value;
+  return verdict(
+    atMost(ratio, POLICY_LIMITS.chainOverDecode),
+    `policy chain ${figureValue(chain.value)} ns/prefix = ${times(ratio)} decode's ${figureValue(decode.value)} ns/prefix`,
+    `≤ ${POLICY_LIMITS.chainOverDecode}×`,
+  );
+}
+
+/** ingest-policies against ingest: both rxbgp, so the reference is named by its case. */
+function ingestRatioPart(withPolicies: TimedResult, without: TimedResult, limit: number): Part {
+  const t = timeRatio(withPolicies, without);
+  const what = `${withPolicies.name} ${t.basis === 'time' ? 'time' : 'time per prefix'} ${times(t.ratio)} ${without.name}'s`;
+  return verdict(atMost(t.ratio, limit), what, `≤ ${limit}×`);
+}
+
+/** The receiver's CPU per prefix with the policies over without, printed beside (not a condition). */
+function receiverCpuNote(withPolicies: TimedResult, without: TimedResult): Part {
+  const a = cpuOf(withPolicies, 'receiver');
+  const b = cpuOf(without, 'receiver');
+  if (a === undefined || b === undefined || b <= 0) return { note: '' };
+  return { note: `receiver CPU ${times(a / withPolicies.n / (b / without.n))} ${without.name}'s` };
 }
 
 function manyPeersParts(results: readonly CaseResult[]): Part[] {
@@ -258,13 +336,13 @@ function verdict(held: boolean, what: string, limitText: string): Part {
 }
 
 /** Verdicts and notes in order, then every reason something could not be evaluated, once each. */
-function outcome(number: number, name: string, parts: readonly Part[]): TargetOutcome {
+function outcome(number: number, name: string, parts: readonly Part[], issue?: number): TargetOutcome {
   const missed = parts.some((p) => 'held' in p && !p.held);
   const reasons = [...new Set(parts.filter(isNotRun).map((p) => p.notRun))];
   const status: TargetStatus = missed ? 'missed' : reasons.length ? 'not run' : 'held';
   const texts = parts.flatMap((p) => ('held' in p ? [p.text] : 'note' in p && p.note ? [p.note] : []));
   if (reasons.length) texts.push(`not run: ${reasons.join(', ')}`);
-  return { number, name, status, text: texts.join('; ') };
+  return { ...(issue !== undefined ? { issue } : {}), number, name, status, text: texts.join('; ') };
 }
 
 /** The case as a timed result, or why it cannot be compared. */

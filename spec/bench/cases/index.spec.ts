@@ -33,3 +33,13 @@ describe('CASES', () => {
     ]);
   });
 });
+
+describe('the issue-5 policy cases', () => {
+  it('put ingest-policies right after ingest in the ingest table, and policy-chain after codec in the codec table', () => {
+    const at = (name: string) => CASES.findIndex((c) => c.name === name);
+    expect(at('ingest-policies')).toBe(at('ingest') + 1);
+    expect(at('policy-chain')).toBe(at('codec') + 1);
+    expect(CASES[at('ingest-policies')]!.groups).toEqual(['ingest']);
+    expect(CASES[at('policy-chain')]!.groups).toEqual(['codec']);
+  });
+});

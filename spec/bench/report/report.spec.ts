@@ -28,7 +28,8 @@ describe('formatReport', () => {
     expect(lines.indexOf('## Targets')).toBeGreaterThan(lines.indexOf('ingest:'));
     expect(lines).toContain("✓ 1 emit: emit time 0.50× BIRD's (≤ 1×); emit sender peak RSS 100 MB (≤ 250 MB)");
     expect(lines).toContain('– 2 ingest: not run: ingest timeout');
-    expect(lines.slice(-8)).toEqual([
+    expect(lines).toContain('Issue 5 (route policy):');
+    expect(lines.slice(-9)).toEqual([
       'target 1: held',
       'target 2: not run',
       'target 3: not run',
@@ -36,6 +37,7 @@ describe('formatReport', () => {
       'target 5: not run',
       'target 6: not run',
       'target 7: not run',
+      'issue 5 target 1: not run',
       '',
     ]);
   });

@@ -1,5 +1,5 @@
 import type { CaseResult, Figure } from '../../../bench/cases/case-types';
-import { LIMITS, TARGETS, evaluateTargets, formatTargetLines, formatTargetSummary, type TargetOutcome } from '../../../bench/report/targets';
+import { LIMITS, POLICY_LIMITS, POLICY_TARGETS, TARGETS, evaluateTargets, formatTargetLines, formatTargetSummary, type TargetOutcome } from '../../../bench/report/targets';
 import { MB, figuresOnly, notOk, transfer, type TransferFixture } from './fixtures';
 
 function target(number: number, results: readonly CaseResult[]): TargetOutcome {
@@ -244,7 +244,71 @@ describe('summary lines', () => {
     expect(formatTargetLines(outcomes)).toEqual(['target 1: held', 'target 2: missed', 'target 3: not run']);
   });
 
-  it('evaluates all seven over the same results', () => {
-    expect(evaluateTargets([]).map((o) => o.status)).toEqual(Array(7).fill('not run'));
+  it("evaluates issue 4's seven, then issue 5's, over the same results", () => {
+    const outcomes = evaluateTargets([]);
+    expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('not run'));
+    expect(outcomes.map((o) => [o.issue, o.number])).toEqual([...[1, 2, 3, 4, 5, 6, 7].map((n) => [undefined, n]), [5, 1]]);
+  });
+
+  it("prints issue 5's targets under their own heading, and their grep lines with the issue", () => {
+    const outcomes: TargetOutcome[] = [
+      { number: 7, name: 'codec', status: 'held', text: 'a' },
+      { issue: 5, number: 1, name: 'policy chain', status: 'missed', text: 'b' },
+    ];
+    expect(formatTargetSummary(outcomes)).toEqual(['✓ 7 codec: a', '', 'Issue 5 (route policy):', '✗ 1 policy chain: b']);
+    expect(formatTargetLines(outcomes)).toEqual(['target 7: held', 'issue 5 target 1: missed']);
+    expect(formatTargetSummary(outcomes.slice(1))).toEqual(['Issue 5 (route policy):', '✗ 1 policy chain: b']);
+  });
+});
+
+describe('issue 5 target 1: policy chain', () => {
+  const evaluate = (results: readonly CaseResult[]) => POLICY_TARGETS[0]!.evaluate(results);
+  const chain = (chainNs: number, decodeNs = 40) =>
+    figuresOnly('policy-chain', ['codec'], [
+      { name: 'decode', value: decodeNs, unit: 'ns/prefix' },
+      { name: 'policy chain', value: chainNs, unit: 'ns/prefix' },
+    ]);
+  const ingest = (f: Partial<TransferFixture> = {}) => transfer('ingest', { groups: ['ingest'], sender: 'BIRD', receiver: 'rxbgp', seconds: 5, receiverCpu: 4, ...f });
+  const withPolicies = (f: Partial<TransferFixture> = {}) =>
+    transfer('ingest-policies', { groups: ['ingest'], sender: 'BIRD', receiver: 'rxbgp + 3 import policies', seconds: 6, receiverCpu: 5, ...f });
+
+  it('is issue 5 target 1, with its limits apart from issue 4', () => {
+    expect(POLICY_TARGETS.map((t) => [t.issue, t.number])).toEqual([[5, 1]]);
+    expect(POLICY_LIMITS).toEqual({ chainOverDecode: 0.5, ingestPoliciesTimeRatio: 1.2 });
+  });
+
+  it('holds at exactly half of decode and 1.2× ingest’s time, with the CPU beside', () => {
+    expect(evaluate([chain(20), ingest(), withPolicies()])).toEqual({
+      issue: 5,
+      number: 1,
+      name: 'policy chain',
+      status: 'held',
+      text: "policy chain 20 ns/prefix = 0.50× decode's 40 ns/prefix (≤ 0.5×); ingest-policies time 1.20× ingest's (≤ 1.2×); receiver CPU 1.25× ingest's",
+    });
+  });
+
+  it('is missed when the chain costs more than half of decode, or the ingest with it is slower than 1.2×', () => {
+    expect(evaluate([chain(20.1), ingest(), withPolicies()])).toMatchObject({
+      status: 'missed',
+      text: expect.stringContaining("policy chain 20.1 ns/prefix = 0.50× decode's 40 ns/prefix, target ≤ 0.5×"),
+    });
+    expect(evaluate([chain(10), ingest(), withPolicies({ seconds: 6.01 })])).toMatchObject({
+      status: 'missed',
+      text: expect.stringContaining("ingest-policies time 1.20× ingest's, target ≤ 1.2×"),
+    });
+  });
+
+  it('is not run without both cases of a condition, or with a case that failed', () => {
+    expect(evaluate([chain(10)])).toMatchObject({ status: 'not run', text: expect.stringContaining('not run: ingest-policies not in this run') });
+    expect(evaluate([ingest(), withPolicies()])).toMatchObject({ status: 'not run', text: expect.stringContaining('not run: policy-chain not in this run') });
+    expect(evaluate([notOk('policy-chain', ['codec'], 'BIRD', 'rxbgp', 'failed'), ingest(), withPolicies()])).toMatchObject({
+      status: 'not run',
+      text: expect.stringContaining('not run: policy-chain failed'),
+    });
+    expect(evaluate([figuresOnly('policy-chain', ['codec'], [{ name: 'decode', value: 40, unit: 'ns/prefix' }]), ingest(), withPolicies()])).toMatchObject({
+      status: 'not run',
+      text: expect.stringContaining('policy-chain reported no "policy chain" and "decode" figures in ns/prefix'),
+    });
+    expect(evaluate([chain(10), notOk('ingest', ['ingest'], 'BIRD', 'rxbgp', 'timeout'), withPolicies()]).text).toContain('not run: ingest timeout');
   });
 });
