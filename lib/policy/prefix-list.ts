@@ -11,6 +11,7 @@ import type { RouteView } from './route-view';
 
 interface Ipv4Entry {
   readonly network: number;
+  readonly length: number;
   readonly mask: number;
   readonly ge: number;
   readonly le: number;
@@ -23,11 +24,26 @@ interface Ipv6Entry {
   readonly le: number;
 }
 
+/** No entries: the bucket of most first octets. */
+const NONE: readonly Ipv4Entry[] = [];
+
 export class PrefixList {
+  /** IPv4 entries by the first octet of the addresses they cover: a route is checked against its own bucket only. */
+  private readonly byOctet: ReadonlyArray<readonly Ipv4Entry[]>;
+
   private constructor(
-    private readonly v4: readonly Ipv4Entry[],
+    v4: readonly Ipv4Entry[],
     private readonly v6: readonly Ipv6Entry[],
-  ) {}
+  ) {
+    const buckets: Ipv4Entry[][] = [];
+    for (const e of v4) {
+      const first = e.network >>> 24;
+      // A prefix shorter than /8 covers 2^(8 - length) first octets.
+      const span = e.length >= 8 ? 1 : 1 << (8 - e.length);
+      for (let o = first; o < first + span; o++) (buckets[o] ??= []).push(e);
+    }
+    this.byOctet = Array.from({ length: 256 }, (_, o) => buckets[o] ?? NONE);
+  }
 
   /** Throws an Error naming the entry when one is not valid. */
   static parse(entries: readonly string[]): PrefixList {
@@ -53,7 +69,7 @@ export class PrefixList {
       if (ge > le) throw fail(`ge ${ge} is above le ${le}`);
       if (parsed.afi === Afi.IPV4) {
         const mask = ipv4Mask(parsed.length);
-        v4.push({ network: parsed.address.readUInt32BE(0), mask, ge, le });
+        v4.push({ network: parsed.address.readUInt32BE(0), length: parsed.length, mask, ge, le });
       } else v6.push({ address: parsed.address, length: parsed.length, ge, le });
     }
     return new PrefixList(v4, v6);
@@ -63,7 +79,11 @@ export class PrefixList {
   matches(route: RouteView): boolean {
     if (route.ipv4 >= 0) {
       const { ipv4, length } = route;
-      for (const e of this.v4) if (length >= e.ge && length <= e.le && ((ipv4 & e.mask) >>> 0) === e.network) return true;
+      const bucket = this.byOctet[ipv4 >>> 24];
+      for (let i = 0; i < bucket.length; i++) {
+        const e = bucket[i];
+        if (length >= e.ge && length <= e.le && ((ipv4 & e.mask) >>> 0) === e.network) return true;
+      }
       return false;
     }
     if (route.afi !== Afi.IPV6 || this.v6.length === 0) return false;

@@ -7,7 +7,7 @@
  */
 import { Afi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
-import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
+import { LENGTH_SLOTS, packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
 import { packedIpv4Of, type PackedIpv4 } from '../wire/nlri/packed-ipv4';
 import type { Announced, PathAttributes } from '../wire/types';
 
@@ -29,19 +29,19 @@ export interface RouteView {
 /** A plain copy of a route, to keep beyond the call that saw it. */
 export interface RouteSnapshot extends RouteView {}
 
-/** The reused cursor behind RouteView. */
+/** The reused cursor behind RouteView: plain fields, set per route, so a predicate reads them at field speed. */
 export class RouteCursor implements RouteView {
   afi = 0;
   safi = 0;
   nextHop: readonly string[] = [];
   attributes: PathAttributes = {};
-  pathId: number | undefined;
+  length = 0;
+  ipv4 = -1;
+  /** Index of the route in its list. */
+  index = 0;
   private packed: PackedIpv4 | undefined;
   private pathIdsOf: readonly number[] | undefined;
   private texts: readonly string[] = [];
-  private index = 0;
-  private v4 = -1;
-  private bits = 0;
 
   /** Points the cursor at `list` (its routes then at()) with the batch's attributes. */
   over(list: Announced, attributes: PathAttributes): this {
@@ -55,38 +55,39 @@ export class RouteCursor implements RouteView {
     return this;
   }
 
+  /** The packed prefixes of the list the cursor is over, if it holds them so (for loops that set fields themselves). */
+  get packedList(): PackedIpv4 | undefined {
+    return this.packed;
+  }
+
   /** Moves to route i of the list. */
   at(i: number): this {
     this.index = i;
-    this.pathId = this.pathIdsOf?.[i];
     if (this.packed) {
       const p = this.packed[i];
-      this.v4 = packedAddress(p);
-      this.bits = packedLength(p);
+      const address = Math.floor(p / LENGTH_SLOTS);
+      this.ipv4 = address;
+      this.length = p - address * LENGTH_SLOTS;
       return this;
     }
     const text = this.texts[i];
     if (this.afi === Afi.IPV4) {
       const p = parseIpv4PrefixPacked(text);
-      this.v4 = p >= 0 ? packedAddress(p) : -1;
-      this.bits = p >= 0 ? packedLength(p) : Number(text.slice(text.indexOf('/') + 1));
+      this.ipv4 = p >= 0 ? packedAddress(p) : -1;
+      this.length = p >= 0 ? packedLength(p) : Number(text.slice(text.indexOf('/') + 1));
     } else {
-      this.v4 = -1;
-      this.bits = Number(text.slice(text.lastIndexOf('/') + 1));
+      this.ipv4 = -1;
+      this.length = Number(text.slice(text.lastIndexOf('/') + 1));
     }
     return this;
   }
 
+  get pathId(): number | undefined {
+    return this.pathIdsOf?.[this.index];
+  }
+
   get prefix(): string {
-    return this.packed ? `${formatIpv4Number(this.v4)}/${this.bits}` : this.texts[this.index];
-  }
-
-  get length(): number {
-    return this.bits;
-  }
-
-  get ipv4(): number {
-    return this.v4;
+    return this.packed ? `${formatIpv4Number(this.ipv4)}/${this.length}` : this.texts[this.index];
   }
 
   snapshot(): RouteSnapshot {
@@ -94,8 +95,8 @@ export class RouteCursor implements RouteView {
       afi: this.afi,
       safi: this.safi,
       prefix: this.prefix,
-      length: this.bits,
-      ipv4: this.v4,
+      length: this.length,
+      ipv4: this.ipv4,
       pathId: this.pathId,
       nextHop: this.nextHop,
       attributes: this.attributes,

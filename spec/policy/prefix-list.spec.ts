@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { PrefixList } from '../../lib/policy/prefix-list';
+import { formatIpv4Number } from '../../lib/wire/address';
 import { RouteCursor } from '../../lib/policy/route-view';
 import { attachPackedIpv4 } from '../../lib/wire/nlri/packed-ipv4';
 import { parseIpv4PrefixPacked } from '../../lib/wire/nlri/ipv4-prefix';
@@ -30,5 +32,26 @@ describe('PrefixList', () => {
     expect(() => PrefixList.parse(['10.0.0.0/8 le 7'])).toThrow(/entry 0 .*"le" needs a length from 8 to 32/);
     expect(() => PrefixList.parse(['10.0.0.0/8 ge 24 le 16'])).toThrow(/ge 24 is above le 16/);
     expect(() => PrefixList.parse(['10.0.0.0/8 max 24'])).toThrow(/unknown word "max"/);
+  });
+
+  it('matches IPv4 exactly as checking every entry would, whatever the lengths (property)', () => {
+    const prefix = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([a, len]) => {
+      const network = len === 0 ? 0 : (a & (0xffffffff << (32 - len))) >>> 0;
+      return { network, len };
+    });
+    const entry = fc.tuple(prefix, fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 32 })).map(([p, x, y]) => {
+      const ge = Math.max(p.len, Math.min(x, y));
+      const le = Math.max(ge, Math.max(x, y, p.len));
+      return { ...p, ge, le };
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), fc.array(prefix, { minLength: 1, maxLength: 30 }), (entries, routes) => {
+        const list = PrefixList.parse(entries.map((e) => `${formatIpv4Number(e.network)}/${e.len} ge ${e.ge} le ${e.le}`));
+        const texts = routes.map((r) => `${formatIpv4Number(r.network)}/${r.len}`);
+        const naive = (r: { network: number; len: number }) =>
+          entries.some((e) => r.len >= e.ge && r.len <= e.le && (e.len === 0 || ((r.network & (0xffffffff << (32 - e.len))) >>> 0) === e.network));
+        expect(matching(list, v4(...texts))).toEqual(routes.filter(naive).map((r) => `${formatIpv4Number(r.network)}/${r.len}`));
+      }),
+    );
   });
 });
