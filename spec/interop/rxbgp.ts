@@ -30,12 +30,17 @@ export interface RxbgpNeighbor {
   readonly families: readonly UnicastFamily[];
   /** nextHop may also be "self": the session's local address. */
   readonly routes?: readonly Route[];
+  /** Policy names (see RxbgpConfig.policies). */
+  readonly import?: readonly string[];
+  readonly export?: readonly string[];
 }
 
 export interface RxbgpConfig {
   readonly listen?: ReadonlyArray<{ readonly address: string; readonly port: number }>;
   readonly neighbors: readonly RxbgpNeighbor[];
   readonly log?: { readonly level: 'error' | 'warn' | 'info' | 'debug' };
+  /** Policy modules by name; give absolute module paths (the config file is in a temporary directory). */
+  readonly policies?: Readonly<Record<string, { readonly module: string; readonly options?: Readonly<Record<string, unknown>> }>>;
 }
 
 export class Rxbgp {
