@@ -25,3 +25,4 @@ export type { Policy, PolicyContext, PolicyFactory, PolicyDirection, PolicyLogge
 export type { RouteView, RouteSnapshot } from './policy/route-view';
 export { filterRoutes, mapAttributes, routeAttributes } from './policy/helpers';
 export { PrefixList } from './policy/prefix-list';
+export { maxPrefixLength, rejectPrefixes, acceptPrefixes } from './policy/prefix-filters';

@@ -4,12 +4,11 @@
  * list matches nothing of, this is the per-route cost of a deny list of that size.
  *
  * options: { "deny": ["192.168.0.0/16 le 32", "2001:db8::/32 le 128", ...] }
- * A rejected route is withdrawn (filterRoutes), so a prefix that becomes denied is not kept.
+ * A rejected route is withdrawn, so a prefix that becomes denied is not kept.
  */
-const { filterRoutes, PrefixList } = require('rxbgp');
+const { rejectPrefixes } = require('rxbgp');
 
 module.exports = (options = {}) => {
   if (!Array.isArray(options.deny)) throw new Error('options.deny: a list of prefix-list entries like "192.168.0.0/16 le 32"');
-  const deny = PrefixList.parse(options.deny);
-  return filterRoutes((route) => !deny.matches(route));
+  return rejectPrefixes(options.deny);
 };

@@ -3,9 +3,9 @@
  * (the lengths operators filter at). The bench's prefix filter: one length comparison per route.
  *
  * options: { "maxLengthIpv4": 24, "maxLengthIpv6": 48 }
- * A rejected route is withdrawn (filterRoutes), so a prefix that grows too long is not kept.
+ * A rejected route is withdrawn, so a prefix that grows too long is not kept.
  */
-const { filterRoutes, iana } = require('rxbgp');
+const { maxPrefixLength } = require('rxbgp');
 
 function lengthOption(options, key, fallback, max) {
   const value = options[key] ?? fallback;
@@ -16,5 +16,5 @@ function lengthOption(options, key, fallback, max) {
 module.exports = (options = {}) => {
   const maxIpv4 = lengthOption(options, 'maxLengthIpv4', 24, 32);
   const maxIpv6 = lengthOption(options, 'maxLengthIpv6', 48, 128);
-  return filterRoutes((route) => route.length <= (route.afi === iana.Afi.IPV4 ? maxIpv4 : maxIpv6));
+  return maxPrefixLength({ ipv4: maxIpv4, ipv6: maxIpv6 });
 };

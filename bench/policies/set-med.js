@@ -36,11 +36,10 @@ module.exports = (options = {}) => {
     const setMed = med !== undefined && attributes.med !== med;
     const addCommunity = community !== undefined && !(attributes.communities ?? []).includes(community);
     if (!setMed && !addCommunity) return attributes;
-    return {
-      ...attributes,
-      ...(setMed ? { med } : {}),
-      ...(addCommunity ? { communities: [...(attributes.communities ?? []), community] } : {}),
-    };
+    const out = { ...attributes };
+    if (setMed) out.med = med;
+    if (addCommunity) out.communities = [...(attributes.communities ?? []), community];
+    return out;
   };
   return mapAttributes((attributes) => {
     let out = rewritten.get(attributes);

@@ -75,6 +75,16 @@ export class PrefixList {
     return new PrefixList(v4, v6);
   }
 
+  /** True when some IPv4 entry covers `address`/`length` (a packed route's parts: no text). */
+  matchesIpv4(address: number, length: number): boolean {
+    const bucket = this.byOctet[address >>> 24];
+    for (let i = 0; i < bucket.length; i++) {
+      const e = bucket[i];
+      if (length >= e.ge && length <= e.le && ((address & e.mask) >>> 0) === e.network) return true;
+    }
+    return false;
+  }
+
   /** True when some entry covers the route. */
   matches(route: RouteView): boolean {
     if (route.ipv4 >= 0) {

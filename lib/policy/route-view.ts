@@ -7,7 +7,7 @@
  */
 import { Afi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
-import { LENGTH_SLOTS, packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
+import { INV_LENGTH_SLOTS, LENGTH_SLOTS, packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
 import { packedIpv4Of, type PackedIpv4 } from '../wire/nlri/packed-ipv4';
 import type { Announced, PathAttributes } from '../wire/types';
 
@@ -65,7 +65,7 @@ export class RouteCursor implements RouteView {
     this.index = i;
     if (this.packed) {
       const p = this.packed[i];
-      const address = Math.floor(p / LENGTH_SLOTS);
+      const address = Math.floor(p * INV_LENGTH_SLOTS);
       this.ipv4 = address;
       this.length = p - address * LENGTH_SLOTS;
       return this;

@@ -8,6 +8,8 @@
  * plus one so that a freshly allocated (zeroed) array is all empty slots: growing to 2 M slots
  * then needs no fill pass.
  */
+import { INV_LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
+
 const EMPTY = 0;
 const DELETED = -1;
 const MIN_CAPACITY = 1024;
@@ -125,7 +127,7 @@ export class Ipv4PrefixTable {
 
 /** Fibonacci hashing of address and length: consecutive /24s spread over the whole table. */
 function slot(prefix: number, shift: number): number {
-  const address = Math.floor(prefix / 64);
+  const address = Math.floor(prefix * INV_LENGTH_SLOTS);
   const length = prefix - address * 64;
   return Math.imul(address ^ Math.imul(length, 0x01000193), 0x9e3779b1) >>> shift;
 }
