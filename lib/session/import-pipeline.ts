@@ -2,10 +2,13 @@
  * A neighbor's import policies (lib/policy) between the wire and its Adj-RIB-In: each received
  * UPDATE goes through the chain, and what comes out is stored and reported as the peer's routes.
  *
- * The routes as received are kept too (`received`, like soft-reconfiguration inbound), so that a
- * changed policy can be run again over them without resetting the session or asking the peer
- * (reapply()). The chain lives as long as the session: opened when it is established, stopped
- * (with whatever a policy still holds) when it goes down.
+ * A changed policy must run again over every route received (reapply()), without resetting the
+ * session. When the peer negotiated ROUTE-REFRESH (RFC 2918), as nearly all do, it is asked to send
+ * its routes again, and they come through the new chain: what BIRD and FRR do by default. Without
+ * it, the routes as received are kept beside the Adj-RIB-In (`received`, like soft-reconfiguration
+ * inbound) and run through again from there; that copy costs a second table's memory and time, so
+ * it is only kept when needed. The chain lives as long as the session: opened when it is
+ * established, stopped (with whatever a policy still holds) when it goes down.
  */
 import { queueScheduler, type SchedulerLike } from 'rxjs';
 import { AdjRibIn } from '../rib/adj-rib-in';
@@ -16,6 +19,8 @@ import type { Log } from './log';
 export interface ImportTarget {
   /** Stores what the chain let through and reports it; `raw` when the batch is the message as received. */
   accept(batch: RouteBatch, raw: Buffer | undefined): void;
+  /** Asks the peer to send its routes again (RFC 2918); absent when it did not negotiate ROUTE-REFRESH. */
+  readonly refresh?: () => void;
 }
 
 export interface ImportPipelineOptions {
@@ -60,7 +65,7 @@ export class ImportPipeline {
 
   /** A received UPDATE, when `active` (the session stores it directly otherwise). */
   receive(message: RouteBatch, raw: Buffer | undefined): void {
-    this.received.apply(message);
+    if (!this.target?.refresh) this.received.apply(message);
     if (raw) this.raws.set(message, raw);
     this.chain?.push(message);
   }
@@ -73,6 +78,12 @@ export class ImportPipeline {
     const wasActive = this.active;
     this.policies = policies;
     if (!this.target) return;
+    if (this.target.refresh) {
+      this.chain?.stop();
+      this.chain = this.newChain();
+      this.target.refresh();
+      return;
+    }
     // Without policies the session stored routes as received: they are what to run again.
     if (!wasActive) for (const batch of stored.batches()) this.received.apply(batch);
     this.chain?.stop();

@@ -104,7 +104,10 @@ export class Neighbor {
     this.importer.reapply(policies, this.ribIn);
   }
 
-  /** The routes as the peer sent them, before import policies (empty when the neighbor has none). */
+  /**
+   * The routes as the peer sent them, before import policies: kept only for a neighbor with import
+   * policies whose session did not negotiate ROUTE-REFRESH (otherwise empty: see import-pipeline.ts).
+   */
   get receivedRoutes(): AdjRibIn {
     return this.importer.received;
   }

@@ -325,7 +325,8 @@ export class PeerSession {
     this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
-    this.opts.importer?.open({ accept: (batch, raw) => (this.generation === generation ? this.store(batch, raw) : undefined) });
+    const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};
+    this.opts.importer?.open({ accept: (batch, raw) => (this.generation === generation ? this.store(batch, raw) : undefined), ...refresh });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
       const started = Date.now();
