@@ -10,7 +10,8 @@
  * when it failed are not passed on. A factory that throws, or that returns no operator, makes its
  * stage withdraw every announcement until the policy is loaded again.
  */
-import { Subject, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { StageInput } from './stage-input';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { mergeWithdrawn } from './nlri-lists';
 import type { Policy, PolicyContext, PolicyFactory, RouteBatch } from './types';
@@ -28,7 +29,7 @@ export type ChainContext = Omit<PolicyContext, 'name' | 'logger'> & {
 };
 
 class Stage {
-  private input = new Subject<RouteBatch>();
+  private input = new StageInput<RouteBatch>();
   private subscription: Subscription | undefined;
   /** The batch being pushed in right now: what fails closed if the policy throws on it. */
   private inFlight: RouteBatch | undefined;
@@ -82,7 +83,7 @@ class Stage {
       this.rejectAll = true;
       return;
     }
-    this.input = new Subject<RouteBatch>();
+    this.input = new StageInput<RouteBatch>();
     this.subscription = operator(this.input).subscribe({
       next: (batch) => {
         if (this.inFlight) this.emittedInFlight = true;
