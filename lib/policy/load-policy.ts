@@ -1,9 +1,9 @@
 /**
- * Loading a policy module: JavaScript with Node's own require, TypeScript transpiled with the
- * `typescript` package (ts.transpileModule: types are erased, not checked; check them with tsc)
- * and compiled as a CommonJS module in place. Each load reads the file again (the module is
- * dropped from require's cache first), which is what a SIGHUP reload needs; modules it requires
- * itself stay cached.
+ * Loading a policy module: read from its file and compiled as a CommonJS module of its own, as
+ * require would make it (its own require, paths and filename), but outside require's cache, so
+ * each load reads the file again: what a SIGHUP reload needs. Modules it requires itself stay
+ * cached. TypeScript is first transpiled with the `typescript` package (ts.transpileModule: types
+ * are erased, not checked; check them with tsc).
  *
  * The factory is `module.exports`, or its `default` or `policy` export.
  */
@@ -11,6 +11,7 @@ import fs from 'fs';
 import Module from 'module';
 import path from 'path';
 import type { PolicyFactory } from './types';
+import { errorText } from './error-text';
 
 export class PolicyLoadError extends Error {}
 
@@ -34,12 +35,18 @@ function typescriptApi(file: string): TypeScriptApi {
 
 /** Loads the module at `file` (absolute) and returns its factory; throws PolicyLoadError saying what went wrong. */
 export function loadPolicyFactory(file: string): PolicyFactory {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PolicyLoadError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
   let exported: unknown;
   try {
-    exported = file.endsWith('.ts') ? requireTypeScript(file) : requireFresh(file);
+    exported = compile(file, file.endsWith('.ts') ? transpile(file, source) : source);
   } catch (e) {
     if (e instanceof PolicyLoadError) throw e;
-    throw new PolicyLoadError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PolicyLoadError(`${file}: ${errorText(e)}`);
   }
   const factory = factoryOf(exported);
   if (!factory) {
@@ -58,23 +65,19 @@ function factoryOf(exported: unknown): PolicyFactory | undefined {
   return undefined;
 }
 
-function requireFresh(file: string): unknown {
-  const resolved = require.resolve(file);
-  delete require.cache[resolved];
-  return require(resolved) as unknown;
-}
-
-function requireTypeScript(file: string): unknown {
+function transpile(file: string, source: string): string {
   const ts = typescriptApi(file);
-  const source = fs.readFileSync(file, 'utf8');
-  const out = ts.transpileModule(source, {
+  return ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false },
     fileName: file,
-  });
-  // A module of its own, as require would make it: its own require, paths and filename.
+  }).outputText;
+}
+
+/** `code` run as the CommonJS module at `file`; its exports. */
+function compile(file: string, code: string): unknown {
   const m = new Module(file, module);
   m.filename = file;
   m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  (m as unknown as { _compile(code: string, filename: string): void })._compile(out.outputText, file);
+  (m as unknown as { _compile(code: string, filename: string): void })._compile(code, file);
   return m.exports;
 }

@@ -12,6 +12,7 @@
  */
 import type { Subscription } from 'rxjs';
 import { StageInput } from './stage-input';
+import { errorText } from './error-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { mergeWithdrawn } from './nlri-lists';
 import type { Policy, PolicyContext, PolicyFactory, RouteBatch } from './types';
@@ -79,7 +80,7 @@ class Stage {
       operator = this.policy.factory(this.policy.options, { ...this.context, name: this.policy.name, logger });
       if (typeof operator !== 'function') throw new Error(`the factory returned ${operator === null ? 'null' : typeof operator}, not an operator`);
     } catch (e) {
-      log.error(`${this.where} could not be set up: ${message(e)}; it withdraws every route until it is loaded again`);
+      log.error(`${this.where} could not be set up: ${errorText(e)}; it withdraws every route until it is loaded again`);
       this.rejectAll = true;
       return;
     }
@@ -89,7 +90,7 @@ class Stage {
         if (this.inFlight) this.emittedInFlight = true;
         this.next(batch);
       },
-      error: (e: unknown) => this.failed(`failed: ${message(e)}`, true),
+      error: (e: unknown) => this.failed(`failed: ${errorText(e)}`, true),
       // A policy that completes passed on what it was given, if it passed anything (take(n)).
       complete: () => this.failed('completed, which a policy must not do', !this.emittedInFlight),
     });
@@ -155,6 +156,3 @@ function count(batch: RouteBatch): number {
   return batch.announced.reduce((n, l) => n + nlriCount(l), 0);
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

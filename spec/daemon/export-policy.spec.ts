@@ -15,6 +15,7 @@ const A = '127.0.0.167';
 const B = '127.0.0.168';
 const PORT = 18073;
 const NO_BOGONS = path.join(__dirname, '../../conf/policies/no-bogons.js');
+const MED = path.join(__dirname, '../fixtures/policies/med.js');
 
 describe('export policies', () => {
   let dir: string;
@@ -27,7 +28,7 @@ describe('export policies', () => {
     const json = {
       policies: {
         'no-bogons': { module: NO_BOGONS, options: { extra: extraBogons } },
-        med: { module: './med.js', options: { prefixes: ['8.0.0.0/8 le 24'], med } },
+        med: { module: MED, options: { prefixes: ['8.0.0.0/8 le 24'], med } },
       },
       neighbors: [
         {
@@ -47,21 +48,6 @@ describe('export policies', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-export-policy-'));
-    fs.writeFileSync(
-      path.join(dir, 'med.js'),
-      `const { routeAttributes, PrefixList } = require('rxbgp');
-module.exports = (options) => {
-  const list = PrefixList.parse(options.prefixes);
-  const changed = new WeakMap();
-  return routeAttributes((route) => {
-    if (!list.matches(route)) return route.attributes;
-    let out = changed.get(route.attributes);
-    if (!out) changed.set(route.attributes, (out = { ...route.attributes, med: options.med }));
-    return out;
-  });
-};
-`,
-    );
     b = startDaemon({
       listen: [{ address: B, port: PORT }],
       neighbors: [{ peerAddress: A, localAddress: B, localAs: 65002, peerAs: 65001, routerId: '192.0.2.168', passive: true }],
