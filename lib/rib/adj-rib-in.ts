@@ -7,9 +7,10 @@
 import { Afi, Safi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
 import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
-import { attachPackedIpv4, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { attachPackedIpv4, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import { decodePathAttributes, wireKeyOf } from '../wire/attributes';
-import type { CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
+import type { Announced, CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
+import { pickRoutes } from '../policy/nlri-lists';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
@@ -144,6 +145,48 @@ export class AdjRibIn {
       yield [IPV4_UNICAST, `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`, this.entryList[id]];
     }
     for (const [fk, table] of this.tables) for (const [k, e] of table) yield [fk, k, e];
+  }
+
+  /**
+   * The part of `msg` that would change what is held: announcements of routes not held with these
+   * attributes and next hop, withdrawals of routes held. Undefined when nothing would change. For
+   * reporting a re-run of import policies over routes already received, where most come out as
+   * they went in (lib/session/import-pipeline.ts).
+   */
+  changesOf(msg: UpdateMessage): UpdateMessage | undefined {
+    if (msg.errorAction === 'treat-as-withdraw') return msg;
+    const withdrawn: NlriList[] = [];
+    for (const list of msg.withdrawn) {
+      const held = this.indicesWhere(list, (fk, key, packed) => (packed >= 0 ? this.ipv4.get(packed) !== undefined : !!this.tables.get(fk)?.has(key)));
+      if (held.length) withdrawn.push(held.length === nlriCount(list) ? list : pickRoutes(list, held, held.length, false));
+    }
+    const announced: Announced[] = [];
+    for (const list of msg.announced) {
+      const id = this.intern(msg.attributes, list.nextHop);
+      const entry = this.entryList[id];
+      const changed = this.indicesWhere(list, (fk, key, packed) => (packed >= 0 ? this.ipv4.get(packed) !== id : this.tables.get(fk)?.get(key) !== entry));
+      if (changed.length) announced.push(changed.length === nlriCount(list) ? list : pickRoutes(list, changed, changed.length, true));
+    }
+    if (!withdrawn.length && !announced.length) return undefined;
+    return { ...msg, withdrawn, announced };
+  }
+
+  /** Indices of the routes of `list` for which `test(familyKey, text key, packed or -1)` holds. */
+  private indicesWhere(list: NlriList, test: (fk: number, key: string, packed: number) => boolean): number[] {
+    const fk = familyKey(list.afi, list.safi);
+    const out: number[] = [];
+    const packed = fk === IPV4_UNICAST && !list.pathIds ? packedIpv4Of(list) : undefined;
+    const n = nlriCount(list);
+    for (let i = 0; i < n; i++) {
+      if (packed) {
+        if (test(fk, '', packed[i])) out.push(i);
+        continue;
+      }
+      const text = list.prefixes[i];
+      const p = fk === IPV4_UNICAST && !list.pathIds ? parseIpv4PrefixPacked(text) : -1;
+      if (test(fk, p >= 0 ? '' : textKey(text, list.pathIds?.[i]), p)) out.push(i);
+    }
+    return out;
   }
 
   /**

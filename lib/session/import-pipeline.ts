@@ -17,8 +17,11 @@ import type { RouteBatch } from '../policy/types';
 import type { Log } from './log';
 
 export interface ImportTarget {
-  /** Stores what the chain let through and reports it; `raw` when the batch is the message as received. */
-  accept(batch: RouteBatch, raw: Buffer | undefined): void;
+  /**
+   * Stores what the chain let through and reports it; `raw` when the batch is the message as
+   * received. `onlyChanges` while routes already held run through again: report what changes only.
+   */
+  accept(batch: RouteBatch, raw: Buffer | undefined, onlyChanges: boolean): void;
   /** Asks the peer to send its routes again (RFC 2918); absent when it did not negotiate ROUTE-REFRESH. */
   readonly refresh?: () => void;
 }
@@ -36,6 +39,8 @@ export class ImportPipeline {
   private target: ImportTarget | undefined;
   /** The bytes of each message as received, for events about a batch the chain passed through untouched. */
   private raws = new WeakMap<RouteBatch, Buffer>();
+  /** True while reapply() pushes the received routes through again (synchronous outputs are re-runs). */
+  private rerunning = false;
 
   constructor(
     private policies: readonly ChainPolicy[],
@@ -88,7 +93,12 @@ export class ImportPipeline {
     if (!wasActive) for (const batch of stored.batches()) this.received.apply(batch);
     this.chain?.stop();
     this.chain = this.newChain();
-    for (const batch of this.received.batches()) this.chain.push(batch);
+    this.rerunning = true;
+    try {
+      for (const batch of this.received.batches()) this.chain.push(batch);
+    } finally {
+      this.rerunning = false;
+    }
     if (!this.active) this.received.clear();
   }
 
@@ -99,7 +109,7 @@ export class ImportPipeline {
       { direction: 'import', neighbor, scheduler: scheduler ?? queueScheduler, log: { info: (m) => log.info(`${neighbor.name}: ${m}`), warn: (m) => log.warn(`${neighbor.name}: ${m}`), error: (m) => log.error(`${neighbor.name}: ${m}`) } },
       (batch) => {
         try {
-          this.target?.accept(batch, this.raws.get(batch));
+          this.target?.accept(batch, this.raws.get(batch), this.rerunning);
         } catch (e) {
           log.error(`${neighbor.name}: storing a batch from the import policies failed: ${e instanceof Error ? e.stack : String(e)}`);
         }

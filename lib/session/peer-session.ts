@@ -300,7 +300,15 @@ export class PeerSession {
   }
 
   /** Keeps what the peer sent (after import policies, if any) and reports it. */
-  private store(message: UpdateMessage, raw: Buffer | undefined): void {
+  private store(message: UpdateMessage, raw: Buffer | undefined, onlyChanges = false): void {
+    if (onlyChanges) {
+      // Routes already held, run through changed import policies: only what changes is news.
+      const changes = this.opts.ribIn.changesOf(message);
+      if (!changes) return;
+      this.opts.ribIn.apply(changes);
+      this.emit({ kind: 'update', message: changes, direction: 'receive' });
+      return;
+    }
     this.opts.ribIn.apply(message);
     this.emit({ kind: 'update', message, direction: 'receive', ...(raw ? { raw } : {}) });
   }
@@ -326,7 +334,7 @@ export class PeerSession {
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};
-    this.opts.importer?.open({ accept: (batch, raw) => (this.generation === generation ? this.store(batch, raw) : undefined), ...refresh });
+    this.opts.importer?.open({ accept: (batch, raw, onlyChanges) => (this.generation === generation ? this.store(batch, raw, onlyChanges) : undefined), ...refresh });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
       const started = Date.now();

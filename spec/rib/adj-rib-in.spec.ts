@@ -94,4 +94,15 @@ describe('AdjRibIn', () => {
       expect(rib.attributeSets).toBe(0);
     });
   });
+
+  it('changesOf keeps only what would change what is held', () => {
+    const rib = new AdjRibIn();
+    rib.apply(announce(['10.0.0.0/24', '10.0.1.0/24']));
+    expect(rib.changesOf(announce(['10.0.0.0/24']))).toBeUndefined();
+    const changed = rib.changesOf(announce(['10.0.0.0/24', '10.0.2.0/24']));
+    expect(changed?.announced.flatMap((l) => l.prefixes)).toEqual(['10.0.2.0/24']);
+    expect(rib.changesOf(announce(['10.0.1.0/24'], 5))?.announced.flatMap((l) => l.prefixes)).toEqual(['10.0.1.0/24']);
+    const withdrawal = rib.changesOf({ type: 'update', withdrawn: [{ afi: 1, safi: 1, prefixes: ['10.0.1.0/24', '10.9.0.0/24'] }], attributes: {}, announced: [] });
+    expect(withdrawal?.withdrawn.flatMap((l) => l.prefixes)).toEqual(['10.0.1.0/24']);
+  });
 });
