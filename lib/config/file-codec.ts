@@ -34,6 +34,7 @@ import { describeValue } from './config-error';
 import { CONFIG_FAMILIES } from './family-text';
 import { apiReceiveKind, apiSendKind } from './api-message-kind';
 import { namedRecord } from './named-record';
+import { sinkCodec } from './sink-codec';
 
 /** The longest run a route set may generate: enough for ten full tables, small enough to bound memory. */
 export const MAX_ROUTE_SET_COUNT = 10_000_000;
@@ -214,6 +215,7 @@ export const configFileCodec = closedObject(
       policyCodec,
     ),
     control: controlCodec,
+    sinks: list(sinkCodec, 'a list of sinks'),
   },
 );
 

@@ -14,6 +14,7 @@ import { isAbsolute, resolve as resolvePath } from 'path';
 import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
 import { fileProblem } from './file-problem';
 import { resolvePolicies, resolvePolicyNames } from './resolve-policies';
+import { resolveSinks } from './resolve-sinks';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -93,6 +94,7 @@ class Resolver {
       events: { output: this.file.events?.output ?? DEFAULTS.eventsOutput, format: this.file.events?.format ?? 'json' },
       processes: resolveProcesses(this.file.processes, this.baseDir),
       policies: resolvePolicies(this.file.policies, this.baseDir, this.error),
+      sinks: resolveSinks(this.file.sinks, neighbors, this.baseDir, this.error),
       control: resolveControl(this.file.control, this.baseDir, this.error),
     };
   }

@@ -3,6 +3,7 @@
  * every address is canonical text and every family is AFI/SAFI numbers, so nothing downstream
  * re-parses or re-checks the JSON. the README's Configuration section documents the JSON that produces these.
  */
+import type { SinkEventKind } from '../sinks/event-kind';
 import type { Family, PathAttributes } from '../wire/types';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -23,6 +24,8 @@ export interface Config {
   processes: ProcessConfig[];
   /** Route policy modules by name, in the order of the "policies" keys. */
   policies: PolicyConfig[];
+  /** Where events are piped (issue 6), in the order listed. */
+  sinks: SinkConfig[];
   /** The Unix socket `rxbgp cli` talks to. */
   control: ControlConfig;
 }
@@ -171,3 +174,23 @@ export interface RouteSetConfig {
   nextHop: 'self' | string;
   attributes: PathAttributes;
 }
+
+/** Which events a sink takes: all neighbors and kinds when a list is absent. */
+export interface SinkFilterConfig {
+  /** Neighbor names (description) or peer addresses. */
+  neighbors?: string[];
+  events?: SinkEventKind[];
+}
+
+interface SinkBase {
+  name: string;
+  filter: SinkFilterConfig;
+  /** Most events queued for the sink; past it the oldest are dropped (and counted). */
+  bufferEvents: number;
+}
+
+export type SinkConfig =
+  | (SinkBase & { type: 'stdout'; format: 'exabgp' | 'compact' })
+  | (SinkBase & { type: 'jsonl'; file: string; format: 'exabgp' | 'compact'; maxBytes: number; keep: number })
+  | (SinkBase & { type: 'log' })
+  | (SinkBase & { type: 'mrt'; directory: string; pattern: string; rotateSeconds: number; sent: boolean });

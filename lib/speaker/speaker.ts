@@ -20,6 +20,8 @@ import type { Neighbor } from '../session/neighbor';
 import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
 import { CeaseSubcode, Safi } from '../wire/iana';
+import { Sinks } from '../sinks/sinks';
+import type { SinkStats } from '../sinks/sink';
 import { parseRoutePrefix } from '../api/commands/address-text';
 import type { UpdateMessage } from '../wire/types';
 
@@ -65,11 +67,18 @@ export class Speaker {
   readonly updates$: Observable<SpeakerUpdate>;
   private readonly daemon: Daemon;
   private readonly executor: CommandExecutor;
+  private sinks: Sinks;
+  private sinksKey: string;
+  private readonly log: Log;
 
   /** A speaker not started yet: subscribe to its observables, then start(). */
   constructor(config: Config | unknown, private readonly options: SpeakerOptions = {}) {
     const log = options.log ?? silentLog;
-    this.daemon = new Daemon(resolve(config, options.baseDir), log);
+    this.log = log;
+    const decoded = resolve(config, options.baseDir);
+    this.daemon = new Daemon(decoded, log);
+    this.sinks = new Sinks(decoded.sinks, log);
+    this.sinksKey = JSON.stringify(decoded.sinks);
     this.events$ = this.daemon.events$;
     this.updates$ = this.events$.pipe(
       filter((e): e is DaemonEvent & { event: Extract<SessionEvent, { kind: 'update' }> } => e.event.kind === 'update' && e.event.direction === 'receive'),
@@ -90,9 +99,15 @@ export class Speaker {
     return speaker;
   }
 
-  /** Binds the listeners, loads the policy modules and starts every neighbor. */
+  /** Binds the listeners, loads the policy modules, opens the sinks and starts every neighbor. */
   start(): Promise<void> {
+    this.sinks.attach(this.events$);
     return this.daemon.start();
+  }
+
+  /** Each sink's counters (events taken, written, dropped, queued, errors), by name. */
+  sinkStats(): Map<string, SinkStats> {
+    return this.sinks.stats();
   }
 
   get neighbors(): Neighbor[] {
@@ -143,13 +158,25 @@ export class Speaker {
   }
 
   /** A new config: sessions whose settings are unchanged stay up and only get the differences. */
-  reload(config: Config | unknown): Promise<ReloadSummary> {
-    return this.daemon.reload(resolve(config, this.options.baseDir));
+  async reload(config: Config | unknown): Promise<ReloadSummary> {
+    const next = resolve(config, this.options.baseDir);
+    const summary = await this.daemon.reload(next);
+    const key = JSON.stringify(next.sinks);
+    if (key !== this.sinksKey) {
+      // Changed sinks are replaced whole: what the old ones queued is written first.
+      const old = this.sinks;
+      this.sinks = new Sinks(next.sinks, this.log);
+      this.sinksKey = key;
+      this.sinks.attach(this.events$);
+      await old.close();
+    }
+    return summary;
   }
 
   /** Cease to every peer (RFC 8203 `message` if given), listeners closed; the observables complete. */
-  stop(message?: string): Promise<void> {
-    return this.daemon.stop(message);
+  async stop(message?: string): Promise<void> {
+    await this.daemon.stop(message);
+    await this.sinks.close();
   }
 
   /** The command executor, for a daemon that serves the text API (helpers, control socket). */

@@ -4,6 +4,7 @@ import { isLeft } from 'fp-ts/Either';
 import { decodeConfig, formatErrors } from '../../lib/config';
 import { apiCodec, configFileCodec, controlCodec, neighborCodec, policyCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
 import { API_RECEIVE_KINDS } from '../../lib/config';
+import { SINK_CODECS } from '../../lib/config/sink-codec';
 
 const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
@@ -18,6 +19,9 @@ describe('README configuration reference', () => {
       ...apiCodec.keys,
       ...controlCodec.keys,
       ...policyCodec.keys,
+      ...Object.values(SINK_CODECS).flatMap((c) => c.keys),
+      'neighbors',
+      'events',
       'from',
       'count',
       'level',

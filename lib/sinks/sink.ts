@@ -1,0 +1,40 @@
+/**
+ * Sinks: where rxbgp pipes what its sessions see (issue 6): stdout, JSON-lines files, log lines,
+ * Kafka topics, MRT dumps. Every sink gets the daemon's events through its own bounded queue
+ * (sink-queue.ts), so a slow or failing sink delays or loses only its own output, never a session
+ * or another sink (DESIGN.md: never let a queue grow without bound).
+ */
+import type { Neighbor } from '../session/neighbor';
+import type { SessionEvent } from '../session/events';
+
+/** One event of one neighbor, as sinks receive it. */
+export interface SinkEvent {
+  readonly neighbor: Neighbor;
+  readonly event: SessionEvent;
+  /** When the daemon saw it (ms since the epoch). */
+  readonly time: number;
+}
+
+/** Counters every sink keeps, for metrics and `show sinks`. */
+export interface SinkStats {
+  /** Events taken in (after the sink's filter). */
+  readonly accepted: number;
+  /** Events written out. */
+  readonly written: number;
+  /** Events lost: dropped from a full queue, or failed to write. */
+  readonly dropped: number;
+  /** Events waiting in the queue now. */
+  readonly queued: number;
+  /** Write failures so far. */
+  readonly errors: number;
+  /** The last failure, if any. */
+  readonly lastError?: string;
+}
+
+/** What a sink does with a batch of events it takes from its queue. */
+export interface SinkWriter {
+  /** Writes the events, in order; resolves when they are out (or rejects saying why). */
+  write(events: readonly SinkEvent[]): Promise<void>;
+  /** Flushes and closes (files, connections). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,100 @@
+/**
+ * The configured sinks, fed from the daemon's events: each event goes to every sink whose filter
+ * takes it, through the sink's own bounded queue (sink-queue.ts). Building a line (JSON, MRT
+ * record) happens in the sink's writer, off the session's path.
+ */
+import type { Observable, Subscription } from 'rxjs';
+import type { SinkConfig } from '../config/types';
+import type { Log } from '../session/log';
+import type { SessionEvent } from '../session/events';
+import type { Neighbor } from '../session/neighbor';
+import { sinkKindOf, type SinkEventKind } from './event-kind';
+import { EventLines } from './event-lines';
+import { LineFileWriter, StdoutWriter } from './line-writers';
+import { LogWriter } from './log-writer';
+import type { SinkStats, SinkWriter } from './sink';
+import { SinkQueue } from './sink-queue';
+
+/** Without "events" in its filter a sink takes what ExaBGP's JSON output carries by default. */
+export const DEFAULT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'state', 'notification'];
+
+/** Events handed to a writer at once. */
+const WRITE_BATCH = 1024;
+
+interface Running {
+  readonly config: SinkConfig;
+  readonly queue: SinkQueue;
+  readonly events: ReadonlySet<SinkEventKind>;
+  readonly neighbors: ReadonlySet<string> | undefined;
+}
+
+/** Makes a writer for a sink type that lives in another module (mrt, kafka): set by that module's wiring. */
+export type WriterFactory = (config: SinkConfig, log: Log) => SinkWriter | undefined;
+
+export class Sinks {
+  private readonly running: Running[];
+  private subscription: Subscription | undefined;
+
+  constructor(
+    configs: readonly SinkConfig[],
+    private readonly log: Log,
+    extra: WriterFactory = () => undefined,
+  ) {
+    this.running = configs.map((config) => {
+      const writer = writerOf(config, log) ?? extra(config, log);
+      if (!writer) throw new Error(`sinks: no writer for type "${config.type}"`);
+      const queue = new SinkQueue(writer, { capacity: config.bufferEvents, batch: WRITE_BATCH, report: (m) => log.warn(`sink ${config.name}: ${m}`) });
+      return {
+        config,
+        queue,
+        events: new Set(config.filter.events ?? DEFAULT_SINK_EVENTS),
+        neighbors: config.filter.neighbors ? new Set(config.filter.neighbors) : undefined,
+      };
+    });
+  }
+
+  /** Starts taking events. */
+  attach(events$: Observable<{ readonly neighbor: Neighbor; readonly event: SessionEvent }>): void {
+    if (this.running.length === 0) return;
+    this.subscription = events$.subscribe(({ neighbor, event }) => this.take(neighbor, event));
+  }
+
+  /** Counters per sink name. */
+  stats(): Map<string, SinkStats> {
+    return new Map(this.running.map((r) => [r.config.name, r.queue.stats]));
+  }
+
+  /** Stops taking events, writes what is queued and closes every sink. */
+  async close(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await Promise.all(
+      this.running.map((r) =>
+        r.queue.close().catch((e: unknown) => this.log.warn(`sink ${r.config.name}: close failed: ${e instanceof Error ? e.message : String(e)}`)),
+      ),
+    );
+  }
+
+  private take(neighbor: Neighbor, event: SessionEvent): void {
+    const kind = sinkKindOf(event);
+    if (!kind) return;
+    const time = Date.now();
+    for (const r of this.running) {
+      if (!r.events.has(kind)) continue;
+      if (r.neighbors && !r.neighbors.has(neighbor.name) && !r.neighbors.has(neighbor.endpoint.peerAddress)) continue;
+      r.queue.push({ neighbor, event, time });
+    }
+  }
+}
+
+function writerOf(config: SinkConfig, log: Log): SinkWriter | undefined {
+  switch (config.type) {
+    case 'stdout':
+      return new StdoutWriter(new EventLines(config.format));
+    case 'jsonl':
+      return new LineFileWriter(new EventLines(config.format), { file: config.file, maxBytes: config.maxBytes, keep: config.keep });
+    case 'log':
+      return new LogWriter(log, config.name);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import { SinkQueue } from '../../lib/sinks/sink-queue';
+import type { SinkEvent, SinkWriter } from '../../lib/sinks/sink';
+
+const event = (i: number) => ({ time: i }) as unknown as SinkEvent;
+
+/** A writer whose writes wait until released, recording what it got. */
+function slowWriter() {
+  const batches: number[][] = [];
+  let release: () => void = () => undefined;
+  let fail = false;
+  const writer: SinkWriter = {
+    write: (events) =>
+      new Promise<void>((resolve, reject) => {
+        batches.push(events.map((e) => e.time));
+        release = () => (fail ? reject(new Error('disk full')) : resolve());
+      }),
+    close: () => Promise.resolve(),
+  };
+  return { writer, batches, release: () => release(), failNext: () => (fail = true) };
+}
+
+describe('SinkQueue', () => {
+  it('writes in batches, in order, one write at a time', async () => {
+    const w = slowWriter();
+    const reports: string[] = [];
+    const q = new SinkQueue(w.writer, { capacity: 10, batch: 3, report: (m) => reports.push(m) });
+    for (let i = 0; i < 5; i++) q.push(event(i));
+    expect(w.batches).toEqual([[0]]);
+    w.release();
+    await new Promise((r) => setImmediate(r));
+    expect(w.batches).toEqual([[0], [1, 2, 3]]);
+    w.release();
+    await new Promise((r) => setImmediate(r));
+    w.release();
+    await q.flushed();
+    expect(w.batches).toEqual([[0], [1, 2, 3], [4]]);
+    expect(q.stats).toMatchObject({ accepted: 5, written: 5, dropped: 0, queued: 0, errors: 0 });
+    expect(reports).toEqual([]);
+  });
+
+  it('drops the oldest when full, counts them, and says so once', async () => {
+    const w = slowWriter();
+    const reports: string[] = [];
+    const q = new SinkQueue(w.writer, { capacity: 3, batch: 100, report: (m) => reports.push(m) });
+    for (let i = 0; i < 8; i++) q.push(event(i));
+    // 0 is being written; 1..7 queued into 3 places: 5, 6, 7 remain.
+    expect(q.stats).toMatchObject({ accepted: 8, dropped: 4, queued: 3 });
+    expect(reports).toEqual(['queue full (3 events): dropping the oldest until the writer catches up']);
+    w.release();
+    await new Promise((r) => setImmediate(r));
+    expect(w.batches[1]).toEqual([5, 6, 7]);
+    w.release();
+    await q.flushed();
+  });
+
+  it('counts a failed write as lost events and goes on', async () => {
+    const w = slowWriter();
+    const reports: string[] = [];
+    const q = new SinkQueue(w.writer, { capacity: 10, batch: 10, report: (m) => reports.push(m) });
+    w.failNext();
+    q.push(event(1));
+    w.release();
+    await q.flushed();
+    expect(q.stats).toMatchObject({ written: 0, dropped: 1, errors: 1, lastError: 'disk full' });
+    expect(reports).toEqual(['write failed, 1 events lost: disk full']);
+  });
+});
