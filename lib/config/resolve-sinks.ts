@@ -6,6 +6,7 @@ import fs from 'fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'path';
 import { joinIndex, joinKey } from './config-error';
 import { nearestKey } from './nearest-key';
+import { checkMrtPattern } from '../sinks/mrt-file-name';
 import type { SinkFile } from './sink-codec';
 import type { NeighborConfig, SinkConfig } from './types';
 
@@ -52,6 +53,8 @@ export function resolveSinks(sinks: readonly SinkFile[] | undefined, neighbors: 
       }
       case 'mrt': {
         const directory = path(s.directory);
+        const badPattern = s.pattern !== undefined ? checkMrtPattern(s.pattern) : undefined;
+        if (badPattern) report(joinKey(at, 'pattern'), badPattern);
         const problem = directoryProblem(directory);
         if (problem) report(joinKey(at, 'directory'), `cannot write MRT files in "${directory}": it ${problem}`);
         return {

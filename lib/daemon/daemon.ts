@@ -120,7 +120,7 @@ export class Daemon {
           entry.neighbor.setExportPolicies(this.policies.chain(n.export));
           this.log.info(`${n.name}: export policies ${n.export.join(', ')} applied again to the routes announced`);
         }
-        entry.neighbor.reportSent = wantsSent(n);
+        entry.neighbor.reportSent = wantsSent(n) || sinksWantSent(next, n);
         entry.neighbor.setRoutes(n.routes, n.routeSets, this.tablesOf(n));
         kept++;
       }
@@ -168,7 +168,7 @@ export class Daemon {
       exportPolicies: this.policies.chain(n.export),
     });
     neighbor.loadRoutes(n.routes, n.routeSets, this.tablesOf(n));
-    neighbor.reportSent = wantsSent(n);
+    neighbor.reportSent = wantsSent(n) || sinksWantSent(this.config, n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);
       this.events$.next({ neighbor, event });
@@ -231,6 +231,11 @@ export class Daemon {
 }
 
 /** Sent messages are decoded back into events only when a helper asked for them (api.send). */
+/** An MRT sink with "sent" that takes this neighbor records the messages we send it. */
+function sinksWantSent(config: Config, n: NeighborConfig): boolean {
+  return config.sinks.some((s) => s.type === 'mrt' && s.sent && (!s.filter.neighbors || s.filter.neighbors.includes(n.name) || s.filter.neighbors.includes(n.peerAddress)));
+}
+
 function wantsSent(n: NeighborConfig): boolean {
   return n.api.processes.length > 0 && (n.api.send.includes('update') || n.api.send.includes('keepalive'));
 }

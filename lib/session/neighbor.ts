@@ -18,6 +18,7 @@ import type { SessionEvent } from './events';
 import type { Log } from './log';
 import { PeerSession } from './peer-session';
 import { ImportPipeline } from './import-pipeline';
+import { NeighborCounters } from './counters';
 import { ExportPipeline } from './export-pipeline';
 import type { ChainPolicy } from '../policy/policy-chain';
 
@@ -50,6 +51,8 @@ export class Neighbor {
   private reportSentMessages = false;
 
   private readonly importer: ImportPipeline;
+  /** Messages and prefixes in and out, over all of this neighbor's sessions. */
+  readonly counters = new NeighborCounters();
   /** With export policies: the chain and the post-policy Adj-RIB-Out sessions send. */
   private readonly exporter: ExportPipeline | undefined;
 
@@ -210,6 +213,7 @@ export class Neighbor {
       ribIn: this.ribIn,
       ribOut: this.sentRoutes,
       importer: this.importer,
+      counters: this.counters,
       log: this.opts.log,
       ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),
     });

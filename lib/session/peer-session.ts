@@ -22,6 +22,8 @@ import { Connection, openConnection, type Endpoint } from './connection';
 import type { SessionEvent } from './events';
 import type { Log } from './log';
 import type { ImportPipeline } from './import-pipeline';
+import type { NeighborCounters } from './counters';
+import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { sendRoutes, type SendContext } from './rib-sender';
 import { ipFamily } from '../wire/address';
 
@@ -35,6 +37,8 @@ export interface PeerSessionOptions {
   readonly scheduler?: SchedulerLike;
   /** The neighbor's import policies; without, received routes are stored as they come. */
   readonly importer?: ImportPipeline;
+  /** The neighbor's message and prefix counters (metrics). */
+  readonly counters?: NeighborCounters;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -246,6 +250,7 @@ export class PeerSession {
         this.feed({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
         return;
       }
+      this.opts.counters?.receivedMessage(message);
       // Effects of this message (update, received, refresh events) carry its bytes.
       this.currentFrame = frame;
       this.feed({ type: 'Message', message });
@@ -318,6 +323,8 @@ export class PeerSession {
     const ctx = this.negotiated ? this.txContext(this.negotiated) : DEFAULT_CONTEXT;
     const raw = encodeMessage(message, ctx);
     this.conn.write(raw);
+    this.opts.counters?.sentMessages(message.type);
+    if (message.type === 'update') this.opts.counters?.sentPrefixes(message.announced.reduce((n, l) => n + nlriCount(l), 0), message.withdrawn.reduce((n, l) => n + nlriCount(l), 0));
     if (message.type === 'update') {
       if (this.reportSent) this.emit({ kind: 'update', message, direction: 'send', raw });
     } else if (message.type !== 'keepalive' || this.reportSent) this.emit({ kind: 'message', message, direction: 'send', raw });
@@ -400,6 +407,8 @@ export class PeerSession {
     for (const fk of result.skippedFamilies) {
       this.opts.log.warn(`${this.opts.name}: routes of afi ${fk >> 8} safi ${fk & 255} not sent: family not negotiated with the peer`);
     }
+    this.opts.counters?.sentMessages('update', result.messages);
+    this.opts.counters?.sentPrefixes(result.prefixes - result.withdrawn, result.withdrawn);
     return result;
   }
 }

@@ -40,7 +40,10 @@ export interface SendContext {
 }
 
 export interface SendResult {
+  /** Prefixes announced and withdrawn. */
   readonly prefixes: number;
+  /** Of which withdrawn. */
+  readonly withdrawn: number;
   readonly messages: number;
   /** Families of groups that were skipped because they were not negotiated. */
   readonly skippedFamilies: readonly number[];
@@ -62,6 +65,7 @@ export async function sendRoutes(
   let prefixes = 0;
   let messages = 0;
   let refused = 0;
+  let withdrawn = 0;
   const skipped = new Set<number>();
   /** The UPDATEs of one group, or undefined when it cannot be encoded: one bad group does not stop the send. */
   const pack = (what: () => string, make: () => Buffer[]): Buffer[] | undefined => {
@@ -104,6 +108,7 @@ export async function sendRoutes(
     if (!msgs) continue;
     if (!(await push(msgs))) return done();
     prefixes += nlriCount(w);
+    withdrawn += nlriCount(w);
   }
   let lastAttrs: PathAttributes | undefined;
   let lastOut: PathAttributes | undefined;
@@ -133,7 +138,7 @@ export async function sendRoutes(
   return done();
 
   function done(): SendResult {
-    return { prefixes, messages, skippedFamilies: [...skipped], refused };
+    return { prefixes, withdrawn, messages, skippedFamilies: [...skipped], refused };
   }
 }
 

@@ -12,11 +12,15 @@ import { sinkKindOf, type SinkEventKind } from './event-kind';
 import { EventLines } from './event-lines';
 import { LineFileWriter, StdoutWriter } from './line-writers';
 import { LogWriter } from './log-writer';
+import { MrtSinkWriter } from './mrt-sink';
 import type { SinkStats, SinkWriter } from './sink';
 import { SinkQueue } from './sink-queue';
 
 /** Without "events" in its filter a sink takes what ExaBGP's JSON output carries by default. */
 export const DEFAULT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'state', 'notification'];
+
+/** An MRT sink records every message (and needs the state events for the session's addresses). */
+export const MRT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'open', 'keepalive', 'notification', 'refresh', 'state'];
 
 /** Events handed to a writer at once. */
 const WRITE_BATCH = 1024;
@@ -47,7 +51,7 @@ export class Sinks {
       return {
         config,
         queue,
-        events: new Set(config.filter.events ?? DEFAULT_SINK_EVENTS),
+        events: new Set(config.filter.events ?? (config.type === 'mrt' ? MRT_SINK_EVENTS : DEFAULT_SINK_EVENTS)),
         neighbors: config.filter.neighbors ? new Set(config.filter.neighbors) : undefined,
       };
     });
@@ -94,6 +98,8 @@ function writerOf(config: SinkConfig, log: Log): SinkWriter | undefined {
       return new LineFileWriter(new EventLines(config.format), { file: config.file, maxBytes: config.maxBytes, keep: config.keep });
     case 'log':
       return new LogWriter(log, config.name);
+    case 'mrt':
+      return new MrtSinkWriter({ directory: config.directory, pattern: config.pattern, rotateSeconds: config.rotateSeconds, sent: config.sent });
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@
  * Sinks end to end: a speaker whose peer announces routes writes them to JSON-lines files (compact
  * and ExaBGP formats, with rotation) and to log lines, each sink taking what its filter names.
  */
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -21,6 +22,7 @@ describe('sinks', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-sinks-'));
+    fs.mkdirSync(path.join(dir, 'mrt'));
     b = await Speaker.start(
       {
         listen: [{ address: B, port: PORT }],
@@ -29,6 +31,7 @@ describe('sinks', () => {
           { name: 'exabgp', type: 'jsonl', file: 'exabgp.jsonl', maxBytes: 600, keep: 2 },
           { name: 'sessions', type: 'log', filter: { events: ['state', 'update'] } },
           { name: 'nobody', type: 'jsonl', file: 'nobody.jsonl', filter: { neighbors: ['other'] } },
+          { name: 'collector', type: 'mrt', directory: 'mrt' },
         ],
         neighbors: [
           { peerAddress: A, localAddress: B, localAs: 65002, peerAs: 65001, routerId: '192.0.2.177', passive: true },
@@ -90,5 +93,16 @@ describe('sinks', () => {
     expect(stats.get('compact')!.written).toBeGreaterThan(0);
     expect(stats.get('compact')!.dropped).toBe(0);
     expect(lines(path.join(dir, 'nobody.jsonl'))).toEqual([]);
+  });
+
+  it('records every message in MRT files that Debian\'s bgpdump reads', async () => {
+    await until(() => (b.sinkStats().get('collector')?.written ?? 0) >= 4, 5000, 'the MRT records');
+    const files = fs.readdirSync(path.join(dir, 'mrt'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files[0]).toMatch(/^updates\.\d{8}\.\d{4}$/);
+    const out = execFileSync('bgpdump', ['-m', path.join(dir, 'mrt', files[0]!)], { encoding: 'utf8', timeout: 10000 });
+    const announced = out.split('\n').filter((l) => l.startsWith('BGP4MP|') && l.split('|')[2] === 'A').map((l) => l.split('|')[5]);
+    expect(announced.sort()).toEqual(['192.0.2.0/24', '203.0.113.0/24', '203.0.113.128/25']);
+    expect(out).toContain(`|${A}|65001|`);
   });
 });
