@@ -2,7 +2,6 @@
  * Sinks end to end: a speaker whose peer announces routes writes them to JSON-lines files (compact
  * and ExaBGP formats, with rotation) and to log lines, each sink taking what its filter names.
  */
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -95,14 +94,15 @@ describe('sinks', () => {
     expect(lines(path.join(dir, 'nobody.jsonl'))).toEqual([]);
   });
 
-  it('records every message in MRT files that Debian\'s bgpdump reads', async () => {
+  it('records every message in MRT files', async () => {
     await until(() => (b.sinkStats().get('collector')?.written ?? 0) >= 4, 5000, 'the MRT records');
     const files = fs.readdirSync(path.join(dir, 'mrt'));
-    expect(files.length).toBeGreaterThan(0);
+    expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^updates\.\d{8}\.\d{4}$/);
-    const out = execFileSync('bgpdump', ['-m', path.join(dir, 'mrt', files[0]!)], { encoding: 'utf8', timeout: 10000 });
-    const announced = out.split('\n').filter((l) => l.startsWith('BGP4MP|') && l.split('|')[2] === 'A').map((l) => l.split('|')[5]);
-    expect(announced.sort()).toEqual(['192.0.2.0/24', '203.0.113.0/24', '203.0.113.128/25']);
-    expect(out).toContain(`|${A}|65001|`);
+    // A BGP4MP record per message: the common header's type is 16 (RFC 6396 §4.4).
+    const bytes = fs.readFileSync(path.join(dir, 'mrt', files[0]!));
+    expect(bytes.readUInt16BE(4)).toBe(16);
+    // Debian's bgpdump reading these files is checked in spec/interop/mrt-sink-bgpdump.spec.ts.
   });
+
 });

@@ -10,7 +10,7 @@ import { MrtSinkWriter } from '../../lib/sinks/mrt-sink';
 import type { SinkEvent } from '../../lib/sinks/sink';
 import { Afi, CeaseSubcode, ErrorCode, Safi } from '../../lib/wire/iana';
 import { familyKey, type UpdateMessage } from '../../lib/wire/types';
-import { KEEPALIVE, ipv4Update, ipv6Update, messageEvent, neighbor, open, stopNeighbors } from './mrt-sink-helpers';
+import { KEEPALIVE, ipv4Update, ipv6Update, messageEvent, neighbor, open, stopNeighbors } from '../sinks/mrt-sink-helpers';
 
 /** 2024-01-02 12:00:ss.ms UTC. */
 const at = (s: number, ms = 0) => Date.UTC(2024, 0, 2, 12, 0, s, ms);
