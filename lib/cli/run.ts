@@ -12,6 +12,11 @@ import { packageVersion } from './package-version';
 import { ControlServer } from '../api/control';
 import type { LogLevel } from '../config/types';
 import { Speaker } from '../speaker/speaker';
+import { createMetrics } from '../metrics/metrics';
+import { MetricsServer } from '../metrics/metrics-server';
+
+/** The control socket's metrics command (Prometheus text, as GET /metrics serves it). */
+const SHOW_METRICS = 'show metrics';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
   const loaded = loadConfig(file);
@@ -70,11 +75,24 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     await processes.stop();
     return 1;
   }
+  // Prometheus metrics: always kept (`rxbgp cli show metrics`), served over HTTP when configured.
+  const metrics = createMetrics({ neighbors: () => speaker.neighbors, sinks: () => speaker.sinkStats(), helpers: () => processes.stats() });
+  let metricsServer: MetricsServer | undefined;
+  if (config.metrics) {
+    const server = new MetricsServer(metrics, config.metrics.address, config.metrics.port, log);
+    try {
+      await server.start();
+      metricsServer = server;
+    } catch (e) {
+      log.warn(`no metrics endpoint on ${config.metrics.address} port ${config.metrics.port}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const execute = async (line: string) => (line.trim() === SHOW_METRICS ? { ok: true, lines: (await metrics.metrics()).trimEnd().split('\n') } : executor.execute(line));
   // `rxbgp cli` talks to this socket. Another daemon holding the path is not fatal: this one
   // runs without a control socket (set "control": { "socket": ... } to give each its own).
   let control: ControlServer | undefined;
   if (config.control.enabled) {
-    const server = new ControlServer(config.control.socket, { execute: (line) => Promise.resolve(executor.execute(line)) }, log);
+    const server = new ControlServer(config.control.socket, { execute }, log);
     try {
       await server.start();
       control = server;
@@ -96,6 +114,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       void speaker
         .stop()
         .then(() => control?.stop())
+        .then(() => metricsServer?.stop())
         .then(() => processes.stop())
         .then(() => writer?.close())
         .then(() => resolve(0));

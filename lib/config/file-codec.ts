@@ -216,6 +216,7 @@ export const configFileCodec = closedObject(
     ),
     control: controlCodec,
     sinks: list(sinkCodec, 'a list of sinks'),
+    metrics: closedObject('metrics settings like { "address": "127.0.0.1", "port": 9179 }', { port }, { address: ipAddress }),
   },
 );
 

@@ -95,6 +95,7 @@ class Resolver {
       processes: resolveProcesses(this.file.processes, this.baseDir),
       policies: resolvePolicies(this.file.policies, this.baseDir, this.error),
       sinks: resolveSinks(this.file.sinks, neighbors, this.baseDir, this.error),
+      ...(this.file.metrics ? { metrics: { address: this.file.metrics.address ?? '127.0.0.1', port: this.file.metrics.port } } : {}),
       control: resolveControl(this.file.control, this.baseDir, this.error),
     };
   }

@@ -26,6 +26,8 @@ export interface Config {
   policies: PolicyConfig[];
   /** Where events are piped (issue 6), in the order listed. */
   sinks: SinkConfig[];
+  /** The Prometheus endpoint, when configured (off by default). */
+  metrics?: { address: string; port: number };
   /** The Unix socket `rxbgp cli` talks to. */
   control: ControlConfig;
 }

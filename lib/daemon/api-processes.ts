@@ -36,6 +36,14 @@ interface Helper {
   readonly sources: Map<Neighbor, JsonEnvelopeSource>;
 }
 
+/** A helper process's counters (metrics). */
+export interface HelperStats {
+  readonly queued: number;
+  readonly dropped: number;
+  readonly restarts: number;
+  readonly running: boolean;
+}
+
 export class ApiProcesses {
   private readonly helpers = new Map<string, Helper>();
 
@@ -80,6 +88,16 @@ export class ApiProcesses {
   }
 
   /** ExaBGP tells the helpers of neighbors with `signal` in api.receive about signals the daemon got (JSON only). */
+  /** Each helper's counters, by name (metrics). */
+  stats(): Map<string, HelperStats> {
+    const out = new Map<string, HelperStats>();
+    for (const [name, h] of this.helpers) {
+      const { queued, dropped, restarts, running } = h.process.stats;
+      out.set(name, { queued, dropped, restarts, running });
+    }
+    return out;
+  }
+
   private source(h: Helper, neighbor: Neighbor): JsonEnvelopeSource {
     let src = h.sources.get(neighbor);
     if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));

@@ -36,6 +36,7 @@ export const HELP_TEXT = [
   'teardown <subcode>                                           Cease the session(s) with this subcode',
   'show neighbor [<ip>] summary|extensive|configuration [json]',
   'show adj-rib in|out [extensive]',
+  'show metrics                                                 Prometheus metrics (control socket: rxbgp cli show metrics)',
   'flush adj-rib out / clear adj-rib [in|out]',
   'shutdown / reload / restart / version / help',
   'enable-ack / disable-ack / silence-ack',

@@ -279,7 +279,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a top-level typo',
       edited((c) => (c.routerID = '1.1.1.1')),
       [
-        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks',
+        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, metrics',
       ],
     ],
     [
@@ -299,7 +299,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'a __proto__ key',
       JSON.parse('{"__proto__": {"x": 1}, "neighbors": []}'),
-      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks'],
+      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, metrics'],
     ],
     ['hold time 2', edited((c) => (c.neighbors[0].holdTime = 2)), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got 2']],
     ['hold time as text', edited((c) => (c.neighbors[0].holdTime = '90')), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got "90"']],
