@@ -51,6 +51,25 @@ export function resolveSinks(sinks: readonly SinkFile[] | undefined, neighbors: 
         if (problem) report(joinKey(at, 'file'), `cannot write "${file}": its directory ${problem}`);
         return { ...base, type: 'jsonl', file, format: s.format ?? SINK_DEFAULTS.format, maxBytes: s.maxBytes ?? SINK_DEFAULTS.maxBytes, keep: s.keep ?? SINK_DEFAULTS.keep };
       }
+      case 'kafka': {
+        s.brokers.forEach((b, j) => {
+          if (!/^[^\s:]+:\d{1,5}$/.test(b) && !/^\[[0-9a-fA-F:.]+\]:\d{1,5}$/.test(b)) report(joinIndex(joinKey(at, 'brokers'), j), `expected "host:port", got "${b}"`);
+        });
+        return {
+          ...base,
+          type: 'kafka',
+          brokers: [...s.brokers],
+          topic: s.topic,
+          format: s.format ?? SINK_DEFAULTS.format,
+          clientId: s.clientId ?? 'rxbgp',
+          key: s.key ?? 'peer',
+          compression: s.compression ?? 'none',
+          acks: (s.acks ?? -1) as -1 | 0 | 1,
+          per: s.per ?? 'event',
+          batchEvents: s.batch?.events ?? 1000,
+          lingerMs: s.batch?.lingerMs ?? 20,
+        };
+      }
       case 'mrt': {
         const directory = path(s.directory);
         const badPattern = s.pattern !== undefined ? checkMrtPattern(s.pattern) : undefined;

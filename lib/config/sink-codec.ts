@@ -40,6 +40,39 @@ export const SINK_CODECS = {
     keep: integer('a count 0..1000', 0, 1000),
   }),
   log: closedObject('a log sink like { "name": "log", "type": "log" }', required, common),
+  kafka: closedObject(
+    'a kafka sink like { "name": "bus", "type": "kafka", "brokers": ["127.0.0.1:9092"], "topic": "bgp-updates" }',
+    { ...required, brokers: list(text('a broker "host:port"'), 'a list of brokers', 1), topic: text('a topic name', 249) },
+    {
+      ...common,
+      format,
+      clientId: text('a client id'),
+      key: oneOf(
+        new Map([
+          ['peer', 'peer' as const],
+          ['prefix', 'prefix' as const],
+          ['none', 'none' as const],
+        ]),
+        (u): u is 'peer' | 'prefix' | 'none' => u === 'peer' || u === 'prefix' || u === 'none',
+      ),
+      compression: oneOf(
+        new Map([
+          ['none', 'none' as const],
+          ['gzip', 'gzip' as const],
+        ]),
+        (u): u is 'none' | 'gzip' => u === 'none' || u === 'gzip',
+      ),
+      acks: integer('-1 (all in-sync replicas), 1 (the leader) or 0 (none)', -1, 1),
+      per: oneOf(
+        new Map([
+          ['event', 'event' as const],
+          ['prefix', 'prefix' as const],
+        ]),
+        (u): u is 'event' | 'prefix' => u === 'event' || u === 'prefix',
+      ),
+      batch: closedObject('batching like { "events": 1000, "lingerMs": 50 }', {}, { events: integer('a count 1..100000', 1, 100_000), lingerMs: integer('milliseconds 0..60000', 0, 60_000) }),
+    },
+  ),
   mrt: closedObject('an mrt sink like { "name": "dumps", "type": "mrt", "directory": "mrt" }', { ...required, directory: text('a directory path') }, {
     ...common,
     pattern: text('a file name pattern like "updates.%Y%m%d.%H%M"'),

@@ -195,4 +195,18 @@ export type SinkConfig =
   | (SinkBase & { type: 'stdout'; format: 'exabgp' | 'compact' })
   | (SinkBase & { type: 'jsonl'; file: string; format: 'exabgp' | 'compact'; maxBytes: number; keep: number })
   | (SinkBase & { type: 'log' })
-  | (SinkBase & { type: 'mrt'; directory: string; pattern: string; rotateSeconds: number; sent: boolean });
+  | (SinkBase & { type: 'mrt'; directory: string; pattern: string; rotateSeconds: number; sent: boolean })
+  | (SinkBase & {
+      type: 'kafka';
+      brokers: string[];
+      topic: string;
+      format: 'exabgp' | 'compact';
+      clientId: string;
+      key: 'peer' | 'prefix' | 'none';
+      compression: 'none' | 'gzip';
+      acks: -1 | 0 | 1;
+      per: 'event' | 'prefix';
+      /** Events per Kafka send, and how long to wait for that many. */
+      batchEvents: number;
+      lingerMs: number;
+    });

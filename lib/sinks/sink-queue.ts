@@ -10,6 +10,8 @@ export interface SinkQueueOptions {
   readonly capacity: number;
   /** Most events handed to one write(). */
   readonly batch: number;
+  /** Wait this long for a batch to fill before writing a partial one (0: write at once). */
+  readonly lingerMs?: number;
   /** Told about each failed write and each start of dropping (not per event). */
   readonly report: (message: string) => void;
 }
@@ -55,16 +57,34 @@ export class SinkQueue {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Writes what is queued, then closes the writer. */
-  async close(): Promise<void> {
-    await this.flushed();
+  /**
+   * Writes what is queued (for at most `flushMs`: a Kafka broker that is down must not hold up the
+   * daemon's exit), then closes the writer. What could not be written by then is counted as dropped.
+   */
+  async close(flushMs = 5000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      this.flushed().then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), flushMs))),
+    ]);
+    clearTimeout(timer);
     this.closed = true;
+    if (timedOut) {
+      const left = this.events.length - this.head;
+      this.counts.dropped += left;
+      this.head = this.events.length;
+      this.opts.report(`closed with ${left} events still queued after ${flushMs} ms: dropped`);
+    }
+    // Closing the writer also ends a write that is retrying (kafka-sink.ts).
     await this.writer.close();
+    await this.flushed();
   }
 
   private async drain(): Promise<void> {
     this.writing = true;
     while (this.events.length > this.head) {
+      const linger = this.opts.lingerMs ?? 0;
+      if (linger > 0 && this.events.length - this.head < this.opts.batch && !this.closed) await new Promise((r) => setTimeout(r, linger));
       const end = Math.min(this.events.length, this.head + this.opts.batch);
       const batch = this.events.slice(this.head, end);
       this.head = end;

@@ -13,6 +13,7 @@ import { EventLines } from './event-lines';
 import { LineFileWriter, StdoutWriter } from './line-writers';
 import { LogWriter } from './log-writer';
 import { MrtSinkWriter } from './mrt-sink';
+import { KafkaSinkWriter } from './kafka-sink';
 import type { SinkStats, SinkWriter } from './sink';
 import { SinkQueue } from './sink-queue';
 
@@ -47,7 +48,8 @@ export class Sinks {
     this.running = configs.map((config) => {
       const writer = writerOf(config, log) ?? extra(config, log);
       if (!writer) throw new Error(`sinks: no writer for type "${config.type}"`);
-      const queue = new SinkQueue(writer, { capacity: config.bufferEvents, batch: WRITE_BATCH, report: (m) => log.warn(`sink ${config.name}: ${m}`) });
+      const batching = config.type === 'kafka' ? { batch: config.batchEvents, lingerMs: config.lingerMs } : { batch: WRITE_BATCH };
+      const queue = new SinkQueue(writer, { capacity: config.bufferEvents, ...batching, report: (m) => log.warn(`sink ${config.name}: ${m}`) });
       return {
         config,
         queue,
@@ -98,6 +100,12 @@ function writerOf(config: SinkConfig, log: Log): SinkWriter | undefined {
       return new LineFileWriter(new EventLines(config.format), { file: config.file, maxBytes: config.maxBytes, keep: config.keep });
     case 'log':
       return new LogWriter(log, config.name);
+    case 'kafka':
+      return new KafkaSinkWriter(
+        new EventLines(config.format),
+        { name: config.name, brokers: config.brokers, topic: config.topic, clientId: config.clientId, key: config.key, compression: config.compression, acks: config.acks, per: config.per },
+        log,
+      );
     case 'mrt':
       return new MrtSinkWriter({ directory: config.directory, pattern: config.pattern, rotateSeconds: config.rotateSeconds, sent: config.sent });
     default:

@@ -64,4 +64,26 @@ describe('SinkQueue', () => {
     expect(q.stats).toMatchObject({ written: 0, dropped: 1, errors: 1, lastError: 'disk full' });
     expect(reports).toEqual(['write failed, 1 events lost: disk full']);
   });
+
+  it('gives up on close after the flush time, counting what is left as dropped, and closes the writer', async () => {
+    let closed = false;
+    let release: () => void = () => undefined;
+    const writer: SinkWriter = {
+      // A broker that is down: the write only ends when the writer is closed.
+      write: () => new Promise<void>((_resolve, reject) => (release = () => reject(new Error('closed')))),
+      close: async () => {
+        closed = true;
+        release();
+      },
+    };
+    const reports: string[] = [];
+    const q = new SinkQueue(writer, { capacity: 10, batch: 1, report: (m) => reports.push(m) });
+    q.push(event(1));
+    q.push(event(2));
+    q.push(event(3));
+    await q.close(50);
+    expect(closed).toBe(true);
+    expect(q.stats).toMatchObject({ accepted: 3, written: 0, dropped: 3, queued: 0 });
+    expect(reports[0]).toBe('closed with 2 events still queued after 50 ms: dropped');
+  });
 });
