@@ -113,6 +113,18 @@ const jsonObject = scalar(
 export const policyCodec = closedObject('a policy like { "module": "./policies/no-bogons.js" }', { module: text('a module path') }, { options: jsonObject });
 
 /** Policy names as neighbors' "import" / "export" lists name them. */
+/** A Kafka topic of text API commands (issue 6): the only kind of source so far. */
+export const sourceCodec = closedObject(
+  'a command source like { "type": "kafka", "brokers": ["127.0.0.1:9092"], "topic": "rxbgp-commands", "group": "rxbgp-1" }',
+  {
+    type: oneOf(new Map([['kafka', 'kafka' as const]]), (u): u is 'kafka' => u === 'kafka'),
+    brokers: list(text('a broker "host:port"'), 'a list of brokers', 1),
+    topic: text('a topic name', 249),
+    group: text('a consumer group id'),
+  },
+  { replyTopic: text('a topic name', 249), clientId: text('a client id') },
+);
+
 export const POLICY_NAME = /^[A-Za-z0-9_.-]+$/;
 
 const policyNames = list(text('a policy name'), 'a list of policy names');
@@ -216,6 +228,7 @@ export const configFileCodec = closedObject(
     ),
     control: controlCodec,
     sinks: list(sinkCodec, 'a list of sinks'),
+    sources: list(sourceCodec, 'a list of command sources'),
     metrics: closedObject('metrics settings like { "address": "127.0.0.1", "port": 9179 }', { port }, { address: ipAddress }),
   },
 );

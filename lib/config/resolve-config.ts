@@ -95,6 +95,14 @@ class Resolver {
       processes: resolveProcesses(this.file.processes, this.baseDir),
       policies: resolvePolicies(this.file.policies, this.baseDir, this.error),
       sinks: resolveSinks(this.file.sinks, neighbors, this.baseDir, this.error),
+      sources: (this.file.sources ?? []).map((src) => ({
+        type: src.type,
+        brokers: [...src.brokers],
+        topic: src.topic,
+        group: src.group,
+        clientId: src.clientId ?? 'rxbgp',
+        ...(src.replyTopic !== undefined ? { replyTopic: src.replyTopic } : {}),
+      })),
       ...(this.file.metrics ? { metrics: { address: this.file.metrics.address ?? '127.0.0.1', port: this.file.metrics.port } } : {}),
       control: resolveControl(this.file.control, this.baseDir, this.error),
     };

@@ -26,6 +26,8 @@ export interface Config {
   policies: PolicyConfig[];
   /** Where events are piped (issue 6), in the order listed. */
   sinks: SinkConfig[];
+  /** Where text API commands come from besides helpers and the control socket (issue 6). */
+  sources: SourceConfig[];
   /** The Prometheus endpoint, when configured (off by default). */
   metrics?: { address: string; port: number };
   /** The Unix socket `rxbgp cli` talks to. */
@@ -210,3 +212,13 @@ export type SinkConfig =
       batchEvents: number;
       lingerMs: number;
     });
+
+/** A Kafka topic of text API commands, answered on `replyTopic`. */
+export interface SourceConfig {
+  type: 'kafka';
+  brokers: string[];
+  topic: string;
+  group: string;
+  replyTopic?: string;
+  clientId: string;
+}

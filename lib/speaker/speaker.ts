@@ -21,6 +21,8 @@ import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
 import { CeaseSubcode, Safi } from '../wire/iana';
 import { Sinks } from '../sinks/sinks';
+import { KafkaCommandSource } from '../sources/kafka-source';
+import type { SourceConfig } from '../config/types';
 import type { SinkStats } from '../sinks/sink';
 import { parseRoutePrefix } from '../api/commands/address-text';
 import type { UpdateMessage } from '../wire/types';
@@ -70,6 +72,8 @@ export class Speaker {
   private sinks: Sinks;
   private sinksKey: string;
   private readonly log: Log;
+  private readonly sourceConfigs: readonly SourceConfig[];
+  private readonly sources: KafkaCommandSource[] = [];
 
   /** A speaker not started yet: subscribe to its observables, then start(). */
   constructor(config: Config | unknown, private readonly options: SpeakerOptions = {}) {
@@ -78,6 +82,7 @@ export class Speaker {
     const decoded = resolve(config, options.baseDir);
     this.daemon = new Daemon(decoded, log);
     this.sinks = new Sinks(decoded.sinks, log);
+    this.sourceConfigs = decoded.sources;
     this.sinksKey = JSON.stringify(decoded.sinks);
     this.events$ = this.daemon.events$;
     this.updates$ = this.events$.pipe(
@@ -99,10 +104,16 @@ export class Speaker {
     return speaker;
   }
 
-  /** Binds the listeners, loads the policy modules, opens the sinks and starts every neighbor. */
-  start(): Promise<void> {
+  /** Binds the listeners, loads the policy modules, opens the sinks, starts every neighbor, then the command sources. */
+  async start(): Promise<void> {
     this.sinks.attach(this.events$);
-    return this.daemon.start();
+    await this.daemon.start();
+    for (const s of this.sourceConfigs) {
+      const source = new KafkaCommandSource(s, (line) => this.executor.execute(line), this.log);
+      this.sources.push(source);
+      // A broker not reachable yet is not fatal: kafkajs keeps trying, and the source logs it.
+      source.start().catch((e: unknown) => this.log.warn(`kafka source ${s.topic}: not started: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   /** Each sink's counters (events taken, written, dropped, queued, errors), by name. */
@@ -175,6 +186,8 @@ export class Speaker {
 
   /** Cease to every peer (RFC 8203 `message` if given), listeners closed; the observables complete. */
   async stop(message?: string): Promise<void> {
+    await Promise.all(this.sources.map((s) => s.stop()));
+    this.sources.length = 0;
     await this.daemon.stop(message);
     await this.sinks.close();
   }

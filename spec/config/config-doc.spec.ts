@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isLeft } from 'fp-ts/Either';
 import { decodeConfig, formatErrors } from '../../lib/config';
-import { apiCodec, configFileCodec, controlCodec, neighborCodec, policyCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
+import { apiCodec, configFileCodec, controlCodec, neighborCodec, policyCodec, sourceCodec, processCodec, routeCodec, routeSetCodec } from '../../lib/config/file-codec';
 import { API_RECEIVE_KINDS } from '../../lib/config';
 import { SINK_CODECS } from '../../lib/config/sink-codec';
 
@@ -19,6 +19,7 @@ describe('README configuration reference', () => {
       ...apiCodec.keys,
       ...controlCodec.keys,
       ...policyCodec.keys,
+      ...sourceCodec.keys,
       ...Object.values(SINK_CODECS).flatMap((c) => c.keys),
       'neighbors',
       'events',

@@ -40,6 +40,7 @@ describe('decodeConfig: valid configs', () => {
       processes: [],
       policies: [],
       sinks: [],
+      sources: [],
       control: { socket: defaultControlSocketPath(), enabled: true },
       neighbors: [
         {
@@ -279,7 +280,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a top-level typo',
       edited((c) => (c.routerID = '1.1.1.1')),
       [
-        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, metrics',
+        'c.json: routerID: unknown key "routerID" (did you mean "routerId"?); allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, sources, metrics',
       ],
     ],
     [
@@ -299,7 +300,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'a __proto__ key',
       JSON.parse('{"__proto__": {"x": 1}, "neighbors": []}'),
-      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, metrics'],
+      ['c.json: __proto__: unknown key "__proto__"; allowed keys here: neighbors, listen, routerId, localAs, log, events, processes, policies, control, sinks, sources, metrics'],
     ],
     ['hold time 2', edited((c) => (c.neighbors[0].holdTime = 2)), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got 2']],
     ['hold time as text', edited((c) => (c.neighbors[0].holdTime = '90')), ['c.json: neighbors[0].holdTime: expected 0 or 3..65535, got "90"']],
