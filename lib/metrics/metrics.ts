@@ -102,6 +102,10 @@ export function createMetrics(source: MetricsSource): Registry {
   total('rxbgp_sink_events_dropped_total', 'Events a sink lost: dropped from its full queue or in a failed write.', ['sink'], (set) => {
     for (const [name, s] of source.sinks()) set({ sink: name }, s.dropped);
   });
+  gauge('rxbgp_sink_lag_seconds', 'Age of the oldest event a sink has not written yet (0 when it is caught up).', ['sink'], (set) => {
+    const now = Date.now();
+    for (const [name, s] of source.sinks()) set({ sink: name }, s.oldestPending === undefined ? 0 : Math.max(0, now - s.oldestPending) / 1000);
+  });
   total('rxbgp_sink_errors_total', 'Failed writes of a sink.', ['sink'], (set) => {
     for (const [name, s] of source.sinks()) set({ sink: name }, s.errors);
   });

@@ -24,6 +24,8 @@ export class SinkQueue {
   private dropping = false;
   private counts = { accepted: 0, written: 0, dropped: 0, errors: 0 };
   private lastError: string | undefined;
+  /** Time of the first event of the batch being written. */
+  private writingSince: number | undefined;
   private idle: Array<() => void> = [];
 
   constructor(
@@ -32,7 +34,13 @@ export class SinkQueue {
   ) {}
 
   get stats(): SinkStats {
-    return { ...this.counts, queued: this.events.length - this.head, ...(this.lastError ? { lastError: this.lastError } : {}) };
+    const oldest = this.writingSince ?? (this.events.length > this.head ? this.events[this.head].time : undefined);
+    return {
+      ...this.counts,
+      queued: this.events.length - this.head,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(oldest !== undefined ? { oldestPending: oldest } : {}),
+    };
   }
 
   /** Takes an event; never blocks. */
@@ -92,6 +100,7 @@ export class SinkQueue {
         this.events.splice(0, this.head);
         this.head = 0;
       }
+      this.writingSince = batch[0]?.time;
       try {
         await this.writer.write(batch);
         this.counts.written += batch.length;
@@ -102,6 +111,7 @@ export class SinkQueue {
         this.lastError = e instanceof Error ? e.message : String(e);
         this.opts.report(`write failed, ${batch.length} events lost: ${this.lastError}`);
       }
+      this.writingSince = undefined;
     }
     this.writing = false;
     const waiting = this.idle;

@@ -29,6 +29,8 @@ export interface SinkStats {
   readonly errors: number;
   /** The last failure, if any. */
   readonly lastError?: string;
+  /** When the oldest event not written yet was taken (ms since the epoch): how far the sink lags. */
+  readonly oldestPending?: number;
 }
 
 /** What a sink does with a batch of events it takes from its queue. */

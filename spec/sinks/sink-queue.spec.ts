@@ -26,6 +26,8 @@ describe('SinkQueue', () => {
     const q = new SinkQueue(w.writer, { capacity: 10, batch: 3, report: (m) => reports.push(m) });
     for (let i = 0; i < 5; i++) q.push(event(i));
     expect(w.batches).toEqual([[0]]);
+    // The event being written is the oldest not written yet: the sink's lag is measured from it.
+    expect(q.stats.oldestPending).toBe(0);
     w.release();
     await new Promise((r) => setImmediate(r));
     expect(w.batches).toEqual([[0], [1, 2, 3]]);
@@ -35,6 +37,7 @@ describe('SinkQueue', () => {
     await q.flushed();
     expect(w.batches).toEqual([[0], [1, 2, 3], [4]]);
     expect(q.stats).toMatchObject({ accepted: 5, written: 5, dropped: 0, queued: 0, errors: 0 });
+    expect(q.stats.oldestPending).toBeUndefined();
     expect(reports).toEqual([]);
   });
 
