@@ -87,4 +87,31 @@ describe('kafka sink', () => {
     expect(b.sinkStats().get('bus')).toMatchObject({ dropped: 0, errors: 0 });
     expect(logs.some((l) => l.includes('sink bus: Kafka reachable again'))).toBe(true);
   }, 60000);
+
+  it('across a broker restart (the mock stopped, the session kept, the mock started again on the same port)', async () => {
+    await consumer.disconnect();
+    const port = Number(cluster.brokers[0]!.split(':')[1]);
+    await cluster.stop();
+    const during = announce(20);
+    await until(() => b.neighbors[0].ribIn.size === 370, 10000, 'the routes at the speaker while the broker is gone');
+    expect(b.neighbors[0].state).toBe('Established');
+    cluster = await startMockCluster({ port });
+    await cluster.createTopic(TOPIC, 1);
+    // A new broker holds nothing: what the sink sends from now on is read from its beginning.
+    const fresh = new Map<string, number>();
+    const kafka = new Kafka({ clientId: 'rxbgp-spec-2', brokers: [...cluster.brokers], logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 } });
+    consumer = kafka.consumer({ groupId: 'rxbgp-sink-spec-2', sessionTimeout: 3000, heartbeatInterval: 300, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const e = JSON.parse(message.value!.toString()) as { announce?: Record<string, Record<string, string[]>> };
+        for (const byHop of Object.values(e.announce ?? {})) for (const prefixes of Object.values(byHop)) for (const p of prefixes) fresh.set(p, (fresh.get(p) ?? 0) + 1);
+      },
+    });
+    const after = announce(10);
+    await until(() => [...during, ...after].every((p) => fresh.get(p) === 1), 30000, `the routes sent across the restart read back (${fresh.size}; ${logs.slice(-2).join(' | ')})`);
+    expect([...fresh.values()].every((n) => n === 1)).toBe(true);
+    expect(b.sinkStats().get('bus')).toMatchObject({ dropped: 0 });
+  }, 60000);
 });
