@@ -10,6 +10,8 @@ import { emitCase } from './emit';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
+import { ingestJsonlCase } from './ingest-jsonl';
+import { ingestKafkaCase } from './ingest-kafka';
 import { ingestPoliciesCase } from './ingest-policies';
 import { manyPeersBirdCase, manyPeersGobgpCase, manyPeersRxbgpCase } from './many-peers';
 import { policyChainCase } from './policy-chain';
@@ -20,6 +22,8 @@ export const CASES: readonly BenchCase[] = [
   emitCase,
   ingestCase,
   ingestPoliciesCase,
+  ingestJsonlCase,
+  ingestKafkaCase,
   birdBirdCase,
   gobgpBirdCase,
   birdGobgpCase,

@@ -35,6 +35,8 @@ export interface RxbgpNeighborConfig {
   readonly policies?: Readonly<Record<string, { readonly module: string; readonly options?: Record<string, unknown> }>>;
   /** The neighbor's import policies, by name, in the order they run. */
   readonly import?: readonly string[];
+  /** The config's "sinks" (README, sinks), as written there: { name, type, ...options of the type }. */
+  readonly sinks?: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
 /** The JSON config (README, Configuration) for one neighbor. */
@@ -71,6 +73,7 @@ export function rxbgpConfig(c: RxbgpNeighborConfig): object {
     log: { level: 'info' },
     events: { output: typeof c.events === 'string' ? c.events : c.events.file, format: 'json' },
     ...(c.policies ? { policies: c.policies } : {}),
+    ...(c.sinks ? { sinks: c.sinks.map((sink) => ({ ...sink })) } : {}),
     neighbors: [neighbor],
   };
 }

@@ -43,3 +43,13 @@ describe('the issue-5 policy cases', () => {
     expect(CASES[at('policy-chain')]!.groups).toEqual(['codec']);
   });
 });
+
+describe('the issue-6 sink cases', () => {
+  it('put ingest-jsonl and ingest-kafka right after ingest-policies, in the ingest table', () => {
+    const at = (name: string) => CASES.findIndex((c) => c.name === name);
+    expect(at('ingest-jsonl')).toBe(at('ingest-policies') + 1);
+    expect(at('ingest-kafka')).toBe(at('ingest-policies') + 2);
+    expect(CASES[at('ingest-jsonl')]!.groups).toEqual(['ingest']);
+    expect(CASES[at('ingest-kafka')]!.groups).toEqual(['ingest']);
+  });
+});

@@ -1,10 +1,11 @@
 /*
- * A real Kafka-protocol broker for rxbgp's tests (issue 6): librdkafka's mock cluster
+ * A real Kafka-protocol broker for rxbgp's tests and benchmarks (issue 6): librdkafka's mock cluster
  * (rdkafka_mock.h, Debian librdkafka-dev). No Kafka broker can be installed here, but the mock is a
  * genuine Kafka wire-protocol TCP server (Produce, Fetch, Metadata, consumer groups, offsets) that
- * kafkajs talks to unchanged. spec/kafka/mock-cluster.ts builds and drives this program.
+ * kafkajs talks to unchanged. bench/daemons/kafka-mock.ts builds and drives this program (the
+ * interop tests reach it through spec/interop/kafka/mock-cluster.ts).
  *
- * Usage: mock-cluster [--brokers N] [--port FIRST_PORT]
+ * Usage: kafka-mock [--brokers N] [--port FIRST_PORT]
  *   --brokers N       brokers in the cluster, ids 1..N (default 1)
  *   --port FIRST_PORT broker i listens on FIRST_PORT+i-1 instead of a kernel-chosen port, so a
  *                     broker stopped and started again keeps its address (default: any free port)
@@ -203,7 +204,7 @@ int main(int argc, char **argv) {
         sigaddset(&stop_signals, SIGINT);
         if (sigprocmask(SIG_BLOCK, &stop_signals, NULL) == -1 ||
             (signal_fd = signalfd(-1, &stop_signals, SFD_CLOEXEC)) == -1) {
-                perror("mock-cluster: signalfd");
+                perror("kafka-mock: signalfd");
                 return 1;
         }
         /* A closed stdout (the driver died) must end us through a write error, not SIGPIPE. */
@@ -213,12 +214,12 @@ int main(int argc, char **argv) {
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         /* Warnings and worse only: its notice that it has no bootstrap.servers is expected. */
         if (rd_kafka_conf_set(conf, "log_level", "4", errstr, sizeof(errstr)) != RD_KAFKA_CONF_OK) {
-                fprintf(stderr, "mock-cluster: log_level: %s\n", errstr);
+                fprintf(stderr, "kafka-mock: log_level: %s\n", errstr);
                 return 1;
         }
         rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof(errstr));
         if (!rk) {
-                fprintf(stderr, "mock-cluster: rd_kafka_new: %s\n", errstr);
+                fprintf(stderr, "kafka-mock: rd_kafka_new: %s\n", errstr);
                 return 1;
         }
 
@@ -226,7 +227,7 @@ int main(int argc, char **argv) {
         rd_kafka_mock_cluster_t *cluster = rd_kafka_mock_cluster_new(rk, (int)brokers);
         next_fixed_port = 0;
         if (!cluster) {
-                fprintf(stderr, "mock-cluster: rd_kafka_mock_cluster_new failed (port in use?)\n");
+                fprintf(stderr, "kafka-mock: rd_kafka_mock_cluster_new failed (port in use?)\n");
                 rd_kafka_destroy(rk);
                 return 1;
         }
@@ -239,7 +240,7 @@ int main(int argc, char **argv) {
                                  first_port + i);
                 }
                 if (strcmp(bootstrap, expected)) {
-                        fprintf(stderr, "mock-cluster: wanted %s, librdkafka listens on %s\n", expected, bootstrap);
+                        fprintf(stderr, "kafka-mock: wanted %s, librdkafka listens on %s\n", expected, bootstrap);
                         rd_kafka_mock_cluster_destroy(cluster);
                         rd_kafka_destroy(rk);
                         return 1;
@@ -252,7 +253,7 @@ int main(int argc, char **argv) {
                 if (poll(fds, 2, -1) == -1) {
                         if (errno == EINTR)
                                 continue;
-                        perror("mock-cluster: poll");
+                        perror("kafka-mock: poll");
                         break;
                 }
                 if (fds[1].revents)

@@ -1,0 +1,145 @@
+/**
+ * The run shared by the sink ingest cases (ingest-jsonl, ingest-kafka): exactly the `ingest` case
+ * (BIRD sends N static routes; rxbgp as a library counts them in process, bench/cases/ingest.ts),
+ * with one sink in the receiver's config, run by sink-ingest-counter.ts (a Speaker, which opens
+ * the sinks). The transfer is timed as ingest's, until the consumer counted N. Then the run waits
+ * until the sink has written every event it took (the consumer's `drained` line, from the sink's
+ * own counters) and reports that as figures: the time from Established until the sink drained, how
+ * long after the last prefix was counted, and the receiver's CPU seconds over that longer window.
+ * What the sink wrote is checked by the case (file or topic read back) after the receiver stopped.
+ */
+import fs from 'fs';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import type { SinkStats } from '../../lib/sinks/sink';
+import { FIRST_PREFIX, type CaseContext, type Figure } from '../cases/case-types';
+import { processOf } from '../cases/receivers';
+import { startBirdSender } from '../cases/senders';
+import { rxbgpConfig } from '../daemons/rxbgp';
+import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
+import { TrackedChild } from '../daemons/tracked-child';
+import { Ipv4PrefixRun } from '../gen/prefix-run';
+import { pollUntil } from '../measure/deadline';
+import { readCpuSeconds } from '../measure/proc-stats';
+import { SessionWatch } from '../measure/session-watch';
+import { EARLY_SHARE, measureTransfer, type ReceiverProbe, type TransferMeasurement } from '../measure/transfer';
+import { ingestCounterVerdict, type IngestCounterStats } from './ingest-counter-stats';
+import { sinkStatsVerdict } from './sink-drain';
+
+/** The consumer, compiled beside this file (dist/bench/consumers/). */
+const CONSUMER = path.join(__dirname, 'sink-ingest-counter.js');
+
+/** Long enough for the consumer to stop the speaker, whose sinks get 5 s to flush (sink-queue.ts). */
+const STOP_GRACE_MS = 15000;
+
+/** What the consumer prints when stopped: the ingest counts and each sink's final counters. */
+type SinkConsumerStats = IngestCounterStats & { readonly sinks?: Record<string, SinkStats> };
+
+export interface SinkIngestRun {
+  readonly routes: Ipv4PrefixRun;
+  readonly setupSeconds: number;
+  readonly measurement: TransferMeasurement;
+  readonly figures: Figure[];
+  /** The sink's final counters, as the consumer printed them when it stopped. */
+  readonly sinkStats: SinkStats | undefined;
+  readonly checks: string[];
+  readonly problems: string[];
+}
+
+/**
+ * Runs the ingest with the sink `sinkIn(dir)` gives (dir: the run's temporary directory, for a
+ * file sink); `setupStart` is when the case began (its own setup, e.g. a broker, is setup too).
+ */
+export async function runSinkIngest(ctx: CaseContext, sinkIn: (dir: string) => Readonly<Record<string, unknown>>, setupStart: number): Promise<SinkIngestRun> {
+  const routes = new Ipv4PrefixRun(FIRST_PREFIX, ctx.n);
+  const { sender, receiver } = ctx.slot;
+  const bird = await startBirdSender(ctx, routes, false);
+  const dir = makeTempDir('rxbgp-receiver');
+  ctx.onCleanup(() => removeTempDir(dir));
+  const sink = sinkIn(dir);
+  const file = path.join(dir, 'rxbgp-receiver.json');
+  const config = rxbgpConfig({
+    routerId: receiver.routerId,
+    localAs: receiver.asn,
+    localAddress: receiver.address,
+    peerAddress: sender.address,
+    peerAs: sender.asn,
+    peerPort: sender.port,
+    events: 'none',
+    sinks: [sink],
+  });
+  fs.writeFileSync(file, JSON.stringify(config, null, 2));
+
+  const session = new SessionWatch();
+  const reached = new Map<number, number>();
+  let drainedAt: number | undefined;
+  let cpuAtUp: number | undefined;
+  let cpuAtDrained: number | undefined;
+  let stats: SinkConsumerStats | undefined;
+  const onLine = (line: string) => {
+    if (line === 'up') session.markUp();
+    else if (line.startsWith('down ')) session.markDown(line.slice(5));
+    else if (line.startsWith('reached ')) reached.set(Number(line.slice(8)), performance.now());
+    else if (line.startsWith('drained ')) {
+      drainedAt = performance.now();
+      // Read in the same tick the line is read, as measureTransfer reads the counters at `up`.
+      cpuAtDrained = readCpuSeconds(rxbgp.pid);
+    } else if (line.startsWith('stats ')) stats = JSON.parse(line.slice(6)) as SinkConsumerStats;
+  };
+  const rxbgp: TrackedChild = new TrackedChild({
+    name: 'rxbgp-receiver',
+    command: process.execPath,
+    args: [...ctx.rxbgpNodeOptions, CONSUMER, file, FIRST_PREFIX, String(routes.count)],
+    onStdoutLine: onLine,
+  });
+  ctx.onCleanup(() => rxbgp.stop(STOP_GRACE_MS).then(() => undefined));
+  session.onUp(() => (cpuAtUp = readCpuSeconds(rxbgp.pid)));
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+  ctx.log(`BIRD sender loaded ${routes.count} routes, rxbgp started with the ${String(sink.type)} sink "${String(sink.name)}"`);
+
+  const early = Math.ceil(ctx.n * EARLY_SHARE);
+  const probe: ReceiverProbe = {
+    process: processOf(rxbgp),
+    session,
+    // The consumer reports milestones only: before `reached N` we know it holds fewer.
+    count: () => (reached.has(ctx.n) ? ctx.n : reached.has(early) ? early : 0),
+    reachedAt: (k) => reached.get(k),
+    poll: { minMs: 20, maxMs: 20 },
+  };
+  const measurement = await measureTransfer(processOf(bird.child), probe, ctx.n, ctx.deadline, ctx.log);
+  const problems: string[] = [];
+  if (measurement.outcome === 'done') {
+    try {
+      await pollUntil(`the ${String(sink.type)} sink to write every event it took`, ctx.deadline, () => drainedAt, { intervalMs: 20, abort: () => rxbgp.exitText() });
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  await rxbgp.stop(STOP_GRACE_MS);
+
+  const verdict = ingestCounterVerdict(stats, ctx.n, false);
+  const sinkVerdict = sinkStatsVerdict(stats?.sinks, [String(sink.name)]);
+  const figures = drainFigures(session.upAt, reached.get(ctx.n), drainedAt, cpuAtUp, cpuAtDrained);
+  return {
+    routes,
+    setupSeconds,
+    measurement,
+    figures,
+    sinkStats: stats?.sinks?.[String(sink.name)],
+    checks: [...verdict.checks, ...sinkVerdict.checks],
+    problems: [...problems, ...verdict.problems, ...sinkVerdict.problems],
+  };
+}
+
+/**
+ * The sink's figures, from the bench's stamps (performance.now() when each line was read): from
+ * Established until the sink drained, after the consumer counted N, and the receiver's CPU over
+ * Established → drained. Only those that were measured.
+ */
+export function drainFigures(upAt: number | undefined, countedAt: number | undefined, drainedAt: number | undefined, cpuAtUp: number | undefined, cpuAtDrained: number | undefined): Figure[] {
+  if (upAt === undefined || drainedAt === undefined) return [];
+  const figures: Figure[] = [{ name: 'sink drained', value: (drainedAt - upAt) / 1000, unit: 's after Established' }];
+  if (countedAt !== undefined) figures.push({ name: 'sink lag', value: Math.max(0, drainedAt - countedAt) / 1000, unit: 's after N counted' });
+  if (cpuAtUp !== undefined && cpuAtDrained !== undefined) figures.push({ name: 'receiver CPU to drained', value: cpuAtDrained - cpuAtUp, unit: 's' });
+  return figures;
+}
