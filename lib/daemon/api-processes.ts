@@ -4,6 +4,7 @@
  * events of the neighbors whose "api" block names them, as ExaBGP 4.0.1 JSON lines.
  * A helper never blocks the daemon: its stdin queue is bounded (lib/api/process).
  */
+import { jsonNeighbor } from './json-neighbor';
 import type { ApiMessageKind, Config, NeighborConfig, ProcessConfig } from '../config/types';
 import { HelperProcess } from '../api/process/helper-process';
 import {
@@ -222,14 +223,4 @@ function textLine(n: JsonNeighbor, e: SessionEvent, wants: (kind: ApiMessageKind
     default:
       return undefined;
   }
-}
-
-function jsonNeighbor(neighbor: Neighbor): JsonNeighbor {
-  return {
-    localAddress: neighbor.session.connection?.localAddress ?? neighbor.endpoint.localAddress ?? '',
-    peerAddress: neighbor.endpoint.peerAddress,
-    localAs: neighbor.settings.localAs,
-    peerAs: neighbor.settings.peerAs,
-    routerId: neighbor.settings.routerId,
-  };
 }

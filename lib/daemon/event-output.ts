@@ -2,9 +2,9 @@
  * Turns session events into ExaBGP 4.0.1 JSON lines (the format ExaBGP helper scripts read)
  * and writes them to stdout, a file, or nowhere. JSON is built only when there is a writer.
  */
+import { jsonNeighbor, receiveContext } from './json-neighbor';
 import * as fs from 'fs';
 import type { SessionEvent } from '../session/events';
-import { DEFAULT_CONTEXT, type CodecContext } from '../wire/types';
 import type { Neighbor } from '../session/neighbor';
 import {
   defaultEnvelopeSource,
@@ -12,7 +12,6 @@ import {
   stateJson,
   updateJson,
   type JsonEnvelopeSource,
-  type JsonNeighbor,
 } from '../api/exabgp-json';
 
 export interface EventWriter {
@@ -104,7 +103,7 @@ export class EventOutput {
         return stateJson(src, n, 'down', e.reason);
       case 'update':
         // stdout carries what the peer sent; sent UPDATEs are for helpers that asked (api.send).
-        return e.direction === 'receive' ? updateJson(src, n, e.message, e.direction, rxContext(neighbor)) : undefined;
+        return e.direction === 'receive' ? updateJson(src, n, e.message, e.direction, receiveContext(neighbor)) : undefined;
       case 'message':
         // NOTIFICATIONs in both directions; OPEN/KEEPALIVE/REFRESH come with the process API's "receive" options.
         return e.message.type === 'notification' ? messageJson(src, n, e.message, e.direction) : undefined;
@@ -112,21 +111,4 @@ export class EventOutput {
         return undefined;
     }
   }
-}
-
-/** A 2-octet AS session prints AGGREGATOR as ExaBGP does for such sessions. */
-function rxContext(neighbor: Neighbor): CodecContext {
-  const n = neighbor.session.negotiatedSession;
-  return n && !n.asn4 ? { ...DEFAULT_CONTEXT, asn4: false } : DEFAULT_CONTEXT;
-}
-
-function jsonNeighbor(neighbor: Neighbor): JsonNeighbor {
-  const conn = neighbor.session.connection;
-  return {
-    localAddress: conn?.localAddress ?? neighbor.endpoint.localAddress ?? '',
-    peerAddress: neighbor.endpoint.peerAddress,
-    localAs: neighbor.settings.localAs,
-    peerAs: neighbor.settings.peerAs,
-    routerId: neighbor.settings.routerId,
-  };
 }

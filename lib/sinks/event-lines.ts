@@ -8,6 +8,7 @@
  *    "announce":{"ipv4 unicast":{"198.51.100.1":["10.0.0.0/24"]}},"withdraw":{"ipv4 unicast":["10.1.0.0/24"]},
  *    "attribute":{"origin":"igp","as-path":[65001],...}}
  */
+import { jsonNeighbor, receiveContext } from '../daemon/json-neighbor';
 import { attributeMembers, hasAttributes } from '../api/exabgp-json/attributes';
 import { familyName } from '../api/exabgp-json/family-names';
 import {
@@ -17,10 +18,9 @@ import {
   stateJson,
   updateJson,
   type JsonEnvelopeSource,
-  type JsonNeighbor,
 } from '../api/exabgp-json';
 import type { Neighbor } from '../session/neighbor';
-import { DEFAULT_CONTEXT, type CodecContext, type UpdateMessage } from '../wire/types';
+import type { CodecContext, UpdateMessage } from '../wire/types';
 import type { SinkEvent } from './sink';
 
 export type SinkFormat = 'exabgp' | 'compact';
@@ -49,9 +49,9 @@ export class EventLines {
       case 'fsm':
         return fsmJson(src, n, e.from, e.to);
       case 'update':
-        return updateJson(src, n, e.message, e.direction, contextOf(neighbor));
+        return updateJson(src, n, e.message, e.direction, receiveContext(neighbor));
       case 'message':
-        return messageJson(src, n, e.message, e.direction, contextOf(neighbor));
+        return messageJson(src, n, e.message, e.direction, receiveContext(neighbor));
       default:
         return undefined;
     }
@@ -69,7 +69,7 @@ function compact({ neighbor, event: e, time }: SinkEvent): string | undefined {
     case 'fsm':
       return `${head},"type":"fsm","from":"${e.from}","to":"${e.to}"}`;
     case 'update':
-      return `${head},"type":"update","direction":"${e.direction}"${compactUpdate(e.message, contextOf(neighbor))}}`;
+      return `${head},"type":"update","direction":"${e.direction}"${compactUpdate(e.message, receiveContext(neighbor))}}`;
     case 'message': {
       const m = e.message;
       if (m.type === 'notification') {
@@ -107,21 +107,4 @@ function compactUpdate(msg: UpdateMessage, ctx: CodecContext): string {
   }
   if (msg.announced.length && hasAttributes(msg)) out += `,"attribute":{${attributeMembers(msg, ctx.asn4)}}`;
   return out;
-}
-
-/** A 2-octet AS session prints AGGREGATOR as ExaBGP does for such sessions. */
-function contextOf(neighbor: Neighbor): CodecContext {
-  const n = neighbor.session.negotiatedSession;
-  return n && !n.asn4 ? { ...DEFAULT_CONTEXT, asn4: false } : DEFAULT_CONTEXT;
-}
-
-function jsonNeighbor(neighbor: Neighbor): JsonNeighbor {
-  const conn = neighbor.session.connection;
-  return {
-    localAddress: conn?.localAddress ?? neighbor.endpoint.localAddress ?? '',
-    peerAddress: neighbor.endpoint.peerAddress,
-    localAs: neighbor.settings.localAs,
-    peerAs: neighbor.settings.peerAs,
-    routerId: neighbor.settings.routerId,
-  };
 }
