@@ -99,6 +99,9 @@ export function createMetrics(source: MetricsSource): Registry {
   total('rxbgp_sink_events_written_total', 'Events a sink wrote out.', ['sink'], (set) => {
     for (const [name, s] of source.sinks()) set({ sink: name }, s.written);
   });
+  total('rxbgp_sink_events_skipped_total', 'Events a sink took but had nothing to write for (an MRT sink\'s state events).', ['sink'], (set) => {
+    for (const [name, s] of source.sinks()) set({ sink: name }, s.skipped);
+  });
   total('rxbgp_sink_events_dropped_total', 'Events a sink lost: dropped from its full queue or in a failed write.', ['sink'], (set) => {
     for (const [name, s] of source.sinks()) set({ sink: name }, s.dropped);
   });

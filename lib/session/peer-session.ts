@@ -288,8 +288,11 @@ export class PeerSession {
         this.emit({ kind: 'down', reason: e.reason, sent: e.sent, ...(e.notification ? { notification: e.notification } : {}) });
         return;
       case 'update':
-        if (this.opts.importer?.active) this.opts.importer.receive(e.message, this.currentFrame);
-        else this.store(e.message, this.currentFrame);
+        if (this.opts.importer?.active) {
+          // The policies may change, split, hold or drop it: the wire's copy is reported first (MRT records it).
+          if (this.currentFrame) this.emit({ kind: 'wire-update', message: e.message, raw: this.currentFrame });
+          this.opts.importer.receive(e.message, this.currentFrame);
+        } else this.store(e.message, this.currentFrame);
         return;
       case 'refresh':
         this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
@@ -304,18 +307,19 @@ export class PeerSession {
     }
   }
 
-  /** Keeps what the peer sent (after import policies, if any) and reports it. */
-  private store(message: UpdateMessage, raw: Buffer | undefined, onlyChanges = false): void {
+  /** Keeps what the peer sent (after import policies when `imported`) and reports it. */
+  private store(message: UpdateMessage, raw: Buffer | undefined, onlyChanges = false, imported = false): void {
+    const from = imported ? ({ imported: true } as const) : {};
     if (onlyChanges) {
       // Routes already held, run through changed import policies: only what changes is news.
       const changes = this.opts.ribIn.changesOf(message);
       if (!changes) return;
       this.opts.ribIn.apply(changes);
-      this.emit({ kind: 'update', message: changes, direction: 'receive' });
+      this.emit({ kind: 'update', message: changes, direction: 'receive', ...from });
       return;
     }
     this.opts.ribIn.apply(message);
-    this.emit({ kind: 'update', message, direction: 'receive', ...(raw ? { raw } : {}) });
+    this.emit({ kind: 'update', message, direction: 'receive', ...(raw ? { raw } : {}), ...from });
   }
 
   private write(message: Message): void {
@@ -341,7 +345,7 @@ export class PeerSession {
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};
-    this.opts.importer?.open({ accept: (batch, raw, onlyChanges) => (this.generation === generation ? this.store(batch, raw, onlyChanges) : undefined), ...refresh });
+    this.opts.importer?.open({ accept: (batch, raw, onlyChanges) => (this.generation === generation ? this.store(batch, raw, onlyChanges, true) : undefined), ...refresh });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
       const started = Date.now();

@@ -12,6 +12,7 @@ export type SinkEventKind = (typeof SINK_EVENT_KINDS)[number];
 export function sinkKindOf(e: SessionEvent): SinkEventKind | undefined {
   switch (e.kind) {
     case 'update':
+    case 'wire-update':
       return 'update';
     case 'connected':
     case 'up':

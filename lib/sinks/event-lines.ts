@@ -7,10 +7,14 @@
  *   {"time":1795267048.421,"neighbor":"a","peer":"127.0.0.1","peerAs":65001,"type":"update","direction":"receive",
  *    "announce":{"ipv4 unicast":{"198.51.100.1":["10.0.0.0/24"]}},"withdraw":{"ipv4 unicast":["10.1.0.0/24"]},
  *    "attribute":{"origin":"igp","as-path":[65001],...}}
+ *   An End-of-RIB (RFC 4724 §2) says so, with its family's names as ExaBGP's JSON gives them
+ *   (`"eor": { "afi" : "ipv4", "safi" : "unicast" }`), for every family alike:
+ *   {"time":…,"type":"update","direction":"receive","eor":{"afi":"ipv6","safi":"unicast"}}
  */
 import { jsonNeighbor, receiveContext } from '../daemon/json-neighbor';
 import { attributeMembers, hasAttributes } from '../api/exabgp-json/attributes';
-import { familyName } from '../api/exabgp-json/family-names';
+import { afiName, familyName, safiName } from '../api/exabgp-json/family-names';
+import { endOfRib } from '../wire/end-of-rib';
 import {
   defaultEnvelopeSource,
   fsmJson,
@@ -86,6 +90,8 @@ function compact({ neighbor, event: e, time }: SinkEvent): string | undefined {
 }
 
 function compactUpdate(msg: UpdateMessage, ctx: CodecContext): string {
+  const eor = endOfRib(msg);
+  if (eor) return `,"eor":{"afi":${JSON.stringify(afiName(eor.afi))},"safi":${JSON.stringify(safiName(eor.safi))}}`;
   let out = '';
   if (msg.announced.length) {
     const families = new Map<string, string[]>();

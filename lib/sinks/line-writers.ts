@@ -9,14 +9,17 @@ import { once } from 'events';
 import type { SinkEvent, SinkWriter } from './sink';
 import type { EventLines } from './event-lines';
 
-/** Lines of the events this format carries, joined; '' when none. */
-function textOf(lines: EventLines, events: readonly SinkEvent[]): string {
+/** Lines of the events this format carries, joined ('' when none), and how many events they are. */
+function textOf(lines: EventLines, events: readonly SinkEvent[]): { readonly text: string; readonly count: number } {
   let text = '';
+  let count = 0;
   for (const e of events) {
     const line = lines.line(e);
-    if (line !== undefined) text += line + '\n';
+    if (line === undefined) continue;
+    text += line + '\n';
+    count++;
   }
-  return text;
+  return { text, count };
 }
 
 async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
@@ -29,9 +32,10 @@ export class StdoutWriter implements SinkWriter {
     private readonly stream: NodeJS.WritableStream = process.stdout,
   ) {}
 
-  async write(events: readonly SinkEvent[]): Promise<void> {
-    const text = textOf(this.lines, events);
+  async write(events: readonly SinkEvent[]): Promise<number> {
+    const { text, count } = textOf(this.lines, events);
     if (text) await writeTo(this.stream, text);
+    return count;
   }
 
   async close(): Promise<void> {}
@@ -54,14 +58,15 @@ export class LineFileWriter implements SinkWriter {
     private readonly opts: LineFileOptions,
   ) {}
 
-  async write(events: readonly SinkEvent[]): Promise<void> {
-    const text = textOf(this.lines, events);
-    if (!text) return;
+  async write(events: readonly SinkEvent[]): Promise<number> {
+    const { text, count } = textOf(this.lines, events);
+    if (!text) return 0;
     const bytes = Buffer.byteLength(text);
     if (this.opts.maxBytes > 0 && this.size > 0 && this.size + bytes > this.opts.maxBytes) await this.rotate();
     const stream = await this.open();
     this.size += bytes;
     await writeTo(stream, text);
+    return count;
   }
 
   async close(): Promise<void> {

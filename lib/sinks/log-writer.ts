@@ -1,12 +1,14 @@
 /**
  * The `log` sink: one log line per event of interest, never per prefix: session state changes,
  * NOTIFICATIONs, and per UPDATE how many prefixes it announced and withdrew (with its first
- * prefix, for grepping). Goes through the daemon's logger (winston), at info level (NOTIFICATIONs
+ * prefix, for grepping), or which family's End-of-RIB it is (RFC 4724 §2). Goes through the daemon's logger (winston), at info level (NOTIFICATIONs
  * and sessions going down at warn).
  */
 import type { Log } from '../session/log';
 import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
 import { notificationText } from '../wire/notification';
+import { endOfRib } from '../wire/end-of-rib';
+import { familyName } from '../api/exabgp-json/family-names';
 import type { SinkEvent, SinkWriter } from './sink';
 
 export class LogWriter implements SinkWriter {
@@ -15,22 +17,34 @@ export class LogWriter implements SinkWriter {
     private readonly name: string,
   ) {}
 
-  async write(events: readonly SinkEvent[]): Promise<void> {
-    for (const e of events) this.line(e);
+  async write(events: readonly SinkEvent[]): Promise<number> {
+    let logged = 0;
+    for (const e of events) if (this.line(e)) logged++;
+    return logged;
   }
 
   async close(): Promise<void> {}
 
-  private line({ neighbor, event: e }: SinkEvent): void {
+  /** Logs the event's line; false for an event this sink says nothing about. */
+  private line({ neighbor, event: e }: SinkEvent): boolean {
     const who = `sink ${this.name}: ${neighbor.name}`;
     switch (e.kind) {
       case 'up':
-        return this.log.info(`${who}: session up`);
+        this.log.info(`${who}: session up`);
+        return true;
       case 'down':
-        return this.log.warn(`${who}: session down: ${e.reason}`);
+        this.log.warn(`${who}: session down: ${e.reason}`);
+        return true;
       case 'fsm':
-        return this.log.info(`${who}: ${e.from} -> ${e.to}`);
+        this.log.info(`${who}: ${e.from} -> ${e.to}`);
+        return true;
       case 'update': {
+        const dir = e.direction === 'receive' ? 'received' : 'sent';
+        const eor = endOfRib(e.message);
+        if (eor) {
+          this.log.info(`${who}: update ${dir}: End-of-RIB ${familyName(eor.afi, eor.safi)}`);
+          return true;
+        }
         let announced = 0;
         let withdrawn = 0;
         let first: string | undefined;
@@ -41,19 +55,18 @@ export class LogWriter implements SinkWriter {
           first ??= packed ? (packed.length ? formatIpv4Packed(packed[0]) : undefined) : l.prefixes[0];
         }
         for (const l of e.message.withdrawn) withdrawn += nlriCount(l);
-        const dir = e.direction === 'receive' ? 'received' : 'sent';
-        const eor = announced === 0 && withdrawn === 0 ? ' (End-of-RIB)' : '';
-        return this.log.info(`${who}: update ${dir}: ${announced} announced${first ? ` (first ${first})` : ''}, ${withdrawn} withdrawn${eor}`);
+        this.log.info(`${who}: update ${dir}: ${announced} announced${first ? ` (first ${first})` : ''}, ${withdrawn} withdrawn`);
+        return true;
       }
       case 'message':
         if (e.message.type === 'notification') {
           const m = e.message;
           const shutdown = m.shutdownMessage ? ` "${m.shutdownMessage}"` : '';
-          return this.log.warn(`${who}: NOTIFICATION ${e.direction === 'receive' ? 'received' : 'sent'}: ${notificationText(m.code, m.subcode)}${shutdown}`);
-        }
-        return this.log.info(`${who}: ${e.message.type} ${e.direction === 'receive' ? 'received' : 'sent'}`);
+          this.log.warn(`${who}: NOTIFICATION ${e.direction === 'receive' ? 'received' : 'sent'}: ${notificationText(m.code, m.subcode)}${shutdown}`);
+        } else this.log.info(`${who}: ${e.message.type} ${e.direction === 'receive' ? 'received' : 'sent'}`);
+        return true;
       default:
-        return;
+        return false;
     }
   }
 }

@@ -11,7 +11,10 @@
  *
  * Each write() packs its records into one reused buffer and writes it with one call per file.
  * Only events carrying the message bytes (`raw`) are written; other events are read only to learn
- * the session's local address and whether it negotiated 4-octet AS.
+ * the session's local address and whether it negotiated 4-octet AS. A received UPDATE is recorded
+ * as it came off the wire, whatever import policies then made of it: from its 'update' event when
+ * the neighbor has no import policies, else from its 'wire-update' (the 'update' events that come
+ * out of the policies, `imported`, are not recorded).
  */
 import fs from 'fs';
 import path from 'path';
@@ -97,7 +100,8 @@ export class MrtSinkWriter implements SinkWriter {
     return this.file?.path;
   }
 
-  write(events: readonly SinkEvent[]): Promise<void> {
+  /** Resolves with the number of records written (one per event that carries a message to record). */
+  write(events: readonly SinkEvent[]): Promise<number> {
     return this.serialize(() => this.writeNow(events));
   }
 
@@ -108,20 +112,25 @@ export class MrtSinkWriter implements SinkWriter {
     });
   }
 
-  private serialize(job: () => Promise<void>): Promise<void> {
+  private serialize<T>(job: () => Promise<T>): Promise<T> {
     const run = this.tail.then(job);
-    this.tail = run.catch(() => undefined);
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
-  private async writeNow(events: readonly SinkEvent[]): Promise<void> {
+  private async writeNow(events: readonly SinkEvent[]): Promise<number> {
     if (this.closed) throw new Error('mrt sink: write after close');
     const w = this.scratch.reset();
     let period = -1;
+    let records = 0;
     for (const { neighbor, event, time } of events) {
       this.learn(neighbor, event);
-      if ((event.kind !== 'update' && event.kind !== 'message') || !event.raw) continue;
-      const local = event.direction === 'send';
+      const wire = wireMessage(event);
+      if (!wire) continue;
+      const local = wire.direction === 'send';
       if (local && !this.sent) continue;
       const eventPeriod = this.periodOf(time);
       if (eventPeriod !== period) {
@@ -134,14 +143,16 @@ export class MrtSinkWriter implements SinkWriter {
       const seen = this.seenOf(neighbor);
       const live = neighbor.session.negotiatedSession;
       const negotiated = seen.negotiated ?? live;
-      writeBgp4mpMessage(w, this.peeringOf(neighbor, seen), time, event.raw, {
+      writeBgp4mpMessage(w, this.peeringOf(neighbor, seen), time, wire.raw, {
         local,
         asn4: seen.negotiated?.asn4 ?? seen.peerAsn4 ?? live?.asn4 ?? true,
-        addPath: carriesPathIds(event.message, local ? negotiated?.addPathSend : undefined),
+        addPath: carriesPathIds(wire.message, local ? negotiated?.addPathSend : undefined),
         extendedTime: this.microseconds,
       });
+      records++;
     }
     if (w.pos > 0) await this.append(period, w.view());
+    return records;
   }
 
   /** Start (epoch seconds) of the period an event time (ms) falls in. */
@@ -219,6 +230,22 @@ export class MrtSinkWriter implements SinkWriter {
     const file = this.file;
     this.file = undefined;
     await file?.handle.close();
+  }
+}
+
+/** The message an event carries as it crossed the wire, if it carries one. */
+function wireMessage(event: SessionEvent): { readonly message: Message; readonly raw: Buffer; readonly direction: 'receive' | 'send' } | undefined {
+  switch (event.kind) {
+    case 'wire-update':
+      return { message: event.message, raw: event.raw, direction: 'receive' };
+    case 'update':
+      // What import policies made of a received UPDATE: its 'wire-update' is the one recorded.
+      if (event.imported) return undefined;
+      return event.raw ? { message: event.message, raw: event.raw, direction: event.direction } : undefined;
+    case 'message':
+      return event.raw ? { message: event.message, raw: event.raw, direction: event.direction } : undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -22,7 +22,7 @@ export class SinkQueue {
   private writing = false;
   private closed = false;
   private dropping = false;
-  private counts = { accepted: 0, written: 0, dropped: 0, errors: 0 };
+  private counts = { accepted: 0, written: 0, skipped: 0, dropped: 0, errors: 0 };
   private lastError: string | undefined;
   /** Time of the first event of the batch being written. */
   private writingSince: number | undefined;
@@ -102,8 +102,9 @@ export class SinkQueue {
       }
       this.writingSince = batch[0]?.time;
       try {
-        await this.writer.write(batch);
-        this.counts.written += batch.length;
+        const written = await this.writer.write(batch);
+        this.counts.written += written;
+        this.counts.skipped += batch.length - written;
         if (this.dropping && this.events.length === this.head) this.dropping = false;
       } catch (e) {
         this.counts.errors++;

@@ -19,8 +19,14 @@ export interface SinkEvent {
 export interface SinkStats {
   /** Events taken in (after the sink's filter). */
   readonly accepted: number;
-  /** Events written out. */
+  /** Events written out (a line, a record, a Kafka message or more). */
   readonly written: number;
+  /**
+   * Events taken but with nothing to write in this sink's form (an MRT sink reads state events
+   * only to learn a session's addresses). accepted = written + skipped + dropped + queued, once no
+   * batch is being written.
+   */
+  readonly skipped: number;
   /** Events lost: dropped from a full queue, or failed to write. */
   readonly dropped: number;
   /** Events waiting in the queue now. */
@@ -35,8 +41,11 @@ export interface SinkStats {
 
 /** What a sink does with a batch of events it takes from its queue. */
 export interface SinkWriter {
-  /** Writes the events, in order; resolves when they are out (or rejects saying why). */
-  write(events: readonly SinkEvent[]): Promise<void>;
+  /**
+   * Writes the events, in order; resolves when they are out with how many of them were written
+   * (the others had nothing to write in this sink's form), or rejects saying why.
+   */
+  write(events: readonly SinkEvent[]): Promise<number>;
   /** Flushes and closes (files, connections). */
   close(): Promise<void>;
 }

@@ -8,7 +8,6 @@ import type { SinkConfig } from '../config/types';
 import type { Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
 import type { Neighbor } from '../session/neighbor';
-import { sinkKindOf, type SinkEventKind } from './event-kind';
 import { EventLines } from './event-lines';
 import { LineFileWriter, StdoutWriter } from './line-writers';
 import { LogWriter } from './log-writer';
@@ -16,12 +15,7 @@ import { MrtSinkWriter } from './mrt-sink';
 import { KafkaSinkWriter } from './kafka-sink';
 import type { SinkStats, SinkWriter } from './sink';
 import { SinkQueue } from './sink-queue';
-
-/** Without "events" in its filter a sink takes what ExaBGP's JSON output carries by default. */
-export const DEFAULT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'state', 'notification'];
-
-/** An MRT sink records every message (and needs the state events for the session's addresses). */
-export const MRT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'open', 'keepalive', 'notification', 'refresh', 'state'];
+import { SinkFilter } from './sink-filter';
 
 /** Events handed to a writer at once. */
 const WRITE_BATCH = 1024;
@@ -29,8 +23,7 @@ const WRITE_BATCH = 1024;
 interface Running {
   readonly config: SinkConfig;
   readonly queue: SinkQueue;
-  readonly events: ReadonlySet<SinkEventKind>;
-  readonly neighbors: ReadonlySet<string> | undefined;
+  readonly filter: SinkFilter;
 }
 
 /** Makes a writer for a sink type that lives in another module (mrt, kafka): set by that module's wiring. */
@@ -50,12 +43,7 @@ export class Sinks {
       if (!writer) throw new Error(`sinks: no writer for type "${config.type}"`);
       const batching = config.type === 'kafka' ? { batch: config.batchEvents, lingerMs: config.lingerMs } : { batch: WRITE_BATCH };
       const queue = new SinkQueue(writer, { capacity: config.bufferEvents, ...batching, report: (m) => log.warn(`sink ${config.name}: ${m}`) });
-      return {
-        config,
-        queue,
-        events: new Set(config.filter.events ?? (config.type === 'mrt' ? MRT_SINK_EVENTS : DEFAULT_SINK_EVENTS)),
-        neighbors: config.filter.neighbors ? new Set(config.filter.neighbors) : undefined,
-      };
+      return { config, queue, filter: new SinkFilter(config) };
     });
   }
 
@@ -81,14 +69,8 @@ export class Sinks {
   }
 
   private take(neighbor: Neighbor, event: SessionEvent): void {
-    const kind = sinkKindOf(event);
-    if (!kind) return;
-    const time = Date.now();
-    for (const r of this.running) {
-      if (!r.events.has(kind)) continue;
-      if (r.neighbors && !r.neighbors.has(neighbor.name) && !r.neighbors.has(neighbor.endpoint.peerAddress)) continue;
-      r.queue.push({ neighbor, event, time });
-    }
+    let time: number | undefined;
+    for (const r of this.running) if (r.filter.takes(neighbor, event)) r.queue.push({ neighbor, event, time: (time ??= Date.now()) });
   }
 }
 

@@ -66,6 +66,8 @@ describe('metrics', () => {
     expect(line(`rxbgp_adj_rib_in_routes{neighbor="peer-a",peer="${A}"}`)).toMatch(/ 2$/);
     expect(line('rxbgp_sink_events_written_total{sink="log"}')).toMatch(/ [1-9]\d*$/);
     expect(line('rxbgp_sink_events_dropped_total{sink="log"}')).toMatch(/ 0$/);
+    // The log sink has no line for the TCP connection's state event: taken, not written.
+    expect(line('rxbgp_sink_events_skipped_total{sink="log"}')).toMatch(/ [1-9]\d*$/);
     const sender = await createMetrics({ neighbors: () => a.neighbors, sinks: () => new Map(), helpers: () => new Map() }).metrics();
     expect(sender).toMatch(new RegExp(`rxbgp_prefixes_sent_total\\{neighbor="${B}",peer="${B}",action="announce"\\} 2`));
     expect(sender).toMatch(new RegExp(`rxbgp_adj_rib_out_routes\\{neighbor="${B}",peer="${B}"\\} 2`));

@@ -10,9 +10,9 @@ function slowWriter() {
   let fail = false;
   const writer: SinkWriter = {
     write: (events) =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<number>((resolve, reject) => {
         batches.push(events.map((e) => e.time));
-        release = () => (fail ? reject(new Error('disk full')) : resolve());
+        release = () => (fail ? reject(new Error('disk full')) : resolve(events.length));
       }),
     close: () => Promise.resolve(),
   };
@@ -73,7 +73,7 @@ describe('SinkQueue', () => {
     let release: () => void = () => undefined;
     const writer: SinkWriter = {
       // A broker that is down: the write only ends when the writer is closed.
-      write: () => new Promise<void>((_resolve, reject) => (release = () => reject(new Error('closed')))),
+      write: () => new Promise<number>((_resolve, reject) => (release = () => reject(new Error('closed')))),
       close: async () => {
         closed = true;
         release();
