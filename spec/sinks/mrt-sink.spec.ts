@@ -39,6 +39,27 @@ describe('MrtSinkWriter', () => {
     ]);
   });
 
+  it('records a received UPDATE from its wire copy when import policies ran, never what they made of it; resolves with the records written', async () => {
+    const peer = neighbor('192.0.2.1', { localAddress: '192.0.2.2' });
+    const raw = encodeMessage(update, DEFAULT_CONTEXT);
+    const tagged = { ...update, attributes: { ...update.attributes, communities: [(65001 << 16) | 1] } };
+    const sink = new MrtSinkWriter({ directory: dir });
+    const written = await sink.write([
+      sinkEvent(peer, at(12, 0, 0), { kind: 'connected', localAddress: '192.0.2.2', peerAddress: '192.0.2.1' }),
+      // A policy changed this one: the wire copy, then the changed routes (no bytes of their own).
+      sinkEvent(peer, at(12, 0, 1), { kind: 'wire-update', message: update, raw }),
+      sinkEvent(peer, at(12, 0, 1), { kind: 'update', message: tagged, direction: 'receive', imported: true }),
+      // One passed unchanged (it keeps the wire's bytes), one dropped (nothing came out).
+      sinkEvent(peer, at(12, 0, 2), { kind: 'wire-update', message: update, raw }),
+      sinkEvent(peer, at(12, 0, 2), { kind: 'update', message: update, direction: 'receive', raw, imported: true }),
+      sinkEvent(peer, at(12, 0, 3), { kind: 'wire-update', message: update, raw }),
+    ]);
+    await sink.close();
+    expect(written).toBe(3);
+    const records = readRecords(path.join(dir, 'updates.20240102.1200'));
+    expect(records.map((r) => [r.seconds % 60, r.subtype, toHex(r.message)])).toEqual([1, 2, 3].map((s) => [s, 4, toHex(raw)]));
+  });
+
   it('leaves out what we send unless `sent` is on, then records it as BGP4MP_MESSAGE_AS4_LOCAL', async () => {
     const peer = neighbor('192.0.2.1', { localAddress: '192.0.2.2' });
     const batch = [messageEvent(peer, at(12, 0, 0), KEEPALIVE, 'send'), messageEvent(peer, at(12, 0, 1), update, 'send'), messageEvent(peer, at(12, 0, 2), KEEPALIVE)];
