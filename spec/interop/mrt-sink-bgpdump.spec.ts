@@ -1,16 +1,22 @@
 /**
  * Debian's bgpdump (1.6) reads what the MRT sink writes: a real session's messages, encoded by
- * lib/wire, go through the sink into a file, and bgpdump's own output is checked.
+ * lib/wire, go through the sink into a file, and bgpdump's own output is checked. Then BIRD as the
+ * peer of a speaker with import policies: bgpdump must show every UPDATE BIRD sent, as BIRD sent it,
+ * also those a policy changed or dropped (issue 11).
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { Speaker } from '../../lib';
 import { MrtSinkWriter } from '../../lib/sinks/mrt-sink';
 import type { SinkEvent } from '../../lib/sinks/sink';
 import { Afi, CeaseSubcode, ErrorCode, Safi } from '../../lib/wire/iana';
 import { familyKey, type UpdateMessage } from '../../lib/wire/types';
-import { KEEPALIVE, ipv4Update, ipv6Update, messageEvent, neighbor, open, stopNeighbors } from '../sinks/mrt-sink-helpers';
+import { KEEPALIVE, ipv4Update, ipv6Update, messageEvent, neighbor, open, readRecords, stopNeighbors } from '../sinks/mrt-sink-helpers';
+import { until } from '../daemon/helpers';
+import { startBird } from './peers/bird';
+import { waitEstablished, type BgpPeer } from './peers/bgp-peer';
 
 /** 2024-01-02 12:00:ss.ms UTC. */
 const at = (s: number, ms = 0) => Date.UTC(2024, 0, 2, 12, 0, s, ms);
@@ -115,5 +121,75 @@ describe('MRT sink files read by bgpdump', () => {
     await sink.write([messageEvent(neighbor('192.0.2.1'), at(30, 250), ipv4Update(['198.51.100.0/24'], [65002], '192.0.2.1'))]);
     await sink.close();
     expect(bgpdump('-m', path.join(etDir, 'updates.20240102.1200')).trim()).toBe(`BGP4MP_ET|${unix(30)}.250000|A|192.0.2.1|65002|198.51.100.0/24|65002|IGP|192.0.2.1|0|0||NAG||`);
+  });
+});
+
+describe('MRT sink of a speaker with import policies, BIRD as the peer, read by bgpdump', () => {
+  const bird = { address: '127.0.0.233', port: 18233, asn: 65233, routerId: '192.0.2.233' };
+  const rx = { address: '127.0.0.234', asn: 65234, routerId: '192.0.2.234' };
+  const rxjs = JSON.stringify(require.resolve('rxjs'));
+  let dir: string;
+  let peer: BgpPeer;
+  let speaker: Speaker;
+  const mrtFile = () => path.join(dir, 'mrt', fs.readdirSync(path.join(dir, 'mrt'))[0] ?? 'none');
+  const fromBird = (lines: string[]) => lines.filter((l) => l.split('|')[3] === bird.address);
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-mrt-bird-'));
+    fs.mkdirSync(path.join(dir, 'mrt'));
+    // tag-in adds 65234:1 to every route; drop lets nothing through of an UPDATE that carries its prefix.
+    fs.writeFileSync(
+      path.join(dir, 'tag-in.js'),
+      `const { map } = require(${rxjs});
+module.exports = () => map((b) => b.announced.length ? { ...b, attributes: { ...b.attributes, communities: [...(b.attributes.communities || []), ${(65234 << 16) | 1}] } } : b);
+`,
+    );
+    fs.writeFileSync(path.join(dir, 'drop.js'), `const { filter } = require(${rxjs});\nmodule.exports = (o) => filter((b) => !b.announced.some((l) => l.prefixes.includes(o.prefix)));\n`);
+    peer = await startBird({ ...bird, neighbor: { address: rx.address, asn: rx.asn }, families: ['ipv4 unicast', 'ipv6 unicast'] });
+    speaker = await Speaker.start(
+      {
+        policies: { 'tag-in': { module: './tag-in.js' }, drop: { module: './drop.js', options: { prefix: '185.233.1.0/24' } } },
+        sinks: [{ name: 'collector', type: 'mrt', directory: 'mrt' }],
+        neighbors: [
+          {
+            peerAddress: bird.address, peerPort: bird.port, localAddress: rx.address, localAs: rx.asn, peerAs: bird.asn, routerId: rx.routerId, connectRetry: 1,
+            families: ['ipv4 unicast', 'ipv6 unicast'],
+            import: ['tag-in', 'drop'],
+          },
+        ],
+      },
+      { baseDir: dir },
+    );
+    await waitEstablished(peer, 30000);
+    await peer.announce([
+      { prefix: '185.233.0.0/24', nextHop: '198.51.100.233', med: 10 },
+      { prefix: '185.233.1.0/24', nextHop: '198.51.100.233', med: 20 },
+      { prefix: '2a00:233::/32', nextHop: '2001:db8::233', med: 10 },
+    ]);
+    // The policies' view: the tagged routes, the dropped one missing.
+    const held = () => [...speaker.neighbors[0]!.ribIn.entries()].map(([, p]) => p).sort();
+    await until(() => held().join() === '185.233.0.0/24,2a00:233::/32', 20000, `the routes the policies passed (held ${held().join(', ')})`);
+    await until(() => [...speaker.sinkStats().values()].every((s) => s.oldestPending === undefined), 5000, 'the MRT sink caught up');
+  }, 60000);
+
+  afterAll(async () => {
+    await speaker?.stop();
+    await peer?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30000);
+
+  it("shows every route BIRD announced as BIRD sent it: the ones a policy changed and the one it dropped", () => {
+    const announced = fromBird(bgpdump('-m', mrtFile()).trimEnd().split('\n')).filter((l) => l.split('|')[2] === 'A');
+    // prefix | AS path | next hop | MED | communities (none: BIRD sends none, tag-in's is added after the wire)
+    const fields = new Set(announced.map((l) => l.split('|')).map((f) => [f[5], f[6], f[8], f[10], f[11]].join(' ')));
+    expect([...fields].sort()).toEqual(['185.233.0.0/24 65233 198.51.100.233 10 ', '185.233.1.0/24 65233 198.51.100.233 20 ', '2a00:233::/32 65233 2001:db8::233 10 ']);
+  });
+
+  it("holds a record for each UPDATE the session received, End-of-RIB markers included, and counts exactly those", () => {
+    const blocks = bgpdump(mrtFile()).trim().split(/\n\n+/);
+    const updates = blocks.filter((b) => b.includes('TYPE: BGP4MP/MESSAGE/Update') && b.includes(`FROM: ${bird.address} AS${bird.asn}`));
+    expect(updates).toHaveLength(speaker.neighbors[0]!.counters.received.get('update')!);
+    // (bgpdump prints no block for ROUTE-REFRESH records: BIRD's BoRR / EoRR on reconfiguring, RFC 7313.)
+    expect(speaker.sinkStats().get('collector')!.written).toBe(readRecords(mrtFile()).length);
   });
 });
