@@ -21,6 +21,8 @@ describe('kafka sink with BIRD as the peer', () => {
   let consumer: Consumer;
   const announced = new Map<string, number>();
   const withdrawn = new Map<string, number>();
+  /** End-of-RIB messages by family: one message each, with no prefix (and so no key). */
+  const endOfRibs = new Map<string, number>();
 
   beforeAll(async () => {
     cluster = await startMockCluster();
@@ -39,10 +41,13 @@ describe('kafka sink with BIRD as the peer', () => {
     await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const e = JSON.parse(message.value!.toString()) as { type: string; prefix: string };
+        const e = JSON.parse(message.value!.toString()) as { type: string; prefix?: string; family: string };
         expect(message.key?.toString()).toBe(e.prefix);
-        const seen = e.type === 'announce' ? announced : withdrawn;
-        seen.set(e.prefix, (seen.get(e.prefix) ?? 0) + 1);
+        if (e.type === 'eor') endOfRibs.set(e.family, (endOfRibs.get(e.family) ?? 0) + 1);
+        else {
+          const seen = e.type === 'announce' ? announced : withdrawn;
+          seen.set(e.prefix!, (seen.get(e.prefix!) ?? 0) + 1);
+        }
       },
     });
   }, 60000);
@@ -53,6 +58,11 @@ describe('kafka sink with BIRD as the peer', () => {
     await peer?.stop();
     await cluster?.stop();
   }, 30000);
+
+  it("publishes BIRD's End-of-RIB markers as one \"eor\" message per family", async () => {
+    await until(() => endOfRibs.size === 2, 20000, `BIRD's End-of-RIB markers read back (${[...endOfRibs.keys()].join(', ')})`);
+    expect(Object.fromEntries(endOfRibs)).toEqual({ 'ipv4 unicast': 1, 'ipv6 unicast': 1 });
+  }, 40000);
 
   it("publishes one message per prefix of BIRD's UPDATEs, each read back once", async () => {
     const routes = ['185.189.0.0/24', '185.189.1.0/24', '185.189.2.0/23', '2a00:189::/32'];
