@@ -102,7 +102,7 @@ export class SinkQueue {
       }
       this.writingSince = batch[0]?.time;
       try {
-        const written = await this.writer.write(batch);
+        const written = Math.min(batch.length, await this.writer.write(batch));
         this.counts.written += written;
         this.counts.skipped += batch.length - written;
         if (this.dropping && this.events.length === this.head) this.dropping = false;
