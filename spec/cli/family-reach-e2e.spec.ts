@@ -78,6 +78,10 @@ it('rxbgp cli refuses a route of a family the peer did not negotiate, with the r
     expect(cli('announce', 'route', '10.226.0.0/24', 'next-hop', 'self').status).toBe(0);
     await until(() => b.stdout().includes('"nlri": "10.226.0.0/24"'), 'the ipv4 route at B');
     expect(a.stderr()).toContain(`${B}: 1 ipv6 unicast route not sent: the peer did not negotiate ipv6 unicast`);
+    // While a daemon is at hand: a misspelt command is an error with the word probably meant (item 15).
+    const typo = cli('annouce', 'route', '10.226.9.0/24', 'next-hop', 'self');
+    expect(typo.status).toBe(1);
+    expect(typo.stdout + typo.stderr).toContain('unknown command: "annouce" (word 1, column 1); did you mean "announce"?');
     expect(cli('shutdown').status).toBe(0);
     expect(await a.exited).toBe(0);
   } finally {
