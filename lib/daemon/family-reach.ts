@@ -83,3 +83,20 @@ function who(n: Neighbor): string {
   const address = n.endpoint.peerAddress;
   return n.name === address ? address : `${n.name} (${address})`;
 }
+
+/**
+ * The library's announce, which gives each chosen neighbor the whole list: one line per family
+ * the neighbor cannot carry now, at the first route of that family (`routes[3].prefix: ...`).
+ */
+export function unreachableRoutes(n: Neighbor, routes: ReadonlyArray<Pick<RouteSpec, 'afi' | 'safi' | 'prefix'>>): string[] {
+  const seen = new Set<number>();
+  const lines: string[] = [];
+  routes.forEach((r, i) => {
+    const fk = familyKey(r.afi, r.safi);
+    if (seen.has(fk)) return;
+    seen.add(fk);
+    const why = unreachableReason(n, r.afi, r.safi);
+    if (why !== undefined) lines.push(`routes[${i}].prefix: ${r.prefix} is not announced: ${why}`);
+  });
+  return lines;
+}
