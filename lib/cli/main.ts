@@ -105,12 +105,16 @@ export function main(argv: string[]): void {
     .description('print the hex of the UPDATE message(s) an announce/withdraw route or attributes command produces, one per line')
     .argument('<command...>', 'e.g. "announce route 10.0.0.0/24 next-hop 192.0.2.1 as-path [ 65001 ]"')
     .option('--asn2', 'encode for a 2-octet AS session (no 4-octet AS capability)')
-    .option('--local-as <asn>', 'complete the attributes as for a session from this AS (ORIGIN, AS_PATH, LOCAL_PREF defaults)', asNumber)
-    .option('--peer-as <asn>', 'the peer AS of that session (iBGP when equal to --local-as)', asNumber)
+    .option(
+      '--local-as <asn>',
+      'encode exactly what the daemon sends from this AS to a neighbor of --peer-as: eBGP prepends it to AS_PATH and drops LOCAL_PREF, iBGP adds LOCAL_PREF 100 when not given; ORIGIN IGP when not given (without --local-as/--peer-as the attributes are encoded as written)',
+      asNumber,
+    )
+    .option('--peer-as <asn>', 'the peer AS of that session (default: --local-as, iBGP)', asNumber)
     .option('--next-hop-self <ip>', 'the address `next-hop self` stands for (default 127.0.0.1, ::1 for IPv6 routes)')
-    .action((words: string[], opts: { asn2?: boolean; localAs?: number; peerAs?: number; nextHopSelf?: string }) => {
+    .action(async (words: string[], opts: { asn2?: boolean; localAs?: number; peerAs?: number; nextHopSelf?: string }) => {
       const options = { asn4: !opts.asn2, localAs: opts.localAs, peerAs: opts.peerAs, nextHopSelf: opts.nextHopSelf };
-      process.exitCode = runEncodeCommand(words, options, process.stdout, process.stderr);
+      process.exitCode = await runEncodeCommand(words, options, process.stdout, process.stderr);
     });
 
   program.parseAsync(['node', 'rxbgp', ...argv]).catch((e: unknown) => {

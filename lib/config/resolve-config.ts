@@ -15,6 +15,7 @@ import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
 import { fileProblem } from './file-problem';
 import { resolvePolicies, resolvePolicyNames } from './resolve-policies';
 import { resolveSinks } from './resolve-sinks';
+import { checkRouteOverlaps } from './route-overlaps';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -199,6 +200,7 @@ class Resolver {
     if (n.gracefulRestart !== undefined) out.gracefulRestart = n.gracefulRestart;
     if (n.addPath !== undefined) out.addPath = this.addPath(n.addPath, joinKey(path, 'addPath'), familyKeys);
     this.uniqueRoutes(out.routes, joinKey(path, 'routes'));
+    checkRouteOverlaps(n.routes ?? [], n.routeSets ?? [], path, this.error);
     return out;
   }
 

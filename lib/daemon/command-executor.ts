@@ -11,6 +11,7 @@ import { notificationText } from '../wire/notification';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../session/neighbor';
 import type { Daemon } from './daemon';
+import { routeReach } from './family-reach';
 import { routeText } from './route-text';
 
 export interface CommandAnswer {
@@ -122,7 +123,7 @@ export class CommandExecutor {
           const families = c.family ? [c.family] : (n.session.negotiatedSession?.families ?? []);
           for (const f of families) if (n.session.sendEndOfRib(f)) sent++;
         }
-        return sent > 0 ? done() : fail('no established session has that family');
+        return sent > 0 ? done() : fail(c.family ? `no established session negotiated ${formatFamily(c.family.afi, c.family.safi)}` : 'no established session');
       }
       case 'announce-route-refresh': {
         const sent = this.select(c.selectors).filter((n) => n.session.requestRouteRefresh(c.family)).length;
@@ -166,42 +167,52 @@ export class CommandExecutor {
     }
   }
 
+  /** Each route goes to the selected neighbors that can carry its family (family-reach.ts); a family none can carry refuses the command. */
   private announce(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
     if (!ns.length) return fail('no neighbor matched');
-    const live = routes.filter((r) => !r.watchdog || !this.watchdogDown.has(r.watchdog));
-    for (const r of routes) if (r.watchdog) this.remember(r.watchdog, ns, r);
-    this.defer('announce', ns, (n) => this.forNeighbor(n, live));
+    const reach = routeReach(ns, routes, 'announce');
+    if (reach.refused.length) return { ok: false, lines: reach.refused };
+    for (const [n, rs] of reach.routes) for (const r of rs) if (r.watchdog) this.remember(r.watchdog, n, r);
+    const live = (r: RouteSpec) => !r.watchdog || !this.watchdogDown.has(r.watchdog);
+    this.defer('announce', [...reach.routes.keys()], (n) => reach.routes.get(n)!.filter(live));
     return done();
   }
 
   private withdraw(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
     if (!ns.length) return fail('no neighbor matched');
-    this.defer('withdraw', ns, () => routes);
+    const reach = routeReach(ns, routes, 'withdraw');
+    if (reach.refused.length) return { ok: false, lines: reach.refused };
+    this.defer('withdraw', [...reach.routes.keys()], (n) => reach.routes.get(n)!);
     return done();
   }
 
-  /** ExaBGP watchdogs: routes tagged with a name, withdrawn and announced again together. */
+  /**
+   * ExaBGP watchdogs: routes tagged with a name, withdrawn and announced again together. Announced
+   * again only where the family can still be carried (the session may have come back with other
+   * families); routes that cannot are named in an error answer and stay parked under the watchdog.
+   */
   private watchdog(name: string, up: boolean, ns: Neighbor[]): CommandAnswer {
     if (up) this.watchdogDown.delete(name);
     else this.watchdogDown.add(name);
     const routes = this.watchdogRoutes.get(name);
+    const refused: string[] = [];
     for (const n of ns) {
       const rs = routes?.get(n) ?? [];
-      if (up) n.announceApi(this.forNeighbor(n, rs));
-      else n.withdrawApi(rs);
+      if (!up) {
+        n.withdrawApi(rs);
+        continue;
+      }
+      const reach = routeReach([n], rs, 'announce');
+      refused.push(...reach.refused.map((line) => `watchdog ${name}: ${line}`));
+      n.announceApi(reach.routes.get(n) ?? []);
     }
-    return done();
+    return refused.length ? { ok: false, lines: refused } : done();
   }
 
-  private remember(name: string, ns: Neighbor[], r: RouteSpec): void {
+  private remember(name: string, n: Neighbor, r: RouteSpec): void {
     let byNeighbor = this.watchdogRoutes.get(name);
     if (!byNeighbor) this.watchdogRoutes.set(name, (byNeighbor = new Map()));
-    for (const n of ns) (byNeighbor.get(n) ?? byNeighbor.set(n, []).get(n)!).push(r);
-  }
-
-  /** Only routes of a family the neighbor advertises (ExaBGP drops the others too). */
-  private forNeighbor(n: Neighbor, routes: readonly RouteSpec[]): RouteSpec[] {
-    return routes.filter((r) => n.settings.families.some((f) => f.afi === r.afi && f.safi === r.safi));
+    (byNeighbor.get(n) ?? byNeighbor.set(n, []).get(n)!).push(r);
   }
 
   /** Neighbors matching any of the selectors (all of them without selectors or with `neighbor *`). */

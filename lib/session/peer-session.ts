@@ -14,6 +14,7 @@ import { BgpError } from '../wire/errors';
 import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
+import { formatFamily } from '../wire/family-names';
 import type { CodecContext, Family, Message, RouteRefreshMessage, UpdateMessage } from '../wire/types';
 import { DEFAULT_CONTEXT, familyKey } from '../wire/types';
 import type { AdjRibIn } from '../rib/adj-rib-in';
@@ -408,8 +409,10 @@ export class PeerSession {
         this.opts.log.info(`${this.opts.name}: next hop "self" is the loopback address ${self}: GoBGP and FRR reject such routes (3/8 Invalid NEXT_HOP); configure an explicit nextHop`);
       }
     }
-    for (const fk of result.skippedFamilies) {
-      this.opts.log.warn(`${this.opts.name}: routes of afi ${fk >> 8} safi ${fk & 255} not sent: family not negotiated with the peer`);
+    // RFC 4760 §8: routes of a family the peer did not advertise are not sent; one line per family says how many stay back.
+    for (const [fk, count] of result.skipped) {
+      const family = formatFamily(fk >> 8, fk & 255);
+      this.opts.log.warn(`${this.opts.name}: ${count} ${family} route${count === 1 ? '' : 's'} not sent: the peer did not negotiate ${family}`);
     }
     this.opts.counters?.sentMessages('update', result.messages);
     this.opts.counters?.sentPrefixes(result.prefixes - result.withdrawn, result.withdrawn);

@@ -45,8 +45,8 @@ export interface SendResult {
   /** Of which withdrawn. */
   readonly withdrawn: number;
   readonly messages: number;
-  /** Families of groups that were skipped because they were not negotiated. */
-  readonly skippedFamilies: readonly number[];
+  /** Prefixes of groups skipped because their family was not negotiated, by familyKey. */
+  readonly skipped: ReadonlyMap<number, number>;
   /** Groups and withdrawals that could not be encoded, skipped (SendTarget.refused says which). */
   readonly refused: number;
 }
@@ -66,7 +66,7 @@ export async function sendRoutes(
   let messages = 0;
   let refused = 0;
   let withdrawn = 0;
-  const skipped = new Set<number>();
+  const skipped = new Map<number, number>();
   /** The UPDATEs of one group, or undefined when it cannot be encoded: one bad group does not stop the send. */
   const pack = (what: () => string, make: () => Buffer[]): Buffer[] | undefined => {
     try {
@@ -113,8 +113,9 @@ export async function sendRoutes(
   let lastAttrs: PathAttributes | undefined;
   let lastOut: PathAttributes | undefined;
   for (const g of groups) {
-    if (!ctx.families.has(familyKey(g.afi, g.safi))) {
-      skipped.add(familyKey(g.afi, g.safi));
+    const fk = familyKey(g.afi, g.safi);
+    if (!ctx.families.has(fk)) {
+      skipped.set(fk, (skipped.get(fk) ?? 0) + nlriCount(g));
       continue;
     }
     // Route sets yield many chunks sharing one attributes object: complete it once.
@@ -138,7 +139,7 @@ export async function sendRoutes(
   return done();
 
   function done(): SendResult {
-    return { prefixes, withdrawn, messages, skippedFamilies: [...skipped], refused };
+    return { prefixes, withdrawn, messages, skipped, refused };
   }
 }
 

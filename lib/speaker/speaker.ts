@@ -16,6 +16,7 @@ import type { Config } from '../config/types';
 import { resolveRoutes } from '../config/resolve-config';
 import { CommandExecutor, type CommandAnswer, type DaemonControl } from '../daemon/command-executor';
 import { Daemon, type DaemonEvent, type ReloadSummary } from '../daemon/daemon';
+import { unreachableRoutes } from '../daemon/family-reach';
 import type { Neighbor } from '../session/neighbor';
 import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
@@ -141,6 +142,8 @@ export class Speaker {
     const perNeighbor = targets.map((n) => {
       const { routes: resolved, errors } = resolveRoutes(list, this.daemon.configOf(n)!);
       if (errors.length) throw new SpeakerConfigError(`routes for ${n.name}:\n${formatErrors(errors)}`);
+      const refused = unreachableRoutes(n, resolved);
+      if (refused.length) throw new SpeakerConfigError(`routes for ${n.name}:\n${refused.join('\n')}`);
       return [n, resolved] as const;
     });
     let changed = 0;

@@ -5,7 +5,7 @@
  */
 import { parseRoutePrefix, type RoutePrefix } from './address-text';
 import { CommandSyntaxError, type Cursor } from './cursor';
-import { readRouteAttribute, type RouteDraft } from './route-attributes';
+import { readRouteAttribute, ROUTE_ATTRIBUTE_WORDS, type RouteDraft } from './route-attributes';
 import { buildRouteSpecs } from './route-specs';
 import type { Command, NeighborSelector } from './types';
 
@@ -15,7 +15,7 @@ export function parseAttributesCommand(cursor: Cursor, announce: boolean, select
   for (;;) {
     const keyword = cursor.next('attributes then nlri <prefix>...');
     if (keyword === 'nlri') break;
-    if (!readRouteAttribute(cursor, keyword, draft)) cursor.fail('unknown route attribute (or missing nlri)');
+    if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown('unknown route attribute (or missing nlri)', [...ROUTE_ATTRIBUTE_WORDS, 'nlri']);
   }
   const prefixes: RoutePrefix[] = [];
   while (!cursor.atEnd()) {

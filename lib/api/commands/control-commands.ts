@@ -16,6 +16,9 @@ const CONTROL = new Map<string, Command>([
   ['silence-ack', { kind: 'ack', mode: 'silence' }],
 ]);
 
+/** The words of the control commands, for "did you mean" answers. */
+export const CONTROL_WORDS: readonly string[] = [...CONTROL.keys()];
+
 /** The control command named by `word`, or undefined. The objects are shared and frozen. */
 export function controlCommand(word: string): Command | undefined {
   return CONTROL.get(word);

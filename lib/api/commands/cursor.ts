@@ -3,6 +3,7 @@
  * Parsers throw CommandSyntaxError (never anything else on bad input); parseCommand catches it and
  * returns `{ ok: false, error }`, so a malformed line never escapes as an exception.
  */
+import { nearestKey } from '../../config/nearest-key';
 import type { Tokens } from './tokenize';
 
 export class CommandSyntaxError extends Error {
@@ -46,11 +47,21 @@ export class Cursor {
     return true;
   }
 
-  /** Throws `<reason>: "<word>" (word N, column C)` about the word at `index` (default: the last one read). */
-  fail(reason: string, index = this.index - 1): never {
+  /** Throws `<reason>: "<word>" (word N, column C)<hint>` about the word at `index` (default: the last one read). */
+  fail(reason: string, index = this.index - 1, hint = ''): never {
     const word = this.tokens.words[index];
     if (word === undefined) this.failAtEnd(reason);
-    throw new CommandSyntaxError(`${reason}: "${word}" (word ${index + 1}, column ${this.tokens.starts[index] + 1})`);
+    throw new CommandSyntaxError(`${reason}: "${word}" (word ${index + 1}, column ${this.tokens.starts[index] + 1})${hint}`);
+  }
+
+  /**
+   * fail() for a word that is none of `choices`, adding `; did you mean "<choice>"?` when one is
+   * close enough to be a typo (`annouce` → `announce`, `shwo` → `show`), as config errors do.
+   */
+  failUnknown(reason: string, choices: readonly string[], index = this.index - 1): never {
+    const word = this.tokens.words[index];
+    const near = word === undefined ? undefined : nearestKey(word, choices);
+    return this.fail(reason, index, near === undefined ? '' : `; did you mean "${near}"?`);
   }
 
   /** Throws `<reason>, but the line ends (column C)`. */

@@ -8,7 +8,7 @@
  */
 import { parseAttributesCommand } from './attributes-command';
 import { parseClearCommand, parseFlushCommand } from './adj-rib-command';
-import { controlCommand } from './control-commands';
+import { CONTROL_WORDS, controlCommand } from './control-commands';
 import { CommandSyntaxError, Cursor } from './cursor';
 import { parseEorCommand } from './eor-command';
 import { parseNeighborSelectors } from './neighbor-selectors';
@@ -24,6 +24,11 @@ const COMMENT: Command = Object.freeze({ kind: 'comment' });
 
 /** Other ExaBGP commands, refused with a reason rather than "unknown". */
 const UNSUPPORTED = new Set(['flow', 'vpls', 'operational']);
+
+/** Every command's first word: a misspelt one gets a "did you mean" answer. */
+const VERBS: readonly string[] = ['announce', 'withdraw', 'teardown', 'show', 'flush', 'clear', 'neighbor', ...CONTROL_WORDS];
+const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh'];
+const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog'];
 
 /**
  * Parses one command line. `processName` is the name of the helper that sent it: ExaBGP's
@@ -62,7 +67,7 @@ function parseOrThrow(line: string, processName: string | undefined): Command {
       return parseClearCommand(cursor, selectors);
   }
   const control = controlCommand(verb);
-  if (control === undefined) return cursor.fail('unknown command', verbIndex);
+  if (control === undefined) return cursor.failUnknown('unknown command', selectors ? VERBS.filter((v) => v !== 'neighbor') : VERBS, verbIndex);
   if (selectors) cursor.fail(`${verb} does not take a neighbor selector`, verbIndex);
   cursor.expectEnd(verb);
   return control;
@@ -91,7 +96,7 @@ function parseAnnounceOrWithdraw(
   if (announce && what === 'eor') return parseEorCommand(cursor, selectors);
   if (announce && what === 'route-refresh') return parseRouteRefreshCommand(cursor, selectors);
   if (UNSUPPORTED.has(what)) return cursor.fail(`${verb} ${what} is not supported by rxbgp yet`);
-  return cursor.fail(`unknown ${verb} command`);
+  return cursor.failUnknown(`unknown ${verb} command`, announce ? ANNOUNCE_WORDS : WITHDRAW_WORDS);
 }
 
 function firstNonSpace(line: string): number {

@@ -32,6 +32,12 @@ const AIGP_FLAGS = 0x80;
 /** Words ExaBGP accepts for other families; named in the error so users know why. */
 const OTHER_FAMILY_WORDS = new Set(['rd', 'route-distinguisher', 'label', 'bgp-prefix-sid', 'bgp-prefix-sid-srv6']);
 
+/** The attribute words readRouteAttribute knows, for "did you mean" answers. */
+export const ROUTE_ATTRIBUTE_WORDS: readonly string[] = [
+  'next-hop', 'origin', 'as-path', 'med', 'local-preference', 'atomic-aggregate', 'aggregator', 'originator-id', 'cluster-list',
+  'community', 'large-community', 'extended-community', 'path-information', 'split', 'name', 'watchdog', 'attribute', 'aigp',
+];
+
 /**
  * Reads the value(s) of attribute `keyword` (already consumed) into `draft`.
  * Returns false when `keyword` is not an attribute word (the caller decides what it is).

@@ -6,7 +6,7 @@
 import { Afi } from '../../wire/iana';
 import { parseRoutePrefix } from './address-text';
 import { CommandSyntaxError, type Cursor } from './cursor';
-import { readRouteAttribute, type RouteDraft } from './route-attributes';
+import { readRouteAttribute, ROUTE_ATTRIBUTE_WORDS, type RouteDraft } from './route-attributes';
 import { buildRouteSpecs } from './route-specs';
 import type { Command, NeighborSelector } from './types';
 
@@ -24,7 +24,7 @@ export function parseRouteCommand(
   const draft: RouteDraft = { attributes: {} };
   while (!cursor.atEnd()) {
     const keyword = cursor.next('an attribute');
-    if (!readRouteAttribute(cursor, keyword, draft)) cursor.fail('unknown route attribute');
+    if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown('unknown route attribute', ROUTE_ATTRIBUTE_WORDS);
   }
   const routes = buildRouteSpecs([prefix], draft, announce);
   if (typeof routes === 'string') throw new CommandSyntaxError(routes);

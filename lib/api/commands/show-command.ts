@@ -21,7 +21,7 @@ export function parseShowCommand(cursor: Cursor, selectors: readonly NeighborSel
     return parseShowAdjRib(cursor, direction, selectors);
   }
   if (subject === 'adj-rib-in' || subject === 'adj-rib-out') return parseShowAdjRib(cursor, subject === 'adj-rib-in' ? 'in' : 'out', selectors);
-  return cursor.fail('expected show neighbor or show adj-rib');
+  return cursor.failUnknown('expected show neighbor or show adj-rib', ['neighbor', 'adj-rib']);
 }
 
 function parseShowNeighbor(cursor: Cursor): Command {
@@ -36,7 +36,8 @@ function parseShowNeighbor(cursor: Cursor): Command {
     } else if (word === 'json') json = true;
     else {
       const ip = canonicalIp(word);
-      if (ip === undefined || address !== undefined) cursor.fail('expected a neighbor address, summary, extensive, configuration or json');
+      if (ip === undefined) cursor.failUnknown('expected a neighbor address, summary, extensive, configuration or json', ['summary', 'extensive', 'configuration', 'json']);
+      if (address !== undefined) cursor.fail('expected a neighbor address, summary, extensive, configuration or json');
       address = ip.text;
     }
   }

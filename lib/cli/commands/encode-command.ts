@@ -9,8 +9,8 @@ import { parseCommand } from '../../api/commands/parse-command';
 import { encodeRouteCommand, type EncodeOptions } from './encode-updates';
 import type { Output } from './cli-command';
 
-/** Runs the command and returns the exit status: 0 with the hex on `out`, 1 with the reason on `err`. */
-export function runEncodeCommand(words: readonly string[], options: EncodeOptions, out: Output, err: Output): number {
+/** Runs the command and resolves to the exit status: 0 with the hex on `out`, 1 with the reason on `err`. */
+export async function runEncodeCommand(words: readonly string[], options: EncodeOptions, out: Output, err: Output): Promise<number> {
   let line = words.join(' ').trim();
   if (/^(route|attributes)\b/.test(line)) line = `announce ${line}`;
   const parsed = parseCommand(line);
@@ -19,7 +19,7 @@ export function runEncodeCommand(words: readonly string[], options: EncodeOption
     return 1;
   }
   try {
-    const messages = encodeRouteCommand(parsed.command, options);
+    const messages = await encodeRouteCommand(parsed.command, options);
     out.write(messages.map((m) => m.toString('hex').toUpperCase() + '\n').join(''));
     return 0;
   } catch (e) {

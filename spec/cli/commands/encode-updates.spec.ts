@@ -19,13 +19,13 @@ const v4 = (prefix: string, nextHop: string, attributes: RouteSpec['attributes']
 });
 const announce = (...routes: RouteSpec[]): Command => ({ kind: 'announce-route', routes });
 const withdraw = (...routes: RouteSpec[]): Command => ({ kind: 'withdraw-route', routes });
-const encodeHex = (command: Command, options = ASN4) => encodeRouteCommand(command, options).map(toHex);
+const encodeHex = async (command: Command, options = ASN4) => (await encodeRouteCommand(command, options)).map(toHex);
 const SEQUENCE = 2;
 
 describe('encodeRouteCommand', () => {
-  it('encodes the given attributes and nothing more, 4-octet and 2-octet AS', () => {
+  it('encodes the given attributes and nothing more, 4-octet and 2-octet AS', async () => {
     const command = announce(v4('10.0.0.0/24', '192.0.2.1', { origin: 0, asPath: [{ type: SEQUENCE, asns: [65001] }], communities: [(65000 << 16) | 1] }));
-    expect(encodeHex(command)).toEqual([
+    expect(await encodeHex(command)).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 0036 02  # header, length 54, UPDATE
         0000                                      # no withdrawn routes
@@ -37,7 +37,7 @@ describe('encodeRouteCommand', () => {
         18 0a0000                                 # 10.0.0.0/24
       `),
     ]);
-    expect(encodeHex(command, { asn4: false })).toEqual([
+    expect(await encodeHex(command, { asn4: false })).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 0034 02 0000 0019
         40 01 01 00
@@ -49,9 +49,9 @@ describe('encodeRouteCommand', () => {
     ]);
   });
 
-  it('packs routes sharing next hop and attributes into one message, first appearance first', () => {
+  it('packs routes sharing next hop and attributes into one message, first appearance first', async () => {
     const med = { med: 1 };
-    const messages = encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', med), v4('10.0.1.0/24', '192.0.2.2', med), v4('10.0.2.0/24', '192.0.2.1', med)));
+    const messages = await encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', med), v4('10.0.1.0/24', '192.0.2.2', med), v4('10.0.2.0/24', '192.0.2.1', med)));
     expect(messages).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 002d 02 0000 000e
@@ -68,9 +68,9 @@ describe('encodeRouteCommand', () => {
     ]);
   });
 
-  it('puts IPv6 in MP_REACH_NLRI / MP_UNREACH_NLRI', () => {
+  it('puts IPv6 in MP_REACH_NLRI / MP_UNREACH_NLRI', async () => {
     const route: RouteSpec = { afi: 2, safi: 1, prefix: '2001:db8:1::/48', nextHop: '2001:db8::1', attributes: { origin: 0, asPath: [] } };
-    expect(encodeHex(announce(route))).toEqual([
+    expect(await encodeHex(announce(route))).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 003d 02 0000 0026
         40 01 01 00                               # ORIGIN IGP
@@ -80,7 +80,7 @@ describe('encodeRouteCommand', () => {
         30 20010db80001                           # 2001:db8:1::/48
       `),
     ]);
-    expect(encodeHex(withdraw({ ...route, prefix: '2001:db8::/32' }))).toEqual([
+    expect(await encodeHex(withdraw({ ...route, prefix: '2001:db8::/32' }))).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 0022 02 0000 000b
         80 0f 08 0002 01 20 20010db8              # MP_UNREACH_NLRI IPv6 unicast 2001:db8::/32
@@ -88,8 +88,8 @@ describe('encodeRouteCommand', () => {
     ]);
   });
 
-  it('withdraws IPv4 routes in the Withdrawn Routes field whatever their next hop or attributes', () => {
-    expect(encodeHex(withdraw(v4('10.0.0.0/24', '192.0.2.1', { med: 5 }), v4('10.1.0.0/16', 'self')))).toEqual([
+  it('withdraws IPv4 routes in the Withdrawn Routes field whatever their next hop or attributes', async () => {
+    expect(await encodeHex(withdraw(v4('10.0.0.0/24', '192.0.2.1', { med: 5 }), v4('10.1.0.0/16', 'self')))).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 001e 02
         0007 18 0a0000 10 0a01                    # withdrawn: 10.0.0.0/24 10.1.0.0/16
@@ -98,15 +98,15 @@ describe('encodeRouteCommand', () => {
     ]);
   });
 
-  it('resolves next-hop self to the given address, else 127.0.0.1 / ::1', () => {
-    const nh = (command: Command, options: EncodeOptions) => (decodeHexMessage(encodeHex(command, options)[0]) as UpdateMessage).announced[0].nextHop;
-    expect(nh(announce(v4('10.0.0.0/24', 'self')), ASN4)).toEqual(['127.0.0.1']);
-    expect(nh(announce(v4('10.0.0.0/24', 'self')), { asn4: true, nextHopSelf: '198.51.100.7' })).toEqual(['198.51.100.7']);
-    expect(nh(announce({ afi: 2, safi: 1, prefix: '2001:db8::/32', nextHop: 'self', attributes: {} }), ASN4)).toEqual(['::1']);
+  it('resolves next-hop self to the given address, else 127.0.0.1 / ::1', async () => {
+    const nh = async (command: Command, options: EncodeOptions) => (decodeHexMessage((await encodeHex(command, options))[0]) as UpdateMessage).announced[0].nextHop;
+    expect(await nh(announce(v4('10.0.0.0/24', 'self')), ASN4)).toEqual(['127.0.0.1']);
+    expect(await nh(announce(v4('10.0.0.0/24', 'self')), { asn4: true, nextHopSelf: '198.51.100.7' })).toEqual(['198.51.100.7']);
+    expect(await nh(announce({ afi: 2, safi: 1, prefix: '2001:db8::/32', nextHop: 'self', attributes: {} }), ASN4)).toEqual(['::1']);
   });
 
-  it('carries path identifiers (RFC 7911) when routes give them', () => {
-    expect(encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', {}, 7)))).toEqual([
+  it('carries path identifiers (RFC 7911) when routes give them', async () => {
+    expect(await encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', {}, 7)))).toEqual([
       toHex(hex`
         ffffffffffffffffffffffffffffffff 0026 02 0000 0007
         40 03 04 c0000201
@@ -115,27 +115,68 @@ describe('encodeRouteCommand', () => {
     ]);
   });
 
-  it('with --local-as/--peer-as, completes attributes the way ExaBGP does for that session', () => {
-    const attrs = (options: EncodeOptions, given: RouteSpec['attributes'] = {}) =>
-      (decodeHexMessage(encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', given)), options)[0]) as UpdateMessage).attributes;
+  it('with --local-as/--peer-as, completes attributes as the daemon does for that session', async () => {
+    const attrs = async (options: EncodeOptions, given: RouteSpec['attributes'] = {}) =>
+      (decodeHexMessage((await encodeHex(announce(v4('10.0.0.0/24', '192.0.2.1', given)), options))[0]) as UpdateMessage).attributes;
     // iBGP: ORIGIN IGP, empty AS_PATH, LOCAL_PREF 100.
-    expect(attrs({ asn4: true, localAs: 65001 })).toEqual({ origin: 0, asPath: [], nextHop: '192.0.2.1', localPref: 100 });
+    expect(await attrs({ asn4: true, localAs: 65001 })).toEqual({ origin: 0, asPath: [], nextHop: '192.0.2.1', localPref: 100 });
     // eBGP: our AS as the path, no LOCAL_PREF even when given.
-    expect(attrs({ asn4: true, localAs: 65001, peerAs: 65002 }, { localPref: 300 })).toEqual({
+    expect(await attrs({ asn4: true, localAs: 65001, peerAs: 65002 }, { localPref: 300 })).toEqual({
       origin: 0,
       asPath: [{ type: SEQUENCE, asns: [65001] }],
       nextHop: '192.0.2.1',
     });
-    // A given AS_PATH is kept as it is: ExaBGP does not prepend.
-    expect(attrs({ asn4: true, localAs: 65001, peerAs: 65002 }, { origin: 2, asPath: [{ type: SEQUENCE, asns: [65003] }] })).toMatchObject({
+    // eBGP: our AS goes in front of a given AS_PATH (RFC 4271 §5.1.2), as the daemon sends it.
+    expect(await attrs({ asn4: true, localAs: 65001, peerAs: 65002 }, { origin: 2, asPath: [{ type: SEQUENCE, asns: [64512] }] })).toMatchObject({
       origin: 2,
-      asPath: [{ type: SEQUENCE, asns: [65003] }],
+      asPath: [{ type: SEQUENCE, asns: [65001, 64512] }],
     });
   });
 
-  it('splits a large bulk announcement into messages of at most 4096 octets that decode back to every prefix', () => {
+  it('eBGP, byte for byte: AS_PATH 65001 64512, no LOCAL_PREF', async () => {
+    const route = v4('10.0.0.0/24', '192.0.2.1', { origin: 0, asPath: [{ type: SEQUENCE, asns: [64512] }], localPref: 300, med: 5 });
+    expect(await encodeHex(announce(route), { asn4: true, localAs: 65001, peerAs: 65002 })).toEqual([
+      toHex(hex`
+        ffffffffffffffffffffffffffffffff 003a 02  # header, length 58, UPDATE
+        0000                                      # no withdrawn routes
+        001f                                      # 31 octets of attributes
+        40 01 01 00                               # ORIGIN IGP
+        40 02 0a 02 02 0000fde9 0000fc00          # AS_PATH SEQUENCE [65001 64512], 4-octet
+        40 03 04 c0000201                         # NEXT_HOP 192.0.2.1
+        80 04 04 00000005                         # MULTI_EXIT_DISC 5 (LOCAL_PREF dropped: eBGP)
+        18 0a0000                                 # 10.0.0.0/24
+      `),
+    ]);
+  });
+
+  it('iBGP, byte for byte: AS_PATH as given, LOCAL_PREF 100 added', async () => {
+    const route = v4('10.0.0.0/24', '192.0.2.1', { origin: 0, asPath: [{ type: SEQUENCE, asns: [64512] }] });
+    expect(await encodeHex(announce(route), { asn4: true, localAs: 65001, peerAs: 65001 })).toEqual([
+      toHex(hex`
+        ffffffffffffffffffffffffffffffff 0036 02  # header, length 54, UPDATE
+        0000                                      # no withdrawn routes
+        001b                                      # 27 octets of attributes
+        40 01 01 00                               # ORIGIN IGP
+        40 02 06 02 01 0000fc00                   # AS_PATH SEQUENCE [64512]: no prepend to an internal peer
+        40 03 04 c0000201                         # NEXT_HOP 192.0.2.1
+        40 05 04 00000064                         # LOCAL_PREF 100 (RFC 4271 §5.1.5)
+        18 0a0000                                 # 10.0.0.0/24
+      `),
+    ]);
+  });
+
+  it('with --local-as, next-hop self of an IPv6 route over an IPv4 --next-hop-self is its IPv4-mapped form, as the daemon sends', async () => {
+    const route: RouteSpec = { afi: 2, safi: 1, prefix: '2001:db8::/32', nextHop: 'self', attributes: {} };
+    const u = decodeHexMessage((await encodeHex(announce(route), { asn4: true, localAs: 65001, peerAs: 65002, nextHopSelf: '198.51.100.7' }))[0]) as UpdateMessage;
+    expect(u.announced[0].nextHop).toEqual(['::ffff:198.51.100.7']);
+    await expect(encodeRouteCommand(announce(v4('10.0.0.0/24', 'self')), { asn4: true, localAs: 65001, nextHopSelf: '2001:db8::1' })).rejects.toThrow(
+      'next-hop self of IPv4 route 10.0.0.0/24 needs an IPv4 --next-hop-self, got 2001:db8::1',
+    );
+  });
+
+  it('splits a large bulk announcement into messages of at most 4096 octets that decode back to every prefix', async () => {
     const prefixes = Array.from({ length: 3000 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
-    const messages = encodeRouteCommand(announce(...prefixes.map((p) => v4(p, '192.0.2.1', { med: 9 }))), ASN4);
+    const messages = await encodeRouteCommand(announce(...prefixes.map((p) => v4(p, '192.0.2.1', { med: 9 }))), ASN4);
     expect(messages.length).toBeGreaterThan(1);
     expect(Math.max(...messages.map((m) => m.length))).toBeLessThanOrEqual(4096);
     const decoded = messages.map((m) => decodeHexMessage(toHex(m)) as UpdateMessage);
@@ -143,7 +184,7 @@ describe('encodeRouteCommand', () => {
     expect(new Set(decoded.map((u) => u.attributes.med))).toEqual(new Set([9]));
   });
 
-  it('refuses commands that are not route announcements or withdrawals', () => {
-    expect(() => encodeRouteCommand({ kind: 'version' }, ASN4)).toThrow(/announce\/withdraw route/);
+  it('refuses commands that are not route announcements or withdrawals', async () => {
+    await expect(encodeRouteCommand({ kind: 'version' }, ASN4)).rejects.toThrow(/announce\/withdraw route/);
   });
 });
