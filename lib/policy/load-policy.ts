@@ -85,7 +85,7 @@ function transpile(file: string, source: string): string {
   }).outputText;
 }
 
-/** Node's private helpers this loader uses (stable since Node 0.x, used by tools such as ts-node). */
+/** Node's long-standing private module helpers (not Module.createRequire, which jest replaces with its own resolver, so tests would load policies differently). */
 interface ModuleInternals {
   _nodeModulePaths(dir: string): string[];
   _resolveFilename(request: string, parent: Module, isMain?: boolean, options?: { paths?: string[] }): string;
