@@ -11,14 +11,18 @@ import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
 import { ControlServer } from '../api/control';
 import type { LogLevel } from '../config/types';
+import type { Subscription } from 'rxjs';
 import { Speaker } from '../speaker/speaker';
 import { createMetrics } from '../metrics/metrics';
 import { MetricsServer } from '../metrics/metrics-server';
+import { packageManagerLauncher, parentExit$ } from './launcher-watch';
 
 /** The control socket's metrics command (Prometheus text, as GET /metrics serves it). */
 const SHOW_METRICS = 'show metrics';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
+  // Read first: started by npm / npx, rxbgp stops when this parent exits (lib/cli/launcher-watch.ts).
+  const parentPid = process.ppid;
   const loaded = loadConfig(file);
   if (loaded._tag === 'Left') {
     process.stderr.write(formatErrors(loaded.left, file) + '\n');
@@ -103,6 +107,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
 
   return new Promise<number>((resolve) => {
     let stopping = false;
+    let launcherWatch: Subscription | undefined;
     shutdown = (why: string) => {
       if (stopping) {
         log.warn(`${why} again: exiting now`);
@@ -110,6 +115,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
         return;
       }
       stopping = true;
+      launcherWatch?.unsubscribe();
       log.info(`${why}: closing sessions`);
       void speaker
         .stop()
@@ -138,6 +144,12 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     on('SIGUSR1', () => reload('SIGUSR1'));
     on('SIGUSR2', () => reload('SIGUSR2'));
     on('SIGALRM', () => executor.execute('restart'));
+    // Killing the npm / npx that started rxbgp kills only npm and its shell: see launcher-watch.ts.
+    const launcher = packageManagerLauncher(process.env);
+    if (launcher) {
+      log.debug(`started by ${launcher}: stopping when the parent process ${parentPid} exits`);
+      launcherWatch = parentExit$(() => process.ppid, parentPid).subscribe(() => shutdown(`parent process ${parentPid} exited (rxbgp was started by ${launcher})`));
+    }
   });
 }
 
