@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -112,6 +113,45 @@ describe('rxbgp run at the default log level', () => {
     await until(() => /session established/.test(a.stderr()), 10000, 'the session', a, b);
     await until(() => sentColumn(a, B) === '2', 10000, '#sent 2 once established', a, b);
   }, 40000);
+
+  it('logs a peer that never answers (connect timeout) once, and once when its connection comes up', async () => {
+    const A = '127.0.11.10';
+    const B = '127.0.11.9';
+    // A listener that does not accept, with room for one connection in its queue: once the filler
+    // takes it, the kernel drops further SYNs and connects hang, as to a host that does not answer.
+    // A line on its stdin makes it accept everything (Node's own listeners always accept).
+    const script = [
+      'import socket, sys',
+      's = socket.socket()',
+      `s.bind(('${B}', 17119))`,
+      's.listen(0)',
+      "print('listening', flush=True)",
+      'sys.stdin.readline()',
+      'held = []',
+      'while True: held.append(s.accept())',
+    ].join('\n');
+    const listener = spawn('python3', ['-c', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    children.push(listener);
+    await new Promise((resolve, reject) => {
+      listener.stdout!.once('data', resolve);
+      listener.once('exit', (code) => reject(new Error(`python3 listener exited with ${code}`)));
+    });
+    const filler = net.connect(17119, B);
+    await new Promise((resolve, reject) => filler.once('connect', resolve).once('error', reject));
+    try {
+      const a = run({ neighbors: [{ peerAddress: B, peerPort: 17119, localAddress: A, localAs: 65010, peerAs: 65009, routerId: '192.0.2.10', connectRetry: 1 }] });
+      await until(() => /cannot connect/.test(a.stderr()), 10000, 'the timeout', a);
+      expect(a.lines(/cannot connect/)).toEqual([expect.stringMatching(new RegExp(`^\\S+ warn ${B}: cannot connect to ${B}:17119: timeout \\(no answer in 1s\\); retrying, logged again once connected$`))]);
+      await sleep(2500); // more attempts time out, unlogged
+      listener.stdin!.write('accept\n'); // the queue empties: the next SYN is answered
+      await until(() => /connected to/.test(a.stderr()), 10000, 'the recovery line', a);
+      expect(a.lines(/cannot connect/)).toHaveLength(1);
+      expect(a.lines(/connected to/)).toEqual([expect.stringMatching(/ info .*: connected to 127\.0\.11\.9:17119 after \d+ failed attempts in \d+s \(first: timeout \(no answer in 1s\)\)$/)]);
+      expect(Number(/after (\d+) failed/.exec(a.lines(/connected to/)[0])![1])).toBeGreaterThanOrEqual(3);
+    } finally {
+      filler.destroy();
+    }
+  }, 30000);
 
   it('teardown answers and logs "Cease / Administrative Reset" once, on each side', async () => {
     const A = '127.0.11.5';
