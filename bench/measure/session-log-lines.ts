@@ -62,14 +62,19 @@ export function gobgpSessionEvents(line: string): readonly SessionLogEvent[] {
 
 /**
  * rxbgp's log on stderr (its up/down also come as JSON state events on stdout):
- * "… warn 127.0.4.7: session down: hold timer expired (sent 4/0 Hold Timer Expired)" or
- * "… (received 4/0 Hold Timer Expired)" when the peer's timer fired. The key is the neighbor's
- * name: its description, else its peer address (the bench configures no description).
+ * "… warn 127.0.4.7: session down: hold timer expired (NOTIFICATION sent)", and every NOTIFICATION
+ * on a line of its own, "… warn 127.0.4.7: NOTIFICATION received: Hold Timer Expired" when the
+ * peer's timer fired. (Before, the down line carried the NOTIFICATION: "(received 4/0 Hold Timer
+ * Expired)"; still read.) The key is the neighbor's name: its description, else its peer address
+ * (the bench configures no description).
  */
 const RXBGP_DOWN = /\s(\S+): session down: (.*)$/;
+const RXBGP_NOTIFICATION_HOLD = /\s(\S+): NOTIFICATION (?:sent|received): Hold Timer Expired\b/;
 const NOTIFICATION_HOLD = /(?:sent|received) 4\/0\b/;
 
 export function rxbgpSessionEvents(line: string): readonly SessionLogEvent[] {
+  const hold = RXBGP_NOTIFICATION_HOLD.exec(line);
+  if (hold) return [{ kind: 'hold-timer-expired', key: hold[1]! }];
   const down = RXBGP_DOWN.exec(line);
   if (!down) return NONE;
   const key = down[1]!;

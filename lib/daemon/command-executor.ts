@@ -136,7 +136,7 @@ export class CommandExecutor {
       case 'teardown': {
         const ns = this.select(c.selectors);
         for (const n of ns) n.session.teardown(c.subcode);
-        return ns.length ? done([`${ns.length} session(s) sent Cease / ${notificationText(ErrorCode.CEASE, c.subcode)}`]) : fail('no neighbor matched');
+        return ns.length ? done([`${ns.length} session(s) sent ${notificationText(ErrorCode.CEASE, c.subcode)}`]) : fail('no neighbor matched');
       }
       case 'show-neighbor':
         return done(this.showNeighbors(c.address, c.mode, c.json));
@@ -227,7 +227,7 @@ export class CommandExecutor {
     const ns = this.daemon.neighbors.filter((n) => !address || n.endpoint.peerAddress === address);
     if (json) return [JSON.stringify(ns.map((n) => neighborJson(n)))];
     if (mode === 'summary') {
-      const rows = ns.map((n) => `${pad(n.endpoint.peerAddress, 16)}${pad(String(n.settings.peerAs), 11)}${pad(uptime(n), 10)}${pad(n.state.toLowerCase(), 13)}${pad(String(n.sentRoutes.size), 10, true)}${pad(String(n.ribIn.size), 10, true)}`);
+      const rows = ns.map((n) => `${pad(n.endpoint.peerAddress, 16)}${pad(String(n.settings.peerAs), 11)}${pad(uptime(n), 10)}${pad(n.state.toLowerCase(), 13)}${pad(String(n.advertisedRoutes), 10, true)}${pad(String(n.ribIn.size), 10, true)}`);
       return [`${pad('Peer', 16)}${pad('AS', 11)}${pad('up/down', 10)}${pad('state', 13)}${pad('#sent', 10, true)}${pad('#recvd', 10, true)}`, ...rows];
     }
     return ns.flatMap((n) => {

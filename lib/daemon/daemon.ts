@@ -7,7 +7,6 @@ import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
 import { neighborSettingsKey } from '../config';
 import { CeaseSubcode, ErrorCode } from '../wire/iana';
-import { notificationText } from '../wire/notification';
 import type { Connection } from '../session/connection';
 import type { SessionEvent } from '../session/events';
 import type { Log } from '../session/log';
@@ -186,7 +185,8 @@ export class Daemon {
         return;
       case 'down': {
         const m = e.notification;
-        const what = m ? ` (${e.sent ? 'sent' : 'received'} ${m.code}/${m.subcode} ${notificationText(m.code, m.subcode)}${m.data.length ? `, data ${m.data.toString('hex')}` : ''}${m.shutdownMessage ? `, "${m.shutdownMessage}"` : ''})` : '';
+        // The NOTIFICATION has a line of its own, just before (lib/session/log.ts): not repeated here.
+        const what = m && e.sent ? ' (NOTIFICATION sent)' : '';
         // Our own Cease (shutdown, reload) is routine; anything else is worth a warning.
         const routine = e.sent && m?.code === ErrorCode.CEASE;
         this.log[routine ? 'info' : 'warn'](`${n.name}: session down: ${e.reason}${what}`);

@@ -205,6 +205,21 @@ export class AdjRibOut {
     return n + this.routeSets.reduce((sum, s) => sum + s.set.count, 0);
   }
 
+  /** Number of routes held of these families (familyKey numbers): what a session that negotiated them advertises. */
+  sizeIn(families: ReadonlySet<number>): number {
+    const { config, api } = this;
+    let n = 0;
+    if (families.has(IPV4_UNICAST)) {
+      n += config.v4.size;
+      for (const [packed] of api.v4.entries()) if (config.v4.get(packed) === undefined) n++;
+    }
+    const wanted = (e: TextRoute) => families.has(familyKey(e.route.afi, e.route.safi));
+    for (const e of config.other.values()) if (wanted(e)) n++;
+    for (const [k, e] of api.other) if (!config.other.has(k) && wanted(e)) n++;
+    for (const { set } of this.routeSets) if (families.has(familyKey(set.afi, set.safi))) n += set.count;
+    return n;
+  }
+
   /** Distinct (family, next hop, attributes) sets in use. */
   get attributeSetCount(): number {
     return this.sets.size;

@@ -17,8 +17,8 @@ export interface ConnectionHandlers {
   framingError(error: BgpError): void;
   /** Outgoing connection established. */
   connected(): void;
-  /** The connection failed or closed (not called after close() was asked for). */
-  closed(reason: string): void;
+  /** The connection failed or closed (not called after close() was asked for); `error` when a socket error did it. */
+  closed(reason: string, error?: NodeJS.ErrnoException): void;
 }
 
 export interface Endpoint {
@@ -42,7 +42,7 @@ export class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', (err: Error) => this.fail(`socket error: ${err.message}`));
+    socket.on('error', (err: NodeJS.ErrnoException) => this.fail(`socket error: ${err.message}`, err));
     socket.on('close', () => this.fail('connection closed by peer'));
     socket.on('end', () => this.fail('connection closed by peer'));
     // Only outgoing sockets emit 'connect'; accepted ones are connected already.
@@ -60,6 +60,11 @@ export class Connection {
 
   get remoteAddress(): string | undefined {
     return stripMapped(this.socket.remoteAddress);
+  }
+
+  /** An outgoing connection still waiting for the peer's answer (SYN sent, nothing back yet). */
+  get connecting(): boolean {
+    return this.direction === 'outgoing' && this.socket.connecting && !this.closing;
   }
 
   get isOpen(): boolean {
@@ -115,13 +120,13 @@ export class Connection {
     if (frames.length) this.handlers.frames(frames);
   }
 
-  private fail(reason: string): void {
+  private fail(reason: string, error?: NodeJS.ErrnoException): void {
     if (this.closing) return;
     const h = this.handlers;
     this.closing = true;
     this.handlers = undefined;
     this.socket.destroy();
-    h?.closed(reason);
+    h?.closed(reason, error);
   }
 }
 

@@ -8,17 +8,19 @@
 import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
 import type { PeerSettings, State } from '../fsm/types';
 import { collisionWinner } from '../fsm/collision';
-import { CeaseSubcode, ErrorCode } from '../wire/iana';
+import { CeaseSubcode } from '../wire/iana';
 import { encodeMessage } from '../wire/message';
-import { DEFAULT_CONTEXT } from '../wire/types';
+import { ceaseNotification } from '../wire/notification';
+import { DEFAULT_CONTEXT, familyKey, type NotificationMessage } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
 import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable, type RibOutChange } from '../rib/adj-rib-out';
 import type { Connection, Endpoint } from './connection';
 import type { SessionEvent } from './events';
-import type { Log } from './log';
+import { logNotification, type Log } from './log';
 import { PeerSession } from './peer-session';
 import { ImportPipeline } from './import-pipeline';
 import { NeighborCounters } from './counters';
+import { ConnectFailures } from './connect-failures';
 import { ExportPipeline } from './export-pipeline';
 import type { ChainPolicy } from '../policy/policy-chain';
 
@@ -55,9 +57,12 @@ export class Neighbor {
   readonly counters = new NeighborCounters();
   /** With export policies: the chain and the post-policy Adj-RIB-Out sessions send. */
   private readonly exporter: ExportPipeline | undefined;
+  private readonly connectFailures: ConnectFailures;
 
   constructor(private readonly opts: NeighborOptions) {
     const { settings } = opts;
+    const scheduler = opts.scheduler;
+    this.connectFailures = new ConnectFailures(opts.name, `${opts.endpoint.peerAddress}:${opts.endpoint.peerPort}`, opts.log, scheduler ? () => scheduler.now() : Date.now);
     const who = {
       neighbor: { name: opts.name, peerAddress: opts.endpoint.peerAddress, peerAs: settings.peerAs, localAs: settings.localAs },
       log: opts.log,
@@ -120,6 +125,17 @@ export class Neighbor {
     return this.exporter?.post ?? this.ribOut;
   }
 
+  /**
+   * Routes advertised to the peer now (`show neighbor summary` #sent, like #recvd the Adj-RIB-In):
+   * while Established, the routes sent of the families the session negotiated; 0 otherwise, since
+   * a session that is down or never came up advertises nothing.
+   */
+  get advertisedRoutes(): number {
+    const negotiated = this.primary.negotiatedSession;
+    if (this.primary.state !== 'Established' || !negotiated) return 0;
+    return this.sentRoutes.sizeIn(new Set(negotiated.families.map((f) => familyKey(f.afi, f.safi))));
+  }
+
   /** The first routes, before any session: nothing to send yet, so no change is worked out. */
   loadRoutes(routes: readonly OutRoute[], routeSets: readonly OutRouteSet[] = [], tables: readonly OutTable[] = []): void {
     this.ribOut.replaceConfig(routes, routeSets, tables);
@@ -167,11 +183,11 @@ export class Neighbor {
 
   /** An accepted TCP connection from this neighbor's address. */
   accept(conn: Connection): void {
-    if (this.stopped) return reject(conn, CeaseSubcode.CONNECTION_REJECTED);
+    const { log, name } = this.opts;
+    if (this.stopped) return logNotification(log, name, 'sent', reject(conn, CeaseSubcode.CONNECTION_REJECTED), 'a connection while the neighbor stops');
     const state = this.primary.state;
     if (state === 'Established' || this.candidate) {
-      this.opts.log.info(`${this.name}: connection collision with a session in ${state}: closing the new connection (RFC 4271 §6.8)`);
-      return reject(conn, CeaseSubcode.CONNECTION_COLLISION_RESOLUTION);
+      return logNotification(log, name, 'sent', reject(conn, CeaseSubcode.CONNECTION_COLLISION_RESOLUTION), `a new connection while a session is ${this.candidate ? 'being opened' : state}: RFC 4271 §6.8`);
     }
     // Our own connection is in flight (Connect) or open: both may succeed, so the accepted one runs
     // beside it until the peer's OPEN shows which of the two the BGP Identifiers keep. Closing ours
@@ -214,6 +230,7 @@ export class Neighbor {
       ribOut: this.sentRoutes,
       importer: this.importer,
       counters: this.counters,
+      connectFailures: this.connectFailures,
       log: this.opts.log,
       ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),
     });
@@ -284,8 +301,10 @@ export class Neighbor {
   }
 }
 
-/** Closes a connection we do not want with a Cease NOTIFICATION (RFC 4486 subcode). */
-export function reject(conn: Connection, subcode: number): void {
-  conn.write(encodeMessage({ type: 'notification', code: ErrorCode.CEASE, subcode, data: Buffer.alloc(0) }, DEFAULT_CONTEXT));
+/** Closes a connection we do not want with a Cease NOTIFICATION (RFC 4486 subcode); returns it, for the log. */
+export function reject(conn: Connection, subcode: number): NotificationMessage {
+  const m = ceaseNotification(subcode);
+  conn.write(encodeMessage(m, DEFAULT_CONTEXT));
   conn.close();
+  return m;
 }

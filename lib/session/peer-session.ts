@@ -21,7 +21,8 @@ import type { AdjRibIn } from '../rib/adj-rib-in';
 import type { AdjRibOut, RibOutChange } from '../rib/adj-rib-out';
 import { Connection, openConnection, type Endpoint } from './connection';
 import type { SessionEvent } from './events';
-import type { Log } from './log';
+import { logNotification, type Log } from './log';
+import { connectErrorText, type ConnectFailures } from './connect-failures';
 import type { ImportPipeline } from './import-pipeline';
 import type { NeighborCounters } from './counters';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
@@ -40,6 +41,8 @@ export interface PeerSessionOptions {
   readonly importer?: ImportPipeline;
   /** The neighbor's message and prefix counters (metrics). */
   readonly counters?: NeighborCounters;
+  /** The neighbor's failed connects, logged when they start and when a connection is up again. */
+  readonly connectFailures?: ConnectFailures;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -111,6 +114,7 @@ export class PeerSession {
   /** Hands an accepted connection to this session (RFC 4271 Event 17). */
   accept(conn: Connection): void {
     if (this.conn && this.conn !== conn) this.conn.close(); // our own connect attempt loses to the accepted one
+    this.opts.connectFailures?.connected('incoming');
     this.bind(conn);
     this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
     this.feed({ type: 'TcpConnectionConfirmed' });
@@ -222,9 +226,12 @@ export class PeerSession {
 
   private bind(conn: Connection): void {
     this.conn = conn;
+    let up = conn.direction === 'incoming';
     conn.bind({
       connected: () => {
         if (this.conn !== conn) return;
+        up = true;
+        this.opts.connectFailures?.connected('outgoing');
         this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
         this.feed({ type: 'TcpCrAcked' });
       },
@@ -232,9 +239,10 @@ export class PeerSession {
       framingError: (error) => {
         if (this.conn === conn) this.feed({ type: 'MessageError', error });
       },
-      closed: (reason) => {
+      closed: (reason, error) => {
         if (this.conn !== conn) return;
         this.opts.log.debug(`${this.opts.name}: ${reason}`);
+        if (!up) this.opts.connectFailures?.failed(connectErrorText(error, reason, this.opts.endpoint.localAddress));
         this.conn = undefined;
         this.feed({ type: 'TcpConnectionFails' });
       },
@@ -252,6 +260,7 @@ export class PeerSession {
         return;
       }
       this.opts.counters?.receivedMessage(message);
+      if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
       // Effects of this message (update, received, refresh events) carry its bytes.
       this.currentFrame = frame;
       this.feed({ type: 'Message', message });
@@ -269,6 +278,8 @@ export class PeerSession {
         this.bind(openConnection(this.opts.endpoint));
         return;
       case 'close':
+        // Connect, ConnectRetryTimer expired (RFC 4271 Event 9) with our SYN still unanswered: a timeout.
+        if (this.fsm.state === 'Connect' && this.conn?.connecting) this.opts.connectFailures?.failed(`timeout (no answer in ${this.opts.settings.connectRetryTime}s)`);
         this.conn?.close();
         this.conn = undefined;
         return;
@@ -329,6 +340,7 @@ export class PeerSession {
     const raw = encodeMessage(message, ctx);
     this.conn.write(raw);
     this.opts.counters?.sentMessages(message.type);
+    if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'sent', message);
     if (message.type === 'update') this.opts.counters?.sentPrefixes(message.announced.reduce((n, l) => n + nlriCount(l), 0), message.withdrawn.reduce((n, l) => n + nlriCount(l), 0));
     if (message.type === 'update') {
       if (this.reportSent) this.emit({ kind: 'update', message, direction: 'send', raw });

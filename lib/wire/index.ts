@@ -63,6 +63,7 @@ export {
   hasShutdownCommunication,
   notificationFromError,
   notificationText,
+  describeNotification,
   parseShutdownCommunication,
   shutdownCommunicationData,
 } from './notification';

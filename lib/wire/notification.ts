@@ -199,3 +199,19 @@ export function notificationText(code: number, subcode: number): string {
   if (sub !== undefined) return `${entry.name} / ${sub}`;
   return subcode === 0 ? entry.name : `${entry.name} / Unknown subcode ${subcode}`;
 }
+
+/** How many octets of a NOTIFICATION's data a log line shows (an UPDATE error may echo a whole attribute). */
+const DESCRIBED_DATA_OCTETS = 32;
+
+/**
+ * One NOTIFICATION for a log line: its code names, then its data in hex, or for Cease 2/4 the
+ * shutdown communication (RFC 9003 §2), quoted with control characters escaped (RFC 9003 §5:
+ * the text comes from the peer). "OPEN Message Error / Bad Peer AS (data 0000fde9)".
+ */
+export function describeNotification(m: Pick<NotificationMessage, 'code' | 'subcode' | 'data' | 'shutdownMessage'>): string {
+  const names = notificationText(m.code, m.subcode);
+  if (m.shutdownMessage !== undefined && hasShutdownCommunication(m.code, m.subcode)) return `${names}: ${JSON.stringify(m.shutdownMessage)}`;
+  if (m.data.length === 0) return names;
+  if (m.data.length <= DESCRIBED_DATA_OCTETS) return `${names} (data ${m.data.toString('hex')})`;
+  return `${names} (data ${m.data.subarray(0, DESCRIBED_DATA_OCTETS).toString('hex')}… ${m.data.length} octets)`;
+}

@@ -96,7 +96,7 @@ describe('CommandExecutor', () => {
 
   it('teardown sends Cease with the subcode and the session comes back', async () => {
     const downs = () => s2.events.filter((e) => e.event.kind === 'down');
-    expect(exec.execute(`neighbor ${P2} teardown 4`).ok).toBe(true);
+    expect(exec.execute(`neighbor ${P2} teardown 4`)).toEqual({ ok: true, lines: ['1 session(s) sent Cease / Administrative Reset'] });
     await until(() => downs().length === 1, 5000, 'teardown');
     const d = downs()[0].event;
     expect(d.kind === 'down' && [d.notification?.code, d.notification?.subcode]).toEqual([6, 4]);

@@ -203,4 +203,20 @@ describe('AdjRibOut API routes', () => {
     ]);
     expect(rib.attributeSetCount).toBe(3);
   });
+
+  it('counts the routes of some families only (what a session that negotiated them advertises)', () => {
+    const rib = new AdjRibOut();
+    const v6: OutRoute = { afi: 2, safi: 1, prefix: '2001:db8::/32', nextHop: '2001:db8::1', attributes: { origin: 0 } };
+    rib.load([route('10.0.0.0/24'), route('10.0.1.0/24'), { ...route('10.0.2.0/24'), pathId: 7 }, v6], [
+      { afi: 1, safi: 1, from: '20.0.0.0/24', length: 24, count: 3, nextHop: 'self', attributes: {} },
+      { afi: 2, safi: 1, from: '2001:db8:1::/48', length: 48, count: 2, nextHop: 'self', attributes: {} },
+    ]);
+    rib.upsert([route('10.0.0.0/24', 9), route('10.0.9.0/24'), { ...v6, prefix: '2001:db8:9::/48' }]);
+    const ipv4 = 1 * 256 + 1;
+    const ipv6 = 2 * 256 + 1;
+    expect(rib.sizeIn(new Set([ipv4]))).toBe(4 + 3);
+    expect(rib.sizeIn(new Set([ipv6]))).toBe(2 + 2);
+    expect(rib.sizeIn(new Set([ipv4, ipv6]))).toBe(rib.size);
+    expect(rib.sizeIn(new Set())).toBe(0);
+  });
 });

@@ -12,6 +12,7 @@ import {
 import {
   ceaseNotification,
   decodeNotification,
+  describeNotification,
   encodeNotificationBody,
   notificationFromError,
   notificationText,
@@ -146,6 +147,27 @@ describe('NOTIFICATION (RFC 4271 §4.5)', () => {
         for (const subcode of Object.values(subcodes)) expect(notificationText(code, subcode)).not.toMatch(/Unknown/);
       }
       for (const code of Object.values(ErrorCode)) expect(notificationText(code, 0)).not.toMatch(/Unknown/);
+    });
+  });
+
+  describe('describeNotification (one log line per NOTIFICATION)', () => {
+    it('gives the code names, then the data in hex', () => {
+      expect(describeNotification({ code: 2, subcode: 2, data: hex`fde9` })).toBe('OPEN Message Error / Bad Peer AS (data fde9)');
+      expect(describeNotification({ code: 4, subcode: 0, data: Buffer.alloc(0) })).toBe('Hold Timer Expired');
+    });
+
+    it('says Cease once, with the RFC 9003 shutdown communication quoted and escaped', () => {
+      expect(describeNotification(ceaseNotification(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN))).toBe('Cease / Administrative Shutdown');
+      expect(describeNotification(ceaseNotification(CeaseSubcode.ADMINISTRATIVE_RESET, 'maintenance, back at 10:00'))).toBe('Cease / Administrative Reset: "maintenance, back at 10:00"');
+      // The text comes from the peer: a newline must not start a forged log line.
+      expect(describeNotification(decode(encode(ceaseNotification(2, 'bye\n2026-01-01 error forged'))))).toBe('Cease / Administrative Shutdown: "bye\\n2026-01-01 error forged"');
+      // A malformed communication (length past the data) is shown as data.
+      expect(describeNotification(decode(hex`06 02 09 41`))).toBe('Cease / Administrative Shutdown (data 0941)');
+    });
+
+    it('cuts long data (an UPDATE error may echo a whole attribute)', () => {
+      const text = describeNotification({ code: 3, subcode: 11, data: Buffer.alloc(300, 0xab) });
+      expect(text).toBe(`UPDATE Message Error / Malformed AS_PATH (data ${'ab'.repeat(32)}… 300 octets)`);
     });
   });
 

@@ -6,7 +6,9 @@
  * A list decoded this way still has `prefixes: string[]`, made on first read and kept, so every
  * reader of the message model (JSON and text events, tests) sees the same plain data; the RIB,
  * the encoder and counting consumers read the packed numbers and never pay for the text.
- * The packed array is a hidden (non-enumerable) property: deep equality and JSON ignore it.
+ * The packed array is a hidden (non-enumerable) property: deep equality and JSON ignore it. JSON
+ * reads `prefixes` like any enumerable property, so JSON.stringify gives the prefixes' text;
+ * console.log shows them through inspectList() below instead of `[Getter/Setter]`.
  */
 import { formatIpv4Number } from '../address';
 import type { Writer } from '../writer';
@@ -34,13 +36,57 @@ export function nlriCount(list: { readonly prefixes: readonly string[] }): numbe
 }
 
 /**
+ * Node's util.inspect hook (console.log), by its global name so that wire/ needs no Node module.
+ * Without it, a list whose text was not made yet prints as `prefixes: [Getter/Setter]`.
+ */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * The same for every list: shared descriptors, so attaching allocates nothing more per list (one
+ * defineProperty each measured faster here than one defineProperties with both).
+ */
+const LAZY_PREFIXES: PropertyDescriptor = { configurable: true, enumerable: true, get: textOnFirstRead, set: replacePrefixes };
+const INSPECT_HOOK: PropertyDescriptor = { configurable: true, enumerable: false, writable: false, value: inspectList };
+
+/**
  * Gives `list` the packed prefixes and a `prefixes` property that turns them into canonical text
  * on first read. Assigning `prefixes` replaces the content and drops the packed form.
  */
 export function attachPackedIpv4<T extends object>(list: T, packed: PackedIpv4): T & { prefixes: string[] } {
   Object.defineProperty(list, PACKED, { value: packed, configurable: true, enumerable: false, writable: false });
-  Object.defineProperty(list, 'prefixes', { configurable: true, enumerable: true, get: textOnFirstRead, set: replacePrefixes });
+  Object.defineProperty(list, 'prefixes', LAZY_PREFIXES);
+  Object.defineProperty(list, INSPECT, INSPECT_HOOK);
   return list as T & { prefixes: string[] };
+}
+
+/**
+ * What console.log / util.inspect show for a packed list: the list's own fields, with `prefixes`
+ * as `PackedPrefixes(3) [ '10.0.0.0/24', … ]`: text made for the prefixes shown only (at most
+ * maxArrayLength, 100 by default), never for a whole table, and not kept. Node formats the object
+ * returned in place of the list (depth, colours and line breaks as for any object).
+ */
+function inspectList(this: WithPacked & Record<string, unknown>, depth: number | null, options: { maxArrayLength?: number | null }): object {
+  const view: Record<string, unknown> = {};
+  for (const key of Object.keys(this)) {
+    const lazy = key === 'prefixes' && Object.getOwnPropertyDescriptor(this, key)?.get === textOnFirstRead;
+    // Below the depth shown, Node prints [PackedPrefixes]: no text is made for it.
+    view[key] = lazy ? packedPrefixesView(this[PACKED]!, depth === null || depth >= 1 ? (options.maxArrayLength ?? 100) : 0) : this[key];
+  }
+  return view;
+}
+
+/**
+ * An array as long as the list whose first `shown` entries are the prefixes' text (the rest holes
+ * Node never reaches: it prints `... n more items`). A subclass, so Node names it PackedPrefixes.
+ */
+class PackedPrefixes extends Array<string> {}
+
+function packedPrefixesView(packed: PackedIpv4, shown: number | null): PackedPrefixes {
+  const view = new PackedPrefixes();
+  const n = Math.min(packed.length, shown === null ? Infinity : Math.max(0, shown));
+  for (let i = 0; i < n; i++) view.push(formatIpv4Packed(packed[i]));
+  view.length = packed.length;
+  return view;
 }
 
 function textOnFirstRead(this: WithPacked): string[] {

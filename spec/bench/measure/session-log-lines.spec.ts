@@ -62,6 +62,15 @@ describe('rxbgpSessionEvents', () => {
     ]);
   });
 
+  it('reads a hold timer expiry from the line of its NOTIFICATION, sent or received', () => {
+    expect(rxbgpSessionEvents('2026-12-07T16:11:39.970Z warn 127.0.4.9: NOTIFICATION received: Hold Timer Expired')).toEqual([{ kind: 'hold-timer-expired', key: '127.0.4.9' }]);
+    expect(rxbgpSessionEvents('2026-12-07T16:11:39.970Z warn 127.0.4.2: NOTIFICATION sent: Hold Timer Expired')).toEqual([{ kind: 'hold-timer-expired', key: '127.0.4.2' }]);
+    expect(rxbgpSessionEvents('2026-12-07T16:11:39.971Z warn 127.0.4.9: session down: NOTIFICATION received')).toEqual([
+      { kind: 'down', key: '127.0.4.9', reason: 'rxbgp: NOTIFICATION received' },
+    ]);
+    expect(rxbgpSessionEvents('2026-12-07T16:11:39.970Z warn 127.0.4.9: NOTIFICATION received: Cease / Administrative Shutdown')).toEqual([]);
+  });
+
   it('reads other downs as downs only, and ignores other lines', () => {
     expect(rxbgpSessionEvents('2026-11-21T11:34:26.752Z warn 127.0.4.1: session down: NOTIFICATION received (received 6/2 Cease / Administrative Shutdown)')).toEqual([
       { kind: 'down', key: '127.0.4.1', reason: 'rxbgp: NOTIFICATION received (received 6/2 Cease / Administrative Shutdown)' },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { inspect } from 'util';
 import { decodeNlriRun, encodeNlriRun, ipv4Unicast } from '../../../lib/wire/nlri';
 import {
   attachPackedIpv4,
@@ -76,5 +77,38 @@ describe('packed IPv4 NLRI', () => {
     const w = new Writer(16);
     encodeNlriRun(w, ipv4Unicast, list, true);
     expect(toHex(w.toBuffer())).toBe('00000007080a');
+  });
+
+  describe('printed and serialised (console.log, JSON.stringify)', () => {
+    const packedOf = (...prefixes: string[]) => prefixes.map(parseIpv4PrefixPacked);
+    const list = () => attachPackedIpv4({ afi: 1, safi: 1, nextHop: ['192.0.2.1'] }, packedOf('10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'));
+    const stillLazy = (l: object) => typeof Object.getOwnPropertyDescriptor(l, 'prefixes')?.get === 'function';
+
+    it('util.inspect shows the prefixes, not [Getter/Setter], and makes no text it keeps', () => {
+      const l = list();
+      expect(inspect(l, { breakLength: Infinity })).toBe("{ afi: 1, safi: 1, nextHop: [ '192.0.2.1' ], prefixes: PackedPrefixes(3) [ '10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24' ] }");
+      expect(inspect({ announced: [l] }, { depth: 3 })).not.toMatch(/Getter/);
+      expect(stillLazy(l)).toBe(true);
+      // Once the text is read, it is the plain array it always was.
+      expect(l.prefixes).toHaveLength(3);
+      expect(inspect(l, { breakLength: Infinity })).toBe("{ afi: 1, safi: 1, nextHop: [ '192.0.2.1' ], prefixes: [ '10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24' ] }");
+    });
+
+    it('caps a huge list at maxArrayLength, with text for the prefixes shown only', () => {
+      const packed = Array.from({ length: 1_000_000 }, (_, i) => (0x0a000000 + i * 256) * 64 + 24);
+      const l = attachPackedIpv4({ afi: 1, safi: 1 }, packed);
+      const text = inspect(l, { maxArrayLength: 2, breakLength: Infinity });
+      expect(text).toBe("{ afi: 1, safi: 1, prefixes: PackedPrefixes(1000000) [ '10.0.0.0/24', '10.0.1.0/24', ... 999998 more items ] }");
+      expect(inspect(l).split('\n').length).toBeLessThan(40); // 100 prefixes by default, several a line
+      expect(inspect([[l]], { depth: 1 })).toBe('[ [ [Object] ] ]');
+      expect(stillLazy(l)).toBe(true);
+    });
+
+    it('JSON.stringify gives the prefixes as strings; equality and spreading ignore the hook', () => {
+      const l = list();
+      expect(JSON.parse(JSON.stringify({ announced: [l] }))).toEqual({ announced: [{ afi: 1, safi: 1, nextHop: ['192.0.2.1'], prefixes: ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'] }] });
+      expect(list()).toStrictEqual({ afi: 1, safi: 1, nextHop: ['192.0.2.1'], prefixes: ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'] });
+      expect(Object.getOwnPropertySymbols({ ...list() })).toEqual([]);
+    });
   });
 });
