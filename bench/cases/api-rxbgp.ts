@@ -2,7 +2,7 @@
  * api-routes and api-batches: rxbgp → BIRD with the routes coming from an ExaBGP-style helper
  * (bench/helpers/api-announce.py) through the process API, not from the config. rxbgp is started
  * as a user runs it, `node bin/rxbgp run <config.json>`, with the helper under `processes` and the
- * neighbor's `api` naming it (README, Configuration: processes, api).
+ * neighbor's `api` naming it (docs/configuration.md: processes, api).
  */
 import fs from 'fs';
 import path from 'path';

@@ -1,6 +1,6 @@
 /**
  * rxbgp driven only through its CLI, as a user runs it: `node bin/rxbgp run <config.json>`, logs on
- * stderr, ExaBGP JSON events on stdout (one per line), SIGTERM to stop. Config keys: README, Configuration.
+ * stderr, ExaBGP JSON events on stdout (one per line), SIGTERM to stop. Config keys: docs/configuration.md.
  */
 import fs from 'fs';
 import path from 'path';
@@ -31,15 +31,15 @@ export interface RxbgpNeighborConfig {
   readonly families?: readonly string[];
   /** Routes loaded from MRT TABLE_DUMP_V2 files (the neighbor's `mrtRoutes`); without nextHop the file's own are sent. */
   readonly mrtRoutes?: ReadonlyArray<{ readonly file: string; readonly nextHop?: string }>;
-  /** Route policy modules by name (the config's "policies"; README, Route policy): absolute module paths. */
+  /** Route policy modules by name (the config's "policies"; docs/policies.md): absolute module paths. */
   readonly policies?: Readonly<Record<string, { readonly module: string; readonly options?: Record<string, unknown> }>>;
   /** The neighbor's import policies, by name, in the order they run. */
   readonly import?: readonly string[];
-  /** The config's "sinks" (README, sinks), as written there: { name, type, ...options of the type }. */
+  /** The config's "sinks" (docs/configuration.md#sinks), as written there: { name, type, ...options of the type }. */
   readonly sinks?: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
-/** The JSON config (README, Configuration) for one neighbor. */
+/** The JSON config (docs/configuration.md) for one neighbor. */
 export function rxbgpConfig(c: RxbgpNeighborConfig): object {
   const neighbor: Record<string, unknown> = {
     description: 'bench',

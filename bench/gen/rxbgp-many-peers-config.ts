@@ -1,5 +1,5 @@
 /**
- * rxbgp's JSON config (README, Configuration) for the many-peers rxbgp row: a listener on each
+ * rxbgp's JSON config (docs/configuration.md) for the many-peers rxbgp row: a listener on each
  * receiver address and one passive neighbor per peer, hold time 9 s, events as JSON on stdout
  * (the bench counts them per neighbor). The control socket is off: the default path is shared by
  * every rxbgp on the machine, and the bench never drives this one.

@@ -1,4 +1,4 @@
-/** The JSON config: decode, load, explain errors, summarize. the README's Configuration section documents every key. */
+/** The JSON config: decode, load, explain errors, summarize. docs/configuration.md documents every key. */
 export type {
   ApiConfig,
   ApiMessageKind,

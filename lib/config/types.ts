@@ -1,7 +1,7 @@
 /**
  * The decoded configuration: what the daemon codes against. Every default is already applied,
  * every address is canonical text and every family is AFI/SAFI numbers, so nothing downstream
- * re-parses or re-checks the JSON. the README's Configuration section documents the JSON that produces these.
+ * re-parses or re-checks the JSON. docs/configuration.md documents the JSON that produces these.
  */
 import type { SinkEventKind } from '../sinks/event-kind';
 import type { Family, PathAttributes } from '../wire/types';

@@ -6,7 +6,7 @@
  *   speaker.announce([{ prefix: '203.0.113.0/24', nextHop: '198.51.100.1', communities: ['65001:1'] }]);
  *   await speaker.stop();
  *
- * The config is the object a config file holds (README, Configuration), checked the same way;
+ * The config is the object a config file holds (docs/configuration.md), checked the same way;
  * routes are what a neighbor's "routes" list holds. The `rxbgp run` daemon is built on this class:
  * it adds the event output, helper processes, the control socket and signals.
  */

@@ -1,4 +1,4 @@
-/** The README's library example (examples/speaker.js) runs as written, against the built package. */
+/** The library example (examples/speaker.js, named in docs/library.md) runs as written, against the built package. */
 import { execFile } from 'child_process';
 import path from 'path';
 
