@@ -39,7 +39,7 @@ export function kafkaMessages(events: readonly SinkEvent[], lines: EventLines, o
 
 /** One message per announced or withdrawn prefix, or the End-of-RIB's one. */
 function perPrefix(e: SinkEvent, message: UpdateMessage, direction: 'receive' | 'send', opts: KafkaMessageOptions, out: Message[]): void {
-  const one = (prefix: string | undefined, value: object) => out.push(keyed(JSON.stringify(value), e, prefix, opts));
+  const one = (prefix: string | undefined, value: object) => out.push(keyed(JSON.stringify(value, attributeJson), e, prefix, opts));
   const head = { time: e.time / 1000, neighbor: e.neighbor.name, peer: e.neighbor.endpoint.peerAddress, peerAs: e.neighbor.settings.peerAs, direction };
   const eor = endOfRib(message);
   if (eor) {
@@ -50,6 +50,19 @@ function perPrefix(e: SinkEvent, message: UpdateMessage, direction: 'receive' | 
     for (const prefix of prefixesOf(list)) one(prefix, { ...head, type: 'announce', family: familyName(list.afi, list.safi), prefix, nextHop: list.nextHop, attributes: message.attributes });
   }
   for (const list of message.withdrawn) for (const prefix of prefixesOf(list)) one(prefix, { ...head, type: 'withdraw', family: familyName(list.afi, list.safi), prefix });
+}
+
+/**
+ * JSON.stringify's replacer for the attributes object: an extended community (RFC 4360) is a
+ * bigint, which JSON cannot hold (plain JSON.stringify throws), so it is written as its decimal
+ * string, exact to 64 bits; an unknown attribute's value Buffer is written as hex, not as
+ * Buffer's {"type":"Buffer","data":[…]}.
+ */
+function attributeJson(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  const raw = (this as Record<string, unknown>)[key];
+  if (Buffer.isBuffer(raw)) return raw.toString('hex');
+  return value;
 }
 
 function keyed(value: string, e: SinkEvent, prefix: string | undefined, opts: KafkaMessageOptions): Message {

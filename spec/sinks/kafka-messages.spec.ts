@@ -47,4 +47,22 @@ describe('kafkaMessages', () => {
     expect(r.events).toBe(1);
     expect(values(r)).toEqual([{ key: '192.0.2.1', value: { ...head, type: 'update', eor: { afi: 'ipv6', safi: 'unicast' } } }]);
   });
+
+  it('per prefix: extended communities (bigint) as decimal strings and unknown attributes as hex, never a throw', () => {
+    const update = ipv4Update(['198.51.100.0/24'], [65002], '192.0.2.1');
+    const message = {
+      ...update,
+      attributes: {
+        ...update.attributes,
+        // target:65001:1 (RFC 4360 two-octet AS specific, sub-type 2)
+        extendedCommunities: [0x0002fde900000001n],
+        unknown: [{ flags: 0xc0, type: 99, value: Buffer.from('0a0b', 'hex') }],
+      },
+    };
+    const r = kafkaMessages(events([{ kind: 'update', message, direction: 'receive' }]), new EventLines('compact'), { per: 'prefix', key: 'prefix' });
+    const [{ value }] = values(r);
+    expect(value.attributes.extendedCommunities).toEqual([String(0x0002fde900000001n)]);
+    expect(value.attributes.unknown).toEqual([{ flags: 0xc0, type: 99, value: '0a0b' }]);
+  });
 });
+
