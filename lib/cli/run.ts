@@ -7,6 +7,8 @@ import { loadConfig, formatErrors } from '../config';
 import { EventOutput, openEventWriter } from '../daemon/event-output';
 import { createLogger } from '../daemon/logger';
 import { ApiProcesses } from '../daemon/api-processes';
+import { finalAnswer, type CommandAnswer } from '../daemon/command-executor';
+import { reloadSummaryText } from '../daemon/daemon';
 import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
 import { ControlServer } from '../api/control';
@@ -36,16 +38,28 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   // Last line of defence: a bug in one code path is logged, and every other session goes on.
   process.on('uncaughtException', (err) => log.error(`internal error (please report): ${err.stack ?? err.message}`));
   let shutdown: (why: string) => void = () => undefined;
-  const reload = (why: string) => {
+  /**
+   * Reads the config file again and applies it. The answer (to `rxbgp cli reload`, helpers and
+   * Kafka) says what changed, or, for a bad file, each error as `rxbgp validate` prints it; the
+   * log says the same, one line each (Daemon.reload logs the summary).
+   */
+  const reload = async (why: string): Promise<CommandAnswer> => {
     const next = loadConfig(file);
     if (next._tag === 'Left') {
-      log.error(`${why}: config not reloaded, keeping the running one:\n${formatErrors(next.left, file)}`);
-      return;
+      const errors = formatErrors(next.left, file).split('\n');
+      log.error(`${why}: config not reloaded, keeping the running one: ${errors.length} error(s):`);
+      for (const e of errors) log.error(`${why}: ${e}`);
+      return { ok: false, lines: ['config not reloaded, keeping the running one:', ...errors] };
     }
-    speaker
-      .reload(next.right)
-      .then(() => processes.sync(next.right))
-      .catch((e: unknown) => log.error(`${why}: reload failed: ${e instanceof Error ? e.message : String(e)}`));
+    try {
+      const summary = await speaker.reload(next.right);
+      await processes.sync(next.right);
+      return { ok: true, lines: [reloadSummaryText(summary)] };
+    } catch (e) {
+      const message = `reload failed: ${e instanceof Error ? e.message : String(e)}`;
+      log.error(`${why}: ${message}`);
+      return { ok: false, lines: [message] };
+    }
   };
   // The daemon is the library's Speaker (lib/speaker) plus what a process adds: event output,
   // helper processes, the control socket and signals.
@@ -54,12 +68,12 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     version: packageVersion(),
     control: {
       shutdown: () => setImmediate(() => shutdown('shutdown command')),
-      reload: () => setImmediate(() => reload('reload command')),
+      reload: () => reload('reload command'),
       // ExaBGP's restart: every session starts again (Cease / Administrative Reset), with the config re-read.
       restart: () =>
         setImmediate(() => {
           for (const n of speaker.neighbors) n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET);
-          reload('restart command');
+          void reload('restart command');
         }),
     },
   });
@@ -91,7 +105,8 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       log.warn(`no metrics endpoint on ${config.metrics.address} port ${config.metrics.port}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const execute = async (line: string) => (line.trim() === SHOW_METRICS ? { ok: true, lines: (await metrics.metrics()).trimEnd().split('\n') } : executor.execute(line));
+  const execute = async (line: string): Promise<CommandAnswer> =>
+    line.trim() === SHOW_METRICS ? { ok: true, lines: (await metrics.metrics()).trimEnd().split('\n') } : finalAnswer(executor.execute(line));
   // `rxbgp cli` talks to this socket. Another daemon holding the path is not fatal: this one
   // runs without a control socket (set "control": { "socket": ... } to give each its own).
   let control: ControlServer | undefined;
@@ -139,10 +154,10 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       });
     on('SIGTERM', () => shutdown('SIGTERM'));
     on('SIGINT', () => shutdown('SIGINT'));
-    on('SIGHUP', () => reload('SIGHUP'));
+    on('SIGHUP', () => void reload('SIGHUP'));
     // ExaBGP's: SIGUSR1 and SIGUSR2 reload the configuration, SIGALRM restarts.
-    on('SIGUSR1', () => reload('SIGUSR1'));
-    on('SIGUSR2', () => reload('SIGUSR2'));
+    on('SIGUSR1', () => void reload('SIGUSR1'));
+    on('SIGUSR2', () => void reload('SIGUSR2'));
     on('SIGALRM', () => executor.execute('restart'));
     // Killing the npm / npx that started rxbgp kills only npm and its shell: see launcher-watch.ts.
     const launcher = packageManagerLauncher(process.env);

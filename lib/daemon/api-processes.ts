@@ -35,6 +35,8 @@ interface Helper {
   ack: AckMode;
   /** ExaBGP numbers events per neighbor within one helper's stream. */
   readonly sources: Map<Neighbor, JsonEnvelopeSource>;
+  /** Set while a command answers later (a reload): the answers after it wait, so acks keep the commands' order. */
+  acksWaiting?: Promise<void>;
 }
 
 /** A helper process's counters (metrics). */
@@ -139,14 +141,31 @@ export class ApiProcesses {
       h.ack = line === 'enable-ack' ? 'enable' : line === 'disable-ack' ? 'disable' : 'silence';
       // disable-ack is still acknowledged (with the mode before it); silence-ack is not.
       if (h.ack === 'silence' || (h.ack === 'disable' && before !== 'enable')) return;
-      h.process.write('done');
+      this.inOrder(h, { ok: true, lines: [] }, () => h.process.write('done'));
       return;
     }
     answer = this.executor.execute(line, h.config.name, true);
-    if (!answer.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${answer.lines.join('; ')}`);
-    if (h.ack !== 'enable') return;
-    for (const l of answer.lines) h.process.write(l);
-    h.process.write(answer.ok ? 'done' : 'error');
+    const ack = h.ack;
+    this.inOrder(h, answer, (a) => {
+      if (!a.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${a.lines.join('; ')}`);
+      if (ack !== 'enable') return;
+      for (const l of a.lines) h.process.write(l);
+      h.process.write(a.ok ? 'done' : 'error');
+    });
+  }
+
+  /** Answers now, or (behind a command that answers later, see CommandAnswer.final) once the answers before it are written. */
+  private inOrder(h: Helper, answer: CommandAnswer, reply: (a: CommandAnswer) => void): void {
+    if (!answer.final && !h.acksWaiting) return reply(answer);
+    const final = answer.final ?? answer;
+    const written: Promise<void> = (h.acksWaiting ?? Promise.resolve())
+      .then(() => final)
+      .then(reply)
+      .catch((e: unknown) => this.log.error(`process ${h.config.name}: answer not written: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        if (h.acksWaiting === written) h.acksWaiting = undefined;
+      });
+    h.acksWaiting = written;
   }
 
   private eventLine(h: Helper, neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): string | undefined {

@@ -17,12 +17,24 @@ import { routeText } from './route-text';
 export interface CommandAnswer {
   readonly ok: boolean;
   readonly lines: string[];
+  /**
+   * The real answer of a command that finishes after execute() returns (a reload applying a new
+   * config); `ok` and `lines` then only say it was accepted. The control socket, helpers and the
+   * Kafka source wait for it and send it instead (see finalAnswer).
+   */
+  readonly final?: Promise<CommandAnswer>;
 }
 
 export interface DaemonControl {
   shutdown(): void;
-  reload(): void;
+  /** Reads the config again and applies it: answers what changed, or why nothing did (the config's errors). */
+  reload(): CommandAnswer | Promise<CommandAnswer>;
   restart(): void;
+}
+
+/** The answer to send back for a command: its final one when it finishes later (CommandAnswer.final). */
+export function finalAnswer(answer: CommandAnswer): CommandAnswer | Promise<CommandAnswer> {
+  return answer.final ?? answer;
 }
 
 export const HELP_TEXT = [
@@ -154,9 +166,10 @@ export class CommandExecutor {
       case 'shutdown':
         this.control.shutdown();
         return done();
-      case 'reload':
-        this.control.reload();
-        return done();
+      case 'reload': {
+        const answer = this.control.reload();
+        return answer instanceof Promise ? { ok: true, lines: [], final: answer } : answer;
+      }
       case 'restart':
         this.control.restart();
         return done();

@@ -29,6 +29,11 @@ export interface ReloadSummary {
   readonly kept: number;
 }
 
+/** One line: "config reloaded: 1 added, 0 removed, 0 reset, 2 kept" (neighbors). */
+export function reloadSummaryText(s: ReloadSummary): string {
+  return `config reloaded: ${s.added} added, ${s.removed} removed, ${s.reset} reset, ${s.kept} kept`;
+}
+
 interface Entry {
   readonly neighbor: Neighbor;
   readonly settingsKey: string;
@@ -132,7 +137,8 @@ export class Daemon {
     }
     this.config = next;
     const summary = { added, removed, reset, kept };
-    this.log.info(`config reloaded: ${added} added, ${removed} removed, ${reset} reset, ${kept} kept`);
+    // Logged here only: the daemon's answer to `reload` repeats this text, it does not log it again.
+    this.log.info(reloadSummaryText(summary));
     return summary;
   }
 

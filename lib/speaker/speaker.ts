@@ -14,7 +14,7 @@ import { filter, map, type Observable } from 'rxjs';
 import { decodeConfig, formatErrors } from '../config';
 import type { Config } from '../config/types';
 import { resolveRoutes } from '../config/resolve-config';
-import { CommandExecutor, type CommandAnswer, type DaemonControl } from '../daemon/command-executor';
+import { CommandExecutor, finalAnswer, type CommandAnswer, type DaemonControl } from '../daemon/command-executor';
 import { Daemon, type DaemonEvent, type ReloadSummary } from '../daemon/daemon';
 import { unreachableRoutes } from '../daemon/family-reach';
 import type { Neighbor } from '../session/neighbor';
@@ -92,7 +92,7 @@ export class Speaker {
     );
     const control: DaemonControl = {
       shutdown: options.control?.shutdown ?? (() => void this.stop()),
-      reload: options.control?.reload ?? (() => log.warn('reload: a library speaker is reloaded with speaker.reload(config)')),
+      reload: options.control?.reload ?? (() => ({ ok: false, lines: ['a library speaker has no config file to read again: call speaker.reload(config)'] })),
       restart: options.control?.restart ?? (() => this.daemon.neighbors.forEach((n) => n.session.teardown(CeaseSubcode.ADMINISTRATIVE_RESET))),
     };
     this.executor = new CommandExecutor(this.daemon, log, control, options.version ?? 'rxbgp');
@@ -110,7 +110,7 @@ export class Speaker {
     this.sinks.attach(this.events$);
     await this.daemon.start();
     for (const s of this.sourceConfigs) {
-      const source = new KafkaCommandSource(s, (line) => this.executor.execute(line), this.log);
+      const source = new KafkaCommandSource(s, (line) => finalAnswer(this.executor.execute(line)), this.log);
       this.sources.push(source);
       // A broker not reachable yet is not fatal: kafkajs keeps trying, and the source logs it.
       source.start().catch((e: unknown) => this.log.warn(`kafka source ${s.topic}: not started: ${e instanceof Error ? e.message : String(e)}`));

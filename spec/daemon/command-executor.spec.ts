@@ -24,7 +24,7 @@ describe('CommandExecutor', () => {
   const s1 = spoke(P1, 65101);
   const s2 = spoke(P2, 65102);
   const actions: string[] = [];
-  const exec = new CommandExecutor(hub.daemon, silentLog, { shutdown: () => actions.push('shutdown'), reload: () => actions.push('reload'), restart: () => actions.push('restart') }, '9.9.9');
+  const exec = new CommandExecutor(hub.daemon, silentLog, { shutdown: () => actions.push('shutdown'), reload: () => (actions.push('reload'), { ok: true, lines: [] }), restart: () => actions.push('restart') }, '9.9.9');
   const rib1 = () => s1.daemon.neighbors[0].ribIn;
   const rib2 = () => s2.daemon.neighbors[0].ribIn;
 

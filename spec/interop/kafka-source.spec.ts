@@ -34,10 +34,14 @@ describe('kafka command source', () => {
       listen: [{ address: B, port: PORT }],
       neighbors: [{ peerAddress: A, localAddress: B, localAs: 65002, peerAs: 65001, routerId: '192.0.2.186', passive: true }],
     });
-    a = await Speaker.start({
-      sources: [{ type: 'kafka', brokers: [...cluster.brokers], topic: 'rxbgp-commands', group: 'rxbgp-a', replyTopic: 'rxbgp-replies', clientId: 'rxbgp-a' }],
-      neighbors: [{ peerAddress: B, peerPort: PORT, localAddress: A, localAs: 65001, peerAs: 65002, routerId: '192.0.2.185', connectRetry: 1 }],
-    });
+    a = await Speaker.start(
+      {
+        sources: [{ type: 'kafka', brokers: [...cluster.brokers], topic: 'rxbgp-commands', group: 'rxbgp-a', replyTopic: 'rxbgp-replies', clientId: 'rxbgp-a' }],
+        neighbors: [{ peerAddress: B, peerPort: PORT, localAddress: A, localAs: 65001, peerAs: 65002, routerId: '192.0.2.185', connectRetry: 1 }],
+      },
+      // A reload that takes a while and fails, as `rxbgp run` answers one for a broken config file.
+      { control: { reload: () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, lines: ['config not reloaded, keeping the running one:', 'c.json: bogus: unknown key "bogus"'] }), 300)) } },
+    );
     await until(() => a.neighbors[0].state === 'Established' && b.neighbors[0].state === 'Established', 10000, 'the session');
     const kafka = new Kafka({ clientId: 'rxbgp-spec', brokers: [...cluster.brokers], logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 } });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -75,6 +79,15 @@ describe('kafka command source', () => {
     expect(answers.map((r) => [r.command, r.ok, r.instance])).toEqual([
       ['announce route 203.0.113.0/24 next-hop 198.51.100.1 med 9', true, 'rxbgp-a'],
       ['announce route 203.0.114.0/24 next-hop 198.51.100.1', true, 'rxbgp-a'],
+    ]);
+  }, 30000);
+
+  it("answers reload with the reload's outcome once it is known, before the command after it", async () => {
+    await producer.send({ topic: 'rxbgp-commands', messages: [{ key: 'r1', value: 'reload\nversion' }] });
+    await until(() => replies.filter((r) => r.key === 'r1').length === 2, 10000, 'two answers');
+    expect(replies.filter((r) => r.key === 'r1').map((r) => [r.reply.command, r.reply.ok, r.reply.lines])).toEqual([
+      ['reload', false, ['config not reloaded, keeping the running one:', 'c.json: bogus: unknown key "bogus"']],
+      ['version', true, ['rxbgp rxbgp']],
     ]);
   }, 30000);
 

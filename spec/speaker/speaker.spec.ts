@@ -67,6 +67,10 @@ describe('Speaker', () => {
     expect(a.neighbors.map((n) => n.name)).toEqual(['to-b']);
   });
 
+  it('answers the reload command with error: a library speaker has no file to read again', () => {
+    expect(a.command('reload')).toEqual({ ok: false, lines: ['a library speaker has no config file to read again: call speaker.reload(config)'] });
+  });
+
   it('refuses a config with what and where, and its events$ completes on stop', async () => {
     await expect(Speaker.start({ neighbors: [{ peerAddress: '127.0.0.171', peerAs: 0 }] })).rejects.toThrow(/config:\n.*neighbors\[0\]\.peerAs: expected an AS number/);
     const c = await Speaker.start({ neighbors: [{ peerAddress: '127.0.0.171', peerPort: 18075, peerAs: 65009, localAs: 65001, routerId: '192.0.2.171', connectRetry: 60 }] });
