@@ -1,6 +1,6 @@
 /** The `rxbgp` command: run, validate, decode, cli, encode. */
 import { PolicyModules } from '../daemon/policy-modules';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, formatErrors, summarizeConfig } from '../config';
 import { decodeHexMessage } from '../wire/message';
 import { messageJson, defaultEnvelopeSource, DECODE_NEIGHBOR } from '../api/exabgp-json';
@@ -94,9 +94,10 @@ export function main(argv: string[]): void {
     .command('cli')
     .description("send a text command (ExaBGP's API grammar) to a running daemon and print the answer; exit 0 done, 1 error, 2 no daemon")
     .argument('<command...>', 'the command words, e.g. show neighbor summary')
-    .option('--socket <path>', 'the daemon\'s control socket (default: $XDG_RUNTIME_DIR/rxbgp.sock, else /tmp/rxbgp-<uid>.sock)')
+    .option('--socket <path>', 'the daemon\'s control socket (the path its config sets in "control.socket")')
+    .addOption(new Option('--config <file>', 'the daemon running on this config file (its "control.socket", else its default socket)').conflicts('socket'))
     .option('--timeout <ms>', 'give up after this many milliseconds without an answer', positiveInteger, 10000)
-    .action(async (words: string[], opts: { socket?: string; timeout: number }) => {
+    .action(async (words: string[], opts: { socket?: string; config?: string; timeout: number }) => {
       process.exitCode = await runCliCommand(words, opts, process.stdout, process.stderr);
     });
 

@@ -3,7 +3,8 @@
  * SIGTERM/SIGINT: Cease to every peer, exit 0. SIGHUP: reload the config file; a bad file is
  * reported and the running config kept.
  */
-import { loadConfig, formatErrors } from '../config';
+import { dirname, resolve } from 'path';
+import { loadConfig, formatErrors, controlSocketDir } from '../config';
 import { EventOutput, openEventWriter } from '../daemon/event-output';
 import { createLogger } from '../daemon/logger';
 import { ApiProcesses } from '../daemon/api-processes';
@@ -11,6 +12,7 @@ import { finalAnswer, type CommandAnswer } from '../daemon/command-executor';
 import { reloadSummaryText } from '../daemon/daemon';
 import { CeaseSubcode } from '../wire/iana';
 import { packageVersion } from './package-version';
+import { SHOW_DAEMON, showDaemonLines } from './commands/find-daemons';
 import { ControlServer } from '../api/control';
 import type { LogLevel } from '../config/types';
 import type { Subscription } from 'rxjs';
@@ -84,6 +86,30 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     const n = speaker.configOf(neighbor);
     if (n) processes.deliver(neighbor, n.api, event);
   });
+  // Prometheus metrics: always kept (`rxbgp cli show metrics`), served over HTTP when configured.
+  const metrics = createMetrics({ neighbors: () => speaker.neighbors, sinks: () => speaker.sinkStats(), helpers: () => processes.stats() });
+  const daemonLines = showDaemonLines({ config: resolve(file), socket: config.control.socket, pid: process.pid, version: packageVersion() });
+  const execute = async (line: string): Promise<CommandAnswer> => {
+    const command = line.trim();
+    if (command === SHOW_METRICS) return { ok: true, lines: (await metrics.metrics()).trimEnd().split('\n') };
+    if (command === SHOW_DAEMON) return { ok: true, lines: daemonLines };
+    return finalAnswer(executor.execute(line));
+  };
+  // `rxbgp cli` talks to this socket, bound before any session starts: a daemon it cannot reach
+  // (another live daemon holds the path) does not start at all rather than run out of reach.
+  let control: ControlServer | undefined;
+  if (config.control.enabled) {
+    const privateDirectory = dirname(config.control.socket) === controlSocketDir();
+    const server = new ControlServer(config.control.socket, { execute }, log, { privateDirectory });
+    try {
+      await server.start();
+      control = server;
+    } catch (e) {
+      log.error(`not started: ${e instanceof Error ? e.message : String(e)}`);
+      await writer?.close();
+      return 1;
+    }
+  }
   try {
     await speaker.start();
     await processes.sync(config);
@@ -91,10 +117,9 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     log.error(e instanceof Error ? e.message : String(e));
     await speaker.stop();
     await processes.stop();
+    await control?.stop();
     return 1;
   }
-  // Prometheus metrics: always kept (`rxbgp cli show metrics`), served over HTTP when configured.
-  const metrics = createMetrics({ neighbors: () => speaker.neighbors, sinks: () => speaker.sinkStats(), helpers: () => processes.stats() });
   let metricsServer: MetricsServer | undefined;
   if (config.metrics) {
     const server = new MetricsServer(metrics, config.metrics.address, config.metrics.port, log);
@@ -103,20 +128,6 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       metricsServer = server;
     } catch (e) {
       log.warn(`no metrics endpoint on ${config.metrics.address} port ${config.metrics.port}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  const execute = async (line: string): Promise<CommandAnswer> =>
-    line.trim() === SHOW_METRICS ? { ok: true, lines: (await metrics.metrics()).trimEnd().split('\n') } : finalAnswer(executor.execute(line));
-  // `rxbgp cli` talks to this socket. Another daemon holding the path is not fatal: this one
-  // runs without a control socket (set "control": { "socket": ... } to give each its own).
-  let control: ControlServer | undefined;
-  if (config.control.enabled) {
-    const server = new ControlServer(config.control.socket, { execute }, log);
-    try {
-      await server.start();
-      control = server;
-    } catch (e) {
-      log.warn(`no control socket: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

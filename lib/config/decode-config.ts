@@ -12,11 +12,12 @@ import type { Config } from './types';
 /**
  * `baseDir` is the directory relative helper programs ("./helpers/x.py"), helper working
  * directories and the control socket path are resolved against; loadConfig passes the config
- * file's directory. Without it those paths are kept as written.
+ * file's directory. Without it those paths are kept as written. `configFile` (loadConfig passes
+ * it) gives the default control socket its name, so each config file has its own.
  */
-export function decodeConfig(json: unknown, baseDir?: string): Either<ConfigError[], Config> {
+export function decodeConfig(json: unknown, baseDir?: string, configFile?: string): Either<ConfigError[], Config> {
   const shaped = configFileCodec.decode(json);
   if (isLeft(shaped)) return left(fromValidationErrors(shaped.left));
-  const { config, errors } = resolveConfig(shaped.right, baseDir);
+  const { config, errors } = resolveConfig(shaped.right, baseDir, configFile);
   return errors.length > 0 ? left(errors) : right(config);
 }

@@ -19,7 +19,7 @@ export { neighborSettingsKey } from './settings-key';
 export { MAX_ROUTE_SET_COUNT } from './file-codec';
 export { DEFAULTS as CONFIG_DEFAULTS } from './resolve-config';
 export { API_DEFAULTS } from './resolve-api';
-export { defaultControlSocketPath, MAX_CONTROL_SOCKET_PATH_BYTES } from './control-socket-path';
+export { controlSocketDir, controlSocketOfConfig, defaultControlSocketPath, MAX_CONTROL_SOCKET_PATH_BYTES } from './control-socket-path';
 export { API_RECEIVE_KINDS, API_SEND_KINDS } from './api-message-kind';
 export { parseCommunity, formatCommunity, WELL_KNOWN_COMMUNITY_NAMES } from './community-text';
 export { parseLargeCommunity, formatLargeCommunity } from './large-community-text';

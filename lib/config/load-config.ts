@@ -32,7 +32,7 @@ export function loadConfig(path: string): Either<ConfigError[], Config> {
     return left(problems.map(({ path: at, message, line, column }) => ({ path: at, message, line, column })));
   }
   // Relative helper and socket paths mean "next to the config file", wherever rxbgp is started from.
-  const decoded = decodeConfig(JSON.parse(text), dirname(resolve(path)));
+  const decoded = decodeConfig(JSON.parse(text), dirname(resolve(path)), path);
   if (isLeft(decoded)) return decoded;
   const missing = checkPrograms(decoded.right.processes);
   return missing.length > 0 ? left(missing) : decoded;

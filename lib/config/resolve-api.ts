@@ -47,8 +47,9 @@ export function resolveProcesses(processes: Record<string, ProcessFile> | undefi
   });
 }
 
-export function resolveControl(control: ControlFile | undefined, baseDir: string | undefined, report: Report): ControlConfig {
-  const socket = control?.socket !== undefined ? againstBase(control.socket, baseDir) : defaultControlSocketPath();
+/** The control socket: the configured path, else the default one of this config file (see control-socket-path.ts). */
+export function resolveControl(control: ControlFile | undefined, baseDir: string | undefined, report: Report, configFile?: string): ControlConfig {
+  const socket = control?.socket !== undefined ? againstBase(control.socket, baseDir) : defaultControlSocketPath(configFile);
   const enabled = control?.enabled ?? API_DEFAULTS.controlEnabled;
   const bytes = Buffer.byteLength(socket);
   if (enabled && bytes > MAX_CONTROL_SOCKET_PATH_BYTES) {

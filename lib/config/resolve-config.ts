@@ -69,10 +69,14 @@ class Resolver {
 
   private readonly processNames: string[];
 
-  /** `baseDir`: the config file's directory, against which relative helper and socket paths are resolved. */
+  /**
+   * `baseDir`: the config file's directory, against which relative helper and socket paths are
+   * resolved. `configFile`: the file itself, which names the default control socket.
+   */
   constructor(
     private readonly file: ConfigFile,
     private readonly baseDir: string | undefined,
+    private readonly configFile?: string,
   ) {
     this.processNames = Object.keys(file.processes ?? {});
     this.policyNames = Object.keys(file.policies ?? {});
@@ -105,7 +109,7 @@ class Resolver {
         ...(src.replyTopic !== undefined ? { replyTopic: src.replyTopic } : {}),
       })),
       ...(this.file.metrics ? { metrics: { address: this.file.metrics.address ?? '127.0.0.1', port: this.file.metrics.port } } : {}),
-      control: resolveControl(this.file.control, this.baseDir, this.error),
+      control: resolveControl(this.file.control, this.baseDir, this.error, this.configFile),
     };
   }
 
@@ -313,8 +317,8 @@ class Resolver {
  * Applies defaults and cross-key rules; the Config is meaningful only when errors is empty.
  * Without `baseDir` (no file), relative paths are kept as written.
  */
-export function resolveConfig(file: ConfigFile, baseDir?: string): { config: Config; errors: ConfigError[] } {
-  const resolver = new Resolver(file, baseDir);
+export function resolveConfig(file: ConfigFile, baseDir?: string, configFile?: string): { config: Config; errors: ConfigError[] } {
+  const resolver = new Resolver(file, baseDir, configFile);
   const config = resolver.run();
   return { config, errors: resolver.errors };
 }

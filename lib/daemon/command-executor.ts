@@ -50,6 +50,7 @@ export const HELP_TEXT = [
   'show neighbor [<ip>] summary|extensive|configuration [json]',
   'show adj-rib in|out [extensive]',
   'show metrics                                                 Prometheus metrics (control socket: rxbgp cli show metrics)',
+  'show daemon                                                  the config file, control socket, pid and version (control socket)',
   'flush adj-rib out / clear adj-rib [in|out]',
   'shutdown / reload / restart / version / help',
   'enable-ack / disable-ack / silence-ack',

@@ -69,9 +69,17 @@ describe('rxbgp cli', () => {
     expect(await rxbgp(['cli', '--socket', socketPath, 'fail'])).toEqual({ status: 1, stdout: 'no such neighbor\n', stderr: '' });
   });
 
-  it('finds the daemon at the default path ($XDG_RUNTIME_DIR/rxbgp.sock) without --socket', async () => {
-    const r = await rxbgp(['cli', 'version'], { ...process.env, XDG_RUNTIME_DIR: dir });
-    expect(r).toEqual({ status: 0, stdout: 'rxbgp 0.1.0\n', stderr: '' });
+  it('finds the daemon in the directory of default sockets ($XDG_RUNTIME_DIR/rxbgp) without --socket', async () => {
+    const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-cli-run-'));
+    const own = new ControlServer(path.join(runtime, 'rxbgp', 'c-0123abcd.sock'), executor, silent);
+    await own.start();
+    try {
+      const r = await rxbgp(['cli', 'version'], { ...process.env, XDG_RUNTIME_DIR: runtime });
+      expect(r).toEqual({ status: 0, stdout: 'rxbgp 0.1.0\n', stderr: '' });
+    } finally {
+      await own.stop();
+      fs.rmSync(runtime, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 when no daemon answers, naming the path it tried and how to give another', async () => {
@@ -85,8 +93,8 @@ describe('rxbgp cli', () => {
     try {
       const d = await rxbgp(['cli', 'version'], { ...process.env, XDG_RUNTIME_DIR: empty });
       expect(d.status).toBe(2);
-      expect(d.stderr).toContain(path.join(empty, 'rxbgp.sock'));
-      expect(d.stderr).toContain('--socket PATH');
+      expect(d.stderr).toContain(`no control socket answers in ${path.join(empty, 'rxbgp')}`);
+      expect(d.stderr).toContain('--socket PATH or --config FILE');
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

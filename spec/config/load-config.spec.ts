@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { isLeft, isRight } from 'fp-ts/Either';
-import { decodeConfig, formatErrors, loadConfig } from '../../lib/config';
+import { decodeConfig, defaultControlSocketPath, formatErrors, loadConfig } from '../../lib/config';
 
 describe('loadConfig', () => {
   let dir: string;
@@ -23,10 +23,11 @@ describe('loadConfig', () => {
 
   const valid = { localAs: 65001, routerId: '192.0.2.1', neighbors: [{ peerAddress: '127.0.0.2', peerAs: 65002 }] };
 
-  it('decodes a valid file like decodeConfig does', () => {
-    const r = loadConfig(write('ok.json', JSON.stringify(valid, null, 2)));
-    expect(r).toEqual(decodeConfig(valid));
-    expect(isRight(r)).toBe(true);
+  it('decodes a valid file like decodeConfig does, with the default control socket of that file', () => {
+    const file = write('ok.json', JSON.stringify(valid, null, 2));
+    const r = loadConfig(file);
+    expect(r).toEqual(decodeConfig(valid, dir, file));
+    expect(isRight(r) && r.right.control.socket).toBe(defaultControlSocketPath(file));
   });
 
   it('accepts a byte-order mark', () => {

@@ -138,12 +138,21 @@ describe('control', () => {
     else process.env.XDG_RUNTIME_DIR = ENV;
   });
 
-  it('defaults to the path rxbgp cli looks at, enabled', () => {
+  it('defaults to a socket of its own per config file, in the directory rxbgp cli looks in, enabled', () => {
     process.env.XDG_RUNTIME_DIR = '/run/user/1000';
-    expect(decoded({ neighbors: [] }).control).toEqual({ socket: '/run/user/1000/rxbgp.sock', enabled: true });
+    const withFile = (file: string) => {
+      const r = decodeConfig({ neighbors: [] }, '/etc/rxbgp', file);
+      if (isLeft(r)) throw new Error(formatErrors(r.left));
+      return r.right.control;
+    };
+    expect(withFile('/etc/rxbgp/edge.json')).toEqual({ socket: defaultControlSocketPath('/etc/rxbgp/edge.json'), enabled: true });
+    expect(withFile('/etc/rxbgp/edge.json').socket).toMatch(/^\/run\/user\/1000\/rxbgp\/edge-[0-9a-f]{8}\.sock$/);
+    expect(withFile('/etc/rxbgp/core.json').socket).not.toBe(withFile('/etc/rxbgp/edge.json').socket);
+    // A config given as an object (the library) has no file to name it after.
+    expect(decoded({ neighbors: [] }).control).toEqual({ socket: '/run/user/1000/rxbgp/rxbgp.sock', enabled: true });
     delete process.env.XDG_RUNTIME_DIR;
     expect(decoded({ neighbors: [] }).control).toEqual({ socket: defaultControlSocketPath(), enabled: true });
-    expect(decoded({ neighbors: [] }).control.socket).toMatch(/^\/tmp\/rxbgp-\d+\.sock$/);
+    expect(decoded({ neighbors: [] }).control.socket).toMatch(/^\/tmp\/rxbgp-\d+\/rxbgp\.sock$/);
   });
 
   it('keeps a configured socket, resolving a relative one against baseDir', () => {
@@ -165,7 +174,7 @@ describe('control', () => {
   it('says when the default path is too long, so the user knows to set one', () => {
     process.env.XDG_RUNTIME_DIR = '/run/' + 'u'.repeat(100);
     expect(errorLines({ neighbors: [] })).toEqual([
-      `c.json: control.socket: the default path /run/${'u'.repeat(100)}/rxbgp.sock is 116 bytes long, and a Unix socket path holds at most 107: choose a shorter one`,
+      `c.json: control.socket: the default path /run/${'u'.repeat(100)}/rxbgp/rxbgp.sock is 122 bytes long, and a Unix socket path holds at most 107: choose a shorter one`,
     ]);
   });
 });

@@ -15,16 +15,18 @@ export class ControlServer {
   private readonly sockets = new Set<net.Socket>();
   private clientCount = 0;
 
+  /** `privateDirectory`: the socket's directory is the per-user one of default sockets (see prepareSocketPath). */
   constructor(
     readonly path: string,
     private readonly executor: CommandExecutor,
     private readonly log: ControlLog,
+    private readonly options: { privateDirectory?: boolean } = {},
   ) {}
 
   /** Listens on `path`; rejects when another daemon answers there or the path cannot be used. */
   async start(): Promise<void> {
     if (this.server) throw new Error(`control socket ${this.path} is already started`);
-    await prepareSocketPath(this.path);
+    await prepareSocketPath(this.path, this.options);
     // allowHalfOpen: a client may send its commands and end its side, and still read the answers.
     const server = net.createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
     await listenPrivately(server, this.path);

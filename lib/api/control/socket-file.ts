@@ -15,9 +15,13 @@ export type SocketProbe = 'answering' | 'stale' | 'absent';
 /**
  * Creates the parent directory (mode 0700) when missing, removes a stale socket file, and
  * throws a clear Error when another process answers on `socketPath` or the path is not a socket.
+ * With `privateDirectory` (the per-user directory of default sockets), the parent must also be
+ * a directory of this user, and is made 0700 if it is not.
  */
-export async function prepareSocketPath(socketPath: string): Promise<void> {
-  fs.mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+export async function prepareSocketPath(socketPath: string, options: { privateDirectory?: boolean } = {}): Promise<void> {
+  const dir = path.dirname(socketPath);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (options.privateDirectory) makePrivate(dir);
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(socketPath);
@@ -60,4 +64,18 @@ export function removeSocketFile(socketPath: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+}
+
+/**
+ * Another user's directory (made before ours, in /tmp) could let them swap our socket for theirs
+ * and read what `rxbgp cli` sends: refuse it, and close a directory of ours that others can enter.
+ */
+function makePrivate(dir: string): void {
+  const stat = fs.lstatSync(dir);
+  const uid = process.getuid?.();
+  if (!stat.isDirectory()) throw new Error(`control socket directory ${dir} is not a directory: remove it`);
+  if (uid !== undefined && stat.uid !== uid) {
+    throw new Error(`control socket directory ${dir} belongs to user ${stat.uid}, not to this user (${uid}): remove it, or set XDG_RUNTIME_DIR or "control.socket"`);
+  }
+  if ((stat.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
