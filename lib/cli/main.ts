@@ -7,6 +7,7 @@ import { messageJson, defaultEnvelopeSource, DECODE_NEIGHBOR } from '../api/exab
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { runDaemon } from './run';
 import { runCliCommand } from './commands/cli-command';
+import { cliHelpText } from './commands/cli-help';
 import { runEncodeCommand } from './commands/encode-command';
 import { packageVersion } from './package-version';
 import type { LogLevel } from '../config/types';
@@ -97,6 +98,7 @@ export function main(argv: string[]): void {
     .option('--socket <path>', 'the daemon\'s control socket (the path its config sets in "control.socket")')
     .addOption(new Option('--config <file>', 'the daemon running on this config file (its "control.socket", else its default socket)').conflicts('socket'))
     .option('--timeout <ms>', 'give up after this many milliseconds without an answer', positiveInteger, 10000)
+    .addHelpText('after', cliHelpText)
     .action(async (words: string[], opts: { socket?: string; config?: string; timeout: number }) => {
       process.exitCode = await runCliCommand(words, opts, process.stdout, process.stderr);
     });

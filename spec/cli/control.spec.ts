@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ControlServer } from '../../lib/api/control/control-server';
 import { FakeExecutor } from '../api/control/fake-executor';
+import { HELP_TEXT } from '../../lib/daemon/command-executor';
 import { hex, toHex } from '../helpers/hex';
 
 const BIN = path.resolve(__dirname, '../../bin/rxbgp');
@@ -98,6 +99,19 @@ describe('rxbgp cli', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rxbgp cli --help', () => {
+  it('lists every command the daemon takes and says how the daemon is found', async () => {
+    const runtime = path.join(os.tmpdir(), 'rxbgp-cli-help');
+    const r = await rxbgp(['cli', '--help'], { ...process.env, XDG_RUNTIME_DIR: runtime });
+    expect(r.status).toBe(0);
+    for (const line of HELP_TEXT) expect(r.stdout).toContain(`  ${line}\n`);
+    expect(r.stdout).toContain('--config <file>');
+    expect(r.stdout).toContain('$XDG_RUNTIME_DIR/rxbgp, else /tmp/rxbgp-<uid>');
+    expect(r.stdout).toContain(`(here: ${path.join(runtime, 'rxbgp')})`);
+    expect(r.stdout).toMatch(/when several answer, it lists each\s+socket with the config file it serves and exits 2/);
   });
 });
 
