@@ -70,9 +70,8 @@ export function removeSocketFile(socketPath: string): void {
  * Another user's directory (made before ours, in /tmp) could let them swap our socket for theirs
  * and read what `rxbgp cli` sends: refuse it, and close a directory of ours that others can enter.
  */
-function makePrivate(dir: string): void {
+export function makePrivate(dir: string, uid: number | undefined = process.getuid?.()): void {
   const stat = fs.lstatSync(dir);
-  const uid = process.getuid?.();
   if (!stat.isDirectory()) throw new Error(`control socket directory ${dir} is not a directory: remove it`);
   if (uid !== undefined && stat.uid !== uid) {
     throw new Error(`control socket directory ${dir} belongs to user ${stat.uid}, not to this user (${uid}): remove it, or set XDG_RUNTIME_DIR or "control.socket"`);
