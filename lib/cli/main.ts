@@ -97,9 +97,9 @@ export function main(argv: string[]): void {
     .argument('<command...>', 'the command words, e.g. show neighbor summary')
     .option('--socket <path>', 'the daemon\'s control socket (the path its config sets in "control.socket")')
     .addOption(new Option('--config <file>', 'the daemon running on this config file (its "control.socket", else its default socket)').conflicts('socket'))
-    .option('--timeout <ms>', 'give up after this many milliseconds without an answer', positiveInteger, 10000)
+    .option('--timeout <ms>', 'give up after this many milliseconds without an answer (default: 10000; 120000 for reload, which answers once the new config is applied)', positiveInteger)
     .addHelpText('after', cliHelpText)
-    .action(async (words: string[], opts: { socket?: string; config?: string; timeout: number }) => {
+    .action(async (words: string[], opts: { socket?: string; config?: string; timeout?: number }) => {
       process.exitCode = await runCliCommand(words, opts, process.stdout, process.stderr);
     });
 

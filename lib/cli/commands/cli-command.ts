@@ -16,7 +16,7 @@ export interface CliCommandOptions {
   readonly socket?: string;
   /** The config file of the daemon (when no socket is given). */
   readonly config?: string;
-  /** Milliseconds of silence before giving up. */
+  /** Milliseconds of silence before giving up (10 s; 120 s for reload). */
   readonly timeout?: number;
 }
 
@@ -25,6 +25,8 @@ export const EXIT_ERROR = 1;
 export const EXIT_NO_DAEMON = 2;
 
 const DEFAULT_TIMEOUT_MS = 10000;
+/** `reload` answers once the new config is applied, which reading large MRT dumps makes long. */
+const RELOAD_TIMEOUT_MS = 120000;
 
 export interface Output {
   write(text: string): unknown;
@@ -43,11 +45,10 @@ export async function runCliCommand(words: readonly string[], options: CliComman
     err.write('rxbgp cli: no command given (try: rxbgp cli help)\n');
     return EXIT_ERROR;
   }
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const target = await chooseTarget(options, timeout, err);
+  const target = await chooseTarget(options, options.timeout ?? DEFAULT_TIMEOUT_MS, err);
   if (typeof target === 'number') return target;
   try {
-    const answer = await sendCommand(target.path, line, timeout);
+    const answer = await sendCommand(target.path, line, options.timeout ?? (line === 'reload' ? RELOAD_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
     if (answer.lines.length > 0) out.write(answer.lines.join('\n') + '\n');
     return answer.ok ? EXIT_DONE : EXIT_ERROR;
   } catch (e) {
