@@ -27,8 +27,8 @@ export interface CommandAnswer {
 
 export interface DaemonControl {
   shutdown(): void;
-  /** Reads the config again and applies it: answers what changed, or why nothing did (the config's errors). */
-  reload(): CommandAnswer | Promise<CommandAnswer>;
+  /** Reads the config again and applies it: answers what changed, or why nothing did (the config's errors); no answer means done. */
+  reload(): CommandAnswer | Promise<CommandAnswer> | void;
   restart(): void;
 }
 
@@ -169,7 +169,7 @@ export class CommandExecutor {
         return done();
       case 'reload': {
         const answer = this.control.reload();
-        return answer instanceof Promise ? { ok: true, lines: [], final: answer } : answer;
+        return answer instanceof Promise ? { ok: true, lines: [], final: answer } : (answer ?? done());
       }
       case 'restart':
         this.control.restart();
