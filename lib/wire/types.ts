@@ -7,6 +7,7 @@
  * one object per prefix) so a full table stays compact.
  */
 import type { Afi, Safi } from './iana';
+import type { NlriCodecs } from './nlri/nlri-codec';
 
 /** Negotiated per-direction codec parameters (built by the FSM after OPEN exchange). */
 export interface CodecContext {
@@ -16,6 +17,11 @@ export interface CodecContext {
   readonly extendedMessage: boolean;
   /** RFC 7911: families (familyKey) whose NLRI carry a 4-octet Path Identifier in this direction. */
   readonly addPath: ReadonlySet<number>;
+  /**
+   * NLRI codecs by familyKey for MP_REACH/MP_UNREACH (lib/families builds them from its
+   * descriptors). Absent: wire's own IPv4 and IPv6 unicast codecs (nlri/index.ts).
+   */
+  readonly nlri?: NlriCodecs;
 }
 
 /** Before OPEN is exchanged, and for tools like `rxbgp decode`: 4-octet AS, no ADD-PATH. */

@@ -7,8 +7,7 @@
 import { encodePathAttributes, familyCodec, writeMpReachHead, type UpdateParts } from './attributes';
 import { beginMessage, endMessage } from './header';
 import { AttrFlag, AttrType, HEADER_LENGTH, MessageType } from './iana';
-import { ipv4Unicast, nlriCount, packedIpv4Of, type NlriCodec } from './nlri';
-import { encodeIpv4Packed } from './nlri/packed-ipv4';
+import { ipv4Unicast, nlriCount, type NlriCodec } from './nlri';
 import { familyKey, type Announced, type CodecContext, type NlriList, type PathAttributes } from './types';
 import { isClassic } from './update';
 import { Writer } from './writer';
@@ -77,10 +76,10 @@ function packClassicAnnounced(out: Buffer[], attrs: PathAttributes, list: Announ
 
 /** RFC 4760 §4: an UPDATE holding only MP_UNREACH_NLRI. */
 function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number): void {
-  const codec = familyCodec(list.afi, list.safi);
+  const codec = familyCodec(list.afi, list.safi, ctx);
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const w = scratch;
-  for (let i = 0, count = nlriCount(list); i < count; ) {
+  for (let i = 0, count = codec.count(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0);
     const attributesAt = w.reserve(2);
@@ -98,12 +97,12 @@ function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLeng
  * MP_REACH_NLRI is written between them (ascending type order) with as many NLRI as fit.
  */
 function packMpReach(out: Buffer[], attrs: PathAttributes, list: Announced, ctx: CodecContext, maxLength: number): void {
-  const codec = familyCodec(list.afi, list.safi);
+  const codec = familyCodec(list.afi, list.safi, ctx);
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const before = encodeOnce({ attributes: attrs }, ctx, 0, AttrType.MP_REACH_NLRI - 1);
   const after = encodeOnce({ attributes: attrs }, ctx, AttrType.MP_UNREACH_NLRI + 1, 255);
   const w = scratch;
-  for (let i = 0, count = nlriCount(list); i < count; ) {
+  for (let i = 0, count = codec.count(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0);
     const attributesAt = w.reserve(2);
@@ -125,39 +124,14 @@ function encodeOnce(parts: UpdateParts, ctx: CodecContext, from: number, to: num
 }
 
 /**
- * Writes list.prefixes from index `i` while the message stays within `limit` octets; returns
- * the index of the first prefix left out. A prefix that does not fit is written, then undone:
- * cheaper than measuring every prefix first. Throws when not even one fits.
- * Packed IPv4 lists (nlri/packed-ipv4.ts) are written from their numbers.
+ * Writes the list's NLRI from index `i` while the message stays within `limit` octets; returns
+ * the index of the first one left out (the family's encodeRange writes an NLRI, then undoes it
+ * when it did not fit: cheaper than measuring every one first). Throws when not even one fits.
  */
 function fill(w: Writer, codec: NlriCodec, list: NlriList, addPath: boolean, i: number, limit: number): number {
-  const packed = codec === ipv4Unicast ? packedIpv4Of(list) : undefined;
-  const first = i;
-  if (packed && !addPath) {
-    for (; i < packed.length; i++) {
-      const mark = w.pos;
-      encodeIpv4Packed(w, packed[i]);
-      if (w.pos > limit) {
-        w.pos = mark;
-        break;
-      }
-    }
-  } else {
-    const { pathIds } = list;
-    const count = nlriCount(list);
-    for (; i < count; i++) {
-      const mark = w.pos;
-      if (addPath) w.u32(pathIds?.[i] ?? 0);
-      if (packed) encodeIpv4Packed(w, packed[i]);
-      else codec.encodeOne(w, list.prefixes[i]);
-      if (w.pos > limit) {
-        w.pos = mark;
-        break;
-      }
-    }
-  }
-  if (i === first) throw new Error(`no room for ${list.prefixes[first]} within ${limit} octets: the attributes are too large`);
-  return i;
+  const next = codec.encodeRange(w, list, addPath, i, codec.count(list), limit);
+  if (next === i) throw new Error(`no room for ${list.prefixes[i]} within ${limit} octets: the attributes are too large`);
+  return next;
 }
 
 /** Starts an MP attribute with a 2-octet length, since its final size is not known yet. */

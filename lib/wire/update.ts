@@ -11,7 +11,7 @@ import { AttrAction } from './errors';
 import { Afi, Safi } from './iana';
 import { decodePathAttributes, encodePathAttributes, malformedAttributeList, mergeAs4 } from './attributes';
 import { readU16 } from './attributes/attribute-codec';
-import { decodeNlriInto, encodeNlriRun, ipv4Unicast } from './nlri';
+import { encodeNlriRun, ipv4Unicast } from './nlri';
 import { familyKey, type Announced, type CodecContext, type NlriList, type UpdateMessage } from './types';
 import type { Writer } from './writer';
 
@@ -35,7 +35,7 @@ export function decodeUpdate(buf: Buffer, start: number, end: number, ctx: Codec
   const withdrawn: NlriList[] = [];
   // RFC 7606 §5.3: the Withdrawn Routes field is checked like the NLRI field (3/10 when broken).
   if (withdrawnEnd > withdrawnStart) {
-    withdrawn.push(decodeNlriInto({ afi: Afi.IPV4, safi: Safi.UNICAST }, ipv4Unicast, buf, withdrawnStart, withdrawnEnd, v4AddPath));
+    withdrawn.push(ipv4Unicast.decodeField({ afi: Afi.IPV4, safi: Safi.UNICAST }, buf, withdrawnStart, withdrawnEnd, v4AddPath));
   }
   const hasNlri = attributesEnd < end;
   const list = decodePathAttributes(buf, attributesStart, attributesEnd, ctx, hasNlri || withdrawn.length > 0);
@@ -45,7 +45,7 @@ export function decodeUpdate(buf: Buffer, start: number, end: number, ctx: Codec
   const announced: Announced[] = [];
   if (hasNlri) {
     const head = { afi: Afi.IPV4, safi: Safi.UNICAST, nextHop: attributes.nextHop ? [attributes.nextHop] : [] };
-    announced.push(decodeNlriInto(head, ipv4Unicast, buf, attributesEnd, end, v4AddPath));
+    announced.push(ipv4Unicast.decodeField(head, buf, attributesEnd, end, v4AddPath));
   }
   if (mpReach) announced.push(mpReach);
   if (mpUnreach) withdrawn.push(mpUnreach);

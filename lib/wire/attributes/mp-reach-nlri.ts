@@ -5,8 +5,8 @@
  */
 import { AttrAction, AttrError } from '../errors';
 import { Afi, AttrFlag, AttrType, Safi, UpdateSubcode } from '../iana';
-import { decodeNlriInto, encodeNlriRun, nlriCodec, type NlriCodec } from '../nlri';
-import { familyKey, type Announced } from '../types';
+import { encodeNlriRun, nlriCodec, type NlriCodec } from '../nlri';
+import { familyKey, type Announced, type CodecContext } from '../types';
 import type { Writer } from '../writer';
 import { malformed, readU16, type AttributeCodec } from './attribute-codec';
 
@@ -26,20 +26,20 @@ export const mpReachNlri: AttributeCodec<Announced> = {
     // The Reserved octet (RFC 4760 §3, "MUST be ignored upon receipt") follows the next hop.
     if (nextHopEnd + 1 > end) throw malformed(mpReachNlri, UpdateSubcode.OPTIONAL_ATTRIBUTE_ERROR, 'next hop runs past the attribute');
     const nlriStart = nextHopEnd + 1;
-    const codec = nlriCodec(afi, safi);
+    const codec = nlriCodec(afi, safi, ctx);
     if (!codec) return unknownFamily(afi, safi, nlriStart, end);
     const nextHop = codec.decodeNextHop(buf, start + 4, nextHopEnd);
     if (!nextHop) {
       throw malformed(mpReachNlri, UpdateSubcode.OPTIONAL_ATTRIBUTE_ERROR, `next hop length ${nextHopEnd - start - 4} is not valid for ${codec.name}`);
     }
-    return decodeNlriInto({ afi, safi, ...mpFlag(afi, safi), nextHop }, codec, buf, nlriStart, end, ctx.addPath.has(familyKey(afi, safi)));
+    return codec.decodeField({ afi, safi, ...mpFlag(afi, safi), nextHop }, buf, nlriStart, end, ctx.addPath.has(familyKey(afi, safi)));
   },
   store: (into, value) => {
     into.mpReach = value;
   },
   pick: (parts) => parts.mpReach,
   encode(w, value, ctx) {
-    const codec = familyCodec(value.afi, value.safi);
+    const codec = familyCodec(value.afi, value.safi, ctx);
     writeMpReachHead(w, codec, value.nextHop);
     encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)));
   },
@@ -60,8 +60,8 @@ export function mpFlag(afi: number, safi: number): { mp?: true } {
 }
 
 /** The codec of a family we are asked to send; not knowing it is a bug of the caller. */
-export function familyCodec(afi: number, safi: number): NlriCodec {
-  const codec = nlriCodec(afi, safi);
+export function familyCodec(afi: number, safi: number, ctx: Pick<CodecContext, 'nlri'>): NlriCodec {
+  const codec = nlriCodec(afi, safi, ctx);
   if (!codec) throw new Error(`no NLRI codec for AFI ${afi} / SAFI ${safi}`);
   return codec;
 }

@@ -5,7 +5,7 @@
  */
 import { AttrAction, AttrError } from '../errors';
 import { AttrFlag, AttrType, UpdateSubcode } from '../iana';
-import { decodeNlriInto, encodeNlriRun, nlriCodec } from '../nlri';
+import { encodeNlriRun, nlriCodec } from '../nlri';
 import { familyKey, type NlriList } from '../types';
 import { malformed, readU16, type AttributeCodec } from './attribute-codec';
 import { familyCodec, mpFlag } from './mp-reach-nlri';
@@ -21,7 +21,7 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
     if (end - start < 3) throw malformed(mpUnreachNlri, UpdateSubcode.OPTIONAL_ATTRIBUTE_ERROR, 'too short for AFI and SAFI');
     const afi = readU16(buf, start);
     const safi = buf[start + 2];
-    const codec = nlriCodec(afi, safi);
+    const codec = nlriCodec(afi, safi, ctx);
     if (!codec) {
       // Without a codec only the empty form (End-of-RIB) can be read; see mp-reach-nlri.ts.
       if (start + 3 < end) {
@@ -29,7 +29,7 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
       }
       return { afi, safi, prefixes: [] };
     }
-    return decodeNlriInto({ afi, safi, ...mpFlag(afi, safi) }, codec, buf, start + 3, end, ctx.addPath.has(familyKey(afi, safi)));
+    return codec.decodeField({ afi, safi, ...mpFlag(afi, safi) }, buf, start + 3, end, ctx.addPath.has(familyKey(afi, safi)));
   },
   store: (into, value) => {
     into.mpUnreach = value;
@@ -39,7 +39,7 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
     w.u16(value.afi).u8(value.safi);
     // An empty list needs no codec: that is how End-of-RIB of any family is written.
     if (value.prefixes.length === 0) return;
-    const codec = familyCodec(value.afi, value.safi);
+    const codec = familyCodec(value.afi, value.safi, ctx);
     encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)));
   },
 };

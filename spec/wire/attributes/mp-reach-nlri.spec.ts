@@ -2,7 +2,8 @@ import { BgpError } from '../../../lib/wire/errors';
 import { AttrAction } from '../../../lib/wire/errors';
 import { familyKey, type CodecContext } from '../../../lib/wire/types';
 import { hex, toHex } from '../../helpers/hex';
-import { decodeClean, decodeList, encodeList } from './attribute-helpers';
+import { buildNlriRegistry, NLRI_CODECS, type NlriCodec } from '../../../lib/wire/nlri';
+import { ASN4, decodeClean, decodeList, encodeList } from './attribute-helpers';
 
 function resetBy(bytes: Buffer, ctx?: CodecContext): { code: number; subcode: number; data: string } {
   try {
@@ -98,6 +99,42 @@ describe('MP_REACH_NLRI (RFC 4760 §3)', () => {
       prefixes: [],
       nextHop: [],
     });
+  });
+
+  it('uses the NLRI codecs of its context for a family wire does not know (CodecContext.nlri)', () => {
+    // A made-up family AFI 25 / SAFI 70 whose NLRI are one octet each, written as its decimal text.
+    const oneOctet: NlriCodec = {
+      afi: 25,
+      safi: 70,
+      name: 'test one-octet',
+      decodeField(target, buf, start, end) {
+        const prefixes: string[] = [];
+        for (let at = start; at < end; at++) prefixes.push(String(buf[at]));
+        return Object.assign(target, { prefixes });
+      },
+      count: (list) => list.prefixes.length,
+      encodeRange(w, list, _addPath, from, to) {
+        for (let i = from; i < to; i++) w.u8(Number(list.prefixes[i]));
+        return to;
+      },
+      decodeNextHop: (_buf, start, end) => (start === end ? [] : undefined),
+      encodeNextHop: () => undefined,
+    };
+    const ctx: CodecContext = { ...ASN4, nlri: buildNlriRegistry([...NLRI_CODECS, oneOctet]) };
+    const bytes = hex`
+      80 0e 07      # MP_REACH_NLRI, length 7
+      0019 46       # AFI 25, SAFI 70
+      00            # no next hop
+      00            # reserved
+      01 02         # two one-octet NLRI
+    `;
+    const mpReach = { afi: 25, safi: 70, prefixes: ['1', '2'], nextHop: [] };
+    expect(decodeClean(bytes, ctx).mpReach).toEqual(mpReach);
+    expect(encodeList({ attributes: {}, mpReach }, ctx)).toBe(toHex(bytes));
+    // The same bytes without the codec in the context: the family is unknown, the attribute discarded.
+    expect(decodeList(bytes)).toMatchObject({ action: AttrAction.DISCARD, discarded: [14] });
+    // Wire's own families stay known in that context.
+    expect(decodeClean(hex`80 0e 0d 0001 01 04 c0000201 00 18 0a0001`, ctx).mpReach?.prefixes).toEqual(['10.0.1.0/24']);
   });
 
   it('refuses to encode a family without codec or a next hop of the wrong family', () => {
