@@ -1,0 +1,104 @@
+/**
+ * One address family (AFI, SAFI) as every layer above wire sees it (DESIGN.md "Families: one
+ * descriptor per (AFI, SAFI)"). A family is a folder under lib/families/ exporting one
+ * FamilyDescriptor, listed once in lib/families/index.ts; the RIBs, session, API, policy,
+ * sinks and MRT ask the descriptor instead of naming a family.
+ *
+ * Lists, not items: the message model keeps the NLRI of one UPDATE as one list (NlriSource:
+ * `prefixes` with parallel `pathIds`, plus whatever compact form the family hides behind them,
+ * e.g. packed IPv4 numbers). Everything that runs once per NLRI on a hot path (wire coding, RIB
+ * keys, JSON and text events) takes a whole list, so the per-NLRI loop is inside the family's
+ * own code and not an interface call per prefix. Per-item calls (nlriAt, ribKey, formatText,
+ * policyView) are for commands, config and policies, which handle few routes or pay per route anyway.
+ */
+import type { Afi, Safi } from '../wire/iana';
+import type { NlriCodec, NlriSource } from '../wire/nlri/nlri-codec';
+
+/** Parsing a text or config value: the value, or what is wrong with it (the caller adds where). */
+export type FamilyParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/**
+ * RFC 4760 §3 "Network Address of Next Hop", as the family defines it. The wire codec enforces
+ * the lengths; these rules serve commands and config before anything is encoded.
+ */
+export interface NextHopRule {
+  /**
+   * 'address': one IP address, or for IPv6 a global and a link-local one (RFC 2545 §3);
+   * 'none': the family has no next hop (a zero-length field on the wire, as FlowSpec sends it);
+   * 'rd-address': an address after an all-zero route distinguisher (VPN families, RFC 4364 §4.3.2).
+   */
+  readonly form: 'address' | 'none' | 'rd-address';
+  /** The address families a next hop may be in, the first being what `next-hop self` resolves to. */
+  readonly afis: readonly Afi[];
+  /** What an announcement that names no next hop gets, if the family has a default. */
+  readonly fallback?: string;
+  /** What is wrong with these next hops for an announcement of this family, or undefined. */
+  check(nextHop: readonly string[]): string | undefined;
+}
+
+/** What a policy helper sees of one prefix NLRI (IPv4 / IPv6 unicast and, later, labeled or VPN prefixes). */
+export interface PrefixView {
+  readonly kind: 'prefix';
+  readonly afi: Afi;
+  /** Canonical text, "10.0.0.0/24". */
+  readonly prefix: string;
+  readonly length: number;
+  /** IPv4: the network address as a uint32; -1 for other address families. */
+  readonly ipv4: number;
+}
+
+/**
+ * `Nlri`: the value of one NLRI (IP unicast: canonical prefix text). `View`: what policies see.
+ * `Key`: the RIB key, a number where the family can pack an NLRI into one (IPv4), else a string.
+ */
+export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } = { readonly kind: string }, Key extends number | string = number | string> {
+  readonly afi: Afi;
+  readonly safi: Safi;
+  /** ExaBGP's name ("ipv4 unicast"): the config's `families`, the JSON's family keys, the text API. */
+  readonly name: string;
+
+  // ---------------------------------------------------------------- wire (lib/wire, batch)
+  /** Decodes and encodes whole NLRI fields, ADD-PATH ids included; reaches wire through CodecContext.nlri. */
+  readonly wire: NlriCodec;
+
+  // ---------------------------------------------------------------- values
+  /** The NLRI at index i of a list (made on demand for compact lists). */
+  nlriAt(list: NlriSource, i: number): Nlri;
+
+  // ---------------------------------------------------------------- RIB
+  /**
+   * The RIB keys of a whole list, parallel to it: numbers where the family packs its NLRI into
+   * one (IPv4: address * 64 + length, no text made), else canonical strings. Path ids are not
+   * part of the key; the RIB pairs them itself (RFC 7911).
+   */
+  ribKeys(list: NlriSource): ArrayLike<Key>;
+  /** The RIB key of one NLRI, equal to what ribKeys gives for it. */
+  ribKey(nlri: Nlri): Key;
+
+  // ---------------------------------------------------------------- text (process API, `rxbgp encode`)
+  /** One NLRI from its text form (the words after `announce route`, `withdraw flow route`, …). */
+  parseText(text: string): FamilyParse<Nlri>;
+  /** The canonical text of one NLRI (parseText reads it back). */
+  formatText(nlri: Nlri): string;
+
+  // ---------------------------------------------------------------- ExaBGP events (format 4.0.1)
+  /** The JSON item of each NLRI of a list, in order (`{ "nlri": "10.0.0.0/24" }`, RFC 7911 path-information included). */
+  exabgpJsonItems(list: NlriSource): string[];
+  /** The text-encoder form of each NLRI of a list, in order (`10.0.0.0/24 path-information 0.0.0.1`). */
+  exabgpTextItems(list: NlriSource): string[];
+
+  // ---------------------------------------------------------------- JSON config
+  /** One NLRI from the config (`routes[i].prefix`, `flows[i]`); the error says what, the caller where. */
+  decodeConfig(value: unknown): FamilyParse<Nlri>;
+  /** The config form of one NLRI (decodeConfig reads it back), for `rxbgp config` output and reload diffs. */
+  encodeConfig(nlri: Nlri): unknown;
+
+  // ---------------------------------------------------------------- next hop, policy
+  readonly nextHop: NextHopRule;
+  /** What policy helpers see of one NLRI. */
+  policyView(nlri: Nlri): View;
+}
+
+/** Any descriptor, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFamily = FamilyDescriptor<any, { readonly kind: string }, number | string>;

@@ -1,0 +1,53 @@
+/**
+ * The address families rxbgp carries: one descriptor per (AFI, SAFI), each in its own folder,
+ * listed once in FAMILIES below (DESIGN.md "Families"). Layer: imports lib/wire only.
+ *
+ * How the layers reach a family
+ * - Wire (MP_REACH/MP_UNREACH, the packer) needs the NLRI codec but may not import families. The
+ *   codec interface (NlriCodec, batch: one call per NLRI field or list) therefore lives in
+ *   lib/wire/nlri/nlri-codec.ts, families implement it, and the registry is injected through
+ *   CodecContext.nlri (FAMILY_REGISTRY.nlri), which already travels with every decode and encode.
+ *   A context without it knows wire's own IPv4 and IPv6 unicast codecs: those stay in wire, as the
+ *   classic NLRI / Withdrawn Routes fields of every UPDATE (RFC 4271 §4.3) need IPv4 unicast.
+ * - Everything above wire asks FAMILY_REGISTRY.get(afi, safi) for the descriptor.
+ *
+ * Where a family is still named (inventory at the start of issue 12; move each onto the
+ * descriptor, then strike it here):
+ * - lib/wire/types.ts: NlriList.prefixes is string[] (a family with structured NLRI, FlowSpec,
+ *   needs its values there too: hidden like packed IPv4, or a generic item array); `mp` flag and
+ *   isClassic() are IPv4-unicast-only by RFC 4271 and stay.
+ * - lib/wire/update.ts, update-pack.ts, attributes/mp-reach-nlri.ts (mpFlag): classic fields = IPv4
+ *   unicast (RFC 4271, stays). lib/wire/family-names.ts: ExaBGP names of all families (to be read
+ *   from the registry for carried families). lib/wire/end-of-rib.ts: IPv4 EoR is the empty UPDATE.
+ * - lib/api/exabgp-json/update.ts and exabgp-text/update.ts: `{ "nlri": … }` items and prefix text,
+ *   isClassic, eor default IPv4 unicast.
+ * - lib/api/commands/: route-command.ts, route-specs.ts, address-text.ts, split-prefix.ts (route text
+ *   is an IPv4/IPv6 prefix; default next hop 0.0.0.0 / ::), eor-command.ts (default family).
+ * - lib/daemon/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.
+ * - lib/config/family-text.ts (CONFIG_FAMILIES = ipv4/ipv6 unicast), resolve-config.ts (routes get
+ *   SAFI 1; default families from the peer address), scalar-codecs.ts, route-overlaps.ts (prefix maths).
+ * - lib/rib/adj-rib-in.ts, adj-rib-out.ts, route-set.ts, ipv4-prefix-table.ts: packed IPv4 tables
+ *   keyed by number, other families by prefix text; IPV4_UNICAST / IPV6_UNICAST special cases.
+ * - lib/policy/route-view.ts, batch-routes.ts, nlri-lists.ts, prefix-filters.ts, prefix-list.ts:
+ *   `afi === Afi.IPV4` stands for "packed IPv4 unicast"; RouteView is a prefix view.
+ * - lib/session/rib-sender.ts (packed lists, next-hop self by AFI), lib/speaker/speaker.ts (SAFI 1).
+ * - lib/sinks/log-writer.ts, kafka-messages.ts: packed IPv4 counting and text.
+ * - lib/mrt/table-dump-v2.ts (RIB_IPV4_UNICAST / RIB_IPV6_UNICAST subtypes, RFC 6396 §4.3),
+ *   bgp4mp-writer.ts (peer AFI only: not a family).
+ * - lib/fsm/negotiate.ts: IPv4 unicast when no Multiprotocol capability (RFC 4760 §8, stays).
+ * - lib/cli/commands/encode-updates.ts: next-hop self by AFI, `rxbgp encode` route text.
+ */
+import type { AnyFamily } from './family-descriptor';
+import { ipv4UnicastFamily } from './ipv4-unicast';
+import { ipv6UnicastFamily } from './ipv6-unicast';
+import { buildFamilyRegistry, type FamilyRegistry } from './registry';
+
+export type { AnyFamily, FamilyDescriptor, FamilyParse, NextHopRule, PrefixView } from './family-descriptor';
+export { buildFamilyRegistry, type FamilyRegistry } from './registry';
+export { ipv4UnicastFamily } from './ipv4-unicast';
+export { ipv6UnicastFamily } from './ipv6-unicast';
+
+/** Every family rxbgp carries. Adding one: its folder, and one line here. */
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily];
+
+export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

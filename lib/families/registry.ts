@@ -1,0 +1,40 @@
+/**
+ * The (AFI, SAFI) → descriptor lookup, built once from an explicit array (STYLE.md "Codec
+ * registry": no registration by import side effect; a family listed twice throws).
+ */
+import { buildNlriRegistry } from '../wire/nlri';
+import type { NlriCodecs } from '../wire/nlri/nlri-codec';
+import { familyKey } from '../wire/types';
+import type { AnyFamily } from './family-descriptor';
+
+export interface FamilyRegistry {
+  /** Every family, in the order listed. */
+  readonly all: readonly AnyFamily[];
+  /** The descriptor of (afi, safi), or undefined when rxbgp does not carry that family. */
+  get(afi: number, safi: number): AnyFamily | undefined;
+  /** The descriptor by ExaBGP's name ("ipv4 unicast"), or undefined. */
+  byName(name: string): AnyFamily | undefined;
+  /** The wire codecs of every family, for CodecContext.nlri. */
+  readonly nlri: NlriCodecs;
+}
+
+export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegistry {
+  const byKey = new Map<number, AnyFamily>();
+  const byName = new Map<string, AnyFamily>();
+  for (const family of families) {
+    const key = familyKey(family.afi, family.safi);
+    const known = byKey.get(key) ?? byName.get(family.name);
+    if (known) throw new Error(`family ${family.name} (AFI ${family.afi} / SAFI ${family.safi}) registered twice (already as ${known.name})`);
+    if (family.wire.afi !== family.afi || family.wire.safi !== family.safi) {
+      throw new Error(`family ${family.name}: its wire codec is for AFI ${family.wire.afi} / SAFI ${family.wire.safi}`);
+    }
+    byKey.set(key, family);
+    byName.set(family.name, family);
+  }
+  return {
+    all: families,
+    get: (afi, safi) => byKey.get(familyKey(afi, safi)),
+    byName: (name) => byName.get(name),
+    nlri: buildNlriRegistry(families.map((f) => f.wire)),
+  };
+}
