@@ -19,8 +19,9 @@
  * - lib/wire/update.ts, update-pack.ts, attributes/mp-reach-nlri.ts (mpFlag): classic fields = IPv4
  *   unicast (RFC 4271, stays). lib/wire/family-names.ts: ExaBGP names of all families (to be read
  *   from the registry for carried families). lib/wire/end-of-rib.ts: IPv4 EoR is the empty UPDATE.
- * - lib/api/exabgp-json/update.ts and exabgp-text/update.ts: `{ "nlri": … }` items and prefix text,
- *   isClassic, eor default IPv4 unicast.
+ * - lib/api/exabgp-json/update.ts and exabgp-text/update.ts: NLRI items come from the descriptor
+ *   (lib/api/nlri-items.ts); left: the End-of-RIB default IPv4 unicast (RFC 4724 §2, stays) and the
+ *   next-hop grouping, which assumes every family has next hops to group by.
  * - lib/api/commands/: route-command.ts, route-specs.ts, address-text.ts, split-prefix.ts (route text
  *   is an IPv4/IPv6 prefix; default next hop 0.0.0.0 / ::), eor-command.ts (default family).
  * - lib/daemon/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.

@@ -10,17 +10,14 @@
  */
 import { Afi, Safi } from '../../wire/iana';
 import { DEFAULT_CONTEXT, type CodecContext, type NlriList, type UpdateMessage } from '../../wire/types';
-import { formatIpv4Number } from '../../wire/address';
+import { isClassic } from '../../wire/update';
+import { nlriJsonItems } from '../nlri-items';
 import { attributeMembers, hasAttributes } from './attributes';
 import { neighborEvent, type JsonDirection, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
 import { afiName, familyName, safiName } from './family-names';
 
 /** ExaBGP's key for announced routes without a next hop (an IPv4 UPDATE lacking NEXT_HOP). */
 const NO_NEXT_HOP = 'no-nexthop';
-
-function isClassic(list: NlriList): boolean {
-  return list.afi === Afi.IPV4 && list.safi === Safi.UNICAST && !list.mp;
-}
 
 /** The IPv4 Withdrawn Routes / NLRI fields come before MP_UNREACH / MP_REACH, as ExaBGP parses them. */
 function classicFirst<T extends NlriList>(lists: readonly T[]): readonly T[] {
@@ -32,19 +29,10 @@ function classicFirst<T extends NlriList>(lists: readonly T[]): readonly T[] {
   return lists;
 }
 
-/** `INET.json()`: `{ "nlri": "10.0.0.0/24" }`, with "path-information" as a dotted quad under ADD-PATH (RFC 7911). */
-function nlriJson(list: NlriList, i: number): string {
-  const pathId = list.pathIds?.[i];
-  return pathId === undefined
-    ? `{ "nlri": "${list.prefixes[i]}" }`
-    : `{ "nlri": "${list.prefixes[i]}", "path-information": "${formatIpv4Number(pathId)}" }`;
-}
-
-/** Appends the prefixes of a list, `times` each in a row (see nextHopsOf), to a comma-separated run. */
+/** Appends the NLRI of a list (their family's JSON items), `times` each in a row (see nextHopsOf), to a comma-separated run. */
 function appendNlri(run: string | undefined, list: NlriList, times = 1): string {
   let out = run ?? '';
-  for (let i = 0; i < list.prefixes.length; i++) {
-    const item = nlriJson(list, i);
+  for (const item of nlriJsonItems(list)) {
     for (let t = 0; t < times; t++) out += out ? `, ${item}` : item;
   }
   return out;

@@ -12,23 +12,14 @@
  * A withdrawn route prints its next hop only when it had one: announced routes turned into
  * withdrawals by RFC 7606 treat-as-withdraw on a received UPDATE.
  */
-import { formatIpv4Number } from '../../wire/address';
 import { Afi, Safi } from '../../wire/iana';
 import { DEFAULT_CONTEXT, type Announced, type CodecContext, type NlriList, type UpdateMessage } from '../../wire/types';
+import { isClassic } from '../../wire/update';
+import { nlriTextItems } from '../nlri-items';
 import { hasAttributes } from '../exabgp-json/attributes';
 import type { JsonDirection, JsonNeighbor } from '../exabgp-json/envelope';
 import { afiName, safiName } from '../exabgp-json/family-names';
 import { attributesText } from './attributes';
-
-function isClassic(list: NlriList): boolean {
-  return list.afi === Afi.IPV4 && list.safi === Safi.UNICAST && !list.mp;
-}
-
-/** INET.prefix(): the prefix and, under ADD-PATH (RFC 7911), its path identifier as a dotted quad. */
-function prefixText(list: NlriList, i: number): string {
-  const pathId = list.pathIds?.[i];
-  return pathId === undefined ? list.prefixes[i] : `${list.prefixes[i]} path-information ${formatIpv4Number(pathId)}`;
-}
 
 function hasPrefixes(lists: readonly NlriList[]): boolean {
   for (const list of lists) if (list.prefixes.length) return true;
@@ -59,13 +50,12 @@ export function updateText(n: JsonNeighbor, msg: UpdateMessage, direction: JsonD
   const attributes = asWithdrawn ? '' : attributesText(msg, ctx.asn4);
 
   const withdrawn = (list: NlriList): void => {
-    for (let i = 0; i < list.prefixes.length; i++) out += `${head} withdrawn ${prefixText(list, i)}\n`;
+    for (const item of nlriTextItems(list)) out += `${head} withdrawn ${item}\n`;
   };
   const announced = (list: Announced): void => {
     const verb = asWithdrawn ? 'withdrawn' : 'announced';
     const tail = asWithdrawn ? '' : attributes;
-    for (let i = 0; i < list.prefixes.length; i++) {
-      const prefix = prefixText(list, i);
+    for (const prefix of nlriTextItems(list)) {
       // An IPv4 route without NEXT_HOP: ExaBGP's NoNextHop prints nothing but is still "announced".
       if (list.nextHop.length === 0) out += `${head} ${verb} ${prefix}${tail}\n`;
       for (const nextHop of list.nextHop) out += `${head} ${verb} ${prefix} next-hop ${nextHop}${tail}\n`;
