@@ -1,3 +1,4 @@
+import { FAMILIES } from '../../lib/families';
 import { CONFIG_FAMILIES, formatFamily, parseFamily } from '../../lib/config/family-text';
 
 describe('family text', () => {
@@ -25,5 +26,11 @@ describe('family text', () => {
 
   it('only offers named families to the config', () => {
     for (const name of CONFIG_FAMILIES) expect(parseFamily(name)).toBeDefined();
+  });
+
+  it('offers the config exactly the families of the registry (lib/families), by their descriptor names', () => {
+    expect(CONFIG_FAMILIES).toEqual(FAMILIES.map((f) => f.name));
+    expect(CONFIG_FAMILIES).toEqual(['ipv4 unicast', 'ipv6 unicast']);
+    for (const family of FAMILIES) expect(parseFamily(family.name)).toEqual({ afi: family.afi, safi: family.safi });
   });
 });
