@@ -32,7 +32,8 @@
  * - lib/policy/route-view.ts, batch-routes.ts, nlri-lists.ts, prefix-filters.ts, prefix-list.ts:
  *   `afi === Afi.IPV4` stands for "packed IPv4 unicast"; RouteView is a prefix view.
  * - lib/session/rib-sender.ts (packed lists, next-hop self by AFI), lib/speaker/speaker.ts (SAFI 1).
- * - lib/sinks/log-writer.ts, kafka-messages.ts: packed IPv4 counting and text.
+ * - lib/sinks/log-writer.ts, kafka-messages.ts: NLRI text through the family (nlri-text.ts); counting
+ *   still by nlriCount (packed-ipv4.ts: packed length, else text length).
  * - lib/mrt/table-dump-v2.ts (RIB_IPV4_UNICAST / RIB_IPV6_UNICAST subtypes, RFC 6396 §4.3),
  *   bgp4mp-writer.ts (peer AFI only: not a family).
  * - lib/fsm/negotiate.ts: IPv4 unicast when no Multiprotocol capability (RFC 4760 §8, stays).

@@ -9,7 +9,8 @@
 import type { Message } from 'kafkajs';
 import { familyName } from '../api/exabgp-json/family-names';
 import { endOfRib } from '../wire/end-of-rib';
-import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { nlriTextAt, nlriTexts } from '../families/nlri-text';
+import { nlriCount } from '../wire/nlri/packed-ipv4';
 import type { UpdateMessage } from '../wire/types';
 import type { EventLines } from './event-lines';
 import type { SinkEvent } from './sink';
@@ -47,9 +48,9 @@ function perPrefix(e: SinkEvent, message: UpdateMessage, direction: 'receive' | 
     return;
   }
   for (const list of message.announced) {
-    for (const prefix of prefixesOf(list)) one(prefix, { ...head, type: 'announce', family: familyName(list.afi, list.safi), prefix, nextHop: list.nextHop, attributes: message.attributes });
+    for (const prefix of nlriTexts(list)) one(prefix, { ...head, type: 'announce', family: familyName(list.afi, list.safi), prefix, nextHop: list.nextHop, attributes: message.attributes });
   }
-  for (const list of message.withdrawn) for (const prefix of prefixesOf(list)) one(prefix, { ...head, type: 'withdraw', family: familyName(list.afi, list.safi), prefix });
+  for (const list of message.withdrawn) for (const prefix of nlriTexts(list)) one(prefix, { ...head, type: 'withdraw', family: familyName(list.afi, list.safi), prefix });
 }
 
 /**
@@ -76,19 +77,10 @@ function keyed(value: string, e: SinkEvent, prefix: string | undefined, opts: Ka
   }
 }
 
-function prefixesOf(list: { readonly afi: number; readonly prefixes: readonly string[] }): string[] {
-  const packed = packedIpv4Of(list);
-  if (!packed) return [...list.prefixes];
-  const out = new Array<string>(packed.length);
-  for (let i = 0; i < packed.length; i++) out[i] = formatIpv4Packed(packed[i]);
-  return out;
-}
-
-function firstPrefix(message: { readonly announced: readonly { readonly afi: number; readonly prefixes: readonly string[] }[]; readonly withdrawn: readonly { readonly afi: number; readonly prefixes: readonly string[] }[] }): string | undefined {
+function firstPrefix(message: Pick<UpdateMessage, 'announced' | 'withdrawn'>): string | undefined {
   for (const l of [...message.announced, ...message.withdrawn]) {
     if (nlriCount(l) === 0) continue;
-    const packed = packedIpv4Of(l);
-    return packed ? formatIpv4Packed(packed[0]) : l.prefixes[0];
+    return nlriTextAt(l, 0);
   }
   return undefined;
 }

@@ -5,7 +5,8 @@
  * and sessions going down at warn).
  */
 import type { Log } from '../session/log';
-import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { nlriTextAt } from '../families/nlri-text';
+import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { notificationText } from '../wire/notification';
 import { endOfRib } from '../wire/end-of-rib';
 import { familyName } from '../api/exabgp-json/family-names';
@@ -50,9 +51,8 @@ export class LogWriter implements SinkWriter {
         let first: string | undefined;
         for (const l of e.message.announced) {
           announced += nlriCount(l);
-          // The first prefix only: reading `prefixes` of a packed list would make text for all of it.
-          const packed = packedIpv4Of(l);
-          first ??= packed ? (packed.length ? formatIpv4Packed(packed[0]) : undefined) : l.prefixes[0];
+          // The first NLRI only: reading `prefixes` of a packed list would make text for all of it.
+          if (first === undefined && nlriCount(l) > 0) first = nlriTextAt(l, 0);
         }
         for (const l of e.message.withdrawn) withdrawn += nlriCount(l);
         this.log.info(`${who}: update ${dir}: ${announced} announced${first ? ` (first ${first})` : ''}, ${withdrawn} withdrawn`);
