@@ -74,6 +74,14 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   ribKeys(list: NlriSource): ArrayLike<Key>;
   /** The RIB key of one NLRI, equal to what ribKeys gives for it. */
   ribKey(nlri: Nlri): Key;
+  /** The NLRI a RIB key stands for (ribKey's inverse), for listings. */
+  nlriOfKey(key: Key): Nlri;
+  /**
+   * A list holding the NLRI of these keys, in order, built onto `head` (afi, safi, next hop…):
+   * how a RIB hands what it holds back to the packer and policies, in the family's compact form
+   * (IPv4: packed, no text made).
+   */
+  listOfKeys<T extends object>(head: T, keys: ArrayLike<Key>): T & NlriSource;
 
   // ---------------------------------------------------------------- text (process API, `rxbgp encode`)
   /** One NLRI from its text form (the words after `announce route`, `withdraw flow route`, …). */

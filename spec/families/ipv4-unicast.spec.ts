@@ -13,6 +13,14 @@ describe('IPv4 unicast family', () => {
     expect(v4.ribKey('10.0.0.0/24')).toBe(0x0a000000 * 64 + 24);
   });
 
+  it('goes back from RIB keys to NLRI and to a packed list', () => {
+    const keys = [v4.ribKey('10.0.0.0/24'), v4.ribKey('10.1.0.0/16')];
+    expect(v4.nlriOfKey(keys[1])).toBe('10.1.0.0/16');
+    const list = v4.listOfKeys({ afi: 1, safi: 1, nextHop: ['192.0.2.1'] }, keys);
+    expect(packedIpv4Of(list)).toBe(keys);
+    expect(list).toEqual({ afi: 1, safi: 1, nextHop: ['192.0.2.1'], prefixes: ['10.0.0.0/24', '10.1.0.0/16'] });
+  });
+
   it('reads one NLRI of a packed list', () => {
     expect(v4.nlriAt(packed, 1)).toBe('10.1.0.0/16');
   });

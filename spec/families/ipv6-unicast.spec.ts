@@ -11,6 +11,11 @@ describe('IPv6 unicast family', () => {
     expect(v6.nlriAt(run, 1)).toBe('2001:db8:1::/48');
   });
 
+  it('goes back from RIB keys to NLRI and to a list', () => {
+    expect(v6.nlriOfKey('2001:db8::/32')).toBe('2001:db8::/32');
+    expect(v6.listOfKeys({ afi: 2, safi: 1 }, ['2001:db8::/32'])).toEqual({ afi: 2, safi: 1, prefixes: ['2001:db8::/32'] });
+  });
+
   it('renders ExaBGP JSON and text items', () => {
     const run = decodeNlriRun(v6.wire, hex`0000000a 20 20010db8`, 0, 9, true);
     expect(v6.exabgpJsonItems(run)).toEqual(['{ "nlri": "2001:db8::/32", "path-information": "0.0.0.10" }']);

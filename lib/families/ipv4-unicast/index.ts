@@ -8,7 +8,7 @@
 import { Afi, Safi } from '../../wire/iana';
 import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../../wire/nlri/ipv4-prefix';
 import { ipv4Unicast as wire } from '../../wire/nlri/ipv4-unicast';
-import { formatIpv4Packed, packedIpv4Of } from '../../wire/nlri/packed-ipv4';
+import { attachPackedIpv4, formatIpv4Packed, packedIpv4Of } from '../../wire/nlri/packed-ipv4';
 import type { FamilyDescriptor, PrefixView } from '../family-descriptor';
 import { decodePrefixConfig, inetJsonItems, inetTextItems, ipNextHopRule, parsePrefixOf } from '../ip-prefix/prefix-family';
 
@@ -32,6 +32,8 @@ export const ipv4UnicastFamily: FamilyDescriptor<string, PrefixView, number> = {
     return keys;
   },
   ribKey: (nlri) => parseIpv4PrefixPacked(nlri),
+  nlriOfKey: formatIpv4Packed,
+  listOfKeys: (head, keys) => attachPackedIpv4(head, keys),
 
   parseText: (text) => parsePrefixOf(Afi.IPV4, 'IPv4', text),
   formatText: (nlri) => nlri,

@@ -18,6 +18,8 @@ export const ipv6UnicastFamily: FamilyDescriptor<string, PrefixView, string> = {
 
   ribKeys: (list) => list.prefixes,
   ribKey: (nlri) => nlri,
+  nlriOfKey: (key) => key,
+  listOfKeys: (head, keys) => Object.assign(head, { prefixes: Array.from(keys) }),
 
   parseText: (text) => parsePrefixOf(Afi.IPV6, 'IPv6', text),
   formatText: (nlri) => nlri,
