@@ -10,6 +10,14 @@
  * keys, JSON and text events) takes a whole list, so the per-NLRI loop is inside the family's
  * own code and not an interface call per prefix. Per-item calls (nlriAt, ribKey, formatText,
  * policyView) are for commands, config and policies, which handle few routes or pay per route anyway.
+ *
+ * Families whose NLRI are not prefixes (FlowSpec, lib/families/flowspec on branch i12-flow-codec)
+ * fit the same shape: `prefixes` holds each NLRI's canonical text (what logs, Kafka keys and RIB
+ * text keys read) and the family keeps its decoded values behind them, as IPv4 unicast keeps packed
+ * numbers (nlriAt reads them; text is made on first read of `prefixes`). Its wire codec wraps
+ * decodeFlowNlri / encodeFlowNlriRun; nextHop.form is 'none'; parseText takes the match part of
+ * `flow route { match { … } then { … } }`, while the `then` actions (extended communities) and
+ * `rd` still need a hook beside parseText when the route commands move onto descriptors.
  */
 import type { Afi, Safi } from '../wire/iana';
 import type { NlriCodec, NlriSource } from '../wire/nlri/nlri-codec';

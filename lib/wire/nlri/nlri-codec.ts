@@ -34,6 +34,9 @@ export interface NlriCodec {
    * `addPath`, `pathIds` (RFC 7911 §3: a 4-octet Path Identifier before each NLRI; left out
    * when the field is empty). Throws BgpError 3/10 (Invalid Network Field) when the field is
    * malformed: RFC 7606 §5.3 calls that a syntax error of the whole field (session reset).
+   * (FlowSpec needs a third outcome, RFC 8955 §4 / RFC 7606 treat-as-withdraw with the rules that
+   * did parse still withdrawn: to come as a field on the returned run that MP_REACH_NLRI turns
+   * into the UPDATE's errorAction; an AttrError thrown here would drop the whole attribute.)
    */
   decodeField<T extends object>(target: T, buf: Buffer, start: number, end: number, addPath: boolean): T & NlriRun;
   /** How many NLRI `list` holds, without making their text. */
