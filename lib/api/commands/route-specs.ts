@@ -1,4 +1,5 @@
 /** Turns parsed prefixes and one RouteDraft into RouteSpecs (shared by `route` and `attributes ... nlri`). */
+import { FAMILY_REGISTRY } from '../../families';
 import { Afi, Safi } from '../../wire/iana';
 import { parseIpv4PrefixPacked } from '../../wire/nlri/ipv4-prefix';
 import type { RoutePrefix } from './address-text';
@@ -12,8 +13,9 @@ export function buildRouteSpecs(prefixes: readonly RoutePrefix[], draft: RouteDr
   const attributes = completeAttributes(draft.attributes);
   const out: RouteSpec[] = [];
   for (const prefix of prefixes) {
-    // ExaBGP withdraws without a next hop use 0.0.0.0; a withdrawal never sends it (RFC 4271 §4.3, RFC 4760 §4).
-    const nextHop = draft.nextHop ?? (prefix.afi === Afi.IPV4 ? '0.0.0.0' : '::');
+    // Without a next hop, the family's fallback (ExaBGP's withdrawals use 0.0.0.0 / ::); a withdrawal
+    // never sends it (RFC 4271 §4.3, RFC 4760 §4).
+    const nextHop = draft.nextHop ?? nextHopFallback(prefix.afi);
     const texts = draft.split === undefined ? [prefix.text] : splitPrefix(prefix, draft.split);
     if (typeof texts === 'string') return texts;
     if (out.length + texts.length > MAX_SPLIT_ROUTES) return `the command makes more than ${MAX_SPLIT_ROUTES} routes`;
@@ -21,6 +23,12 @@ export function buildRouteSpecs(prefixes: readonly RoutePrefix[], draft: RouteDr
     else for (const text of texts) out.push(routeSpec(prefix.afi, text, nextHop, attributes, draft, prefix.afi === Afi.IPV4 ? parseIpv4PrefixPacked(text) : -1));
   }
   return out;
+}
+
+function nextHopFallback(afi: number): string {
+  const fallback = FAMILY_REGISTRY.get(afi, Safi.UNICAST)?.nextHop.fallback;
+  if (fallback === undefined) throw new Error(`no next-hop fallback for AFI ${afi} / SAFI ${Safi.UNICAST}`);
+  return fallback;
 }
 
 function routeSpec(afi: number, prefix: string, nextHop: string, attributes: RouteSpec['attributes'], draft: RouteDraft, packed: number): RouteSpec {
