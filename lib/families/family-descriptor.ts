@@ -80,6 +80,11 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
    * part of the key; the RIB pairs them itself (RFC 7911).
    */
   ribKeys(list: NlriSource): ArrayLike<Key>;
+  /**
+   * 'number' when ribKeys gives numbers (the RIB then holds the family in a typed-array table); a
+   * numeric key below 0 means the NLRI has none (its text is not canonical) and is kept by text.
+   */
+  readonly ribKeyKind: 'number' | 'string';
   /** The RIB key of one NLRI, equal to what ribKeys gives for it. */
   ribKey(nlri: Nlri): Key;
   /** The NLRI a RIB key stands for (ribKey's inverse), for listings. */

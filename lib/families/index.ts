@@ -27,8 +27,9 @@
  * - lib/daemon/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.
  * - lib/config/family-text.ts (CONFIG_FAMILIES = ipv4/ipv6 unicast), resolve-config.ts (routes get
  *   SAFI 1; default families from the peer address), scalar-codecs.ts, route-overlaps.ts (prefix maths).
- * - lib/rib/adj-rib-in.ts, adj-rib-out.ts, route-set.ts, ipv4-prefix-table.ts: packed IPv4 tables
- *   keyed by number, other families by prefix text; IPV4_UNICAST / IPV6_UNICAST special cases.
+ * - lib/rib/adj-rib-in.ts keys routes by the family's ribKeys (numeric families in a typed-array
+ *   table, others by text). Left: adj-rib-out.ts (IPV4_UNICAST / IPV6_UNICAST special cases, packed
+ *   API table), route-set.ts (generated IPv4 runs), ipv4-prefix-table.ts (hash tuned for packed IPv4).
  * - lib/policy/route-view.ts, batch-routes.ts, nlri-lists.ts, prefix-filters.ts, prefix-list.ts:
  *   `afi === Afi.IPV4` stands for "packed IPv4 unicast"; RouteView is a prefix view.
  * - lib/session/rib-sender.ts (packed lists, next-hop self by AFI), lib/speaker/speaker.ts (SAFI 1).

@@ -1,13 +1,12 @@
 /**
  * Adj-RIB-In (RFC 4271 §3.2): the routes one peer advertised to us, after RFC 7606 handling.
- * IPv4 unicast routes (the bulk of a full table) live in a typed-array hash keyed by the packed
- * prefix; other families and ADD-PATH routes are keyed by prefix text (plus path id). Identical
- * attribute sets are interned, so a full table holds one object per distinct set, not per prefix.
+ * Routes are keyed by their family's RIB keys (lib/families): families with numeric keys (IPv4
+ * unicast's packed prefixes, the bulk of a full table) live in a typed-array hash per family;
+ * other families and ADD-PATH routes are keyed by NLRI text (plus path id). Identical attribute
+ * sets are interned, so a full table holds one object per distinct set, not per prefix.
  */
-import { Afi, Safi } from '../wire/iana';
-import { formatIpv4Number } from '../wire/address';
-import { packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
-import { attachPackedIpv4, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { FAMILY_REGISTRY, type AnyFamily } from '../families';
+import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { decodePathAttributes, wireKeyOf } from '../wire/attributes';
 import type { Announced, CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
 import { pickRoutes } from '../policy/nlri-lists';
@@ -53,12 +52,22 @@ export interface RibDelta {
   readonly withdrawn: number;
 }
 
-const IPV4_UNICAST = familyKey(Afi.IPV4, Safi.UNICAST);
+/** A family whose RIB keys are numbers (IPv4 unicast: packed prefixes), held in a typed-array table. */
+interface NumericTable {
+  readonly family: AnyFamily;
+  readonly table: Ipv4PrefixTable;
+}
+
+/** The family's descriptor when it keys its routes by number (lib/families), else undefined. */
+function numericFamily(afi: number, safi: number): AnyFamily | undefined {
+  const family = FAMILY_REGISTRY.get(afi, safi);
+  return family?.ribKeyKind === 'number' ? family : undefined;
+}
 
 export class AdjRibIn {
-  /** IPv4 unicast without path ids: packed prefix -> index in `entryList`. */
-  private readonly ipv4 = new Ipv4PrefixTable();
-  /** Other families and ADD-PATH routes: familyKey -> (prefix or "prefix#pathId") -> entry. */
+  /** Families with numeric RIB keys, routes without path ids: familyKey -> (key -> index in `entryList`). */
+  private readonly numeric = new Map<number, NumericTable>();
+  /** Other families and ADD-PATH routes: familyKey -> (NLRI text or "text#pathId") -> entry. */
   private readonly tables = new Map<number, Map<string, RibEntry>>();
   /** Decoded sets (no wire key): field-by-field key (attribute-key.ts) -> index in `entryList`. */
   private readonly byFields = new Map<string, number>();
@@ -67,7 +76,8 @@ export class AdjRibIn {
   private readonly entryList: RibEntry[] = [];
 
   get size(): number {
-    let n = this.ipv4.size;
+    let n = 0;
+    for (const t of this.numeric.values()) n += t.table.size;
     for (const t of this.tables.values()) n += t.size;
     return n;
   }
@@ -79,15 +89,16 @@ export class AdjRibIn {
 
   familySize(afi: number, safi: number): number {
     const fk = familyKey(afi, safi);
-    return (fk === IPV4_UNICAST ? this.ipv4.size : 0) + (this.tables.get(fk)?.size ?? 0);
+    return (this.numeric.get(fk)?.table.size ?? 0) + (this.tables.get(fk)?.size ?? 0);
   }
 
   get(afi: number, safi: number, prefix: string, pathId?: number): RibEntry | undefined {
     const fk = familyKey(afi, safi);
-    if (fk === IPV4_UNICAST && pathId === undefined) {
-      const packed = parseIpv4PrefixPacked(prefix);
-      if (packed >= 0) {
-        const id = this.ipv4.get(packed);
+    const numeric = pathId === undefined ? this.numeric.get(fk) : undefined;
+    if (numeric) {
+      const key = numeric.family.ribKey(prefix) as number;
+      if (key >= 0) {
+        const id = numeric.table.get(key);
         return id === undefined ? undefined : this.entryList[id];
       }
     }
@@ -108,23 +119,22 @@ export class AdjRibIn {
       const entry = this.entryList[id];
       const fk = familyKey(ann.afi, ann.safi);
       const { pathIds } = ann;
-      const packed = fk === IPV4_UNICAST && !pathIds ? packedIpv4Of(ann) : undefined;
-      if (packed) {
-        for (let i = 0; i < packed.length; i++) this.ipv4.set(packed[i], id);
-        announced += packed.length;
+      const numeric = pathIds ? undefined : this.numericTable(fk, ann.afi, ann.safi);
+      if (numeric) {
+        // One call for the whole list: a packed IPv4 list hands over its own numbers.
+        const keys = numeric.family.ribKeys(ann) as ArrayLike<number>;
+        const table = numeric.table;
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          if (key >= 0) table.set(key, id);
+          else this.textTable(fk).set(ann.prefixes[i], entry); // no numeric key (text not canonical): keep it as given
+        }
+        announced += keys.length;
         continue;
       }
       const prefixes = ann.prefixes;
-      if (fk === IPV4_UNICAST && !pathIds) {
-        for (let i = 0; i < prefixes.length; i++) {
-          const packed = parseIpv4PrefixPacked(prefixes[i]);
-          if (packed >= 0) this.ipv4.set(packed, id);
-          else this.textTable(fk).set(prefixes[i], entry); // not canonical text: keep it as given
-        }
-      } else {
-        const table = this.textTable(fk);
-        for (let i = 0; i < prefixes.length; i++) table.set(textKey(prefixes[i], pathIds?.[i]), entry);
-      }
+      const table = this.textTable(fk);
+      for (let i = 0; i < prefixes.length; i++) table.set(textKey(prefixes[i], pathIds?.[i]), entry);
       announced += prefixes.length;
     }
     return { announced, withdrawn };
@@ -132,7 +142,7 @@ export class AdjRibIn {
 
   /** Drops everything (the session went down, RFC 4271 §8.2.2: routes of the peer are removed). */
   clear(): void {
-    this.ipv4.clear();
+    this.numeric.clear();
     this.tables.clear();
     this.byFields.clear();
     this.byWire.clear();
@@ -141,8 +151,8 @@ export class AdjRibIn {
 
   /** Iterates entries of every family as [familyKey, prefix key, entry] (prefix key: "prefix" or "prefix#pathId"). */
   *entries(): IterableIterator<[number, string, RibEntry]> {
-    for (const [packed, id] of this.ipv4.entries()) {
-      yield [IPV4_UNICAST, `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`, this.entryList[id]];
+    for (const [fk, { family, table }] of this.numeric) {
+      for (const [key, id] of table.entries()) yield [fk, family.formatText(family.nlriOfKey(key)), this.entryList[id]];
     }
     for (const [fk, table] of this.tables) for (const [k, e] of table) yield [fk, k, e];
   }
@@ -157,50 +167,54 @@ export class AdjRibIn {
     if (msg.errorAction === 'treat-as-withdraw') return msg;
     const withdrawn: NlriList[] = [];
     for (const list of msg.withdrawn) {
-      const held = this.indicesWhere(list, (fk, key, packed) => (packed >= 0 ? this.ipv4.get(packed) !== undefined : !!this.tables.get(fk)?.has(key)));
+      const held = this.indicesWhere(list, (table, fk, key, numeric) => (numeric >= 0 ? table!.get(numeric) !== undefined : !!this.tables.get(fk)?.has(key)));
       if (held.length) withdrawn.push(held.length === nlriCount(list) ? list : pickRoutes(list, held, held.length, false));
     }
     const announced: Announced[] = [];
     for (const list of msg.announced) {
       const id = this.intern(msg.attributes, list.nextHop);
       const entry = this.entryList[id];
-      const changed = this.indicesWhere(list, (fk, key, packed) => (packed >= 0 ? this.ipv4.get(packed) !== id : this.tables.get(fk)?.get(key) !== entry));
+      const changed = this.indicesWhere(list, (table, fk, key, numeric) => (numeric >= 0 ? table!.get(numeric) !== id : this.tables.get(fk)?.get(key) !== entry));
       if (changed.length) announced.push(changed.length === nlriCount(list) ? list : pickRoutes(list, changed, changed.length, true));
     }
     if (!withdrawn.length && !announced.length) return undefined;
     return { ...msg, withdrawn, announced };
   }
 
-  /** Indices of the routes of `list` for which `test(familyKey, text key, packed or -1)` holds. */
-  private indicesWhere(list: NlriList, test: (fk: number, key: string, packed: number) => boolean): number[] {
+  /**
+   * Indices of the routes of `list` for which `test(numeric table, familyKey, text key, numeric key or -1)`
+   * holds; the numeric table is undefined when nothing of the family is held by number yet.
+   */
+  private indicesWhere(list: NlriList, test: (table: Ipv4PrefixTable | undefined, fk: number, key: string, numeric: number) => boolean): number[] {
     const fk = familyKey(list.afi, list.safi);
     const out: number[] = [];
-    const packed = fk === IPV4_UNICAST && !list.pathIds ? packedIpv4Of(list) : undefined;
-    const n = nlriCount(list);
-    for (let i = 0; i < n; i++) {
-      if (packed) {
-        if (test(fk, '', packed[i])) out.push(i);
-        continue;
-      }
-      const text = list.prefixes[i];
-      const p = fk === IPV4_UNICAST && !list.pathIds ? parseIpv4PrefixPacked(text) : -1;
-      if (test(fk, p >= 0 ? '' : textKey(text, list.pathIds?.[i]), p)) out.push(i);
+    const family = list.pathIds ? undefined : numericFamily(list.afi, list.safi);
+    if (family) {
+      const table = this.numeric.get(fk)?.table ?? EMPTY_TABLE;
+      const keys = family.ribKeys(list) as ArrayLike<number>;
+      for (let i = 0; i < keys.length; i++) if (test(table, fk, keys[i] >= 0 ? '' : list.prefixes[i], keys[i])) out.push(i);
+      return out;
     }
+    const n = nlriCount(list);
+    for (let i = 0; i < n; i++) if (test(undefined, fk, textKey(list.prefixes[i], list.pathIds?.[i]), -1)) out.push(i);
     return out;
   }
 
   /**
-   * Everything held as UPDATE-shaped batches, one per attribute set and family (IPv4 packed,
-   * sorted): what import policies run over again when they change (lib/session/import-pipeline.ts).
+   * Everything held as UPDATE-shaped batches, one per attribute set and family (numeric keys
+   * sorted, in the family's compact list form): what import policies run over again when they
+   * change (lib/session/import-pipeline.ts).
    */
   *batches(): IterableIterator<UpdateMessage> {
-    const v4 = PrefixesBySet.build(this.entryList.length, (visit) => this.ipv4.forEach(visit));
-    for (let id = 0; id < this.entryList.length; id++) {
-      const packed = v4.of(id);
-      if (packed.length === 0) continue;
-      const entry = this.entryList[id];
-      const list = attachPackedIpv4({ afi: Afi.IPV4, safi: Safi.UNICAST, nextHop: entry.nextHop }, Array.from(packed));
-      yield { type: 'update', withdrawn: [], attributes: entry.attributes, announced: [list] };
+    for (const [fk, { family, table }] of this.numeric) {
+      const bySet = PrefixesBySet.build(this.entryList.length, (visit) => table.forEach(visit));
+      for (let id = 0; id < this.entryList.length; id++) {
+        const keys = bySet.of(id);
+        if (keys.length === 0) continue;
+        const entry = this.entryList[id];
+        const list = family.listOfKeys({ afi: fk >> 8, safi: fk & 255, nextHop: entry.nextHop }, Array.from(keys)) as Announced;
+        yield { type: 'update', withdrawn: [], attributes: entry.attributes, announced: [list] };
+      }
     }
     for (const [fk, table] of this.tables) {
       const byEntry = new Map<RibEntry, { prefixes: string[]; pathIds: number[] }>();
@@ -223,22 +237,33 @@ export class AdjRibIn {
     const { pathIds } = list;
     let n = 0;
     const table = this.tables.get(fk);
-    const packed = fk === IPV4_UNICAST && !pathIds ? packedIpv4Of(list) : undefined;
-    if (packed) {
-      for (let i = 0; i < packed.length; i++) if (this.ipv4.delete(packed[i]) !== undefined) n++;
-      return n;
-    }
-    const prefixes = list.prefixes;
-    if (fk === IPV4_UNICAST && !pathIds) {
-      for (let i = 0; i < prefixes.length; i++) {
-        const packed = parseIpv4PrefixPacked(prefixes[i]);
-        if (packed >= 0 ? this.ipv4.delete(packed) !== undefined : table?.delete(prefixes[i])) n++;
+    const family = pathIds ? undefined : numericFamily(list.afi, list.safi);
+    if (family) {
+      const numeric = this.numeric.get(fk)?.table ?? EMPTY_TABLE;
+      const keys = family.ribKeys(list) as ArrayLike<number>;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key < 0) {
+          if (table?.delete(list.prefixes[i])) n++;
+        } else if (numeric.delete(key) !== undefined) n++;
       }
       return n;
     }
     if (!table) return 0;
+    const prefixes = list.prefixes;
     for (let i = 0; i < prefixes.length; i++) if (table.delete(textKey(prefixes[i], pathIds?.[i]))) n++;
     return n;
+  }
+
+  /** The numeric table of a family that keys by number (made on first use), else undefined. */
+  private numericTable(fk: number, afi: number, safi: number): NumericTable | undefined {
+    const known = this.numeric.get(fk);
+    if (known) return known;
+    const family = numericFamily(afi, safi);
+    if (!family) return undefined;
+    const made = { family, table: new Ipv4PrefixTable() };
+    this.numeric.set(fk, made);
+    return made;
   }
 
   private textTable(fk: number): Map<string, RibEntry> {
@@ -270,6 +295,9 @@ export class AdjRibIn {
     return id;
   }
 }
+
+/** What indicesWhere tests against for a family nothing of which is held by number yet. */
+const EMPTY_TABLE = new Ipv4PrefixTable();
 
 function textKey(prefix: string, pathId: number | undefined): string {
   return pathId === undefined ? prefix : `${prefix}#${pathId}`;

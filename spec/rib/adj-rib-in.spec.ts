@@ -30,6 +30,29 @@ describe('AdjRibIn', () => {
     expect(rib.size).toBe(1);
   });
 
+  it('keys each family by its descriptor: IPv4 by packed number, IPv6 by text, IPv4 text with no packed form (host bits) as given', () => {
+    const rib = new AdjRibIn();
+    rib.apply(announce(['10.0.0.0/24', '10.0.1.1/24']));
+    const v6: UpdateMessage = { type: 'update', withdrawn: [], attributes: { origin: 0 }, announced: [{ afi: 2, safi: 1, prefixes: ['2001:db8::/32'], nextHop: ['2001:db8::1'] }] };
+    rib.apply(v6);
+    expect(rib.familySize(1, 1)).toBe(2);
+    expect(rib.familySize(2, 1)).toBe(1);
+    expect([...rib.entries()].map(([fk, key]) => [fk, key])).toEqual([
+      [0x101, '10.0.0.0/24'],
+      [0x101, '10.0.1.1/24'],
+      [0x201, '2001:db8::/32'],
+    ]);
+    // Batches hand IPv4 back packed (no text array until read), IPv6 as text.
+    const lists = [...rib.batches()].flatMap((b) => b.announced);
+    expect(lists.map((l) => [l.afi, l.prefixes])).toEqual([
+      [1, ['10.0.0.0/24']],
+      [1, ['10.0.1.1/24']],
+      [2, ['2001:db8::/32']],
+    ]);
+    expect(rib.apply({ type: 'update', withdrawn: [{ afi: 1, safi: 1, prefixes: ['10.0.1.1/24', '10.0.0.0/24'] }], attributes: {}, announced: [] })).toEqual({ announced: 0, withdrawn: 2 });
+    expect(rib.size).toBe(1);
+  });
+
   it('RFC 7606 treat-as-withdraw removes the announced prefixes instead of adding them', () => {
     const rib = new AdjRibIn();
     rib.apply(announce(['10.0.0.0/24']));

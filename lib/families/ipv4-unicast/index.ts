@@ -31,6 +31,7 @@ export const ipv4UnicastFamily: FamilyDescriptor<string, PrefixView, number> = {
     for (let i = 0; i < prefixes.length; i++) keys[i] = parseIpv4PrefixPacked(prefixes[i]);
     return keys;
   },
+  ribKeyKind: 'number',
   ribKey: (nlri) => parseIpv4PrefixPacked(nlri),
   nlriOfKey: formatIpv4Packed,
   listOfKeys: (head, keys) => attachPackedIpv4(head, keys),

@@ -17,6 +17,7 @@ export const ipv6UnicastFamily: FamilyDescriptor<string, PrefixView, string> = {
   nlriAt: (list, i) => list.prefixes[i],
 
   ribKeys: (list) => list.prefixes,
+  ribKeyKind: 'string',
   ribKey: (nlri) => nlri,
   nlriOfKey: (key) => key,
   listOfKeys: (head, keys) => Object.assign(head, { prefixes: Array.from(keys) }),
