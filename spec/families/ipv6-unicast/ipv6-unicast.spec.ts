@@ -1,6 +1,6 @@
-import { ipv6UnicastFamily as v6 } from '../../lib/families';
-import { decodeNlriRun } from '../../lib/wire/nlri';
-import { hex } from '../helpers/hex';
+import { ipv6UnicastFamily as v6 } from '../../../lib/families';
+import { decodeNlriRun } from '../../../lib/wire/nlri';
+import { hex } from '../../helpers/hex';
 
 describe('IPv6 unicast family', () => {
   it('keys the RIB by canonical prefix text', () => {

@@ -1,6 +1,6 @@
-import { ipv4UnicastFamily as v4 } from '../../lib/families';
-import { decodeNlriRun, packedIpv4Of } from '../../lib/wire/nlri';
-import { hex } from '../helpers/hex';
+import { ipv4UnicastFamily as v4 } from '../../../lib/families';
+import { decodeNlriRun, packedIpv4Of } from '../../../lib/wire/nlri';
+import { hex } from '../../helpers/hex';
 
 describe('IPv4 unicast family', () => {
   const field = hex`18 0a0000  10 0a01  # 10.0.0.0/24, 10.1.0.0/16`;
