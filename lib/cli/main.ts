@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { loadConfig, formatErrors, summarizeConfig } from '../config';
 import { decodeHexMessage } from '../wire/message';
 import { messageJson, defaultEnvelopeSource, DECODE_NEIGHBOR } from '../api/exabgp-json';
+import { familyContext } from '../families/family-context';
 import { DEFAULT_CONTEXT } from '../wire/types';
 import { runDaemon } from './run';
 import { runCliCommand } from './commands/cli-command';
@@ -79,7 +80,7 @@ export function main(argv: string[]): void {
     .option('--asn2', 'decode as a 2-octet AS session (no 4-octet AS capability)')
     .action((parts: string[], opts: { asn2?: boolean }) => {
       try {
-        const ctx = { ...DEFAULT_CONTEXT, asn4: !opts.asn2 };
+        const ctx = familyContext({ ...DEFAULT_CONTEXT, asn4: !opts.asn2 });
         const msg = decodeHexMessage(parts.join(''), ctx);
         // The same neighbor and direction `exabgp --decode` prints, so the two outputs compare.
         process.stdout.write(messageJson(defaultEnvelopeSource(), DECODE_NEIGHBOR, msg, 'in', ctx) + '\n');

@@ -3,6 +3,7 @@
  * reload (SIGHUP) that keeps every session whose settings did not change and only sends the
  * route differences to them.
  */
+import { FAMILY_REGISTRY } from '../families';
 import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
 import { neighborSettingsKey } from '../config';
@@ -171,6 +172,7 @@ export class Daemon {
       log: this.log,
       importPolicies: this.policies.chain(n.import),
       exportPolicies: this.policies.chain(n.export),
+      nlri: FAMILY_REGISTRY.nlri,
     });
     neighbor.loadRoutes(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n) || sinksWantSent(this.config, n);

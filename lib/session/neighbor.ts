@@ -11,6 +11,7 @@ import { collisionWinner } from '../fsm/collision';
 import { CeaseSubcode } from '../wire/iana';
 import { encodeMessage } from '../wire/message';
 import { ceaseNotification } from '../wire/notification';
+import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { DEFAULT_CONTEXT, familyKey, type NotificationMessage } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
 import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable, type RibOutChange } from '../rib/adj-rib-out';
@@ -34,6 +35,8 @@ export interface NeighborOptions {
   readonly importPolicies?: readonly ChainPolicy[];
   /** Export policies, in order: what we announce goes through them; sessions send what they let through. */
   readonly exportPolicies?: readonly ChainPolicy[];
+  /** NLRI codecs of the families sessions may carry (the daemon passes lib/families' registry). */
+  readonly nlri?: NlriCodecs;
 }
 
 /** After a promoted candidate session ends, how long before a fresh session starts. */
@@ -233,6 +236,7 @@ export class Neighbor {
       connectFailures: this.connectFailures,
       log: this.opts.log,
       ...(this.opts.scheduler ? { scheduler: this.opts.scheduler } : {}),
+      ...(this.opts.nlri ? { nlri: this.opts.nlri } : {}),
     });
   }
 

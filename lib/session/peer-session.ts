@@ -25,6 +25,7 @@ import { logNotification, type Log } from './log';
 import { connectErrorText, type ConnectFailures } from './connect-failures';
 import type { ImportPipeline } from './import-pipeline';
 import type { NeighborCounters } from './counters';
+import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { sendRoutes, type SendContext } from './rib-sender';
 import { ipFamily } from '../wire/address';
@@ -43,6 +44,8 @@ export interface PeerSessionOptions {
   readonly counters?: NeighborCounters;
   /** The neighbor's failed connects, logged when they start and when a connection is up again. */
   readonly connectFailures?: ConnectFailures;
+  /** NLRI codecs of the families the session may carry (lib/families registry); wire's own IPv4/IPv6 unicast when absent. */
+  readonly nlri?: NlriCodecs;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -348,13 +351,17 @@ export class PeerSession {
   }
 
   private txContext(n: Negotiated): CodecContext {
-    return { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend };
+    return this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend });
+  }
+
+  private withNlri(ctx: CodecContext): CodecContext {
+    return this.opts.nlri ? { ...ctx, nlri: this.opts.nlri } : ctx;
   }
 
   private onEstablished(n: Negotiated): void {
     this.negotiated = n;
     this.establishedAt = Date.now();
-    this.rxCtx = { asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive };
+    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive });
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};

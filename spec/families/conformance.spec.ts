@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FAMILIES, type AnyFamily } from '../../lib/families';
+import { familyContext } from '../../lib/families/family-context';
+import { decodeMessage, encodeMessage } from '../../lib/wire/message';
 import type { NlriSource } from '../../lib/wire/nlri';
+import { DEFAULT_CONTEXT, type UpdateMessage } from '../../lib/wire/types';
 import { Writer } from '../../lib/wire/writer';
 import type { FamilySamples } from './family-samples';
 
@@ -92,6 +95,20 @@ describe.each(FAMILIES.map((f) => [f.name, f] as const))('family %s', (_name, fa
     expect(family.nextHop.afis.length).toBeGreaterThan(0);
     if (family.nextHop.fallback !== undefined) expect(family.nextHop.check([family.nextHop.fallback])).toBeUndefined();
     if (samples.nextHop) expect(family.nextHop.check(samples.nextHop)).toBeUndefined();
+  });
+
+  it("reaches wire's UPDATE codec in MP_REACH_NLRI and MP_UNREACH_NLRI through familyContext (RFC 4760)", () => {
+    const ctx = familyContext({ ...DEFAULT_CONTEXT, addPath: new Set() });
+    const nextHop = family.nextHop.form === 'none' ? [] : (samples.nextHop ?? []);
+    const attributes = { origin: 0, asPath: [] };
+    const announce: UpdateMessage = { type: 'update', withdrawn: [], attributes, announced: [{ afi: family.afi, safi: family.safi, mp: true, prefixes: texts, nextHop }] };
+    const withdraw: UpdateMessage = { type: 'update', withdrawn: [{ afi: family.afi, safi: family.safi, mp: true, prefixes: texts }], attributes: {}, announced: [] };
+    for (const message of [announce, withdraw]) {
+      const decoded = decodeMessage(encodeMessage(message, ctx).subarray(0), ctx) as UpdateMessage;
+      expect(decoded.errorAction).toBeUndefined();
+      const lists = [...decoded.announced, ...decoded.withdrawn];
+      expect(lists.map((l) => [l.afi, l.safi, texts.map((_, i) => family.nlriAt(l, i))])).toEqual([[family.afi, family.safi, values]]);
+    }
   });
 
   it('shows policies a view of each NLRI', () => {

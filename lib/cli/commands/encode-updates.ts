@@ -5,6 +5,7 @@
  * the session's sender with its outgoing-attribute rules), so the bytes are exactly those the
  * daemon sends to such a neighbor. Without them, the attributes are encoded as written.
  */
+import { familyContext } from '../../families/family-context';
 import type { Command, RouteSpec } from '../../api/commands/types';
 import { attributeKey } from '../../rib/attribute-key';
 import { AdjRibOut } from '../../rib/adj-rib-out';
@@ -138,5 +139,5 @@ function sessionAttributes(given: PathAttributes): PathAttributes {
 function codecContext(routes: readonly RouteSpec[], options: EncodeOptions): CodecContext {
   const addPath = new Set<number>();
   for (const route of routes) if (route.pathId !== undefined) addPath.add(familyKey(route.afi, route.safi));
-  return { asn4: options.asn4, extendedMessage: false, addPath };
+  return familyContext({ asn4: options.asn4, extendedMessage: false, addPath });
 }
