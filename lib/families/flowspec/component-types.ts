@@ -57,8 +57,9 @@ const TABLE: readonly (ComponentInfo | undefined)[] = [
   info(T.ICMP_CODE, 'numeric', 'icmp-code', 'icmp-code', 1, 0xff),
   info(T.TCP_FLAGS, 'bitmask', 'tcp-flags', 'tcp-flags', 2, 0xffff),
   info(T.PACKET_LENGTH, 'numeric', 'packet-length', 'packet-length', 2, 0xffff),
-  // ExaBGP names type 11 "traffic-class" in IPv6 rules; the value is still the 6-bit DSCP.
-  info(T.DSCP, 'numeric', 'dscp', 'traffic-class', 1, 0x3f),
+  // ExaBGP names type 11 "traffic-class" in IPv6 rules. The value is the 6-bit DSCP (RFC 8955
+  // §4.2.2.11); `dscp` text is held to 0..63, `traffic-class` to the octet (ExaBGP's own tests send 101).
+  info(T.DSCP, 'numeric', 'dscp', 'traffic-class', 1, 0xff),
   info(T.FRAGMENT, 'bitmask', 'fragment', 'fragment', 1, 0xff),
   info(T.FLOW_LABEL, 'numeric', 'flow-label', 'flow-label', 4, 0xfffff),
 ];

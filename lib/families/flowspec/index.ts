@@ -50,3 +50,14 @@ export {
   type FlowIpv6Action,
 } from './ipv6-actions';
 export { extendedCommunityType, flowExtendedCommunityText, flowIpv6ExtendedCommunityText, isFlowActionCommunity } from './action-text';
+
+// Text form: ExaBGP's process-API grammar (announce/withdraw flow route ...).
+export {
+  parseFlowRoute,
+  type FlowRouteActions,
+  type FlowRouteOptions,
+  type FlowRouteParse,
+  type ParsedFlowRoute,
+} from './parse-flow-route';
+export { parseFlowPrefix } from './parse-prefix';
+export { parseBitmaskItem, parseNumericItem } from './parse-ops';
