@@ -65,32 +65,35 @@ function prefixOf(cursor: FlowCursor, match: MatchStatement): ParsedFlowPrefix {
 
 /** The components of the draft's match statements, in increasing type order. */
 export function buildComponents(cursor: FlowCursor, draft: FlowDraft, afi: FlowAfi): FlowComponent[] {
-  const byType = new Map<number, FlowComponent>();
+  // Indexed by type (1..13): walking it in order gives RFC 8955 §4.2's order without a sort.
+  const byType: (FlowComponent | undefined)[] = [];
   for (const match of draft.matches) {
     const type = MATCH_KEYWORDS.get(match.keyword.text)!.type;
     const info = componentInfo(afi, type);
     if (!info) cursor.fail(`${match.keyword.text} is IPv6 only (RFC 8956 §3.7), not in an IPv4 rule`, match.keyword.index);
-    const existing = byType.get(type);
+    const existing = byType[type];
     if (info.kind === 'prefix') {
       if (existing) cursor.fail(`a second ${info.name[afi].replace(/-ipv[46]$/, '')} prefix in one rule`, match.keyword.index);
       const prefix = prefixOf(cursor, match);
-      byType.set(type, { kind: 'prefix', type: type as 1 | 2, prefix: prefix.prefix, offset: prefix.offset });
+      byType[type] = { kind: 'prefix', type: type as 1 | 2, prefix: prefix.prefix, offset: prefix.offset };
       continue;
     }
-    const ops: (NumericOp | BitmaskOp)[] = existing && existing.kind !== 'prefix' ? [...existing.ops] : [];
+    const ops: (NumericOp | BitmaskOp)[] = existing && existing.kind !== 'prefix' ? existing.ops.slice() : [];
+    const max = match.keyword.text === 'dscp' ? DSCP_MAX : info.maxValue;
     for (const item of match.items) {
-      const parsed = info.kind === 'numeric'
-        ? parseNumericItem(item.text, type, afi, match.keyword.text === 'dscp' ? DSCP_MAX : info.maxValue)
-        : parseBitmaskItem(item.text, type, afi);
+      const parsed = info.kind === 'numeric' ? parseNumericItem(item.text, type, afi, max) : parseBitmaskItem(item.text, type, afi);
       if (typeof parsed === 'string') cursor.fail(`bad ${match.keyword.text} value, ${parsed}`, item.index);
-      ops.push(...parsed);
+      for (let i = 0; i < parsed.length; i++) ops.push(parsed[i]);
     }
-    byType.set(
-      type,
+    byType[type] =
       info.kind === 'numeric'
         ? { kind: 'numeric', type: type as 3 | 4 | 5 | 6 | 7 | 8 | 10 | 11 | 13, ops: ops as NumericOp[] }
-        : { kind: 'bitmask', type: type as 9 | 12, ops: ops as BitmaskOp[] },
-    );
+        : { kind: 'bitmask', type: type as 9 | 12, ops: ops as BitmaskOp[] };
   }
-  return [...byType.values()].sort((a, b) => a.type - b.type);
+  const components: FlowComponent[] = [];
+  for (let type = 1; type < byType.length; type++) {
+    const component = byType[type];
+    if (component) components.push(component);
+  }
+  return components;
 }

@@ -32,11 +32,29 @@ const FRAGMENTS = nameMap(FRAGMENT_NAMES);
 
 const IS_FRAGMENT = 0x02;
 
-/** A decimal or 0x hex number, or undefined. */
+/** A decimal (up to 10 digits) or 0x hex (up to 8 digits) number, or undefined. By char code: this runs per value. */
 export function numberOf(text: string): number | undefined {
-  if (/^\d{1,10}$/.test(text)) return Number(text);
-  if (/^0x[0-9a-fA-F]{1,8}$/.test(text)) return parseInt(text.slice(2), 16);
-  return undefined;
+  const n = text.length;
+  if (n === 0) return undefined;
+  if (n > 2 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 0x20) === 120) {
+    if (n > 10) return undefined;
+    let value = 0;
+    for (let i = 2; i < n; i++) {
+      const c = text.charCodeAt(i) | 0x20; // lower-cases A-F, keeps digits
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) return undefined;
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+  if (n > 10) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function namesFor(type: number, afi: FlowAfi): ReadonlyMap<string, number> | undefined {
@@ -53,8 +71,7 @@ function namesFor(type: number, afi: FlowAfi): ReadonlyMap<string, number> | und
 }
 
 function numericValue(text: string, type: number, afi: FlowAfi, max: number): number | string {
-  const named = namesFor(type, afi)?.get(text.toLowerCase());
-  const value = named ?? numberOf(text);
+  const value = numberOf(text) ?? namesFor(type, afi)?.get(text.toLowerCase());
   if (value === undefined) {
     const names = namesFor(type, afi);
     return names ? `expected a number 0..${max} or a name (${[...names.keys()].slice(0, 6).join(', ')}, ...)` : `expected a number 0..${max}`;
