@@ -26,8 +26,6 @@ export interface FlowDraft {
   readonly communities: number[];
   readonly largeCommunities: Array<[number, number, number]>;
   rd?: RouteDistinguisher;
-  /** Where the RD was given, for errors. */
-  rdIndex?: number;
   /** An address, or "self". */
   nextHop?: string;
   /** A name given to a block (`route NAME { ... }`), kept for show output. */

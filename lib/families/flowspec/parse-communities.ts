@@ -87,7 +87,7 @@ export function extendedCommunityOfWord(word: string): bigint | string {
     case 'redirect': {
       const action = parseRedirect(rest.join(':'));
       if (typeof action === 'string') return action;
-      if (action.kind !== 'redirect' && action.kind !== 'redirect-ipv4') return 'expected redirect:AS:NUMBER or redirect:IPv4:NUMBER';
+      if (action.kind === 'next-hop' || action.kind === 'redirect-ipv6') return 'expected redirect:AS:NUMBER or redirect:IPv4:NUMBER';
       return flowActionCommunity(action);
     }
     case 'rate-limit': {

@@ -141,7 +141,6 @@ function readRoute(cursor: FlowCursor, keyword: string, draft: FlowDraft): void 
   if (typeof rd === 'string') cursor.fail(`bad ${keyword}, ${rd}`);
   if (draft.rd) cursor.fail(`a second ${keyword}`);
   draft.rd = rd;
-  draft.rdIndex = word.index;
 }
 
 function build(cursor: FlowCursor, draft: FlowDraft, options: FlowRouteOptions): ParsedFlowRoute {

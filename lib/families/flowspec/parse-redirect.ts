@@ -12,7 +12,10 @@ import { formatIpv4Number, formatIpv6, parseIpv4, parseIpv6 } from '../../wire/a
 import type { FlowAction } from './actions';
 import type { FlowIpv6Action } from './ipv6-actions';
 
-export type ParsedRedirect = FlowAction | FlowIpv6Action | { readonly kind: 'next-hop'; readonly address: string };
+export type ParsedRedirect =
+  | Extract<FlowAction, { kind: 'redirect' | 'redirect-ipv4' }>
+  | Extract<FlowIpv6Action, { kind: 'redirect-ipv6' }>
+  | { readonly kind: 'next-hop'; readonly address: string };
 
 function uint(text: string, max: number): number | undefined {
   if (!/^\d{1,10}$/.test(text)) return undefined;

@@ -80,8 +80,8 @@ export function readThen(cursor: FlowCursor, keyword: string, mode: StatementMod
         setNextHop(cursor, draft, target.address, word.index);
         return addAction(draft, { kind: 'redirect-to-nexthop', copy: false });
       }
-      if (target.kind === 'redirect-ipv6' || (target.kind === 'redirect-to-ip' && target.address.includes(':'))) return addIpv6Action(draft, target as FlowIpv6Action);
-      return addAction(draft, target as FlowAction);
+      if (target.kind === 'redirect-ipv6') return addIpv6Action(draft, target);
+      return addAction(draft, target);
     }
     case 'redirect-to-nexthop':
       return addAction(draft, { kind: 'redirect-to-nexthop', copy: false });
