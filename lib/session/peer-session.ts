@@ -159,7 +159,7 @@ export class PeerSession {
 
   /** Cease with this subcode (ExaBGP `teardown`); the session comes back after the usual backoff. */
   teardown(subcode: number): void {
-    this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode) });
+    this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode), reason: 'teardown command' });
   }
 
   /** Sends an End-of-RIB for a negotiated family (ExaBGP `announce eor`); false when not possible. */

@@ -165,6 +165,6 @@ describe('rxbgp run at the default log level', () => {
     await until(() => b.lines(/NOTIFICATION received/).length > 0 && /session down/.test(a.stderr()), 10000, 'the teardown at B', a, b);
     expect(a.lines(/Cease/)).toEqual([expect.stringMatching(new RegExp(`^\\S+ info ${B}: NOTIFICATION sent: Cease / Administrative Reset$`))]);
     expect(b.lines(/Cease/)).toEqual([expect.stringMatching(new RegExp(`^\\S+ warn ${A}: NOTIFICATION received: Cease / Administrative Reset$`))]);
-    expect(a.lines(/session down/)).toEqual([expect.stringMatching(/info .*: session down: automatic stop \(NOTIFICATION sent\)$/)]);
+    expect(a.lines(/session down/)).toEqual([expect.stringMatching(/info .*: session down: teardown command \(NOTIFICATION sent\)$/)]);
   }, 30000);
 });
