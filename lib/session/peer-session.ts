@@ -419,6 +419,10 @@ export class PeerSession {
         drained: () => conn.drained(),
         alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
         wrote: () => this.feed({ type: 'UpdateSent' }),
+        counted: (c) => {
+          this.opts.counters?.sentMessages('update', c.messages);
+          this.opts.counters?.sentPrefixes(c.announced, c.withdrawn);
+        },
         ...(this.reportSent ? { sent: (bytes: Buffer) => this.reportSentBytes(bytes, ctx.codec) } : {}),
         refused: (what, why) => this.opts.log.error(`${this.opts.name}: ${what} not sent: ${why}`),
       },
@@ -438,8 +442,6 @@ export class PeerSession {
       const family = formatFamily(fk >> 8, fk & 255);
       this.opts.log.warn(`${this.opts.name}: ${count} ${family} route${count === 1 ? '' : 's'} not sent: the peer did not negotiate ${family}`);
     }
-    this.opts.counters?.sentMessages('update', result.messages);
-    this.opts.counters?.sentPrefixes(result.prefixes - result.withdrawn, result.withdrawn);
     return result;
   }
 }
