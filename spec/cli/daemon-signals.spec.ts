@@ -169,6 +169,40 @@ describe('rxbgp run signalled while it starts', () => {
     expect(d.stderr()).toMatch(/control socket \S+ closed/);
   }, 40000);
 
+  it('a second SIGINT more than STOP_ECHO_MS after the first, while the shutdown waits on a helper, exits at once (status 1)', async () => {
+    // A helper that ignores SIGTERM: the daemon's shutdown waits 3 s for it before SIGKILL.
+    const helper = path.join(dir, 'stubborn.js');
+    const pidFile = path.join(dir, 'helper.pid');
+    fs.writeFileSync(helper, [`require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));`, "process.on('SIGTERM', () => undefined);", 'setTimeout(() => process.exit(0), 15000);'].join('\n'));
+    const file = path.join(dir, 'c.json');
+    fs.writeFileSync(file, JSON.stringify({ events: { output: 'none' }, processes: { stubborn: { run: [process.execPath, helper], respawn: false } }, neighbors: [] }));
+    const child = spawn(process.execPath, [BIN, 'run', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(child);
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 15000;
+      while (!(fs.existsSync(pidFile) && /rxbgp started/.test(stderr))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for the helper; stderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      child.kill('SIGINT');
+      await new Promise((r) => setTimeout(r, STOP_ECHO_MS + 200));
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+      expect(stderr).toMatch(/SIGINT: closing sessions[\s\S]*SIGINT again: exiting now/);
+    } finally {
+      if (fs.existsSync(pidFile)) {
+        try {
+          process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+    }
+  }, 30000);
+
   it('SIGHUP or SIGTERM while its modules load (before runDaemon runs): reload once started, or exit 0', async () => {
     // The modules take half a second to load, more on a busy machine: a preloaded hook holds the
     // load of dist/lib/cli/main.js at a gate. Node's own start-up, before any JavaScript runs, is
