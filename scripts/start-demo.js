@@ -89,7 +89,9 @@ function main() {
     fs.writeFileSync(file, JSON.stringify(derived.config, null, 2) + '\n');
     process.stderr.write(`rxbgp demo: ${derived.summary} (from RXBGP_DEMO_*), config ${file}\n`);
   }
-  // In this process, not a child: one process to stop, and signals reach the daemon directly.
+  // In this process, not a child: one process to stop, and signals reach the daemon directly,
+  // caught before the daemon's modules load (lib/cli/daemon-signals.ts).
+  require(path.join(ROOT, 'dist', 'lib', 'cli', 'daemon-signals.js')).daemonSignals();
   require(path.join(ROOT, 'dist', 'lib', 'cli', 'main.js')).main(['run', file]);
   return undefined;
 }

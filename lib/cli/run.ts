@@ -1,7 +1,8 @@
 /**
  * `rxbgp run <config>`: the daemon. Logs to stderr, JSON events to stdout (or as configured).
  * SIGTERM/SIGINT: Cease to every peer, exit 0. SIGHUP: reload the config file; a bad file is
- * reported and the running config kept.
+ * reported and the running config kept. Signals are caught from the start (daemon-signals.ts):
+ * one that comes while the daemon starts is acted on once it can be.
  */
 import { dirname, resolve } from 'path';
 import { loadConfig, formatErrors, controlSocketDir } from '../config';
@@ -20,11 +21,14 @@ import { Speaker } from '../speaker/speaker';
 import { createMetrics } from '../metrics/metrics';
 import { MetricsServer } from '../metrics/metrics-server';
 import { packageManagerLauncher, parentExit$ } from './launcher-watch';
+import { daemonSignals, type DaemonSignal } from './daemon-signals';
 
 /** The control socket's metrics command (Prometheus text, as GET /metrics serves it). */
 const SHOW_METRICS = 'show metrics';
 
 export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Promise<number> {
+  // Caught already by bin/rxbgp; held until the daemon is ready (a stop request is checked on the way).
+  const signals = daemonSignals();
   // Read first: started by npm / npx, rxbgp stops when this parent exits (lib/cli/launcher-watch.ts).
   const parentPid = process.ppid;
   const loaded = loadConfig(file);
@@ -34,6 +38,13 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
   }
   const config = loaded.right;
   const log = createLogger(opts.logLevel ?? config.log.level);
+  /** A SIGTERM / SIGINT during startup: the daemon stops before it starts anything more. */
+  const stoppedWhileStarting = (): boolean => {
+    const s = signals.stopRequested;
+    if (s) log.info(`${s} during startup: not starting`);
+    return s !== undefined;
+  };
+  if (stoppedWhileStarting()) return 0;
   const reportError = (message: string) => log.error(message);
   const writer = openEventWriter(config.events.output, reportError);
   const output = writer ? new EventOutput(writer, reportError) : undefined;
@@ -110,6 +121,11 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       return 1;
     }
   }
+  if (stoppedWhileStarting()) {
+    await control?.stop();
+    await writer?.close();
+    return 0;
+  }
   try {
     await speaker.start();
     await processes.sync(config);
@@ -158,18 +174,21 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
         if (c) processes.signal(n, c.api, signal);
       }
     };
-    const on = (signal: NodeJS.Signals, act: () => void) =>
-      process.on(signal, () => {
-        tell(signal);
-        act();
-      });
-    on('SIGTERM', () => shutdown('SIGTERM'));
-    on('SIGINT', () => shutdown('SIGINT'));
-    on('SIGHUP', () => void reload('SIGHUP'));
-    // ExaBGP's: SIGUSR1 and SIGUSR2 reload the configuration, SIGALRM restarts.
-    on('SIGUSR1', () => void reload('SIGUSR1'));
-    on('SIGUSR2', () => void reload('SIGUSR2'));
-    on('SIGALRM', () => executor.execute('restart'));
+    const act: Record<DaemonSignal, () => void> = {
+      SIGTERM: () => shutdown('SIGTERM'),
+      SIGINT: () => shutdown('SIGINT'),
+      SIGHUP: () => void reload('SIGHUP'),
+      // ExaBGP's: SIGUSR1 and SIGUSR2 reload the configuration, SIGALRM restarts.
+      SIGUSR1: () => void reload('SIGUSR1'),
+      SIGUSR2: () => void reload('SIGUSR2'),
+      SIGALRM: () => executor.execute('restart'),
+    };
+    // Those that came during startup first (a stop request that came after the last check too).
+    signals.deliver((signal, held) => {
+      if (held) log.info(`${signal} received during startup: acted on now`);
+      tell(signal);
+      act[signal]();
+    });
     // Killing the npm / npx that started rxbgp kills only npm and its shell: see launcher-watch.ts.
     const launcher = packageManagerLauncher(process.env);
     if (launcher) {

@@ -37,24 +37,35 @@ export function finalAnswer(answer: CommandAnswer): CommandAnswer | Promise<Comm
   return answer.final ?? answer;
 }
 
-export const HELP_TEXT = [
-  'announce route <prefix> next-hop <ip|self> [attributes]   announce a route',
-  'withdraw route <prefix> [next-hop <ip>]                     withdraw a route',
-  'announce attributes <attributes> nlri <prefix> ...          announce many prefixes with one attribute set',
-  'withdraw attributes <attributes> nlri <prefix> ...          withdraw many prefixes',
-  'announce eor [<afi> <safi>]                                  send End-of-RIB',
-  'announce route-refresh <afi> <safi>                          ask the peer for its routes again',
-  'announce watchdog <name> / withdraw watchdog <name>          announce or withdraw the routes of a watchdog',
-  'neighbor <ip> [local-ip|local-as|peer-as|router-id <v>] <command>   apply to some neighbors (comma-separated; neighbor * for all)',
-  'teardown <subcode>                                           Cease the session(s) with this subcode',
-  'show neighbor [<ip>] summary|extensive|configuration [json]',
-  'show adj-rib in|out [extensive]',
-  'show metrics                                                 Prometheus metrics (control socket: rxbgp cli show metrics)',
-  'show daemon                                                  the config file, control socket, pid and version (control socket)',
-  'flush adj-rib out / clear adj-rib [in|out]',
-  'shutdown / reload / restart / version / help',
-  'enable-ack / disable-ack / silence-ack',
+/** The commands and what each does: `help` answers them in two columns (rxbgp cli help, rxbgp cli --help). */
+const COMMANDS: ReadonlyArray<readonly [syntax: string, what?: string]> = [
+  ['announce route <prefix> next-hop <ip|self> [attributes]', 'announce a route'],
+  ['withdraw route <prefix> [next-hop <ip>]', 'withdraw a route'],
+  ['announce attributes <attributes> nlri <prefix> ...', 'announce many prefixes with one attribute set'],
+  ['withdraw attributes <attributes> nlri <prefix> ...', 'withdraw many prefixes'],
+  ['announce eor [<afi> <safi>]', 'send End-of-RIB'],
+  ['announce route-refresh <afi> <safi>', 'ask the peer for its routes again'],
+  ['announce watchdog <name> / withdraw watchdog <name>', 'announce or withdraw the routes of a watchdog'],
+  ['neighbor <ip> [local-ip|local-as|peer-as|router-id <v>] <command>', 'apply to some neighbors (comma-separated; neighbor * for all)'],
+  ['teardown <subcode>', 'Cease the session(s) with this subcode'],
+  ['show neighbor [<ip>] summary|extensive|configuration [json]'],
+  ['show adj-rib in|out [extensive]'],
+  ['show metrics', 'Prometheus metrics (control socket: rxbgp cli show metrics)'],
+  ['show daemon', 'the config file, control socket, pid and version (control socket)'],
+  ['flush adj-rib out / clear adj-rib [in|out]'],
+  ['shutdown / reload / restart / version / help'],
+  ['enable-ack / disable-ack / silence-ack'],
 ];
+
+/** Where the descriptions start: after the longest syntax that leaves room; a longer one has its description on the next line. */
+export const HELP_COLUMN = 58;
+
+/** The answer to `help`, one row per command (two for a syntax too long for the column). */
+export const HELP_TEXT: string[] = COMMANDS.flatMap(([syntax, what]) => {
+  if (!what) return [syntax];
+  if (syntax.length + 2 <= HELP_COLUMN) return [syntax.padEnd(HELP_COLUMN) + what];
+  return [syntax, ' '.repeat(HELP_COLUMN) + what];
+});
 
 export class CommandExecutor {
   /**

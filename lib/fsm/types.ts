@@ -89,7 +89,7 @@ export type FsmEvent =
   | { readonly type: 'ManualStart' } // Event 1 (and 4/5 for passive, decided by settings.passive)
   | { readonly type: 'ManualStop'; readonly shutdownMessage?: string } // Event 2: Cease/Administrative Shutdown (RFC 8203 text)
   | { readonly type: 'AutomaticStart' } // Event 3 (5 when passive)
-  | { readonly type: 'AutomaticStop'; readonly error?: BgpError } // Event 8: e.g. Cease/peer de-configured
+  | { readonly type: 'AutomaticStop'; readonly error?: BgpError; readonly reason?: string } // Event 8: e.g. Cease/peer de-configured; reason: why, for the log (default "automatic stop")
   | { readonly type: 'ConnectRetryTimerExpires' } // Event 9
   | { readonly type: 'HoldTimerExpires' } // Event 10
   | { readonly type: 'KeepaliveTimerExpires' } // Event 11

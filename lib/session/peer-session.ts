@@ -66,6 +66,8 @@ export class PeerSession {
   /** The received message whose effects are being carried out (for events that carry raw bytes). */
   private currentFrame: Buffer | undefined;
   private sendChain: Promise<unknown> = Promise.resolve();
+  /** The connection the peer's OPEN last came on. */
+  private openSeenOn: Connection | undefined;
   /**
    * Report what we send as events too (UPDATEs decoded back from the packed bytes, KEEPALIVEs):
    * only when a helper asked for them (api.send), since it costs a decode per message.
@@ -162,7 +164,7 @@ export class PeerSession {
 
   /** Cease with this subcode (ExaBGP `teardown`); the session comes back after the usual backoff. */
   teardown(subcode: number): void {
-    this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode) });
+    this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode), reason: 'teardown command' });
   }
 
   /** Sends an End-of-RIB for a negotiated family (ExaBGP `announce eor`); false when not possible. */
@@ -230,10 +232,13 @@ export class PeerSession {
   private bind(conn: Connection): void {
     this.conn = conn;
     let up = conn.direction === 'incoming';
+    // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
+    let local = up ? conn.localAddress : undefined;
     conn.bind({
       connected: () => {
         if (this.conn !== conn) return;
         up = true;
+        local = conn.localAddress;
         this.opts.connectFailures?.connected('outgoing');
         this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
         this.feed({ type: 'TcpCrAcked' });
@@ -246,6 +251,9 @@ export class PeerSession {
         if (this.conn !== conn) return;
         this.opts.log.debug(`${this.opts.name}: ${reason}`);
         if (!up) this.opts.connectFailures?.failed(connectErrorText(error, reason, this.opts.endpoint.localAddress));
+        // Up, but no OPEN came and no NOTIFICATION (it would have closed the connection on our side):
+        // the peer does not take us as a neighbor, most likely. Silent at the default level before.
+        else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, error?.code === 'ECONNRESET' ? 'reset' : 'closed');
         this.conn = undefined;
         this.feed({ type: 'TcpConnectionFails' });
       },
@@ -263,6 +271,10 @@ export class PeerSession {
         return;
       }
       this.opts.counters?.receivedMessage(message);
+      if (message.type === 'open') {
+        this.openSeenOn = conn;
+        this.opts.connectFailures?.opened();
+      }
       if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
       // Effects of this message (update, received, refresh events) carry its bytes.
       this.currentFrame = frame;
@@ -414,6 +426,10 @@ export class PeerSession {
         drained: () => conn.drained(),
         alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
         wrote: () => this.feed({ type: 'UpdateSent' }),
+        counted: (c) => {
+          this.opts.counters?.sentMessages('update', c.messages);
+          this.opts.counters?.sentPrefixes(c.announced, c.withdrawn);
+        },
         ...(this.reportSent ? { sent: (bytes: Buffer) => this.reportSentBytes(bytes, ctx.codec) } : {}),
         refused: (what, why) => this.opts.log.error(`${this.opts.name}: ${what} not sent: ${why}`),
       },
@@ -433,8 +449,6 @@ export class PeerSession {
       const family = formatFamily(fk >> 8, fk & 255);
       this.opts.log.warn(`${this.opts.name}: ${count} ${family} route${count === 1 ? '' : 's'} not sent: the peer did not negotiate ${family}`);
     }
-    this.opts.counters?.sentMessages('update', result.messages);
-    this.opts.counters?.sentPrefixes(result.prefixes - result.withdrawn, result.withdrawn);
     return result;
   }
 }

@@ -21,10 +21,21 @@ export interface SendTarget {
   alive(): boolean;
   /** Called after each chunk is written (restarts the keepalive timer: RFC 4271 §4.4). */
   wrote(): void;
+  /**
+   * Called after each chunk is written with the UPDATE messages (End-of-RIB included) and prefixes
+   * it held: metrics count a long send as it goes, and a send cut short counts what went out.
+   */
+  counted?(chunk: ChunkCount): void;
   /** When set, called with every UPDATE message written (for "send" events). */
   sent?(message: Buffer): void;
   /** A group or withdrawal that cannot be encoded (say, a next hop of the wrong family): skipped, the rest is sent. */
   refused?(what: string, why: string): void;
+}
+
+export interface ChunkCount {
+  readonly messages: number;
+  readonly announced: number;
+  readonly withdrawn: number;
 }
 
 export interface SendContext {
@@ -62,6 +73,10 @@ export async function sendRoutes(
 ): Promise<SendResult> {
   const pending: Buffer[] = [];
   let pendingBytes = 0;
+  /** What `pending` holds, for target.counted. */
+  let pendingCount = { messages: 0, announced: 0, withdrawn: 0 };
+  /** The prefixes of each message of the group being pushed (packUpdates fills it). */
+  const counts: number[] = [];
   let prefixes = 0;
   let messages = 0;
   let refused = 0;
@@ -85,16 +100,22 @@ export async function sendRoutes(
     pending.length = 0;
     pendingBytes = 0;
     target.wrote();
+    target.counted?.(pendingCount);
+    pendingCount = { messages: 0, announced: 0, withdrawn: 0 };
     if (!ok) await target.drained();
     else await new Promise<void>((resolve) => setImmediate(resolve));
     return target.alive();
   };
-  const push = async (msgs: Buffer[]): Promise<boolean> => {
-    for (const m of msgs) {
+  /** Queues messages for the socket; `kind` says what the prefixes of `counts` (one entry per message) do. */
+  const push = async (msgs: Buffer[], kind?: 'announced' | 'withdrawn'): Promise<boolean> => {
+    for (let i = 0; i < msgs.length; i++) {
+      const m = msgs[i];
       target.sent?.(m);
       pending.push(m);
       pendingBytes += m.length;
       messages++;
+      pendingCount.messages++;
+      if (kind) pendingCount[kind] += counts[i];
       if (pendingBytes >= CHUNK_BYTES && !(await flush())) return false;
     }
     return true;
@@ -104,9 +125,10 @@ export async function sendRoutes(
   await new Promise<void>((resolve) => setImmediate(resolve));
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
-    const msgs = pack(() => `withdrawal of ${describe(w)}`, () => packUpdates({}, undefined, w, ctx.codec, ctx.maxLength));
+    counts.length = 0;
+    const msgs = pack(() => `withdrawal of ${describe(w)}`, () => packUpdates({}, undefined, w, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    if (!(await push(msgs))) return done();
+    if (!(await push(msgs, 'withdrawn'))) return done();
     prefixes += nlriCount(w);
     withdrawn += nlriCount(w);
   }
@@ -127,9 +149,10 @@ export async function sendRoutes(
     if (nextHop === undefined) continue;
     // The group itself is the NLRI list (packed IPv4 stays packed); only the next hop is resolved here.
     const announced = withNextHop(g, nextHop);
-    const msgs = pack(() => `${describe(g)} via ${nextHop}`, () => packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength));
+    counts.length = 0;
+    const msgs = pack(() => `${describe(g)} via ${nextHop}`, () => packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    if (!(await push(msgs))) return done();
+    if (!(await push(msgs, 'announced'))) return done();
     prefixes += nlriCount(g);
   }
   for (const f of endOfRib) {

@@ -23,7 +23,8 @@ const MIN_MAX_LENGTH = HEADER_LENGTH + 4 + 64;
  * Whole UPDATE messages (with the 19-octet header) that withdraw `withdrawn`, then announce
  * `announced` with `attrs`. `maxLength` is 4096, or 65535 once extended messages (RFC 8654)
  * are negotiated. Prefixes keep their order. Throws a plain Error on an invalid prefix or
- * address, or when the attributes alone leave no room for a single NLRI.
+ * address, or when the attributes alone leave no room for a single NLRI. With `counts`, the
+ * number of prefixes of each message is pushed to it (senders count what they have written).
  */
 export function packUpdates(
   attrs: PathAttributes,
@@ -31,29 +32,32 @@ export function packUpdates(
   withdrawn: NlriList | undefined,
   ctx: CodecContext,
   maxLength: number,
+  counts?: number[],
 ): Buffer[] {
   if (!(maxLength >= MIN_MAX_LENGTH && maxLength <= 0xffff)) throw new Error(`maxLength ${maxLength} out of range`);
   const out: Buffer[] = [];
   if (withdrawn && nlriCount(withdrawn) > 0) {
-    if (isClassic(withdrawn)) packClassicWithdrawn(out, withdrawn, ctx, maxLength);
-    else packMpUnreach(out, withdrawn, ctx, maxLength);
+    if (isClassic(withdrawn)) packClassicWithdrawn(out, withdrawn, ctx, maxLength, counts);
+    else packMpUnreach(out, withdrawn, ctx, maxLength, counts);
   }
   if (announced && nlriCount(announced) > 0) {
-    if (isClassic(announced)) packClassicAnnounced(out, attrs, announced, ctx, maxLength);
-    else packMpReach(out, attrs, announced, ctx, maxLength);
+    if (isClassic(announced)) packClassicAnnounced(out, attrs, announced, ctx, maxLength, counts);
+    else packMpReach(out, attrs, announced, ctx, maxLength, counts);
   }
   return out;
 }
 
 /** RFC 4271 §4.3 Withdrawn Routes field, no attributes. */
-function packClassicWithdrawn(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number): void {
+function packClassicWithdrawn(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number, counts: number[] | undefined): void {
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const w = scratch;
   for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     const lengthAt = w.reserve(2);
     // Leave room for the Total Path Attribute Length that follows.
+    const first = i;
     i = fill(w, ipv4Unicast, list, addPath, i, maxLength - 2);
+    counts?.push(i - first);
     w.patch(lengthAt, 2, w.pos - lengthAt - 2);
     w.u16(0);
     out.push(finish(w, start, maxLength));
@@ -61,7 +65,7 @@ function packClassicWithdrawn(out: Buffer[], list: NlriList, ctx: CodecContext, 
 }
 
 /** RFC 4271 §4.3: the attributes once, then the NLRI field. */
-function packClassicAnnounced(out: Buffer[], attrs: PathAttributes, list: Announced, ctx: CodecContext, maxLength: number): void {
+function packClassicAnnounced(out: Buffer[], attrs: PathAttributes, list: Announced, ctx: CodecContext, maxLength: number, counts: number[] | undefined): void {
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   // NEXT_HOP comes from attrs.nextHop, else from the list's own next hop.
   const attributes = encodeOnce({ attributes: attrs, nlri: list }, ctx, 0, 255);
@@ -69,13 +73,15 @@ function packClassicAnnounced(out: Buffer[], attrs: PathAttributes, list: Announ
   for (let i = 0, count = nlriCount(list); i < count; ) {
     const start = beginMessage(w.reset(), MessageType.UPDATE);
     w.u16(0).u16(attributes.length).bytes(attributes);
+    const first = i;
     i = fill(w, ipv4Unicast, list, addPath, i, maxLength);
+    counts?.push(i - first);
     out.push(finish(w, start, maxLength));
   }
 }
 
 /** RFC 4760 §4: an UPDATE holding only MP_UNREACH_NLRI. */
-function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number): void {
+function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLength: number, counts: number[] | undefined): void {
   const codec = familyCodec(list.afi, list.safi, ctx);
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const w = scratch;
@@ -85,7 +91,9 @@ function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLeng
     const attributesAt = w.reserve(2);
     const flagsAt = beginWideAttribute(w, AttrType.MP_UNREACH_NLRI);
     w.u16(codec.afi).u8(codec.safi);
+    const first = i;
     i = fill(w, codec, list, addPath, i, maxLength);
+    counts?.push(i - first);
     endWideAttribute(w, flagsAt);
     w.patch(attributesAt, 2, w.pos - attributesAt - 2);
     out.push(finish(w, start, maxLength));
@@ -96,7 +104,7 @@ function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLeng
  * RFC 4760 §3: the attributes with a type code below 14 and above 15 are encoded once, and
  * MP_REACH_NLRI is written between them (ascending type order) with as many NLRI as fit.
  */
-function packMpReach(out: Buffer[], attrs: PathAttributes, list: Announced, ctx: CodecContext, maxLength: number): void {
+function packMpReach(out: Buffer[], attrs: PathAttributes, list: Announced, ctx: CodecContext, maxLength: number, counts: number[] | undefined): void {
   const codec = familyCodec(list.afi, list.safi, ctx);
   const addPath = ctx.addPath.has(familyKey(list.afi, list.safi));
   const before = encodeOnce({ attributes: attrs }, ctx, 0, AttrType.MP_REACH_NLRI - 1);
@@ -109,7 +117,9 @@ function packMpReach(out: Buffer[], attrs: PathAttributes, list: Announced, ctx:
     w.bytes(before);
     const flagsAt = beginWideAttribute(w, AttrType.MP_REACH_NLRI);
     writeMpReachHead(w, codec, list.nextHop);
+    const first = i;
     i = fill(w, codec, list, addPath, i, maxLength - after.length);
+    counts?.push(i - first);
     endWideAttribute(w, flagsAt);
     w.bytes(after);
     w.patch(attributesAt, 2, w.pos - attributesAt - 2);

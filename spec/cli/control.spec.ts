@@ -113,6 +113,19 @@ describe('rxbgp cli --help', () => {
     expect(r.stdout).toContain(`(here: ${path.join(runtime, 'rxbgp')})`);
     expect(r.stdout).toMatch(/when several answer, it lists each\s+socket with the config file it serves and exits 2/);
   });
+
+  it('prints the commands in two columns: every description starts at the same column', async () => {
+    const r = await rxbgp(['cli', '--help']);
+    const section = r.stdout.slice(r.stdout.indexOf('Commands'), r.stdout.indexOf('Examples:')).split('\n').slice(1, -2);
+    expect(section).toHaveLength(HELP_TEXT.length);
+    // A row's description follows its syntax after two spaces or more; a syntax too long for the column has it on the next line.
+    const columns = section.map((line) => /^ {2}\S.*?\S {2,}(?=\S)/.exec(line)?.[0].length ?? /^ {3,}(?=\S)/.exec(line)?.[0].length ?? null);
+    const described = columns.filter((c) => c !== null);
+    expect(described.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(described)).toEqual(new Set([described[0]]));
+    // The daemon's own help answers the same rows.
+    expect(section).toEqual(HELP_TEXT.map((l) => `  ${l}`));
+  });
 });
 
 describe('rxbgp encode', () => {

@@ -153,6 +153,59 @@ describe('rxbgp run at the default log level', () => {
     }
   }, 30000);
 
+  it('logs a peer that accepts and closes before its OPEN (a wrong neighbor address at GoBGP) once, and once when its OPEN comes', async () => {
+    const A = '127.0.52.1';
+    const B = '127.0.52.2';
+    // What GoBGP does to an address it has no neighbor for: accept, then close without a NOTIFICATION.
+    let accepted = 0;
+    const closer = net.createServer((c) => {
+      accepted++;
+      c.destroy();
+    });
+    await new Promise<void>((resolve, reject) => closer.once('error', reject).listen(17522, B, resolve));
+    try {
+      const a = run({ neighbors: [{ peerAddress: B, peerPort: 17522, localAddress: A, localAs: 65521, peerAs: 65522, routerId: '192.0.2.52', connectRetry: 1 }] });
+      await until(() => /before its OPEN/.test(a.stderr()), 10000, 'the first close', a);
+      expect(a.lines(/before its OPEN/)[0]).toMatch(
+        new RegExp(`^\\S+ warn ${B}: ${B}:17522 closed the connection before its OPEN \\(is ${A} configured as a neighbor there\\?\\); retrying, logged again once it sends its OPEN$`),
+      );
+      await until(() => accepted >= 3, 15000, 'three attempts', a); // retries about 1 s apart
+      expect(a.lines(/before its OPEN/)).toHaveLength(1);
+      await new Promise((resolve) => closer.close(resolve));
+      // The peer now knows A: its OPEN is the recovery.
+      const b = run({ listen: [{ address: B, port: 17522 }], neighbors: [{ peerAddress: A, localAddress: B, localAs: 65522, peerAs: 65521, routerId: '192.0.2.53', passive: true }] });
+      await until(() => /sent its OPEN/.test(a.stderr()), 15000, 'the recovery line', a, b);
+      expect(a.lines(/sent its OPEN/)).toEqual([
+        expect.stringMatching(new RegExp(`^\\S+ info ${B}: ${B}:17522 sent its OPEN after \\d+ failed attempts in \\d+s \\(first: closed the connection before its OPEN\\)$`)),
+      ]);
+      expect(Number(/after (\d+) failed/.exec(a.lines(/sent its OPEN/)[0])![1])).toBeGreaterThanOrEqual(3);
+      await until(() => /session established/.test(a.stderr()), 10000, 'the session', a, b);
+      expect(a.lines(/ warn .*(before its OPEN|cannot connect)/)).toHaveLength(1);
+    } finally {
+      closer.close();
+    }
+  }, 45000);
+
+  it('logs a peer that sends its OPEN and closes without a NOTIFICATION, as a session down', async () => {
+    const A = '127.0.52.3';
+    const B = '127.0.52.4';
+    // A version 4 OPEN: AS 65524, hold time 90, BGP Identifier 192.0.2.54, no optional parameters.
+    const open = Buffer.from('ffffffffffffffffffffffffffffffff' + '001d' + '01' + '04' + 'fff4' + '005a' + 'c0000236' + '00', 'hex');
+    const server = net.createServer((c) => {
+      c.on('error', () => undefined);
+      c.write(open, () => setTimeout(() => c.destroy(), 200));
+    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(17523, B, resolve));
+    try {
+      const a = run({ neighbors: [{ peerAddress: B, peerPort: 17523, localAddress: A, localAs: 65523, peerAs: 65524, routerId: '192.0.2.55', connectRetry: 1 }] });
+      await until(() => /session down/.test(a.stderr()), 10000, 'the close', a);
+      expect(a.lines(/session down/)[0]).toMatch(new RegExp(`^\\S+ warn ${B}: session down: connection lost$`));
+      expect(a.lines(/before its OPEN/)).toEqual([]);
+    } finally {
+      server.close();
+    }
+  }, 30000);
+
   it('teardown answers and logs "Cease / Administrative Reset" once, on each side', async () => {
     const A = '127.0.11.5';
     const B = '127.0.11.6';
@@ -165,6 +218,6 @@ describe('rxbgp run at the default log level', () => {
     await until(() => b.lines(/NOTIFICATION received/).length > 0 && /session down/.test(a.stderr()), 10000, 'the teardown at B', a, b);
     expect(a.lines(/Cease/)).toEqual([expect.stringMatching(new RegExp(`^\\S+ info ${B}: NOTIFICATION sent: Cease / Administrative Reset$`))]);
     expect(b.lines(/Cease/)).toEqual([expect.stringMatching(new RegExp(`^\\S+ warn ${A}: NOTIFICATION received: Cease / Administrative Reset$`))]);
-    expect(a.lines(/session down/)).toEqual([expect.stringMatching(/info .*: session down: automatic stop \(NOTIFICATION sent\)$/)]);
+    expect(a.lines(/session down/)).toEqual([expect.stringMatching(/info .*: session down: teardown command \(NOTIFICATION sent\)$/)]);
   }, 30000);
 });

@@ -119,6 +119,62 @@ describe('npm start', () => {
     }
   }, 40000);
 
+  // Ctrl-C in a terminal: SIGINT to every process of the foreground group, npm, its shell and the
+  // daemon; npm forwards it to its child as well. With dash as /bin/sh (Debian) the shell takes
+  // that copy; with bash (macOS, Fedora) the shell execs node and the daemon gets SIGINT twice, which
+  // it took for a second Ctrl-C: "SIGINT again: exiting now", exit 1, its Cease maybe not sent.
+  it.each([
+    ['sh', '127.0.52.21', '127.0.52.22', 17526],
+    ['bash', '127.0.52.23', '127.0.52.24', 17527],
+  ])('Ctrl-C (npm script shell %s): both sessions end with Cease, the daemon exits 0, no process left', async (shell, a, b, port) => {
+    const stale = staleReason(REPO);
+    if (stale) throw new Error(`dist/ is not up to date (${stale}): run npm run build first (npm test does)`);
+    const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'rxbgp-demo-spec-'));
+    // The daemon's exit status, which npm (and with dash, the shell dying of the SIGINT) does not pass on.
+    const exitHook = path.join(runtime, 'exit-status.js');
+    const statusFile = path.join(runtime, 'status');
+    fs.writeFileSync(exitHook, `if (/start-demo\\.js$/.test(process.argv[1] || '')) process.on('exit', (code) => require('fs').writeFileSync(${JSON.stringify(statusFile)}, String(code)));\n`);
+    const npm = spawn('npm', ['start', '--silent', '--script-shell', shell], {
+      cwd: REPO,
+      detached: true, // its own process group, as a terminal's foreground job
+      env: { ...process.env, RXBGP_DEMO_A: a, RXBGP_DEMO_B: b, RXBGP_DEMO_PORT: String(port), XDG_RUNTIME_DIR: runtime, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${exitHook}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const events: Array<{ pid: number; type: string; neighbor: { address: { local: string; peer: string }; state?: string; direction?: string; notification?: { code: number; subcode: number } } }> = [];
+    let stdout = '';
+    let stderr = '';
+    npm.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const lines = stdout.split('\n');
+      stdout = lines.pop()!;
+      for (const line of lines) events.push(JSON.parse(line));
+    });
+    npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const npmExit = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+    const context = () => `--- stderr ---\n${stderr}\n--- last events ---\n${events.slice(-3).map((e) => JSON.stringify(e)).join('\n')}`;
+    let group: number[] = [];
+    try {
+      const up = (local: string, peer: string) => events.find((e) => e.type === 'state' && e.neighbor.state === 'up' && e.neighbor.address.local === local && e.neighbor.address.peer === peer);
+      await until(`a (${a}) up with b (${b})`, () => up(a, b), 15000, context);
+      await until(`b (${b}) up with a (${a})`, () => up(b, a), 15000, context);
+      group = spawnSync('ps', ['-o', 'pid=', '-g', String(npm.pid)], { encoding: 'utf8' }).stdout.trim().split(/\s+/).map(Number);
+      expect(group).toContain(events[0].pid); // the daemon is in npm's process group
+
+      process.kill(-npm.pid!, 'SIGINT');
+      await until('every process of the group to end', () => (group.some(running) ? undefined : true), 15000, context);
+      await npmExit;
+      expect(fs.readFileSync(statusFile, 'utf8')).toBe('0');
+      expect(stderr.match(/SIGINT: closing sessions/g)).toHaveLength(1);
+      expect(stderr).not.toMatch(/again/);
+      const ceases = events.filter((e) => e.type === 'notification' && e.neighbor.direction === 'send' && e.neighbor.notification?.code === 6 && e.neighbor.notification.subcode === 2);
+      expect(ceases.map((e) => `${e.neighbor.address.local} -> ${e.neighbor.address.peer}`).sort()).toEqual([`${a} -> ${b}`, `${b} -> ${a}`]);
+    } finally {
+      for (const pid of group) if (running(pid)) process.kill(pid, 'SIGKILL');
+      if (npm.exitCode === null && npm.signalCode === null) npm.kill('SIGKILL');
+      fs.rmSync(runtime, { recursive: true, force: true });
+    }
+  }, 40000);
+
   it('refuses a bad RXBGP_DEMO_PORT before starting anything, saying which variable and what it expects', () => {
     const r = spawnSync(process.execPath, [START], { env: { ...process.env, RXBGP_DEMO_PORT: '99999' }, encoding: 'utf8', timeout: 15000 });
     expect(r.status).toBe(2);

@@ -1,4 +1,4 @@
-import { sendRoutes, type SendContext } from '../../lib/session/rib-sender';
+import { sendRoutes, type ChunkCount, type SendContext } from '../../lib/session/rib-sender';
 import { Framer } from '../../lib/wire/framer';
 import { decodeMessage } from '../../lib/wire/message';
 import { familyKey, DEFAULT_CONTEXT, type UpdateMessage } from '../../lib/wire/types';
@@ -20,6 +20,9 @@ function target() {
   };
 }
 
+/** n distinct /24s from 10.0.0.0/24 on. */
+const slash24s = (n: number) => Array.from({ length: n }, (_, i) => `${10 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}.0/24`);
+
 const group = (prefixes: string[], nextHop: string): OutGroup => ({ afi: 1, safi: 1, nextHop, attributes: { origin: 0, asPath: [] }, prefixes });
 
 describe('sendRoutes', () => {
@@ -33,5 +36,42 @@ describe('sendRoutes', () => {
     const framer = new Framer();
     const sent = t.written.flatMap((b) => framer.push(b)).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
     expect(sent.flatMap((m) => m.announced.flatMap((a) => a.prefixes))).toEqual(['10.0.0.0/24', '10.0.3.0/24']);
+  });
+
+  it('counts each chunk as it is written, with its UPDATEs and prefixes, not once the send is over', async () => {
+    // 100,000 /24s and 2,000 withdrawals: several 64 KB chunks, each counted when it goes to the socket.
+    const prefixes = slash24s(100000);
+    const withdraws = [{ afi: 1, safi: 1, prefixes: Array.from({ length: 2000 }, (_, i) => `172.16.${i >> 8}.${i & 255}/32`) }];
+    const chunks: Array<ChunkCount & { written: number }> = [];
+    const t = { ...target(), counted: (c: ChunkCount) => chunks.push({ ...c, written: t.written.length }) };
+    const result = await sendRoutes(t, ctx, withdraws, [group(prefixes.slice(0, 60000), '198.51.100.1'), group(prefixes.slice(60000), '198.51.100.2')], [{ afi: 1, safi: 1 }]);
+    // One count per write, made right after it: a reader between two chunks sees what is on the wire.
+    expect(chunks.map((c) => c.written)).toEqual(t.written.map((_, i) => i + 1));
+    expect(chunks.length).toBeGreaterThan(3);
+    const framer = new Framer();
+    t.written.forEach((bytes, i) => {
+      const updates = framer.push(bytes).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
+      expect(chunks[i]).toEqual({
+        messages: updates.length,
+        announced: updates.reduce((n, u) => n + u.announced.reduce((k, a) => k + a.prefixes.length, 0), 0),
+        withdrawn: updates.reduce((n, u) => n + u.withdrawn.reduce((k, w) => k + w.prefixes.length, 0), 0),
+        written: i + 1,
+      });
+    });
+    const sum = (k: keyof ChunkCount) => chunks.reduce((n, c) => n + c[k], 0);
+    expect([sum('announced'), sum('withdrawn'), sum('messages')]).toEqual([100000, 2000, result.messages]);
+  });
+
+  it('counts only what was written when the session goes away mid-send', async () => {
+    const prefixes = slash24s(100000);
+    const chunks: ChunkCount[] = [];
+    const base = target();
+    const t = { ...base, alive: () => base.written.length < 2, counted: (c: ChunkCount) => chunks.push(c) };
+    await sendRoutes(t, ctx, [], [group(prefixes, '198.51.100.1')]);
+    expect(base.written).toHaveLength(2);
+    const framer = new Framer();
+    const onWire = base.written.flatMap((b) => framer.push(b)).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
+    expect(chunks.reduce((n, c) => n + c.announced, 0)).toBe(onWire.reduce((n, u) => n + u.announced[0].prefixes.length, 0));
+    expect(chunks.reduce((n, c) => n + c.announced, 0)).toBeLessThan(100000);
   });
 });

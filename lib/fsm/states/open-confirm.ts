@@ -25,7 +25,7 @@ export function openConfirm(fsm: FsmState, event: FsmEvent): StepResult {
     case 'ManualStop': // Event 2
       return manualStop(fsm, event.shutdownMessage);
     case 'AutomaticStop': // Event 8
-      return automaticStop(fsm, event.error);
+      return automaticStop(fsm, event.error, event.reason);
     case 'HoldTimerExpires': // Event 10
       return holdTimerExpired(fsm);
     case 'KeepaliveTimerExpires': // Event 11

@@ -24,9 +24,9 @@ export function manualStop(fsm: FsmState, shutdownMessage: string | undefined): 
 }
 
 /** Event 8: Cease, or the error the session layer gave (e.g. Cease / Maximum Number of Prefixes Reached). */
-export function automaticStop(fsm: FsmState, error: BgpError | undefined): StepResult {
+export function automaticStop(fsm: FsmState, error: BgpError | undefined, reason = 'automatic stop'): StepResult {
   const send = error !== undefined ? notificationOf(error) : CEASE;
-  return toIdle(fsm, { reason: 'automatic stop', send, counter: 'increment' });
+  return toIdle(fsm, { reason, send, counter: 'increment' });
 }
 
 /** Event 10: RFC 4271 §6.5. */

@@ -73,7 +73,7 @@ export function failBeforeOpen(fsm: FsmState, event: FsmEvent): StepResult {
   switch (event.type) {
     case 'AutomaticStop': {
       const send = ifConnected(fsm, event.error !== undefined ? notificationOf(event.error) : CEASE);
-      return toIdle(fsm, { reason: 'automatic stop', send, counter });
+      return toIdle(fsm, { reason: event.reason ?? 'automatic stop', send, counter });
     }
     case 'OpenCollisionDump':
       return toIdle(fsm, { reason: 'connection collision', send: ifConnected(fsm, CEASE_COLLISION), counter });

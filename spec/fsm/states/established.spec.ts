@@ -109,6 +109,13 @@ describe('Established (RFC 4271 §8.2.2)', () => {
     );
   });
 
+  it('AutomaticStop (8) with a reason (the teardown command): the log says that reason, not "automatic stop"', () => {
+    const error = new BgpError(6, 4);
+    expect(step(reach('Established'), { type: 'AutomaticStop', error, reason: 'teardown command' }).effects).toEqual(
+      out('teardown command', notificationMessage(6, 4), true),
+    );
+  });
+
   it('TcpConnectionFails (18): down, no NOTIFICATION', () => {
     expect(step(reach('Established'), { type: 'TcpConnectionFails' }).effects).toEqual(out('connection lost', undefined, false));
   });
