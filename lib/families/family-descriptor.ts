@@ -11,7 +11,7 @@
  * own code and not an interface call per prefix. Per-item calls (nlriAt, ribKey, formatText,
  * policyView) are for commands, config and policies, which handle few routes or pay per route anyway.
  *
- * Families whose NLRI are not prefixes (FlowSpec, lib/families/flowspec on branch i12-flow-codec)
+ * Families whose NLRI are not prefixes (FlowSpec: the codec in lib/families/flowspec, not a descriptor yet)
  * fit the same shape: `prefixes` holds each NLRI's canonical text (what logs, Kafka keys and RIB
  * text keys read) and the family keeps its decoded values behind them, as IPv4 unicast keeps packed
  * numbers (nlriAt reads them; text is made on first read of `prefixes`). Its wire codec wraps
