@@ -85,11 +85,10 @@ export class CommandExecutor {
     }
   }
 
-  private defer(kind: 'announce' | 'withdraw', ns: readonly Neighbor[], routesOf: (n: Neighbor) => readonly RouteSpec[]): void {
+  private defer(kind: 'announce' | 'withdraw', routes: ReadonlyMap<Neighbor, readonly RouteSpec[]>): void {
     if (this.pending && this.pending.kind !== kind) this.flush();
     if (!this.pending) this.pending = { kind, routes: new Map() };
-    for (const n of ns) {
-      const rs = routesOf(n);
+    for (const [n, rs] of routes) {
       if (!rs.length) continue;
       const list = this.pending.routes.get(n);
       if (list) for (const r of rs) list.push(r);
@@ -197,9 +196,15 @@ export class CommandExecutor {
     if (!ns.length) return fail('no neighbor matched');
     const reach = routeReach(ns, routes, 'announce');
     if (reach.refused.length) return { ok: false, lines: reach.refused };
-    for (const [n, rs] of reach.routes) for (const r of rs) if (r.watchdog) this.remember(r.watchdog, n, r);
-    const live = (r: RouteSpec) => !r.watchdog || !this.watchdogDown.has(r.watchdog);
-    this.defer('announce', [...reach.routes.keys()], (n) => reach.routes.get(n)!.filter(live));
+    // Nearly every command has no watchdog: its routes go on as they are, with no copy or filter.
+    if (routes.some((r) => r.watchdog !== undefined)) {
+      const live = (r: RouteSpec) => !r.watchdog || !this.watchdogDown.has(r.watchdog);
+      for (const [n, rs] of reach.routes) {
+        for (const r of rs) if (r.watchdog) this.remember(r.watchdog, n, r);
+        reach.routes.set(n, rs.filter(live));
+      }
+    }
+    this.defer('announce', reach.routes);
     return done();
   }
 
@@ -207,7 +212,7 @@ export class CommandExecutor {
     if (!ns.length) return fail('no neighbor matched');
     const reach = routeReach(ns, routes, 'withdraw');
     if (reach.refused.length) return { ok: false, lines: reach.refused };
-    this.defer('withdraw', [...reach.routes.keys()], (n) => reach.routes.get(n)!);
+    this.defer('withdraw', reach.routes);
     return done();
   }
 
