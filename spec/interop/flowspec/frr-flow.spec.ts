@@ -1,0 +1,80 @@
+/**
+ * FlowSpec rules encoded by lib/families/flowspec, sent by the raw speaker to a real FRR bgpd
+ * (Debian's 8.4.4, `address-family ipv4|ipv6 flowspec`, without zebra): each action, IPv4 and
+ * IPv6, and their withdrawal, checked in `show bgp ipv4|ipv6 flowspec detail`.
+ *
+ * Found here (issue 12):
+ * - FRR takes every rule and action the codec writes with a zero IPv6 offset.
+ * - FRR 8.4 takes no IPv6 prefix with a non-zero offset, in either form: the RFC 8956 §3.1 bytes
+ *   the codec writes (07 01 60 40 12345678) give "Bad flowspec format or NLRI options not
+ *   supported", the whole-prefix form of ExaBGP 4.2 and GoBGP (0f 01 60 40 00..00 12345678)
+ *   "Flowspec NLRI length inconsistent"; both reset the session with NOTIFICATION 3/9 (Optional
+ *   Attribute Error), where RFC 8955 §4 / RFC 7606 ask for treat-as-withdraw. A daemon quirk:
+ *   a FlowSpec family must never send FRR an offset rule.
+ * - FRR prints action sample-terminal (0x800700000000_0003) as "FS:action eval stops" (the sample
+ *   bit is not shown), the RFC 7674 redirect (0x0800 with the MP_REACH next hop) as
+ *   "FS:redirect IP 0x0" plus "NLRI NH 198.51.100.8", and next-header as "IP Protocol".
+ */
+import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, type FlowCase } from './flow-rules';
+import { frrFlowEntries } from './daemon-views';
+import { startFrrFlow, type FlowDaemon, type FlowDaemonOptions } from './flow-daemons';
+import { FLOW6, RawFlowSpeaker } from './raw-flow-speaker';
+import { waitForView } from './wait';
+import { pollUntil } from '../harness/poll';
+
+const FRR: FlowDaemonOptions = { address: '127.0.0.157', port: 17157, asn: 65157, routerId: '192.0.2.157', neighbor: '127.0.0.158' };
+const connect = (): Promise<RawFlowSpeaker> =>
+  RawFlowSpeaker.connect({ host: FRR.address, port: FRR.port, localAddress: FRR.neighbor, asn: FRR.asn, bgpId: '192.0.2.158' }, 30000);
+
+const CASES: readonly FlowCase[] = [...IPV4_CASES, ...IPV6_CASES];
+const sameEntry = (a: readonly string[], b: readonly string[]): boolean => a[0] === b[0];
+
+describe('FlowSpec from the codec to FRR', () => {
+  let frr: FlowDaemon;
+  let speaker: RawFlowSpeaker;
+
+  beforeAll(async () => {
+    frr = await startFrrFlow(FRR);
+    speaker = await connect();
+  }, 45000);
+
+  afterAll(async () => {
+    speaker?.close();
+    await frr?.stop();
+  });
+
+  it('negotiates ipv4 flow and ipv6 flow', () => {
+    expect(speaker.peerFamilies).toEqual(expect.arrayContaining(['1/133', '2/133']));
+  });
+
+  it.each(CASES.map((c) => [c.afi === 1 ? 'IPv4' : 'IPv6', c.action, c] as const))('%s %s: FRR holds the rule and its action', async (_v, _a, c) => {
+    speaker.announce(c.text, c.options);
+    const entry = await waitForView(c.frr![0]!, frr, speaker, async () => (await frrFlowEntries(frr, c.afi)).find((e) => sameEntry(e, c.frr!)));
+    expect(entry.filter((line) => !line.startsWith('BGP flowspec'))).toEqual(c.frr);
+  });
+
+  it('withdraws every rule: both tables empty, session still up', async () => {
+    for (const c of CASES) speaker.withdraw(c.text, c.options);
+    await waitForView('empty flowspec tables', frr, speaker, async () =>
+      (await frrFlowEntries(frr, 1)).length + (await frrFlowEntries(frr, 2)).length === 0 ? true : undefined,
+    );
+    expect(speaker.closedReason).toBeUndefined();
+  });
+
+  it('resets the session on an RFC 8956 prefix offset (NOTIFICATION 3/9), a FRR 8.4 limit', async () => {
+    speaker.announce(IPV6_OFFSET_CASE.text, IPV6_OFFSET_CASE.options);
+    expect(speaker.sent[speaker.sent.length - 1]).toContain('0701604012345678');
+    await pollUntil('FRR to close the session', () => speaker.closedReason, { timeoutMs: 10000 });
+    expect(speaker.notifications).toEqual(['0309']);
+    expect(frr.log.join('\n')).toMatch(/Bad flowspec format or NLRI options not supported/);
+  });
+
+  it("resets the session on ExaBGP 4.2's and GoBGP's whole-prefix offset form too (NOTIFICATION 3/9)", async () => {
+    speaker.close();
+    speaker = await connect();
+    speaker.send({ family: FLOW6, nlri: Buffer.from(IPV6_OFFSET_WHOLE_PREFIX_NLRI, 'hex'), extendedCommunities: [0x8006000000000000n] });
+    await pollUntil('FRR to close the session', () => speaker.closedReason, { timeoutMs: 10000 });
+    expect(speaker.notifications).toEqual(['0309']);
+    expect(frr.log.join('\n')).toMatch(/Flowspec NLRI length inconsistent/);
+  }, 45000);
+});
