@@ -10,9 +10,10 @@ interface GobgpPath {
   readonly attrs: ReadonlyArray<{ readonly type: number; readonly value?: unknown }> | null;
 }
 
-/** `gobgp global rib -a ipv4-flowspec|ipv6-flowspec -j`: rule text -> its extended communities. */
-export async function gobgpFlowRib(daemon: FlowDaemon, afi: 1 | 2): Promise<GobgpView[]> {
-  const text = (await daemon.cli('global', 'rib', '-a', afi === 1 ? 'ipv4-flowspec' : 'ipv6-flowspec', '-j')).trim();
+/** `gobgp global rib -a ipv4|ipv6[-l3vpn]-flowspec -j`: rule text -> its extended communities. */
+export async function gobgpFlowRib(daemon: FlowDaemon, afi: 1 | 2, vpn = false): Promise<GobgpView[]> {
+  const family = `ipv${afi === 1 ? 4 : 6}-${vpn ? 'l3vpn-' : ''}flowspec`;
+  const text = (await daemon.cli('global', 'rib', '-a', family, '-j')).trim();
   if (text === '' || text === 'null') return [];
   const rib = JSON.parse(text) as Record<string, readonly GobgpPath[]>;
   return Object.entries(rib).flatMap(([rule, paths]) =>

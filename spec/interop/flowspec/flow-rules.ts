@@ -130,7 +130,7 @@ export const IPV6_CASES: readonly FlowCase[] = [
     afi: 2,
     text: 'destination-ipv6 2001:db8:150:4::/64 next-header [ =58 ] icmp-type [ =128 ] mark 46',
     options: V6,
-    gobgp: { rule: '[destination: 2001:db8:150:4::/64/0][protocol: ==ipv6-icmp][icmp-type: ==128]', extcomms: [{ type: 128, subtype: 9, value: 46 }] },
+    gobgp: { rule: '[destination: 2001:db8:150:4::/64/0][protocol: ==58][icmp-type: ==128]', extcomms: [{ type: 128, subtype: 9, value: 46 }] },
     bird: { net: 'flow6 { dst 2001:db8:150:4::/64; next header 58; icmp type 128; }', extcomms: '(generic, 0x80090000, 0x2e)' },
     frr: ['Destination Address 2001:db8:150:4::/64/off 0', 'IP Protocol = 58', 'ICMP Type = 128', 'FS:marking 46'],
   },
@@ -160,3 +160,20 @@ export const IPV6_OFFSET_CASE: FlowCase = {
 
 /** The same rule as ExaBGP 4.2 and GoBGP 3.10 write it: the whole prefix after the offset (wrong, RFC 8956 §3.1). */
 export const IPV6_OFFSET_WHOLE_PREFIX_NLRI = '0f0160400000000000000000000012345678';
+
+/** flow-vpn (SAFI 134, RFC 8955 §8): a route distinguisher before the components. GoBGP only (BIRD 2.0 and FRR 8.4 have no flow-vpn). */
+export const VPN_CASES: readonly FlowCase[] = [
+  {
+    action: 'flow-vpn (RD 65000:1) rate-limit 1000',
+    afi: 1,
+    text: 'rd 65000:1 destination 10.150.9.0/24 protocol [ tcp ] rate-limit 1000',
+    gobgp: { rule: '[rd: 65000:1][destination: 10.150.9.0/24][protocol: ==tcp]', extcomms: [{ type: 128, subtype: 6, as: 0, rate: 1000 }] },
+  },
+  {
+    action: 'flow-vpn (RD 192.0.2.1:7) redirect AS:NN',
+    afi: 2,
+    text: 'rd 192.0.2.1:7 destination-ipv6 2001:db8:150:9::/64 redirect 65000:9',
+    options: { afi: 2, safi: 134 },
+    gobgp: { rule: '[rd: 192.0.2.1:7][destination: 2001:db8:150:9::/64/0]', extcomms: [{ type: 128, subtype: 8, value: '65000:9' }] },
+  },
+];
