@@ -7,7 +7,7 @@
  * - BIRD takes every rule and action the codec writes, including the RFC 8956 §3.1 prefix offset
  *   (07 01 60 40 12345678), shown as `dst ::1234:5678:0:0/96 offset 64`.
  * - The same rule as ExaBGP 4.2 and GoBGP encode it (the whole prefix after the offset,
- *   0f 01 60 40 000000000000000000001234 5678) makes BIRD log "Invalid flow route: Bad component
+ *   0f 01 60 40 0000000000000000 12345678) makes BIRD log "Invalid flow route: Bad component
  *   order" and reset the session with NOTIFICATION 3/1 (Malformed Attribute List).
  * - BIRD names FlowSpec action communities only as generic values, e.g. `(generic, 0x80060000, 0x0)`
  *   for discard, and the RFC 7674 0x010c redirect as `(unknown 0x10c, 198.51.100.7, 0)`.

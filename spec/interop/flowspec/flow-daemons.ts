@@ -1,13 +1,14 @@
 /**
  * Recipes for real daemons that carry FlowSpec (RFC 8955 / RFC 8956) with one iBGP neighbor on
- * loopback: gobgpd 3.10, BIRD 2.0.12 (flow4/flow6 tables and channels) and FRR 8.4's bgpd
- * (address-family ipv4/ipv6 flowspec). Each listens only (the neighbor connects), so the raw
+ * loopback: gobgpd 3.10, BIRD 2.0.12 (flow4/flow6 tables and channels), FRR 8.4's bgpd
+ * (address-family ipv4/ipv6 flowspec) and ExaBGP 4.2 (API events). Each listens only (the neighbor connects), so the raw
  * speaker, or later rxbgp itself, is always the connecting side. iBGP keeps the test UPDATEs
  * simple: an empty AS_PATH and LOCAL_PREF are what RFC 4271 asks for there.
  *
  * Each daemon is started in the foreground as our child and stopped by its PID (harness/child.ts).
  */
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { Child } from '../harness/child';
 import { runChecked, runCommand } from '../harness/command';
@@ -232,4 +233,86 @@ function frrIds(): { uid: number; gid: number } {
 
 export function startFrrFlow(o: FlowDaemonOptions): Promise<FlowDaemon> {
   return new Frr(o).init();
+}
+
+// --- ExaBGP 4.2 ------------------------------------------------------------------------------
+
+/** The API helper of the unicast interop suite: events to a file, commands from a file. */
+const EXABGP_HELPER = path.join(__dirname, '..', 'peers', 'exabgp-api-helper.py');
+
+export function exabgpFlowConfig(o: FlowDaemonOptions, eventsFile: string, commandsFile: string): string {
+  return `process flowtest {
+  run /usr/bin/python3 ${EXABGP_HELPER} ${eventsFile} ${commandsFile};
+  encoder json;
+}
+neighbor ${o.neighbor} {
+  router-id ${o.routerId};
+  local-address ${o.address};
+  local-as ${o.asn};
+  peer-as ${o.asn};
+  hold-time 90;
+  passive true;
+  family { ipv4 flow; ipv6 flow; ipv4 flow-vpn; ipv6 flow-vpn; }
+  api { processes [ flowtest ]; neighbor-changes; receive { parsed; update; notification; } }
+}
+`;
+}
+
+export interface ExabgpFlowDaemon extends FlowDaemon {
+  /** ExaBGP's JSON events (one object per line) its API helper has written so far. */
+  events(): string[];
+  /** Appends API commands (`announce flow route ...`) for the helper to pass on. */
+  command(line: string): void;
+}
+
+class Exabgp extends Daemon implements ExabgpFlowDaemon {
+  private readonly eventsFile: string;
+  private readonly commandsFile: string;
+
+  constructor(o: FlowDaemonOptions) {
+    super(`exabgp ${o.address}:${o.port}`, makeTempDir('flow-exabgp'));
+    this.eventsFile = path.join(this.dir, 'events.jsonl');
+    this.commandsFile = path.join(this.dir, 'commands.txt');
+    const file = path.join(this.dir, 'exabgp.conf');
+    fs.writeFileSync(this.commandsFile, '');
+    fs.writeFileSync(file, exabgpFlowConfig(o, this.eventsFile, this.commandsFile));
+    this.child = new Child({
+      name: this.name,
+      command: 'exabgp',
+      args: ['--env', '/dev/null', file],
+      env: {
+        ...process.env,
+        'exabgp.tcp.bind': o.address,
+        'exabgp.tcp.port': String(o.port),
+        'exabgp.daemon.user': os.userInfo().username,
+        'exabgp.daemon.drop': 'false',
+        'exabgp.daemon.daemonize': 'false',
+        'exabgp.api.cli': 'false',
+        'exabgp.log.destination': 'stdout',
+        'exabgp.log.short': 'true',
+      },
+      onLine: (line) => this.log.push(line),
+    });
+  }
+
+  cli(): Promise<string> {
+    return Promise.reject(new Error('exabgp has no query CLI here: read events()'));
+  }
+
+  events(): string[] {
+    if (!fs.existsSync(this.eventsFile)) return [];
+    return fs.readFileSync(this.eventsFile, 'utf8').split('\n').filter((l) => l.startsWith('{'));
+  }
+
+  command(line: string): void {
+    fs.appendFileSync(this.commandsFile, `${line}\n`);
+  }
+
+  init(): Promise<this> {
+    return this.ready(async () => fs.existsSync(this.eventsFile));
+  }
+}
+
+export function startExabgpFlow(o: FlowDaemonOptions): Promise<ExabgpFlowDaemon> {
+  return new Exabgp(o).init();
 }

@@ -159,7 +159,7 @@ export const IPV6_OFFSET_CASE: FlowCase = {
 };
 
 /** The same rule as ExaBGP 4.2 and GoBGP 3.10 write it: the whole prefix after the offset (wrong, RFC 8956 §3.1). */
-export const IPV6_OFFSET_WHOLE_PREFIX_NLRI = '0f0160400000000000000000000012345678';
+export const IPV6_OFFSET_WHOLE_PREFIX_NLRI = '0f016040000000000000000012345678';
 
 /** flow-vpn (SAFI 134, RFC 8955 §8): a route distinguisher before the components. GoBGP only (BIRD 2.0 and FRR 8.4 have no flow-vpn). */
 export const VPN_CASES: readonly FlowCase[] = [
