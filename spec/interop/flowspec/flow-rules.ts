@@ -32,6 +32,10 @@ export interface FlowCase {
   readonly bird?: BirdView;
   /** FRR's `show bgp ipvN flowspec detail` lines for the entry (trimmed; age and PBR lines left out). */
   readonly frr?: readonly string[];
+  /** The same rule in a form ExaBGP 4.2 takes, where it does not take `text`. */
+  readonly exabgpText?: string;
+  /** Where ExaBGP 4.2's JSON for the rule is wrong: what it prints instead of ours. */
+  readonly exabgpJson?: string;
 }
 
 const V6: FlowRouteOptions = { afi: 2, safi: 133 };
@@ -133,6 +137,8 @@ export const IPV6_CASES: readonly FlowCase[] = [
     gobgp: { rule: '[destination: 2001:db8:150:4::/64/0][protocol: ==58][icmp-type: ==128]', extcomms: [{ type: 128, subtype: 9, value: 46 }] },
     bird: { net: 'flow6 { dst 2001:db8:150:4::/64; next header 58; icmp type 128; }', extcomms: '(generic, 0x80090000, 0x2e)' },
     frr: ['Destination Address 2001:db8:150:4::/64/off 0', 'IP Protocol = 58', 'ICMP Type = 128', 'FS:marking 46'],
+    // ExaBGP 4.2 names neither ICMPv6 (58) nor its echo request (128).
+    exabgpJson: '"next-header": [ "=unknown protocol type 58" ], "icmp-type": [ "=unknown icmp type type 128" ]',
   },
   {
     action: 'action sample-terminal',
@@ -167,12 +173,14 @@ export const VPN_CASES: readonly FlowCase[] = [
     action: 'flow-vpn (RD 65000:1) rate-limit 1000',
     afi: 1,
     text: 'rd 65000:1 destination 10.150.9.0/24 protocol [ tcp ] rate-limit 1000',
+    exabgpText: '{ rd 65000:1; match { destination 10.150.9.0/24; protocol [ tcp ]; } then { rate-limit 1000; } }',
     gobgp: { rule: '[rd: 65000:1][destination: 10.150.9.0/24][protocol: ==tcp]', extcomms: [{ type: 128, subtype: 6, as: 0, rate: 1000 }] },
   },
   {
     action: 'flow-vpn (RD 192.0.2.1:7) redirect AS:NN',
     afi: 2,
     text: 'rd 192.0.2.1:7 destination-ipv6 2001:db8:150:9::/64 redirect 65000:9',
+    exabgpText: '{ rd 192.0.2.1:7; match { destination-ipv6 2001:db8:150:9::/64; } then { redirect 65000:9; } }',
     options: { afi: 2, safi: 134 },
     gobgp: { rule: '[rd: 192.0.2.1:7][destination: 2001:db8:150:9::/64/0]', extcomms: [{ type: 128, subtype: 8, value: '65000:9' }] },
   },
