@@ -3,7 +3,7 @@
  * the shapes of flow-rules.ts (GobgpView, BirdView, FRR detail lines).
  */
 import type { BirdView, GobgpView } from './flow-rules';
-import type { FlowDaemon } from './flow-daemons';
+import { BIRD_PROTOCOL, type FlowDaemon } from './flow-daemons';
 
 interface GobgpPath {
   readonly nlri: unknown;
@@ -21,9 +21,9 @@ export async function gobgpFlowRib(daemon: FlowDaemon, afi: 1 | 2, vpn = false):
   );
 }
 
-/** `birdc show route table flowtabN all`: one entry per route, its net and its BGP.ext_community. */
+/** `birdc show route table flowtabN all protocol flowpeer`: the routes from the neighbor, their net and BGP.ext_community. */
 export async function birdFlowTable(daemon: FlowDaemon, afi: 1 | 2): Promise<BirdView[]> {
-  const out = await daemon.cli('show', 'route', 'table', afi === 1 ? 'flowtab4' : 'flowtab6', 'all');
+  const out = await daemon.cli('show', 'route', 'table', afi === 1 ? 'flowtab4' : 'flowtab6', 'all', 'protocol', BIRD_PROTOCOL);
   const views: Array<{ net: string; extcomms: string }> = [];
   for (const line of out.split('\n')) {
     const head = /^(flow[46] \{.*?\})\s+\[/.exec(line);

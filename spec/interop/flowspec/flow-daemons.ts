@@ -13,7 +13,7 @@ import path from 'path';
 import { Child } from '../harness/child';
 import { runChecked, runCommand } from '../harness/command';
 import { pollUntil } from '../harness/poll';
-import { makeTempDir, removeTempDir } from '../harness/temp-dir';
+import { makeTempDir, removeTempDir, writeFileAtomic } from '../harness/temp-dir';
 
 export interface FlowDaemonOptions {
   /** The daemon's address and BGP listening port. */
@@ -132,37 +132,61 @@ export function startGobgpFlow(o: FlowDaemonOptions, apiPort: number): Promise<F
 /** The BGP protocol's name (`rx` is a keyword in BIRD 2.0.12). */
 export const BIRD_PROTOCOL = 'flowpeer';
 
-export function birdFlowConfig(o: FlowDaemonOptions): string {
+/**
+ * `originate`: static flow routes BIRD sends its neighbor, as BIRD writes them with their
+ * attributes, e.g. `flow4 { dst 10.170.1.0/24; proto 6; } { bgp_ext_community.add((generic, 0x80060000, 0)); }`.
+ */
+export function birdFlowConfig(o: FlowDaemonOptions, originate: readonly string[] = []): string {
+  const statics = (v: 4 | 6): string =>
+    `protocol static flowstatic${v} {\n  flow${v} { table flowtab${v}; };\n${originate
+      .filter((r) => r.startsWith(`flow${v} `))
+      .map((r) => `  route ${r};\n`)
+      .join('')}}\n`;
   return `log stderr all;
 router id ${o.routerId};
 flow4 table flowtab4;
 flow6 table flowtab6;
 protocol device { }
-protocol bgp ${BIRD_PROTOCOL} {
+${statics(4)}${statics(6)}protocol bgp ${BIRD_PROTOCOL} {
   local ${o.address} port ${o.port} as ${o.asn};
   neighbor ${o.neighbor} as ${o.asn};
   multihop;
   passive on;
   error wait time 1, 5;
-  flow4 { table flowtab4; import all; export none; };
-  flow6 { table flowtab6; import all; export none; };
+  flow4 { table flowtab4; import all; export where source = RTS_STATIC; };
+  flow6 { table flowtab6; import all; export where source = RTS_STATIC; };
 }
 `;
 }
 
-class Bird extends Daemon {
-  private readonly socket: string;
+export interface BirdFlowDaemon extends FlowDaemon {
+  /** Rewrites the static flow routes BIRD originates and reloads (`birdc configure`, no session reset). */
+  originate(routes: readonly string[]): Promise<void>;
+}
 
-  constructor(o: FlowDaemonOptions) {
+class Bird extends Daemon implements BirdFlowDaemon {
+  private readonly socket: string;
+  private readonly file: string;
+
+  constructor(
+    private readonly o: FlowDaemonOptions,
+    originated: readonly string[],
+  ) {
     super(`bird ${o.address}:${o.port}`, makeTempDir('flow-bird'));
-    const file = path.join(this.dir, 'bird.conf');
+    this.file = path.join(this.dir, 'bird.conf');
     this.socket = path.join(this.dir, 'bird.ctl');
-    fs.writeFileSync(file, birdFlowConfig(o));
-    this.start('bird', ['-f', '-c', file, '-s', this.socket]);
+    fs.writeFileSync(this.file, birdFlowConfig(o, originated));
+    this.start('bird', ['-f', '-c', this.file, '-s', this.socket]);
   }
 
   cli(...args: string[]): Promise<string> {
     return runChecked('birdc', ['-s', this.socket, ...args]);
+  }
+
+  async originate(routes: readonly string[]): Promise<void> {
+    writeFileAtomic(this.file, birdFlowConfig(this.o, routes));
+    const out = await this.cli('configure');
+    if (!/Reconfigured|Reconfiguration in progress/.test(out)) throw new Error(`${this.name}: birdc configure said: ${out.trim()}`);
   }
 
   init(): Promise<this> {
@@ -170,8 +194,8 @@ class Bird extends Daemon {
   }
 }
 
-export function startBirdFlow(o: FlowDaemonOptions): Promise<FlowDaemon> {
-  return new Bird(o).init();
+export function startBirdFlow(o: FlowDaemonOptions, originated: readonly string[] = []): Promise<BirdFlowDaemon> {
+  return new Bird(o, originated).init();
 }
 
 // --- FRR bgpd --------------------------------------------------------------------------------
