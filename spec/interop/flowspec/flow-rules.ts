@@ -79,8 +79,25 @@ export const IPV4_CASES: readonly FlowCase[] = [
     text: 'destination 10.150.5.0/24 fragment [ is-fragment ] dscp [ =10 ] action sample-terminal',
     gobgp: { rule: '[destination: 10.150.5.0/24][dscp: ==10][fragment: is-fragment]', extcomms: [{ type: 128, subtype: 7, terminal: true, sample: true }] },
     bird: { net: 'flow4 { dst 10.150.5.0/24; dscp 10; fragment !!is_fragment; }', extcomms: '(generic, 0x80070000, 0x3)' },
-    // FRR names only the terminal bit, and as "eval stops" (RFC 8955 §7.3: T set means evaluation goes on).
+    // FRR prints "eval stops" whatever the bits (see action sample / terminal); RFC 8955 §7.3: T set means evaluation goes on.
     frr: ['Destination Address 10.150.5.0/24', 'DSCP field = 10', 'Packet Fragment ∋ 2', 'FS:action eval stops'],
+  },
+  {
+    action: 'action sample',
+    afi: 1,
+    text: 'destination 10.150.10.0/24 protocol [ udp ] action sample',
+    gobgp: { rule: '[destination: 10.150.10.0/24][protocol: ==udp]', extcomms: [{ type: 128, subtype: 7, sample: true, terminal: false }] },
+    bird: { net: 'flow4 { dst 10.150.10.0/24; proto 17; }', extcomms: '(generic, 0x80070000, 0x2)' },
+    // FRR 8.4 prints "eval stops" for traffic-action 0x02, 0x01 and 0x03 alike: its text does not follow the bits.
+    frr: ['Destination Address 10.150.10.0/24', 'IP Protocol = 17', 'FS:action eval stops'],
+  },
+  {
+    action: 'action terminal',
+    afi: 1,
+    text: 'destination 10.150.11.0/24 protocol [ udp ] action terminal',
+    gobgp: { rule: '[destination: 10.150.11.0/24][protocol: ==udp]', extcomms: [{ type: 128, subtype: 7, terminal: true, sample: false }] },
+    bird: { net: 'flow4 { dst 10.150.11.0/24; proto 17; }', extcomms: '(generic, 0x80070000, 0x1)' },
+    frr: ['Destination Address 10.150.11.0/24', 'IP Protocol = 17', 'FS:action eval stops'],
   },
   {
     action: 'redirect-to-nexthop-ietf (0x010c)',

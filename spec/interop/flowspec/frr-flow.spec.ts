@@ -14,8 +14,9 @@
  *     "::1234:5678:0:0/96/off 64".
  *   So a FlowSpec family must not send FRR an offset rule in the RFC form (or must offer the
  *   legacy form per neighbor).
- * - FRR prints action sample-terminal (0x800700000000_0003) as "FS:action eval stops" (the sample
- *   bit is not shown), the RFC 7674 redirect (0x0800 with the MP_REACH next hop) as
+ * - FRR prints every traffic-action value the same way, "FS:action eval stops": sample (0x02),
+ *   terminal (0x01) and sample-terminal (0x03) alike (and RFC 8955 §7.3's T bit means evaluation
+ *   goes on); only the community bytes, checked by the other daemons, tell them apart; the RFC 7674 redirect (0x0800 with the MP_REACH next hop) as
  *   "FS:redirect IP 0x0" plus "NLRI NH 198.51.100.8", and next-header as "IP Protocol".
  */
 import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, type FlowCase } from './flow-rules';
