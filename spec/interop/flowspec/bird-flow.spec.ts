@@ -15,6 +15,8 @@
  *   `dst ::1234:5678:0:0/96 offset 64`, which the codec reads back as ::1234:5678:0:0/96/64 and
  *   `exabgp --decode` silently drops (its announcement shows attributes only; its withdrawal
  *   lists the other rule of the same UPDATE only).
+ * - An IPv6 rule whose action is an IPv6 extended community (attribute 25, redirect-to-nexthop-ietf
+ *   0x000c) is taken; `show route all` prints no line for that attribute.
  * - BIRD names FlowSpec action communities only as generic values, e.g. `(generic, 0x80060000, 0x0)`
  *   for discard, and the RFC 7674 0x010c redirect as `(unknown 0x10c, 198.51.100.7, 0)`.
  */

@@ -17,7 +17,10 @@ export async function gobgpFlowRib(daemon: FlowDaemon, afi: 1 | 2, vpn = false):
   if (text === '' || text === 'null') return [];
   const rib = JSON.parse(text) as Record<string, readonly GobgpPath[]>;
   return Object.entries(rib).flatMap(([rule, paths]) =>
-    paths.map((p) => ({ rule, extcomms: ((p.attrs ?? []).find((a) => a.type === 16)?.value as object[] | undefined) ?? [] })),
+    paths.map((p) => {
+      const v6 = (p.attrs ?? []).find((a) => a.type === 25)?.value;
+      return { rule, extcomms: ((p.attrs ?? []).find((a) => a.type === 16)?.value as object[] | undefined) ?? [], ...(v6 !== undefined ? { ipv6extcomms: v6 } : {}) };
+    }),
   );
 }
 

@@ -17,6 +17,10 @@
  *   session and reports the UPDATE with its attributes but no rule (the rule is silently lost);
  * - ExaBGP 4.2 does not take `rd` in the one-line form (`announce flow route rd 65000:1 destination
  *   ...`): it logs "problem with function" / 'rd' and sends nothing; the block form works;
+ * - ExaBGP 4.2 has no command for a RFC 7674 redirect to an IPv6 next hop: `redirect 2001:db8::8`
+ *   is refused ("did not enclose it in []"), and `next-hop 2001:db8::8 redirect-to-nexthop` sends
+ *   nothing; the codec encodes it (0x0800 community, MP_REACH next hop 2001:db8::8) and ExaBGP
+ *   decodes those bytes as we do;
  * - ExaBGP sends a rule's attributes (its action communities) with MP_UNREACH too;
  * - ExaBGP 4.2's JSON names neither ICMPv6 (next-header 58) nor ICMPv6 types ("=unknown protocol
  *   type 58", "=unknown icmp type type 128").
@@ -91,7 +95,7 @@ describe('FlowSpec with ExaBGP 4.2', () => {
   });
 
   describe('from ExaBGP to the codec: the same command, the same bytes', () => {
-    it.each(CASES.map((c) => [title(c), c] as const))('%s: announce and withdraw', async (_t, c) => {
+    it.each(CASES.filter((c) => !c.exabgpRefuses).map((c) => [title(c), c] as const))('%s: announce and withdraw', async (_t, c) => {
       for (const verb of ['announce', 'withdraw'] as const) {
         const before = speaker.updates.length;
         exabgp.command(exabgpCommand(verb, c));
@@ -115,9 +119,10 @@ describe('FlowSpec with ExaBGP 4.2', () => {
     });
 
     it('ExaBGP 4.2 does not take `rd` in the one-line form (the codec does; see VPN_CASES)', async () => {
+      const before = exabgp.log.length;
       exabgp.command(`announce flow route ${VPN_CASES[0]!.text}`);
-      await pollUntil('ExaBGP to refuse the command', () => (exabgp.log.some((l) => /problem with function/.test(l)) ? true : undefined), { timeoutMs: 10000 });
-      expect(exabgp.log.join('\n')).toMatch(/flowtest \| 'rd'/);
+      await pollUntil('ExaBGP to refuse the command', () => (exabgp.log.slice(before).some((l) => /flowtest \| 'rd'/.test(l)) ? true : undefined), { timeoutMs: 10000 });
+      expect(exabgp.log.slice(before).join('\n')).toMatch(/problem with function/);
     });
   });
 

@@ -13,6 +13,8 @@ import type { FlowRouteOptions } from '../../../lib/families/flowspec';
 export interface GobgpView {
   readonly rule: string;
   readonly extcomms: readonly object[];
+  /** IPV6_EXTENDED_COMMUNITIES (attribute 25, RFC 5701), when there are any. */
+  readonly ipv6extcomms?: unknown;
 }
 
 /** BIRD's `show route table flowtabN all`: the route's net and its BGP.ext_community line. */
@@ -34,6 +36,8 @@ export interface FlowCase {
   readonly frr?: readonly string[];
   /** The same rule in a form ExaBGP 4.2 takes, where it does not take `text`. */
   readonly exabgpText?: string;
+  /** ExaBGP 4.2 has no command that sends this rule. */
+  readonly exabgpRefuses?: boolean;
   /** Where ExaBGP 4.2's JSON for the rule is wrong: what it prints instead of ours. */
   readonly exabgpJson?: string;
 }
@@ -165,6 +169,28 @@ export const IPV6_CASES: readonly FlowCase[] = [
     gobgp: { rule: '[destination: 2001:db8:150:5::/64/0][label: ==7]', extcomms: [{ type: 128, subtype: 7, terminal: true, sample: true }] },
     bird: { net: 'flow6 { dst 2001:db8:150:5::/64; label 7; }', extcomms: '(generic, 0x80070000, 0x3)' },
     frr: ['Destination Address 2001:db8:150:5::/64/off 0', 'Packet Flow Label = 7', 'FS:action eval stops'],
+  },
+  {
+    action: 'redirect-to-nexthop-ietf IPv6 (0x000c, IPv6 extended community)',
+    afi: 2,
+    text: 'destination-ipv6 2001:db8:150:6::/64 next-header [ udp ] redirect-to-nexthop-ietf 2001:db8::7',
+    options: V6,
+    // The action is attribute 25 (RFC 5701): GoBGP's JSON lists it there, BIRD shows no line for it, FRR does not name it.
+    gobgp: { rule: '[destination: 2001:db8:150:6::/64/0][protocol: ==udp]', extcomms: [], ipv6extcomms: [{ type: 0, subtype: 12, value: '2001:db8::7:0' }] },
+    bird: { net: 'flow6 { dst 2001:db8:150:6::/64; next header 17; }', extcomms: '' },
+    frr: ['Destination Address 2001:db8:150:6::/64/off 0', 'IP Protocol = 17', 'UNK:0, 12'],
+  },
+  {
+    action: 'redirect IP (RFC 7674, 0x0800 + IPv6 next hop)',
+    afi: 2,
+    text: 'destination-ipv6 2001:db8:150:7::/64 next-header [ udp ] redirect 2001:db8::8',
+    options: V6,
+    // ExaBGP 4.2 refuses `redirect 2001:db8::8` ("it looks like you tried to use an IPv6 but did not
+    // enclose it in []") and sends nothing for `next-hop 2001:db8::8 redirect-to-nexthop` either.
+    exabgpRefuses: true,
+    gobgp: { rule: '[destination: 2001:db8:150:7::/64/0][protocol: ==udp]', extcomms: [{ type: 8, subtype: 0, value: 'AAAAAAAAAA==' }] },
+    bird: { net: 'flow6 { dst 2001:db8:150:7::/64; next header 17; }', extcomms: '(generic, 0x8000000, 0x0)' },
+    frr: ['Destination Address 2001:db8:150:7::/64/off 0', 'IP Protocol = 17', 'FS:redirect IP 0x0', 'NLRI NH 2001:db8::8'],
   },
 ];
 

@@ -14,6 +14,8 @@
  *     "::1234:5678:0:0/96/off 64".
  *   So a FlowSpec family must not send FRR an offset rule in the RFC form (or must offer the
  *   legacy form per neighbor).
+ * - FRR shows the IPv6 redirect-to-nexthop-ietf action (attribute 25, 0x000c) as "UNK:0, 12", and
+ *   the RFC 7674 redirect with an IPv6 next hop as "FS:redirect IP 0x0" plus "NLRI NH 2001:db8::8".
  * - FRR prints every traffic-action value the same way, "FS:action eval stops": sample (0x02),
  *   terminal (0x01) and sample-terminal (0x03) alike (and RFC 8955 §7.3's T bit means evaluation
  *   goes on); only the community bytes, checked by the other daemons, tell them apart; the RFC 7674 redirect (0x0800 with the MP_REACH next hop) as

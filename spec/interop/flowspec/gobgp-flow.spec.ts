@@ -14,8 +14,10 @@
  *   `gobgp global rib -a ipv6-flowspec` (text output) then panics with a nil pointer dereference
  *   (neighbor.go:634); only `-j` still answers. GoBGP itself writes the whole prefix after the
  *   offset, as ExaBGP 4.2 does (see spec/interop/flowspec-gobgp-vectors.spec.ts).
- * - GoBGP does not know the RFC 7674 redirect-to-IP community 0x0800: it keeps it as an opaque
- *   extended community ("[0]" in its text) and shows no next hop.
+ * - GoBGP does not know the RFC 7674 redirect-to-IP community 0x0800 (IPv4 or IPv6 next hop): it
+ *   keeps it as an opaque extended community ("[0]" in its text) and shows no next hop.
+ * - The IPv6 redirect-to-nexthop-ietf action (attribute 25, type 0x000c) is kept and shown in
+ *   attribute 25 as "2001:db8::7:0".
  * - From GoBGP: ExaBGP 4.2 is right about every rule below except the ones listed in
  *   EXABGP_WRONG (4-octet-AS redirect 0x8208, the IPv4 route-target redirect 0x8108 and the
  *   IPv6 redirect it cannot name, a multi-bit tcp-flags value it splits into items).
