@@ -8,6 +8,13 @@
  * session the daemon closes (the sign that it refused what we sent).
  *
  * Test-only and deliberately small: no FSM, no collision handling, one session per instance.
+ *
+ * Reuse (the FlowSpec family's own interop tests): the recipes (flow-daemons.ts), the daemon views
+ * (daemon-views.ts) and the rules with what each daemon shows (flow-rules.ts) do not depend on
+ * this speaker. Put rxbgp where it stands (neighbor 127.0.0.x of the recipe, connecting to the
+ * daemon's port), give it `announce flow route ${c.text}` for each FlowCase, and assert the same
+ * views; `RawFlowSpeaker` stays useful as the receiving side for rules rxbgp sends, and
+ * exabgp-oracle.ts compares any UPDATE bytes with `exabgp --decode`.
  */
 import net from 'net';
 import { parseFlowRoute, type FlowFamily, type FlowRouteOptions } from '../../../lib/families/flowspec';
