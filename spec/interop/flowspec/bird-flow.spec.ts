@@ -15,12 +15,14 @@
  *   `dst ::1234:5678:0:0/96 offset 64`, which the codec reads back as ::1234:5678:0:0/96/64 and
  *   `exabgp --decode` silently drops (its announcement shows attributes only; its withdrawal
  *   lists the other rule of the same UPDATE only).
+ * - A rule of 276 octets (2-octet NLRI length f1 14, RFC 8955 §4.1) is taken; `show route` cuts
+ *   its text at 256 characters ("... 1042,104 ...}").
  * - An IPv6 rule whose action is an IPv6 extended community (attribute 25, redirect-to-nexthop-ietf
  *   0x000c) is taken; `show route all` prints no line for that attribute.
  * - BIRD names FlowSpec action communities only as generic values, e.g. `(generic, 0x80060000, 0x0)`
  *   for discard, and the RFC 7674 0x010c redirect as `(unknown 0x10c, 198.51.100.7, 0)`.
  */
-import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, type FlowCase } from './flow-rules';
+import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, LONG_CASE, longCasePorts, type FlowCase } from './flow-rules';
 import { birdFlowTable } from './daemon-views';
 import { startBirdFlow, type BirdFlowDaemon, type FlowDaemonOptions } from './flow-daemons';
 import { FLOW6, RawFlowSpeaker } from './raw-flow-speaker';
@@ -84,8 +86,17 @@ describe('FlowSpec from the codec to BIRD 2', () => {
     expect(view).toEqual(c.bird);
   });
 
+  it('a rule of 256 octets or more (2-octet NLRI length): BIRD holds it (its text stops at 256 characters)', async () => {
+    expect(speaker.announce(LONG_CASE.text)).toMatch(/900e....0001850000f1/);
+    const view = await waitForView('the long rule', bird, speaker, async () => (await birdFlowTable(bird, 1)).find((v) => v.net.startsWith('flow4 { dst 10.150.12.0/24;')));
+    expect(view.net).toMatch(/^flow4 \{ dst 10\.150\.12\.0\/24; port 1000,1001,1002,.*,1042,104 \.\.\.\}$/);
+    expect(longCasePorts(view.net)).toBe(43);
+    expect(view.extcomms).toBe('(generic, 0x80060000, 0x0)');
+    expect(speaker.closedReason).toBeUndefined();
+  });
+
   it('withdraws every rule: both tables empty, session still up', async () => {
-    for (const c of CASES) speaker.withdraw(c.text, c.options);
+    for (const c of [...CASES, LONG_CASE]) speaker.withdraw(c.text, c.options);
     await waitForView('empty flow tables', bird, speaker, async () =>
       (await birdFlowTable(bird, 1)).length + (await birdFlowTable(bird, 2)).length === 0 ? true : undefined,
     );

@@ -228,3 +228,18 @@ export const VPN_CASES: readonly FlowCase[] = [
     gobgp: { rule: '[rd: 192.0.2.1:7][destination: 2001:db8:150:9::/64/0]', extcomms: [{ type: 128, subtype: 8, value: '65000:9' }] },
   },
 ];
+
+/**
+ * A rule of 256 octets or more: its NLRI length takes two octets (0xf0 | high nibble, RFC 8955 §4.1).
+ * 90 destination ports 1000..1089; a daemon's text for it must name all 90.
+ */
+export const LONG_CASE: FlowCase = {
+  action: 'discard, a 2-octet NLRI length (90 ports)',
+  afi: 1,
+  text: `destination 10.150.12.0/24 port [ ${Array.from({ length: 90 }, (_, i) => `=${1000 + i}`).join(' ')} ] discard`,
+};
+
+/** How many of the LONG_CASE ports (1000..1089) a daemon's text names. */
+export function longCasePorts(text: string): number {
+  return new Set(text.match(/\b10[0-8]\d\b/g) ?? []).size;
+}

@@ -14,6 +14,9 @@
  *     "::1234:5678:0:0/96/off 64".
  *   So a FlowSpec family must not send FRR an offset rule in the RFC form (or must offer the
  *   legacy form per neighbor).
+ * - FRR 8.4 takes no rule of 240 octets or more: the codec's 276-octet rule (NLRI length f1 14,
+ *   RFC 8955 §4.1; BIRD takes it) gives "Bad flowspec format or NLRI options not supported" and a
+ *   session reset with NOTIFICATION 3/9.
  * - FRR shows the IPv6 redirect-to-nexthop-ietf action (attribute 25, 0x000c) as "UNK:0, 12", and
  *   the RFC 7674 redirect with an IPv6 next hop as "FS:redirect IP 0x0" plus "NLRI NH 2001:db8::8".
  * - FRR prints every traffic-action value the same way, "FS:action eval stops": sample (0x02),
@@ -21,7 +24,7 @@
  *   goes on); only the community bytes, checked by the other daemons, tell them apart; the RFC 7674 redirect (0x0800 with the MP_REACH next hop) as
  *   "FS:redirect IP 0x0" plus "NLRI NH 198.51.100.8", and next-header as "IP Protocol".
  */
-import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, type FlowCase } from './flow-rules';
+import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, IPV6_OFFSET_WHOLE_PREFIX_NLRI, LONG_CASE, type FlowCase } from './flow-rules';
 import { frrFlowEntries } from './daemon-views';
 import { startFrrFlow, type FlowDaemon, type FlowDaemonOptions } from './flow-daemons';
 import { FLOW6, RawFlowSpeaker } from './raw-flow-speaker';
@@ -31,6 +34,15 @@ import { pollUntil } from '../harness/poll';
 const FRR: FlowDaemonOptions = { address: '127.0.0.157', port: 17157, asn: 65157, routerId: '192.0.2.157', neighbor: '127.0.0.158' };
 const connect = (): Promise<RawFlowSpeaker> =>
   RawFlowSpeaker.connect({ host: FRR.address, port: FRR.port, localAddress: FRR.neighbor, asn: FRR.asn, bgpId: '192.0.2.158' }, 30000);
+/** FRR refuses a new connection for a moment after the last one closed: try again until it takes one. */
+const reconnect = (): Promise<RawFlowSpeaker> =>
+  pollUntil('FRR to take a new session', async () => {
+    try {
+      return await connect();
+    } catch {
+      return undefined;
+    }
+  }, { timeoutMs: 40000, intervalMs: 1000 });
 
 const CASES: readonly FlowCase[] = [...IPV4_CASES, ...IPV6_CASES];
 const sameEntry = (a: readonly string[], b: readonly string[]): boolean => a[0] === b[0];
@@ -82,4 +94,14 @@ describe('FlowSpec from the codec to FRR', () => {
     const entry = await waitForView('the offset rule', frr, speaker, async () => (await frrFlowEntries(frr, 2))[0]);
     expect(entry).toEqual(['Destination Address ::1234:5678:0:0/96/off 64', 'FS:rate 0.000000']);
   }, 45000);
+
+  it('resets the session on a rule of 256 octets or more (2-octet NLRI length f1 14, NOTIFICATION 3/9), a FRR 8.4 limit', async () => {
+    speaker.close();
+    speaker = await reconnect();
+    const before = frr.log.length;
+    expect(speaker.announce(LONG_CASE.text)).toMatch(/900e....0001850000f114/);
+    await pollUntil('FRR to close the session', () => speaker.closedReason, { timeoutMs: 10000 });
+    expect(speaker.notifications).toEqual(['0309']);
+    expect(frr.log.slice(before).join('\n')).toMatch(/Bad flowspec format or NLRI options not supported/);
+  }, 60000);
 });

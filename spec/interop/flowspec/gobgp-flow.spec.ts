@@ -14,6 +14,9 @@
  *   `gobgp global rib -a ipv6-flowspec` (text output) then panics with a nil pointer dereference
  *   (neighbor.go:634); only `-j` still answers. GoBGP itself writes the whole prefix after the
  *   offset, as ExaBGP 4.2 does (see spec/interop/flowspec-gobgp-vectors.spec.ts).
+ * - A rule of 256 octets or more (the codec's 276-octet rule, NLRI length f1 14 per RFC 8955 §4.1,
+ *   which BIRD takes) is not read: GoBGP logs "not all flowspec component bytes available" and
+ *   "Capability was disabled" for ipv4-flowspec, i.e. it stops taking IPv4 FlowSpec from the peer.
  * - GoBGP does not know the RFC 7674 redirect-to-IP community 0x0800 (IPv4 or IPv6 next hop): it
  *   keeps it as an opaque extended community ("[0]" in its text) and shows no next hop.
  * - The IPv6 redirect-to-nexthop-ietf action (attribute 25, type 0x000c) is kept and shown in
@@ -24,12 +27,13 @@
  */
 import { flowExtendedCommunityText, flowIpv6ExtendedCommunityText } from '../../../lib/families/flowspec';
 import { attributeValues } from '../../families/flowspec/helpers/attributes';
-import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, VPN_CASES, type FlowCase } from './flow-rules';
+import { IPV4_CASES, IPV6_CASES, IPV6_OFFSET_CASE, LONG_CASE, VPN_CASES, longCasePorts, type FlowCase } from './flow-rules';
 import { gobgpFlowRib } from './daemon-views';
 import { exabgpDecode, flowRuleCount, ourCommunityTexts, ourFlowJson } from './exabgp-oracle';
 import { startGobgpFlow, type FlowDaemon, type FlowDaemonOptions } from './flow-daemons';
 import { FLOW4, FLOW4_VPN, FLOW6, FLOW6_VPN, RawFlowSpeaker } from './raw-flow-speaker';
 import { waitForView } from './wait';
+import { pollUntil } from '../harness/poll';
 
 const GOBGP: FlowDaemonOptions = { address: '127.0.0.153', port: 17153, asn: 65153, routerId: '192.0.2.153', neighbor: '127.0.0.154' };
 const API_PORT = 50153;
@@ -181,5 +185,17 @@ describe('FlowSpec with GoBGP', () => {
         }
       }
     });
+  });
+
+  // Last: GoBGP turns ipv4-flowspec off for the rest of the session.
+  it('a rule of 256 octets or more (2-octet NLRI length f1 14): GoBGP cannot read it and disables ipv4-flowspec', async () => {
+    expect(speaker.announce(LONG_CASE.text)).toMatch(/900e....0001850000f114/);
+    await pollUntil('GoBGP to log the failure', () => (gobgp.log.some((l) => l.includes('not all flowspec component bytes available')) ? true : undefined), {
+      timeoutMs: 10000,
+      context: () => gobgp.logTail(),
+    });
+    const line = gobgp.log.find((l) => l.includes('not all flowspec component bytes available'))!;
+    expect(JSON.parse(line)).toMatchObject({ Cap: 'ipv4-flowspec', msg: 'Capability was disabled' });
+    expect(longCasePorts(JSON.stringify(await gobgpFlowRib(gobgp, 1)))).toBe(0);
   });
 });
