@@ -8,7 +8,9 @@ import type { PathAttributes } from '../wire/types';
 const ORIGINS = ['igp', 'egp', 'incomplete'];
 
 export function routeText(afi: number, safi: number, prefix: string, nextHop: readonly string[] | string, a: PathAttributes): string {
-  const parts = [formatFamily(afi, safi), prefix, 'next-hop', Array.isArray(nextHop) ? nextHop[0] : (nextHop as string)];
+  const hop = Array.isArray(nextHop) ? nextHop[0] : (nextHop as string);
+  // A family without next hops (FlowSpec, RFC 8955 §4: zero-length in MP_REACH_NLRI) prints none.
+  const parts = hop ? [formatFamily(afi, safi), prefix, 'next-hop', hop] : [formatFamily(afi, safi), prefix];
   if (a.origin !== undefined) parts.push('origin', ORIGINS[a.origin] ?? String(a.origin));
   if (a.asPath?.length) parts.push('as-path', `[ ${a.asPath.map((s) => (s.type === 1 || s.type === 4 ? `( ${s.asns.join(' ')} )` : s.asns.join(' '))).join(' ')} ]`);
   if (a.med !== undefined) parts.push('med', String(a.med));

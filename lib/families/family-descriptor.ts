@@ -11,13 +11,14 @@
  * own code and not an interface call per prefix. Per-item calls (nlriAt, ribKey, formatText,
  * policyView) are for commands, config and policies, which handle few routes or pay per route anyway.
  *
- * Families whose NLRI are not prefixes (FlowSpec: the codec in lib/families/flowspec, not a descriptor yet)
- * fit the same shape: `prefixes` holds each NLRI's canonical text (what logs, Kafka keys and RIB
- * text keys read) and the family keeps its decoded values behind them, as IPv4 unicast keeps packed
- * numbers (nlriAt reads them; text is made on first read of `prefixes`). Its wire codec wraps
- * decodeFlowNlri / encodeFlowNlriRun; nextHop.form is 'none'; parseText takes the match part of
- * `flow route { match { … } then { … } }`, while the `then` actions (extended communities) and
- * `rd` still need a hook beside parseText when the route commands move onto descriptors.
+ * Families whose NLRI are not prefixes (FlowSpec, lib/families/flow over the codec in
+ * lib/families/flowspec) fit the same shape: `prefixes` holds each NLRI's canonical text (what logs,
+ * Kafka keys and RIB text keys read) and the family keeps its decoded values behind them, as IPv4
+ * unicast keeps packed numbers (nlriAt reads them). Its wire codec wraps decodeFlowNlri /
+ * encodeFlowRule and reports malformed NLRI as the run's `malformed` (treat-as-withdraw);
+ * nextHop.form is 'none'; parseText takes the match part of a flow route, while the `then` actions
+ * (extended communities) and `rd` still need a hook beside parseText when the route commands move
+ * onto descriptors.
  */
 import type { Afi, Safi } from '../wire/iana';
 import type { NlriCodec, NlriSource } from '../wire/nlri/nlri-codec';

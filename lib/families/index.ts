@@ -39,8 +39,15 @@
  *   bgp4mp-writer.ts (peer AFI only: not a family).
  * - lib/fsm/negotiate.ts: IPv4 unicast when no Multiprotocol capability (RFC 4760 §8, stays).
  * - lib/cli/commands/encode-updates.ts: next-hop self by AFI, `rxbgp encode` route text.
+ *
+ * FlowSpec receive (lib/families/flow, "ipv4 flow" / "ipv6 flow"): besides its folder and the line
+ * below, it needed lib/wire/nlri/nlri-codec.ts + lib/wire/update.ts (NlriRun.malformed: a family's
+ * own treat-as-withdraw outcome, RFC 7606 §2) and lib/daemon/route-text.ts (no "next-hop" for a family
+ * without one). The Adj-RIB-In keeps string-keyed families by the list's canonical text, not by
+ * ribKeys (its text keys carry "#pathId"; FlowSpec's binary keys may hold "#").
  */
 import type { AnyFamily } from './family-descriptor';
+import { ipv4FlowFamily, ipv6FlowFamily } from './flow';
 import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
@@ -49,8 +56,9 @@ export type { AnyFamily, FamilyDescriptor, FamilyParse, NextHopRule, PrefixView 
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
+export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

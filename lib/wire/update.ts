@@ -11,7 +11,7 @@ import { AttrAction } from './errors';
 import { Afi, Safi } from './iana';
 import { decodePathAttributes, encodePathAttributes, malformedAttributeList, mergeAs4 } from './attributes';
 import { readU16 } from './attributes/attribute-codec';
-import { encodeNlriRun, ipv4Unicast } from './nlri';
+import { encodeNlriRun, ipv4Unicast, type NlriRun } from './nlri';
 import { familyKey, type Announced, type CodecContext, type NlriList, type UpdateMessage } from './types';
 import type { Writer } from './writer';
 
@@ -49,6 +49,10 @@ export function decodeUpdate(buf: Buffer, start: number, end: number, ctx: Codec
   }
   if (mpReach) announced.push(mpReach);
   if (mpUnreach) withdrawn.push(mpUnreach);
+  // RFC 8955 §4.2 / RFC 7606 §2: a malformed NLRI the family could step over (FlowSpec) => treat-as-withdraw.
+  if ((mpReach as NlriRun | undefined)?.malformed || (mpUnreach as NlriRun | undefined)?.malformed) {
+    action = Math.max(action, AttrAction.TREAT_AS_WITHDRAW);
+  }
 
   // RFC 7606 §3.d: a missing well-known mandatory attribute => treat-as-withdraw. ORIGIN and
   // AS_PATH go with any reachable NLRI (RFC 4760 §3 for MP_REACH_NLRI), NEXT_HOP with the

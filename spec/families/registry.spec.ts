@@ -1,4 +1,4 @@
-import { buildFamilyRegistry, FAMILIES, FAMILY_REGISTRY, ipv4UnicastFamily, ipv6UnicastFamily } from '../../lib/families';
+import { buildFamilyRegistry, FAMILIES, FAMILY_REGISTRY, ipv4FlowFamily, ipv4UnicastFamily, ipv6FlowFamily, ipv6UnicastFamily } from '../../lib/families';
 import { ipv6Unicast } from '../../lib/wire/nlri';
 
 describe('family registry', () => {
@@ -6,8 +6,10 @@ describe('family registry', () => {
     expect(FAMILY_REGISTRY.get(1, 1)).toBe(ipv4UnicastFamily);
     expect(FAMILY_REGISTRY.get(2, 1)).toBe(ipv6UnicastFamily);
     expect(FAMILY_REGISTRY.byName('ipv6 unicast')).toBe(ipv6UnicastFamily);
-    expect(FAMILY_REGISTRY.get(1, 133)).toBeUndefined();
-    expect(FAMILY_REGISTRY.byName('ipv4 flow')).toBeUndefined();
+    expect(FAMILY_REGISTRY.get(1, 133)).toBe(ipv4FlowFamily);
+    expect(FAMILY_REGISTRY.byName('ipv6 flow')).toBe(ipv6FlowFamily);
+    expect(FAMILY_REGISTRY.get(1, 134)).toBeUndefined();
+    expect(FAMILY_REGISTRY.byName('ipv4 flow-vpn')).toBeUndefined();
   });
 
   it('gives the wire codecs of every family for CodecContext.nlri', () => {

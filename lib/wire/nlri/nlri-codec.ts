@@ -16,6 +16,12 @@ import type { Writer } from '../writer';
 export interface NlriRun {
   readonly prefixes: string[];
   readonly pathIds?: number[];
+  /**
+   * Set when some NLRI of the field were malformed but the field could still be walked (FlowSpec,
+   * RFC 8955 §4.2): the NLRI that parsed are in the run, and the UPDATE is treat-as-withdraw
+   * (RFC 7606 §2), not a session reset. Says what and where, for logs.
+   */
+  readonly malformed?: string;
 }
 
 /** What encoding reads from a list (NlriList and its packed IPv4 form are both this). */
@@ -34,9 +40,9 @@ export interface NlriCodec {
    * `addPath`, `pathIds` (RFC 7911 §3: a 4-octet Path Identifier before each NLRI; left out
    * when the field is empty). Throws BgpError 3/10 (Invalid Network Field) when the field is
    * malformed: RFC 7606 §5.3 calls that a syntax error of the whole field (session reset).
-   * (FlowSpec needs a third outcome, RFC 8955 §4 / RFC 7606 treat-as-withdraw with the rules that
-   * did parse still withdrawn: to come as a field on the returned run that MP_REACH_NLRI turns
-   * into the UPDATE's errorAction; an AttrError thrown here would drop the whole attribute.)
+   * A family whose NLRI carry their own length (FlowSpec) has a third outcome: the run's
+   * `malformed`, which decodeUpdate turns into treat-as-withdraw with the NLRI that did parse
+   * (an AttrError thrown here would drop the whole attribute, and with it what to withdraw).
    */
   decodeField<T extends object>(target: T, buf: Buffer, start: number, end: number, addPath: boolean): T & NlriRun;
   /** How many NLRI `list` holds, without making their text. */

@@ -1,0 +1,163 @@
+/**
+ * IPv4 and IPv6 FlowSpec (AFI 1 / 2, SAFI 133; RFC 8955, RFC 8956) as family descriptors, one
+ * parametrized folder for both. The NLRI value is a FlowRule (lib/families/flowspec); a list's
+ * `prefixes` holds each rule's canonical text, ExaBGP's "flow destination-ipv4 …" string, and the
+ * decoded rules stay behind it (flowRulesOf), as IPv4 unicast keeps packed numbers. The RIB key is
+ * the rule's canonical NLRI value (flowRuleKey): what a peer withdraws.
+ *
+ * Malformed NLRI (RFC 8955 §4.2, RFC 7606 §2): decodeField never throws for them; the rules that
+ * did parse are kept and the run says `malformed`, which the UPDATE decoder turns into
+ * treat-as-withdraw, never a session reset.
+ *
+ * Next hop (RFC 8955 §4): MP_REACH_NLRI carries a zero-length one ('none' form, ExaBGP's
+ * "no-nexthop" key); a peer redirecting to an IP next hop (RFC 7674) may put an address there,
+ * which is read and printed as ExaBGP does.
+ */
+import { Afi, Safi } from '../../wire/iana';
+import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from '../../wire/nlri/ip-next-hop';
+import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
+import type { Writer } from '../../wire/writer';
+import type { FamilyDescriptor, FamilyParse, NextHopRule } from '../family-descriptor';
+import {
+  decodeComponents,
+  decodeFlowNlri,
+  encodeFlowRule,
+  flowRuleJson,
+  flowRuleKey,
+  formatFlowRuleText,
+  parseFlowRoute,
+  type FlowAfi,
+  type FlowFamily,
+  type FlowRule,
+} from '../flowspec';
+
+/** What policies see of one rule: its components, as decoded. */
+export interface FlowView {
+  readonly kind: 'flow';
+  readonly afi: FlowAfi;
+  readonly rule: FlowRule;
+  /** The rule in ExaBGP's text ("flow destination-ipv4 10.0.0.0/24 protocol =tcp"). */
+  readonly text: string;
+}
+
+/** The decoded rules behind a list's texts, where the list came from this family's decoder. */
+const RULES = new WeakMap<object, readonly FlowRule[]>();
+
+const NEXT_HOP_RULE: NextHopRule = {
+  form: 'none',
+  afis: [],
+  check: (nextHop) => (nextHop.length === 0 ? undefined : 'a FlowSpec rule has no next hop (RFC 8955 §4)'),
+};
+
+export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, string> {
+  const family: FlowFamily = { afi, safi: Safi.FLOWSPEC as 133 };
+  const name = afi === Afi.IPV4 ? 'ipv4 flow' : 'ipv6 flow';
+  const nextHopLengths: readonly NextHopLength[] = afi === Afi.IPV4 ? [4, 16, 32] : [16, 32];
+
+  const textOf = (rule: FlowRule): string => formatFlowRuleText(rule, afi);
+
+  function parseText(text: string): FamilyParse<FlowRule> {
+    const body = text.trim().replace(/^flow\s+/, '');
+    const parsed = parseFlowRoute(body, { afi, safi: family.safi });
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    if (parsed.route.family.afi !== afi) return { ok: false, error: `"${text}" is not an ${name} rule` };
+    return { ok: true, value: parsed.route.rule };
+  }
+
+  function rulesOf(list: NlriSource): readonly FlowRule[] {
+    const known = RULES.get(list);
+    if (known && known.length === list.prefixes.length) return known;
+    const rules = list.prefixes.map((text) => {
+      const parsed = parseText(text);
+      if (!parsed.ok) throw new Error(`${name}: "${text}" is not a flow rule: ${parsed.error}`);
+      return parsed.value;
+    });
+    RULES.set(list, rules);
+    return rules;
+  }
+
+  function withRules<T extends object>(target: T, rules: readonly FlowRule[]): T & { prefixes: string[] } {
+    const out = Object.assign(target, { prefixes: rules.map(textOf) });
+    RULES.set(out, rules);
+    return out;
+  }
+
+  const nextHopOf = (list: NlriSource): string | undefined => (list as { nextHop?: readonly string[] }).nextHop?.[0];
+
+  const wire: NlriCodec = {
+    afi,
+    safi: Safi.FLOWSPEC,
+    name,
+    decodeField(target, buf, start, end, addPath) {
+      const run = decodeFlowNlri(buf, start, end, family, addPath);
+      const out: typeof target & { prefixes: string[]; pathIds?: number[]; malformed?: string } = withRules(target, run.rules);
+      if (run.pathIds && run.pathIds.length > 0) out.pathIds = run.pathIds;
+      if (run.errors) {
+        const first = run.errors[0];
+        const more = run.errors.length > 1 ? ` (and ${run.errors.length - 1} more)` : '';
+        out.malformed = `malformed ${name} NLRI at offset ${first.offset}: ${first.reason}${more}`;
+      }
+      return out;
+    },
+    count: (list) => list.prefixes.length,
+    encodeRange(w: Writer, list, addPath, from, to, limit) {
+      const rules = rulesOf(list);
+      for (let i = from; i < to; i++) {
+        const mark = w.pos;
+        if (addPath) w.u32(list.pathIds?.[i] ?? 0);
+        encodeFlowRule(w, rules[i], family);
+        if (w.pos > limit) {
+          w.pos = mark;
+          return i;
+        }
+      }
+      return to;
+    },
+    decodeNextHop: (buf, start, end) => (end === start ? [] : decodeIpNextHop(buf, start, end, nextHopLengths)),
+    encodeNextHop: (w, nextHop) => {
+      if (nextHop.length > 0) encodeIpNextHop(w, nextHop, nextHopLengths);
+    },
+  };
+
+  return {
+    afi,
+    safi: Safi.FLOWSPEC,
+    name,
+    wire,
+
+    nlriAt: (list, i) => rulesOf(list)[i],
+
+    ribKeys: (list) => rulesOf(list).map((rule) => flowRuleKey(rule, family)),
+    ribKeyKind: 'string',
+    ribKey: (rule) => flowRuleKey(rule, family),
+    nlriOfKey(key) {
+      const bytes = Buffer.from(key, 'latin1');
+      const components = decodeComponents(bytes, 0, bytes.length, afi);
+      if (typeof components === 'string') throw new Error(`${name}: RIB key is not a rule: ${components}`);
+      return { components };
+    },
+    listOfKeys(head, keys) {
+      const rules: FlowRule[] = [];
+      for (let i = 0; i < keys.length; i++) rules.push(this.nlriOfKey(keys[i]));
+      return withRules(head, rules);
+    },
+
+    parseText,
+    formatText: textOf,
+
+    exabgpJsonItems: (list) => rulesOf(list).map((rule) => flowRuleJson(rule, afi, nextHopOf(list))),
+    exabgpTextItems: (list) => rulesOf(list).map((rule) => formatFlowRuleText(rule, afi, nextHopOf(list))),
+
+    decodeConfig(value) {
+      if (typeof value !== 'string') return { ok: false, error: `expected an ${name} rule as text, got ${value === null ? 'null' : typeof value}` };
+      return parseText(value);
+    },
+    encodeConfig: textOf,
+
+    nextHop: NEXT_HOP_RULE,
+    policyView: (rule) => ({ kind: 'flow', afi, rule, text: textOf(rule) }),
+  };
+}
+
+export const ipv4FlowFamily = flowFamily(Afi.IPV4);
+export const ipv6FlowFamily = flowFamily(Afi.IPV6);

@@ -1,0 +1,13 @@
+import { routeText } from '../../lib/daemon/route-text';
+
+describe('routeText (show adj-rib)', () => {
+  it('prints a unicast route with its next hop', () => {
+    expect(routeText(1, 1, '10.0.0.0/24', ['192.0.2.1'], { origin: 0 })).toBe('ipv4 unicast 10.0.0.0/24 next-hop 192.0.2.1 origin igp');
+  });
+
+  it('prints a FlowSpec rule without a next hop (RFC 8955 §4: none in MP_REACH_NLRI)', () => {
+    expect(routeText(1, 133, 'flow destination-ipv4 10.0.0.0/24', [], { origin: 0, localPref: 100 })).toBe(
+      'ipv4 flow flow destination-ipv4 10.0.0.0/24 origin igp local-preference 100',
+    );
+  });
+});
