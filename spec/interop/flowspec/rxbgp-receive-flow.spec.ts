@@ -1,0 +1,164 @@
+/**
+ * rxbgp receiving FlowSpec (RFC 8955 / RFC 8956) from a real GoBGP, driven only through its CLI
+ * (`bin/rxbgp run`): a neighbor with `"families": ["ipv4 unicast", "ipv4 flow", "ipv6 flow"]`
+ * negotiates 1/133 and 2/133, and every rule GoBGP originates (and then withdraws) is printed on
+ * stdout as the ExaBGP JSON event `exabgp --decode` prints for the same bytes. The bytes come from a
+ * helper process that gets the same UPDATEs with `"consolidate": true` (header and body hex).
+ * The Adj-RIB-In is checked through `rxbgp cli show adj-rib in`, before and after the withdrawals.
+ */
+import fs from 'fs';
+import path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { runCommand } from '../harness/command';
+import type { ExaEvent } from '../harness/exabgp-json';
+import { pollUntil } from '../harness/poll';
+import { makeTempDir, removeTempDir } from '../harness/temp-dir';
+import { Rxbgp, type RxbgpConfig } from '../rxbgp';
+import { exabgpDecode } from './exabgp-oracle';
+import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
+
+const RX = '127.0.0.160';
+const GOBGP = { address: '127.0.0.161', port: 17161, asn: 65160, routerId: '192.0.2.161', neighbor: RX };
+const API_PORT = 17162;
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(REPO, 'bin', 'rxbgp');
+const RECORD = path.join(REPO, 'spec', 'cli', 'fixtures', 'record-helper.js');
+const TIMEOUT_MS = 20000;
+
+/** Rules GoBGP originates (`gobgp global rib -a <family> add|del …`) and the `"string"` rxbgp must print for each. */
+const RULES = [
+  {
+    family: 'ipv4-flowspec',
+    args: 'match destination 10.160.1.0/24 protocol tcp destination-port ==80 then discard',
+    text: 'flow destination-ipv4 10.160.1.0/24 protocol =tcp destination-port =80',
+  },
+  {
+    family: 'ipv4-flowspec',
+    args: 'match destination 10.160.2.0/24 source 10.0.0.0/8 protocol udp source-port ==53 packet-length >=500 then rate-limit 1000',
+    text: 'flow destination-ipv4 10.160.2.0/24 source-ipv4 10.0.0.0/8 protocol =udp source-port =53 packet-length >=500',
+  },
+  {
+    family: 'ipv6-flowspec',
+    args: 'match destination 2001:db8:160:1::/64 protocol udp destination-port ==53 then discard',
+    text: 'flow destination-ipv6 2001:db8:160:1::/64/0 next-header =udp destination-port =53',
+  },
+] as const;
+
+function flowFamilies(event: ExaEvent): string[] {
+  const update = event.neighbor.message?.update;
+  return [...Object.keys(update?.announce ?? {}), ...Object.keys(update?.withdraw ?? {})].filter((f) => f.endsWith(' flow'));
+}
+
+function ruleStrings(event: ExaEvent, section: 'announce' | 'withdraw'): string[] {
+  const update = event.neighbor.message?.update as Record<string, Record<string, unknown>> | undefined;
+  const part = update?.[section] ?? {};
+  const out: string[] = [];
+  for (const [family, value] of Object.entries(part)) {
+    if (!family.endsWith(' flow')) continue;
+    const items = section === 'announce' ? Object.values(value as Record<string, unknown[]>).flat() : (value as unknown[]);
+    for (const item of items as Array<{ string: string }>) out.push(item.string);
+  }
+  return out;
+}
+
+async function adjRibIn(socket: string): Promise<string> {
+  const result = await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000);
+  return result.stdout;
+}
+
+describe('rxbgp receives FlowSpec from GoBGP', () => {
+  let gobgp: FlowDaemon;
+  let rxbgp: Rxbgp;
+  let dir: string;
+  let recorded: string;
+  let socket: string;
+
+  beforeAll(async () => {
+    dir = makeTempDir('flow-receive');
+    recorded = path.join(dir, 'helper.txt');
+    socket = path.join(dir, 'rxbgp.sock');
+    gobgp = await startGobgpFlow(GOBGP, API_PORT);
+    const config = {
+      control: { socket },
+      processes: { record: { run: [process.execPath, RECORD, recorded] } },
+      neighbors: [
+        {
+          peerAddress: GOBGP.address,
+          peerPort: GOBGP.port,
+          localAddress: RX,
+          localAs: GOBGP.asn,
+          peerAs: GOBGP.asn,
+          routerId: '192.0.2.160',
+          connectRetry: 1,
+          families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'],
+          api: { processes: ['record'], receive: ['update'], consolidate: true },
+        },
+      ],
+    };
+    // The harness types families as unicast ones; this config names flow families on purpose.
+    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
+    // GoBGP sends flow rules only for the families both sides advertised (RFC 4760 §6), so the
+    // rules arriving below show that 1/133 and 2/133 were negotiated.
+    await rxbgp.waitForEvent('the session with GoBGP up', (e) => e.type === 'state' && e.neighbor.state === 'up', TIMEOUT_MS);
+  }, 60000);
+
+  afterAll(async () => {
+    await rxbgp?.dispose();
+    await gobgp?.stop();
+    if (dir) removeTempDir(dir);
+  }, 30000);
+
+  /** Helper events (consolidated: parsed message plus header and body hex), as recorded so far. */
+  function helperEvents(): Array<ExaEvent & { neighbor: { message?: unknown; header?: string; body?: string } }> {
+    if (!fs.existsSync(recorded)) return [];
+    return fs.readFileSync(recorded, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  }
+
+  /** The raw hex of the UPDATE behind a stdout event: the helper event with the same parsed message. */
+  function hexOf(event: ExaEvent): string {
+    const match = helperEvents().find((h) => isDeepStrictEqual(h.neighbor.message, event.neighbor.message) && (h as { header?: string }).header);
+    if (!match) throw new Error(`no helper event for ${JSON.stringify(event.neighbor.message)}`);
+    const raw = match as unknown as { header: string; body: string };
+    return raw.header.replace(/^0x/i, '') + (raw.body ?? '').replace(/^0x/i, '');
+  }
+
+  async function expectOracle(events: ExaEvent[]): Promise<void> {
+    await pollUntil('the helper to record the same UPDATEs', () => (events.every((e) => { try { return hexOf(e); } catch { return undefined; } }) ? true : undefined), { timeoutMs: TIMEOUT_MS });
+    const theirs = await exabgpDecode(events.map(hexOf));
+    events.forEach((event, i) => {
+      expect(theirs[i]).not.toMatch(/^FAILED/);
+      expect(event.neighbor.message).toEqual(JSON.parse(theirs[i]!));
+    });
+  }
+
+  it('prints each announced rule as exabgp --decode does, and holds it in the Adj-RIB-In', async () => {
+    for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'add', ...rule.args.split(' '));
+    const texts = RULES.map((r) => r.text);
+    await pollUntil('rxbgp to print every rule', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'announce').includes(t))) ? true : undefined), {
+      timeoutMs: TIMEOUT_MS,
+      context: () => rxbgp.diagnostics(),
+      abort: () => rxbgp.exitText(),
+    });
+    const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
+    expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
+    expect(events.flatMap(flowFamilies).sort()).toEqual(expect.arrayContaining(['ipv4 flow', 'ipv6 flow']));
+    await expectOracle(events);
+    const held = await adjRibIn(socket);
+    for (const rule of RULES) expect(held).toContain(`${rule.family === 'ipv4-flowspec' ? 'ipv4' : 'ipv6'} flow ${rule.text}`);
+  });
+
+  it('prints each withdrawal as exabgp --decode does, and empties the Adj-RIB-In', async () => {
+    for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'del', ...rule.args.split(' '));
+    const texts = RULES.map((r) => r.text);
+    await pollUntil('rxbgp to print every withdrawal', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'withdraw').includes(t))) ? true : undefined), {
+      timeoutMs: TIMEOUT_MS,
+      context: () => rxbgp.diagnostics(),
+      abort: () => rxbgp.exitText(),
+    });
+    const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
+    expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
+    await expectOracle(events);
+    expect(await adjRibIn(socket)).not.toContain(' flow ');
+    expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+  });
+});
