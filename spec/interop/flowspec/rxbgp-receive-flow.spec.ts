@@ -5,6 +5,7 @@
  * stdout as the ExaBGP JSON event `exabgp --decode` prints for the same bytes. The bytes come from a
  * helper process that gets the same UPDATEs with `"consolidate": true` (header and body hex).
  * The Adj-RIB-In is checked through `rxbgp cli show adj-rib in`, before and after the withdrawals.
+ * Last, a raw speaker sends an UPDATE with a malformed FlowSpec NLRI: treat-as-withdraw, no reset.
  */
 import fs from 'fs';
 import path from 'path';
@@ -16,6 +17,9 @@ import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
 import { exabgpDecode } from './exabgp-oracle';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
+import { RawFlowSpeaker } from './raw-flow-speaker';
+import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
+import { Writer } from '../../../lib/wire/writer';
 
 const RX = '127.0.0.160';
 const GOBGP = { address: '127.0.0.161', port: 17161, asn: 65160, routerId: '192.0.2.161', neighbor: RX };
@@ -160,5 +164,48 @@ describe('rxbgp receives FlowSpec from GoBGP', () => {
     await expectOracle(events);
     expect(await adjRibIn(socket)).not.toContain(' flow ');
     expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+  });
+});
+
+describe('rxbgp and a malformed FlowSpec NLRI from a raw speaker', () => {
+  const RX2 = '127.0.0.163';
+  const SPEAKER = '127.0.0.164';
+  const PORT = 17163;
+  let rxbgp: Rxbgp;
+  let speaker: RawFlowSpeaker;
+  const good = 'flow destination-ipv4 10.163.0.0/24 protocol =tcp';
+
+  beforeAll(async () => {
+    const config = {
+      listen: [{ address: RX2, port: PORT }],
+      neighbors: [
+        { peerAddress: SPEAKER, localAddress: RX2, localAs: 65163, peerAs: 65163, routerId: '192.0.2.163', passive: true, families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'] },
+      ],
+    };
+    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
+    await pollUntil('rxbgp to listen', async () => ((await runCommand('ss', ['-ltn', `sport = :${PORT}`])).stdout.includes(`${RX2}:${PORT}`) ? true : undefined), {
+      timeoutMs: TIMEOUT_MS,
+      context: () => rxbgp.diagnostics(),
+      abort: () => rxbgp.exitText(),
+    });
+    speaker = await RawFlowSpeaker.connect({ host: RX2, port: PORT, localAddress: SPEAKER, asn: 65163, bgpId: '192.0.2.164', families: [{ afi: 1, safi: 133 }] });
+  }, 60000);
+
+  afterAll(async () => {
+    speaker?.close();
+    await rxbgp?.dispose();
+  }, 30000);
+
+  it('treats the UPDATE as withdraw (RFC 8955 §4.2, RFC 7606): the rule that parsed is withdrawn, the session stays up', async () => {
+    speaker.announce('destination 10.163.0.0/24 protocol [ =tcp ]');
+    await rxbgp.waitForEvent('the rule announced', (e) => ruleStrings(e, 'announce').includes(good), TIMEOUT_MS);
+    const w = new Writer(32);
+    encodeFlowNlriRun(w, [{ components: [{ kind: 'prefix', type: 1, prefix: '10.163.0.0/24', offset: 0 }, { kind: 'numeric', type: 3, ops: [{ and: false, lt: false, gt: false, eq: true, value: 6 }] }] }], { afi: 1, safi: 133 });
+    // The same rule, then one with component type 3 before type 1 (out of order: malformed).
+    const nlri = Buffer.concat([Buffer.from(w.view()), Buffer.from([0x06, 0x03, 0x81, 0x06, 0x01, 0x08, 0x0a])]);
+    speaker.send({ family: { afi: 1, safi: 133 }, nlri });
+    await rxbgp.waitForEvent('the rule withdrawn', (e) => ruleStrings(e, 'withdraw').includes(good), TIMEOUT_MS);
+    expect(speaker.closedReason).toBeUndefined();
+    expect(speaker.notifications).toEqual([]);
   });
 });
