@@ -11,7 +11,7 @@ import { map, Observable } from 'rxjs';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import type { Announced, NlriList, PathAttributes } from '../wire/types';
 import { mergeWithdrawn, pickRoutes } from './nlri-lists';
-import { RouteCursor, type RouteView } from './route-view';
+import { holdsPrefixes, RouteCursor, type RouteView } from './route-view';
 import type { Policy, RouteBatch } from './types';
 
 /** Keeps the announced routes `keep` accepts; the others are withdrawn. Withdrawals pass as they are. */
@@ -56,6 +56,10 @@ function filterWalk(batch: RouteBatch, keep: (route: RouteView) => boolean, curs
   let rejected: NlriList[] | undefined;
   for (let l = 0; l < batch.announced.length; l++) {
     const list = batch.announced[l];
+    if (!holdsPrefixes(list)) {
+      announced?.push(list);
+      continue;
+    }
     const n = nlriCount(list);
     cursor.over(list, batch.attributes);
     let kept: Uint32Array | undefined;
@@ -96,6 +100,13 @@ function splitBatch(batch: RouteBatch, choose: (route: RouteView) => PathAttribu
   let unchanged = true;
   for (const list of batch.announced) {
     const n = nlriCount(list);
+    if (!holdsPrefixes(list)) {
+      // Kept as they came, with the batch's attributes (see holdsPrefixes).
+      let lists = byAttributes.get(batch.attributes);
+      if (!lists) byAttributes.set(batch.attributes, (lists = []));
+      lists.push({ list, indices: Array.from({ length: n }, (_, i) => i) });
+      continue;
+    }
     cursor.over(list, batch.attributes);
     const dropped: number[] = [];
     for (let i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ import { nlriCount, packedIpv4Of, type PackedIpv4 } from '../wire/nlri/packed-ip
 import type { Announced, NlriList } from '../wire/types';
 import { mergeWithdrawn, pickRoutes } from './nlri-lists';
 import { PrefixList } from './prefix-list';
-import { RouteCursor } from './route-view';
+import { holdsPrefixes, RouteCursor } from './route-view';
 import type { Policy, RouteBatch } from './types';
 
 /** The routes of one list a filter rejects: their indices (ascending) and how many. */
@@ -86,6 +86,7 @@ function listMismatch(packed: PackedIpv4, list: PrefixList, keepMatching: boolea
 
 /** Other families (and IPv4 held as text): through the route cursor. */
 function droppedByCursor(list: Announced, batch: RouteBatch, cursor: RouteCursor, keep: (route: RouteCursor) => boolean): Dropped | undefined {
+  if (!holdsPrefixes(list)) return undefined;
   const n = nlriCount(list);
   cursor.over(list, batch.attributes);
   let indices: Uint32Array | undefined;

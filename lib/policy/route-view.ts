@@ -5,7 +5,7 @@
  * held packed by the decoder (lib/wire/nlri/packed-ipv4.ts) are matched by number (`ipv4`,
  * `length`); their text is only made when `prefix` is read.
  */
-import { Afi } from '../wire/iana';
+import { Afi, Safi } from '../wire/iana';
 import { formatIpv4Number } from '../wire/address';
 import { INV_LENGTH_SLOTS, LENGTH_SLOTS, packedAddress, packedLength, parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
 import { packedIpv4Of, type PackedIpv4 } from '../wire/nlri/packed-ipv4';
@@ -24,6 +24,17 @@ export interface RouteView {
   readonly pathId: number | undefined;
   readonly nextHop: readonly string[];
   readonly attributes: PathAttributes;
+}
+
+/**
+ * Whether a list's NLRI are IP prefixes, which is what the route view and the prefix helpers
+ * (filterRoutes, routeAttributes, maxPrefixLength, prefix lists) read. Lists of other families
+ * (FlowSpec rules, RFC 8955) pass through those helpers untouched: a /24 length filter must not
+ * withdraw every FlowSpec rule because a rule has no prefix length. A view of their own comes with
+ * the family layer's policy views (lib/families, FamilyDescriptor.policyView).
+ */
+export function holdsPrefixes(list: { readonly afi: number; readonly safi: number }): boolean {
+  return (list.afi === Afi.IPV4 || list.afi === Afi.IPV6) && (list.safi === Safi.UNICAST || list.safi === Safi.MULTICAST);
 }
 
 /** A plain copy of a route, to keep beyond the call that saw it. */
