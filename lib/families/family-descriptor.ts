@@ -78,6 +78,22 @@ export interface RouteGrammar {
    * (`announce ipv6 flow ...`). Never throws; the error names the word and its column.
    */
   parse(line: string, from: number, family?: { readonly afi: Afi; readonly safi: Safi }): FamilyParse<FamilyRoute>;
+  /** The JSON config's list of these routes per neighbor (`flows`), when the family has one. */
+  readonly config?: RouteConfigForm;
+}
+
+/** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */
+export type FamilyConfigParse = { readonly ok: true; readonly value: FamilyRoute } | { readonly ok: false; readonly path: string; readonly error: string };
+
+/** How routes of a grammar family are written in the JSON config (camelCase objects), both ways. */
+export interface RouteConfigForm {
+  /** The neighbor key holding the list ("flows"). */
+  readonly key: string;
+  /** What one item is, for messages ("a FlowSpec rule like { \"match\": { ... }, \"then\": { ... } }"). */
+  readonly what: string;
+  decode(value: unknown): FamilyConfigParse;
+  /** The config form of a route (decode reads it back), for `rxbgp config` output. */
+  encode(route: FamilyRoute): unknown;
 }
 
 /** What a policy helper sees of one prefix NLRI (IPv4 / IPv6 unicast and, later, labeled or VPN prefixes). */

@@ -16,6 +16,8 @@ export interface FamilyRegistry {
   byName(name: string): AnyFamily | undefined;
   /** The route grammar behind `announce <word> route` ("flow"), or undefined. */
   grammar(word: string): RouteGrammar | undefined;
+  /** The grammar whose JSON-config list is under this neighbor key ("flows"), or undefined. */
+  configGrammar(key: string): RouteGrammar | undefined;
   /** The words grammar() knows, for "did you mean" answers. */
   readonly grammarWords: readonly string[];
   /** The wire codecs of every family, for CodecContext.nlri. */
@@ -47,6 +49,7 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     get: (afi, safi) => byKey.get(familyKey(afi, safi)),
     byName: (name) => byName.get(name),
     grammar: (word) => grammars.get(word),
+    configGrammar: (key) => [...grammars.values()].find((g) => g.config?.key === key),
     grammarWords: [...grammars.keys()],
     nlri: buildNlriRegistry(families.map((f) => f.wire)),
   };
