@@ -22,11 +22,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The allowed key nearest to `key` ignoring case, dashes and underscores (so ExaBGP's
- * "destination-port" finds "destinationPort"), or undefined when none is a plausible typo.
+ * The allowed key nearest to `key` ignoring case and, for keys, dashes and underscores (so
+ * ExaBGP's "destination-port" finds "destinationPort"), or undefined when none is a plausible typo.
  */
-export function nearestConfigKey(key: string, allowed: readonly string[]): string | undefined {
-  const plain = (s: string): string => s.toLowerCase().replace(/[-_]/g, '');
+export function nearestConfigKey(key: string, allowed: readonly string[], ignoreDashes = true): string | undefined {
+  const plain = (s: string): string => (ignoreDashes ? s.toLowerCase().replace(/[-_]/g, '') : s.toLowerCase());
   const wanted = plain(key);
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
