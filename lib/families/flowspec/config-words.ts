@@ -37,6 +37,24 @@ export function nearestConfigKey(key: string, allowed: readonly string[], ignore
       bestDistance = d;
     }
   }
+  return best ?? abbreviated(wanted, allowed, plain);
+}
+
+/**
+ * The shortest allowed key that `wanted` abbreviates: same first letter, and its letters in order
+ * ("dstPort" and "dport" for "destinationPort", "proto" for "protocol"), too far apart for an
+ * edit distance to find.
+ */
+function abbreviated(wanted: string, allowed: readonly string[], plain: (s: string) => string): string | undefined {
+  if (wanted.length < 3) return undefined;
+  let best: string | undefined;
+  for (const candidate of allowed) {
+    const c = plain(candidate);
+    if (c[0] !== wanted[0]) continue;
+    let at = 0;
+    for (let i = 0; i < c.length && at < wanted.length; i++) if (c[i] === wanted[at]) at++;
+    if (at === wanted.length && (best === undefined || candidate.length < best.length)) best = candidate;
+  }
   return best;
 }
 

@@ -230,6 +230,9 @@ describe('decodeFlowConfig: errors name the path and say what was wrong', () => 
     ['then not an object', { match: M, then: 'discard' }, 'then', /^expected an object of actions .*, got "discard"$/],
     ['unknown match key', { match: { destinationport: 80 } }, 'match.destinationport', /^unknown key "destinationport" \(did you mean "destinationPort"\?\)/],
     ['ExaBGP spelling as a key', { match: { 'tcp-flags': 'syn' } }, 'match["tcp-flags"]', /^unknown key "tcp-flags" \(did you mean "tcpFlags"\?\)/],
+    ['an abbreviated key', { match: { dstPort: 80 } }, 'match.dstPort', /^unknown key "dstPort" \(did you mean "destinationPort"\?\)/],
+    ['another abbreviated key', { match: { proto: 'tcp' } }, 'match.proto', /^unknown key "proto" \(did you mean "protocol"\?\)/],
+    ['a key like none', { match: { zzz: 1 } }, 'match.zzz', /^unknown key "zzz"; allowed keys here: destination, /],
     ['unknown then key', { match: M, then: { rateLimt: 1 } }, 'then.rateLimt', /^unknown key "rateLimt" \(did you mean "rateLimit"\?\)/],
     ['community, singular', { match: M, then: { community: ['65000:1'] } }, 'then.community', /^unknown key "community" \(did you mean "communities"\?\)/],
     ['bad item in a list', { match: { destinationPort: ['=80', '>=70000'] } }, 'match.destinationPort[1]', '70000 is above 65535, got ">=70000"'],
@@ -381,8 +384,9 @@ describe('round trip: decodeFlowConfig(encodeFlowConfig(route)) is the route', (
 
   it.each(parsedCommands)('ExaBGP command %s', (_name, route) => {
     expectSameRoute(viaConfig(route), route);
-    // And the config form is a fixed point: written again, it is the same object.
+    // Once through the config form, the route and its config are fixed points, lists in the same order.
     expect(encodeFlowConfig(viaConfig(route))).toEqual(encodeFlowConfig(route));
+    expect(viaConfig(viaConfig(route))).toEqual(viaConfig(route));
   });
 
   const texts: Array<[string, FlowAfi]> = [...ipv4Samples.texts.map((t) => [t, 1] as [string, FlowAfi]), ...ipv6Samples.texts.map((t) => [t, 2] as [string, FlowAfi])];
