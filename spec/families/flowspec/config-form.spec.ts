@@ -190,6 +190,7 @@ describe('decodeFlowConfig: every action is its ExaBGP keyword', () => {
     ['action', ['sample-terminal'], 'action sample-terminal'],
     ['interfaceSet', ['transitive:output:254:254', 'non-transitive:input:3405770241:1'], 'interface-set [ transitive:output:254:254 non-transitive:input:3405770241:1 ]'],
     ['communities', ['65000:1', 'no-export', 4259905793], 'community [ 65000:1 no-export 4259905793 ]'],
+    ['community', ['65000:1'], 'community [ 65000:1 ]'],
     ['extendedCommunities', ['target:65000:1', 'origin:192.0.2.1:7', 'rate-limit:1000:packets', '0x0102030405060708'], 'extended-community [ target:65000:1 origin:192.0.2.1:7 rate-limit:1000:packets 0x0102030405060708 ]'],
     ['largeCommunities', ['65000:1:2'], 'large-community [ 65000:1:2 ]'],
   ];
@@ -234,7 +235,7 @@ describe('decodeFlowConfig: errors name the path and say what was wrong', () => 
     ['another abbreviated key', { match: { proto: 'tcp' } }, 'match.proto', /^unknown key "proto" \(did you mean "protocol"\?\)/],
     ['a key like none', { match: { zzz: 1 } }, 'match.zzz', /^unknown key "zzz"; allowed keys here: destination, /],
     ['unknown then key', { match: M, then: { rateLimt: 1 } }, 'then.rateLimt', /^unknown key "rateLimt" \(did you mean "rateLimit"\?\)/],
-    ['community, singular', { match: M, then: { community: ['65000:1'] } }, 'then.community', /^unknown key "community" \(did you mean "communities"\?\)/],
+    ['community, misspelt', { match: M, then: { comunity: ['65000:1'] } }, 'then.comunity', /^unknown key "comunity" \(did you mean "community"\?\)/],
     ['bad item in a list', { match: { destinationPort: ['=80', '>=70000'] } }, 'match.destinationPort[1]', '70000 is above 65535, got ">=70000"'],
     ['bad single value', { match: { protocol: 'tcpp' } }, 'match.protocol', /^expected a number 0\.\.255 or a name \(icmp, igmp, tcp, .*\), got "tcpp"$/],
     ['bad bitmask', { match: { tcpFlags: ['syn', 'sin'] } }, 'match.tcpFlags[1]', /^"sin" is not one of the TCP flags/],
