@@ -6,7 +6,9 @@
  * unban matching, TTL expiry and rxbgp's errors passed back.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
+import fs from 'fs';
 import http from 'http';
+import os from 'os';
 import path from 'path';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -240,5 +242,73 @@ describe('ddos-webhook options', () => {
     await rx.until('the late ban to be recorded', () => rx.log.some((l) => l.includes('ban: announce flow route destination 192.0.2.40/32')));
     expect((await request('GET', '/bans')).body.bans!.map((b) => b.ip)).toEqual(['192.0.2.40']);
     expect(await rx.stop()).toBe(0);
+  });
+});
+
+describe('ddos-webhook under a real rxbgp (no router: the neighbor stays down)', () => {
+  const RX = '127.0.0.249';
+  let dir: string;
+  let daemon: ChildProcessWithoutNullStreams;
+  let exited: Promise<number | null>;
+  let log = '';
+
+  const postTo = (alert: unknown): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ host: RX, port: PORT, method: 'POST', path: '/alert' }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(alert));
+    });
+
+  beforeAll(async () => {
+    // The example's config with this spec's addresses, and a neighbor that carries IPv4 FlowSpec only.
+    const config = JSON.parse(fs.readFileSync(path.join(REPO, 'examples/ddos-webhook/rxbgp.json'), 'utf8'));
+    const run: string[] = config.processes['ddos-webhook'].run;
+    expect(run.slice(1, 3)).toEqual(['--listen', '127.0.0.1:8787']);
+    config.processes['ddos-webhook'].run = [HELPER, '--listen', `${RX}:${PORT}`, ...run.slice(3)];
+    Object.assign(config.neighbors[0], { peerAddress: '127.0.0.250', peerPort: 17250, localAddress: RX, families: ['ipv4 flow'] });
+    config.control = { enabled: false };
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddos-webhook-'));
+    fs.writeFileSync(path.join(dir, 'rxbgp.json'), JSON.stringify(config));
+    daemon = spawn(process.execPath, [path.join(REPO, 'bin/rxbgp'), 'run', path.join(dir, 'rxbgp.json')]);
+    exited = new Promise((resolve) => daemon.once('exit', resolve));
+    daemon.stderr.setEncoding('utf8');
+    daemon.stderr.on('data', (c: string) => (log += c));
+    daemon.stdout.resume();
+    const deadline = Date.now() + WAIT_MS;
+    while (!log.includes('ddos-webhook: listening on')) {
+      if (Date.now() > deadline || daemon.exitCode !== null) throw new Error(`the webhook did not start under rxbgp:\n${log}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 20000);
+
+  afterAll(async () => {
+    if (daemon.exitCode === null) daemon.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an IPv4 ban is taken (kept for when the session comes up): 200', async () => {
+    expect(await postTo({ action: 'ban', ip: '192.0.2.50' })).toEqual({
+      status: 200,
+      body: { ok: true, action: 'ban', rules: ['announce flow route destination 192.0.2.50/32 discard'], expires: expect.any(String) },
+    });
+  });
+
+  it("an IPv6 ban, which no neighbor can carry: 502 with rxbgp's own error text", async () => {
+    const reply = await postTo({ action: 'ban', ip: '2001:db8::50' });
+    expect(reply.status).toBe(502);
+    expect(reply.body.error).toBe(
+      'rxbgp answered error: flow destination-ipv6 2001:db8::50/128/0 not announced: no selected neighbor can carry ipv6 flow (edge router (127.0.0.250): ipv6 flow is not in its configured families) (command: announce flow route destination 2001:db8::50/128 discard)',
+    );
+  });
+
+  it('stops with rxbgp: SIGTERM, rxbgp exits 0, and the webhook is gone', async () => {
+    daemon.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(postTo({ action: 'ban', ip: '192.0.2.51' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });
