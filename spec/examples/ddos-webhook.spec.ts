@@ -271,8 +271,8 @@ describe('ddos-webhook under a real rxbgp (no router: the neighbor stays down)',
     expect(run.slice(1, 3)).toEqual(['--listen', '127.0.0.1:8787']);
     config.processes['ddos-webhook'].run = [HELPER, '--listen', `${RX}:${PORT}`, ...run.slice(3)];
     Object.assign(config.neighbors[0], { peerAddress: '127.0.0.250', peerPort: 17250, localAddress: RX, families: ['ipv4 flow'] });
-    config.control = { enabled: false };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddos-webhook-'));
+    config.control = { socket: path.join(dir, 'rxbgp.sock') };
     fs.writeFileSync(path.join(dir, 'rxbgp.json'), JSON.stringify(config));
     daemon = spawn(process.execPath, [path.join(REPO, 'bin/rxbgp'), 'run', path.join(dir, 'rxbgp.json')]);
     exited = new Promise((resolve) => daemon.once('exit', resolve));
@@ -304,6 +304,13 @@ describe('ddos-webhook under a real rxbgp (no router: the neighbor stays down)',
     expect(reply.body.error).toBe(
       'rxbgp answered error: flow destination-ipv6 2001:db8::50/128/0 not announced: no selected neighbor can carry ipv6 flow (edge router (127.0.0.250): ipv6 flow is not in its configured families) (command: announce flow route destination 2001:db8::50/128 discard)',
     );
+  });
+
+  it('a rule left behind (a restarted webhook forgets its bans) is listed and withdrawn with rxbgp cli', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'bin/rxbgp'), 'cli', '--socket', path.join(dir, 'rxbgp.sock'), ...args], { encoding: 'utf8' });
+    expect(cli('show', 'adj-rib', 'out').stdout).toContain('neighbor 127.0.0.250 ipv4 flow flow destination-ipv4 192.0.2.50/32 ');
+    expect(cli('withdraw', 'flow', 'route', 'destination', '192.0.2.50/32').status).toBe(0);
+    expect(cli('show', 'adj-rib', 'out').stdout).not.toContain('192.0.2.50/32');
   });
 
   it('stops with rxbgp: SIGTERM, rxbgp exits 0, and the webhook is gone', async () => {

@@ -3,7 +3,8 @@
  * (only its addresses and ports changed), which starts examples/ddos-webhook/ddos-webhook.js as its
  * API process, and a real gobgpd 3.10 as the edge router, configured with the gobgpd.toml of the
  * example's README. Alerts are POSTed over HTTP; what the router holds is read from
- * `gobgp global rib -a ipv4-flowspec|ipv6-flowspec -j`. Last, the README's curl session runs as
+ * `gobgp global rib -a ipv4-flowspec|ipv6-flowspec -j`. FastNetMon Community's notify script
+ * (fastnetmon-notify.sh) is run as FastNetMon runs it. Last, the README's curl session runs as
  * written, with its outputs compared line by line.
  *
  * Addresses: rxbgp and the webhook 127.0.0.247 (HTTP port 18747), GoBGP 127.0.0.248:17248 (API 17249).
@@ -142,6 +143,19 @@ describe('examples/ddos-webhook with rxbgp and GoBGP as the edge router', () => 
     await routerHolds('the TTL ban gone', 1, (v) => v.length === 0);
   });
 
+  it("FastNetMon Community's notify script (fastnetmon-notify.sh) bans and unbans through the webhook", async () => {
+    const ban = await notify('192.0.2.13 incoming 250000 ban', 'attack details, as FastNetMon writes them on ban\n');
+    expect(ban.code).toBe(0);
+    expect(JSON.parse(ban.stdout)).toMatchObject({ ok: true, rules: ['announce flow route destination 192.0.2.13/32 discard'] });
+    await routerHolds('the notify script ban', 1, (v) => v.some((r) => r.rule === '[destination: 192.0.2.13/32]'));
+    const unban = await notify('192.0.2.13 incoming 0 unban');
+    expect(unban.code).toBe(0);
+    expect(JSON.parse(unban.stdout)).toMatchObject({ ok: true, rules: ['withdraw flow route destination 192.0.2.13/32'] });
+    await routerHolds('no IPv4 rule', 1, (v) => v.length === 0);
+    // An unban of nothing: the webhook's 404 makes the script fail, with the webhook's message.
+    expect(await notify('192.0.2.13 incoming 0 unban')).toEqual({ code: 22, stdout: '{"ok":false,"error":"no active ban matches destination 192.0.2.13/32"}\n', stderr: 'curl: (22) The requested URL returned error: 404\n' });
+  });
+
   it("the README's session, run as written: each curl prints what the README shows, and the router holds what it says", async () => {
     const blocks = readBlocks(README).filter((b) => b.lang === 'sh' && b.role === 'session');
     expect(blocks.length).toBeGreaterThan(0);
@@ -188,5 +202,15 @@ function runStep(command: string): Promise<string[]> {
       if (err && program === 'gobgp') return reject(new Error(`${command}: ${stderr || err.message}`));
       resolve(stdout.replace(/\n$/, '').split('\n'));
     });
+  });
+}
+
+/** Runs examples/ddos-webhook/fastnetmon-notify.sh as FastNetMon would (arguments, details on stdin), aimed at this spec's webhook. */
+function notify(args: string, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile('sh', [path.join(EXAMPLE, 'fastnetmon-notify.sh'), ...args.split(' ')], { timeout: 20000, env: { ...process.env, WEBHOOK_URL: `http://${HTTP}/alert` } }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(stdin);
   });
 }
