@@ -132,6 +132,17 @@ describe('examples/ddos-webhook/ddos-webhook.js', () => {
     expect(reply.status).toBe(200);
   });
 
+  it("the README's IPv6 example: port and rate limit", async () => {
+    const { command } = await roundTrip(rx, { action: 'ban', ip: '2001:db8::10', protocol: 'udp', port: 123, rateLimit: 125000 });
+    expect(command).toBe('announce flow route destination 2001:db8::10/128 next-header [ udp ] destination-port [ =123 ] rate-limit 125000');
+  });
+
+  it('a body over 64 KiB: 413', async () => {
+    const reply = await post(JSON.stringify({ action: 'ban', ip: '192.0.2.1', pad: 'x'.repeat(70000) }));
+    expect(reply).toEqual({ status: 413, body: { ok: false, error: 'the body is larger than 65536 bytes' } });
+    expect(rx.commands).toEqual([]);
+  });
+
   it('an outgoing attack matches the host as source', async () => {
     const { command } = await roundTrip(rx, { action: 'ban', ip: '198.51.100.7', direction: 'outgoing', protocol: 'tcp', port: 25 });
     expect(command).toBe('announce flow route source 198.51.100.7/32 protocol [ tcp ] destination-port [ =25 ] discard');

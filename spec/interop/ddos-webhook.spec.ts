@@ -143,6 +143,17 @@ describe('examples/ddos-webhook with rxbgp and GoBGP as the edge router', () => 
     await routerHolds('the TTL ban gone', 1, (v) => v.length === 0);
   });
 
+  it('the router restarts: the active ban is sent again once its session is back', async () => {
+    expect((await post({ action: 'ban', ip: '192.0.2.14', protocol: 'tcp', port: 443 })).status).toBe(200);
+    const rule = '[destination: 192.0.2.14/32][protocol: ==tcp][destination-port: ==443]';
+    await routerHolds('the ban', 1, (v) => v.some((r) => r.rule === rule));
+    await gobgp.stop();
+    gobgp = await startGobgpFlow(GOBGP, GOBGP_API_PORT);
+    await routerHolds('the ban again, from the new session', 1, (v) => v.some((r) => r.rule === rule));
+    expect((await post({ action: 'unban', ip: '192.0.2.14' })).status).toBe(200);
+    await routerHolds('no IPv4 rule', 1, (v) => v.length === 0);
+  });
+
   it("FastNetMon Community's notify script (fastnetmon-notify.sh) bans and unbans through the webhook", async () => {
     const ban = await notify('192.0.2.13 incoming 250000 ban', 'attack details, as FastNetMon writes them on ban\n');
     expect(ban.code).toBe(0);
