@@ -16,6 +16,7 @@
 //   --listen HOST:PORT     where to listen, loopback only [DDOS_WEBHOOK_LISTEN] (127.0.0.1:8787)
 //   --ttl SECONDS          expiry of bans that give no "ttl"; 0: none [DDOS_WEBHOOK_TTL] (0)
 //   --answer-timeout SECS  how long a request waits for rxbgp's answer [DDOS_WEBHOOK_ANSWER_TIMEOUT] (10)
+//   --max-bans N           active bans kept at most [DDOS_WEBHOOK_MAX_BANS] (10000)
 //
 // Plain Node.js (20 or later), no dependencies. CommonJS.
 'use strict';
@@ -27,8 +28,6 @@ const readline = require('readline');
 const MAX_BODY_BYTES = 64 * 1024;
 /** A TTL longer than this is refused: Node's timers overflow past 2^31 ms (24.8 days) and fire at once. */
 const MAX_TTL_SECONDS = 7 * 24 * 3600;
-/** Active bans kept at most: each holds a timer and a rule on the routers. */
-const MAX_BANS = 10000;
 /** RFC 8955 §7: traffic-rate is an IEEE float in bytes per second; keep to whole numbers a person would write. */
 const MAX_RATE = 1e12;
 const PROTOCOLS = ['tcp', 'udp', 'icmp', 'gre'];
@@ -49,10 +48,12 @@ function readSettings(argv, env) {
     listen: env.DDOS_WEBHOOK_LISTEN || '127.0.0.1:8787',
     ttl: env.DDOS_WEBHOOK_TTL || '0',
     'answer-timeout': env.DDOS_WEBHOOK_ANSWER_TIMEOUT || '10',
+    // Each ban holds a timer here and a rule on the routers, whose FlowSpec tables are small.
+    'max-bans': env.DDOS_WEBHOOK_MAX_BANS || '10000',
   };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '');
-    if (!(name in given) || !argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]} (options: --listen, --ttl, --answer-timeout)`);
+    if (!(name in given) || !argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]} (options: --listen, --ttl, --answer-timeout, --max-bans)`);
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
     given[name] = argv[i + 1];
   }
@@ -67,7 +68,9 @@ function readSettings(argv, env) {
   if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL_SECONDS) throw new Error(`--ttl ${given.ttl}: expected whole seconds from 0 (no expiry) to ${MAX_TTL_SECONDS}`);
   const answerTimeout = Number(given['answer-timeout']);
   if (!(answerTimeout > 0 && answerTimeout <= 3600)) throw new Error(`--answer-timeout ${given['answer-timeout']}: expected seconds, more than 0 and at most 3600`);
-  return { host, port, ttl, answerTimeoutMs: answerTimeout * 1000 };
+  const maxBans = Number(given['max-bans']);
+  if (!Number.isInteger(maxBans) || maxBans < 1 || maxBans > 1e6) throw new Error(`--max-bans ${given['max-bans']}: expected a whole number from 1 to 1000000`);
+  return { host, port, ttl, answerTimeoutMs: answerTimeout * 1000, maxBans };
 }
 
 function isLoopback(host) {
@@ -243,7 +246,8 @@ class Bans {
   ban(alert) {
     return this.serial(async () => {
       const key = matchText(alert);
-      if (!this.active.has(key) && this.active.size >= MAX_BANS) throw new Refusal(503, `${MAX_BANS} bans are active already; unban some first`);
+      const max = this.settings.maxBans;
+      if (!this.active.has(key) && this.active.size >= max) throw new Refusal(503, `${max} bans are active already (--max-bans); unban some first`);
       const announce = `announce flow route ${key} ${thenText(alert)}`;
       await this.send(announce, () => {
         const old = this.active.get(key);

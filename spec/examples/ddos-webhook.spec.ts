@@ -245,6 +245,16 @@ describe('ddos-webhook options', () => {
     expect(r.stderr).toContain('ddos-webhook: --listen 0.0.0.0:18747: 0.0.0.0 is not a loopback address (127.0.0.0/8 or ::1)');
   });
 
+  it('--max-bans: a ban beyond it gets 503; renewing an active ban still works', async () => {
+    const rx = await new FakeRxbgp(['--max-bans', '2']).started();
+    await roundTrip(rx, { action: 'ban', ip: '192.0.2.41' });
+    await roundTrip(rx, { action: 'ban', ip: '192.0.2.42' });
+    expect(await post({ action: 'ban', ip: '192.0.2.43' })).toEqual({ status: 503, body: { ok: false, error: '2 bans are active already (--max-bans); unban some first' } });
+    expect((await roundTrip(rx, { action: 'ban', ip: '192.0.2.42', rateLimit: 1000 })).reply.status).toBe(200);
+    expect(rx.commands).toHaveLength(3);
+    expect(await rx.stop()).toBe(0);
+  });
+
   it('answers 504 when rxbgp does not answer in time; a late done still records the ban', async () => {
     const rx = await new FakeRxbgp(['--answer-timeout', '0.2']).started();
     const reply = await post({ action: 'ban', ip: '192.0.2.40' });
