@@ -56,7 +56,7 @@ export type { AnyFamily, FamilyDescriptor, FamilyParse, NextHopRule, PrefixView 
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
-export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowView } from './flow';
+export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
 export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily];
