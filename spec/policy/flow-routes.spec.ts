@@ -10,6 +10,8 @@ import { flowActionCommunity, flowActionOf, parseFlowRoute, type FlowAction, typ
 import { filterFamilyRoutes } from '../../lib/policy/family-routes';
 import { filterFlows, flowAttributes, mapFlowActions, type FlowRouteView } from '../../lib/policy/flow-routes';
 import { filterRoutes } from '../../lib/policy/helpers';
+import { PolicyChain } from '../../lib/policy/policy-chain';
+import { AdjRibIn } from '../../lib/rib/adj-rib-in';
 import type { Policy, RouteBatch } from '../../lib/policy/types';
 import { decodeMessage, encodeMessage } from '../../lib/wire/message';
 import { DEFAULT_CONTEXT, type PathAttributes, type UpdateMessage } from '../../lib/wire/types';
@@ -217,5 +219,39 @@ describe('the prefix helpers beside flow helpers', () => {
     expect(prefixes).toEqual(['10.0.0.0/25']);
     expect(flows).toEqual([WIDE_TEXT]);
     expect(meaning(out)).toEqual(['-10.0.0.0/25', `-${WIDE_TEXT}`]);
+  });
+});
+
+describe('withdrawals of FlowSpec rules through policies', () => {
+  const neighbor = { name: 'n1', peerAddress: '127.0.0.2', peerAs: 65002, localAs: 65001 };
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  function chain(policy: Policy, out: RouteBatch[]): PolicyChain {
+    return new PolicyChain([{ name: 'p', factory: () => policy, options: {} }], { direction: 'import', neighbor, scheduler: undefined as never, log: quiet }, (b) => out.push(b));
+  }
+
+  it('a rule refused after it was accepted leaves the Adj-RIB-In; a withdrawal of the peer removes the rest', () => {
+    const rib = new AdjRibIn();
+    const out: RouteBatch[] = [];
+    let refuse = false;
+    const c = chain(filterFlows((f) => !(refuse && f.text === WIDE_TEXT)), out);
+    c.push(decode(flowUpdateMessage({ family: FLOW4, rules: [NARROW, WIDE] })));
+    refuse = true;
+    c.push(decode(flowUpdateMessage({ family: FLOW4, rules: [WIDE] })));
+    c.push(decode(flowUpdateMessage({ family: FLOW4, rules: [NARROW], withdraw: true })));
+    for (const b of out) rib.apply(onTheWire(b));
+    expect(out.map(meaning)).toEqual([[`+${NARROW_TEXT}`, `+${WIDE_TEXT}`], [`-${WIDE_TEXT}`], [`-${NARROW_TEXT}`]]);
+    expect([...rib.entries()]).toEqual([]);
+  });
+
+  it('a policy that throws on a FlowSpec UPDATE withdraws its rules (fail closed), as ipv4 flow withdrawals', () => {
+    const out: RouteBatch[] = [];
+    const c = chain(filterFlows(() => {
+      throw new Error('boom');
+    }), out);
+    c.push(decode(flowUpdateMessage({ family: FLOW4, rules: [NARROW, WIDE], extendedCommunities: [rate(1)] })));
+    expect(out.map(meaning)).toEqual([[`-${NARROW_TEXT}`, `-${WIDE_TEXT}`]]);
+    const wire = onTheWire(out[0]);
+    expect(wire.withdrawn.map((l) => [l.afi, l.safi, l.prefixes])).toEqual([[1, 133, [NARROW_TEXT, WIDE_TEXT]]]);
   });
 });
