@@ -31,6 +31,8 @@ import {
   type FlowFamily,
   type FlowRule,
 } from '../flowspec';
+import { knownFlowRule, rememberFlowRule } from './rule-cache';
+import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
 
 export type { FlowComponentName, FlowPrefixView, FlowView } from './flow-view';
 
@@ -62,8 +64,11 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
     const known = RULES.get(list);
     if (known && known.length === list.prefixes.length) return known;
     const rules = list.prefixes.map((text) => {
+      const known = knownFlowRule(text, afi);
+      if (known) return known;
       const parsed = parseText(text);
       if (!parsed.ok) throw new Error(`${name}: "${text}" is not a flow rule: ${parsed.error}`);
+      rememberFlowRule(text, parsed.value, afi);
       return parsed.value;
     });
     RULES.set(list, rules);
@@ -150,6 +155,7 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
 
     nextHop: NEXT_HOP_RULE,
     policyView: (rule) => new FlowRuleView(afi, rule),
+    routeGrammar: FLOW_ROUTE_GRAMMAR,
   };
 }
 
