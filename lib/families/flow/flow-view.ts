@@ -76,6 +76,9 @@ function typeOf(type: FlowComponentName): number {
 export class FlowRuleView implements FlowView {
   readonly kind = 'flow';
   private textMade: string | undefined;
+  /** The prefixes once read: null for "the rule has none". */
+  private destinationMade: FlowPrefixView | null | undefined;
+  private sourceMade: FlowPrefixView | null | undefined;
 
   constructor(
     readonly afi: FlowAfi,
@@ -87,11 +90,13 @@ export class FlowRuleView implements FlowView {
   }
 
   get destination(): FlowPrefixView | undefined {
-    return this.prefixOf(1);
+    if (this.destinationMade === undefined) this.destinationMade = this.prefixOf(1) ?? null;
+    return this.destinationMade ?? undefined;
   }
 
   get source(): FlowPrefixView | undefined {
-    return this.prefixOf(2);
+    if (this.sourceMade === undefined) this.sourceMade = this.prefixOf(2) ?? null;
+    return this.sourceMade ?? undefined;
   }
 
   get protocols(): readonly number[] | undefined {

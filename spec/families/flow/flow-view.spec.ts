@@ -68,3 +68,12 @@ describe('FlowView (policyView of ipv4 flow / ipv6 flow)', () => {
     expect(() => v4.values('dest-port')).toThrow(/"dest-port" is not a FlowSpec component \(one of destination-ipv4, .*\)/);
   });
 });
+
+describe('FlowView objects', () => {
+  it('read a prefix once: the same object on every read (policies read it per rule, often twice)', () => {
+    const v = view(1, 'destination 10.0.0.0/24');
+    expect(v.destination).toBe(v.destination);
+    expect(v.source).toBeUndefined();
+    expect(v.source).toBeUndefined();
+  });
+});
