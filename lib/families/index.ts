@@ -31,7 +31,9 @@
  *   table, others by text). Left: adj-rib-out.ts (IPV4_UNICAST / IPV6_UNICAST special cases, packed
  *   API table), route-set.ts (generated IPv4 runs), ipv4-prefix-table.ts (hash tuned for packed IPv4).
  * - lib/policy/route-view.ts, batch-routes.ts, nlri-lists.ts, prefix-filters.ts, prefix-list.ts:
- *   `afi === Afi.IPV4` stands for "packed IPv4 unicast"; RouteView is a prefix view.
+ *   `afi === Afi.IPV4` stands for "packed IPv4 unicast"; RouteView is a prefix view (the prefix
+ *   helpers pass other families through). Routes of any family reach policies through the
+ *   descriptor's policyView in lib/policy/family-routes.ts (flow-routes.ts for FlowSpec).
  * - lib/session/rib-sender.ts (packed lists, next-hop self by AFI), lib/speaker/speaker.ts (SAFI 1).
  * - lib/sinks/log-writer.ts, kafka-messages.ts: NLRI text through the family (nlri-text.ts); counting
  *   still by nlriCount (packed-ipv4.ts: packed length, else text length).
@@ -56,7 +58,7 @@ export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyParse, Famil
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
-export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowView } from './flow';
+export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
 export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily];

@@ -30,8 +30,9 @@ export interface RouteView {
  * Whether a list's NLRI are IP prefixes, which is what the route view and the prefix helpers
  * (filterRoutes, routeAttributes, maxPrefixLength, prefix lists) read. Lists of other families
  * (FlowSpec rules, RFC 8955) pass through those helpers untouched: a /24 length filter must not
- * withdraw every FlowSpec rule because a rule has no prefix length. A view of their own comes with
- * the family layer's policy views (lib/families, FamilyDescriptor.policyView).
+ * withdraw every FlowSpec rule because a rule has no prefix length. Those routes have helpers of
+ * their own, over their family's policy view (FamilyDescriptor.policyView): family-routes.ts, and
+ * flow-routes.ts for FlowSpec.
  */
 export function holdsPrefixes(list: { readonly afi: number; readonly safi: number }): boolean {
   return (list.afi === Afi.IPV4 || list.afi === Afi.IPV6) && (list.safi === Safi.UNICAST || list.safi === Safi.MULTICAST);

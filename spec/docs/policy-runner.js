@@ -7,7 +7,9 @@ const { asyncScheduler, from, lastValueFrom, timeout, toArray } = require('rxjs'
 
 const repo = path.resolve(__dirname, '../..');
 const { loadPolicyFactory } = require(path.join(repo, 'dist/lib/policy/load-policy.js'));
-const { decodeHexMessage } = require(path.join(repo, 'dist/lib/index.js'));
+const { decodeHexMessage, DEFAULT_CONTEXT } = require(path.join(repo, 'dist/lib/index.js'));
+// Every family rxbgp carries (FlowSpec included), as a session decodes.
+const { familyContext } = require(path.join(repo, 'dist/lib/families/family-context.js'));
 
 async function main() {
   const [file, optionsJson, ...hexes] = process.argv.slice(2);
@@ -22,7 +24,8 @@ async function main() {
   };
   const factory = loadPolicyFactory(file);
   const policy = factory(JSON.parse(optionsJson), context);
-  const batches = hexes.map((hex) => decodeHexMessage(hex));
+  const ctx = familyContext(DEFAULT_CONTEXT);
+  const batches = hexes.map((hex) => decodeHexMessage(hex, ctx));
   const out = await lastValueFrom(from(batches).pipe(policy, toArray(), timeout(10000)));
   const prefixes = (lists) => lists.flatMap((l) => [...l.prefixes]);
   process.stdout.write(

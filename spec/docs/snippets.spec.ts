@@ -16,8 +16,8 @@
  *       build); exit 0. With peer, against the peer, which must receive every `prefix: '...'` the
  *       snippet names. A ```text expect block right after holds its exact stdout.
  *   ```js policy file=NAME            loaded as rxbgp loads a policy and its factory called, with the
- *       options of the page's config that names it; sample UPDATEs go through it, and every route
- *       must come out announced or withdrawn (never lost).
+ *       options of the page's config that names it; sample UPDATEs (unicast and FlowSpec) go through
+ *       it, and every route must come out announced or withdrawn (never lost).
  *   ```js excerpt=PATH                the file's text, with `// ...` lines standing for what is left out.
  *   ```python helper file=NAME        compiles (py_compile), and a `run` config of the page runs it as
  *       a helper: the peer must receive every prefix its commands announce.
@@ -43,6 +43,8 @@ import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
 import { parseCommand } from '../../lib/api/commands/parse-command';
+import { flowActionCommunity, parseFlowRoute } from '../../lib/families/flowspec';
+import { flowUpdateMessage } from '../families/flowspec/helpers/build-update';
 import {
   announcedPrefixes,
   docPages,
@@ -259,7 +261,25 @@ async function runLibrary(b: DocBlock, expectBlock: DocBlock | undefined, dir: s
 
 let samples: string[] | undefined;
 
-/** UPDATEs for policies to chew on, made by `rxbgp encode` (once). */
+/** FlowSpec UPDATEs (RFC 8955, RFC 8956) for policies to chew on: narrow and wide rules, a high rate-limit, a withdrawal. */
+function flowSamples(): string[] {
+  const rule = (text: string) => {
+    const parsed = parseFlowRoute(text);
+    if (!parsed.ok) throw new Error(`${text}: ${parsed.error}`);
+    return parsed.route.rule;
+  };
+  const rate = (bytesPerSecond: number) => flowActionCommunity({ kind: 'rate-limit', asn: 0, bytesPerSecond });
+  const v4 = { afi: 1, safi: 133 } as const;
+  const v6 = { afi: 2, safi: 133 } as const;
+  return [
+    flowUpdateMessage({ family: v4, rules: [rule('destination 192.0.2.1/32 protocol [ =udp ] source-port [ =123 ]'), rule('destination 198.51.0.0/16')], extendedCommunities: [rate(50e6)] }),
+    flowUpdateMessage({ family: v4, rules: [rule('source 203.0.113.0/24 protocol [ =udp ]')], extendedCommunities: [rate(0)] }),
+    flowUpdateMessage({ family: v6, rules: [rule('destination-ipv6 2001:db8:1::/48/0 next-header [ =tcp ]'), rule('destination-ipv6 2001:db8::/32/0')], extendedCommunities: [rate(9600)] }),
+    flowUpdateMessage({ family: v4, rules: [rule('destination 198.51.100.0/24 protocol [ =tcp ] destination-port [ =80 ]')], withdraw: true }),
+  ].map((bytes) => bytes.toString('hex'));
+}
+
+/** UPDATEs for policies to chew on, made by `rxbgp encode` (once), and FlowSpec ones. */
 function encodeSamples(dir: string): string[] {
   if (samples) return samples;
   const commands = [
@@ -274,6 +294,7 @@ function encodeSamples(dir: string): string[] {
     if (r.code !== 0) throw new Error(`rxbgp encode "${c}": ${r.output}`);
     return r.stdout.trim().split('\n');
   });
+  samples.push(...flowSamples());
   return samples;
 }
 

@@ -18,6 +18,7 @@ import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from '../../wire
 import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
 import type { Writer } from '../../wire/writer';
 import type { FamilyDescriptor, FamilyParse, NextHopRule } from '../family-descriptor';
+import { FlowRuleView, type FlowView } from './flow-view';
 import {
   decodeComponents,
   decodeFlowNlri,
@@ -33,14 +34,7 @@ import {
 import { knownFlowRule, rememberFlowRule } from './rule-cache';
 import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
 
-/** What policies see of one rule: its components, as decoded. */
-export interface FlowView {
-  readonly kind: 'flow';
-  readonly afi: FlowAfi;
-  readonly rule: FlowRule;
-  /** The rule in ExaBGP's text ("flow destination-ipv4 10.0.0.0/24 protocol =tcp"). */
-  readonly text: string;
-}
+export type { FlowComponentName, FlowPrefixView, FlowView } from './flow-view';
 
 /** The decoded rules behind a list's texts, where the list came from this family's decoder. */
 const RULES = new WeakMap<object, readonly FlowRule[]>();
@@ -160,7 +154,7 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
     encodeConfig: textOf,
 
     nextHop: NEXT_HOP_RULE,
-    policyView: (rule) => ({ kind: 'flow', afi, rule, text: textOf(rule) }),
+    policyView: (rule) => new FlowRuleView(afi, rule),
     routeGrammar: FLOW_ROUTE_GRAMMAR,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * conf/policy-examples.json, the config that shows the five example policies: it decodes, its
+ * conf/policy-examples.json, the config that shows the six example policies: it decodes, its
  * modules load as `rxbgp validate` loads them, and each factory accepts the options given there
  * (validate does not run factories; a factory that threw would fail closed at run time).
  */
@@ -13,12 +13,13 @@ import { policyContext, testScheduler } from './route-batches';
 const FILE = path.join(__dirname, '../../../conf/policy-examples.json');
 
 describe('conf/policy-examples.json', () => {
-  it('decodes, loads its five policies, and every factory accepts its options', () => {
+  it('decodes, loads its six policies, and every factory accepts its options', () => {
     const r = loadConfig(FILE);
     if (r._tag === 'Left') throw new Error(formatErrors(r.left, FILE));
     const config = r.right;
     expect(config.policies.map((p) => path.basename(p.module)).sort()).toEqual([
       'flap-dampening.js',
+      'flowspec-guard.js',
       'healthcheck.js',
       'no-bogons.js',
       'prepend-communities.js',
