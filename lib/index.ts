@@ -17,7 +17,9 @@ export { AdjRibIn } from './rib/adj-rib-in';
 export { AdjRibOut } from './rib/adj-rib-out';
 export * from './wire/types';
 export { BgpError, AttrError } from './wire/errors';
-export { decodeMessage, encodeMessage, decodeHexMessage } from './wire/message';
+export { decodeMessage, encodeMessage } from './wire/message';
+// The library's decodeHexMessage knows every family rxbgp carries (FlowSpec included) unless given a context.
+export { decodeHexWithFamilies as decodeHexMessage, FAMILY_CONTEXT } from './families/family-context';
 export { Framer } from './wire/framer';
 export { nlriCount, packedIpv4Of, formatIpv4Packed } from './wire/nlri';
 export { attachPackedIpv4 } from './wire/nlri/packed-ipv4';
