@@ -19,6 +19,10 @@ import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
 import { exabgpDecode } from './exabgp-oracle';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
+import { FLOW4_VPN, FLOW6_VPN, RawFlowSpeaker, flowUpdateFromCommand } from './raw-flow-speaker';
+import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
+import { parseIp } from '../../../lib/wire/address';
+import { Writer } from '../../../lib/wire/writer';
 
 const RX = '127.0.0.191';
 const GOBGP = { address: '127.0.0.192', port: 17192, asn: 65191, routerId: '192.0.2.192', neighbor: RX };
@@ -181,5 +185,67 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
     await expectOracle(events);
     expect(await adjRibIn(socket)).not.toContain(VPN);
     expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+  });
+});
+
+describe('rxbgp and flow-vpn next hops and malformed NLRI from a raw speaker', () => {
+  const RX2 = '127.0.0.193';
+  const SPEAKER = '127.0.0.194';
+  const PORT = 17193;
+  const ZERO_RD = Buffer.alloc(8);
+  let rxbgp: Rxbgp;
+  let speaker: RawFlowSpeaker;
+
+  beforeAll(async () => {
+    const config = {
+      listen: [{ address: RX2, port: PORT }],
+      neighbors: [
+        { peerAddress: SPEAKER, localAddress: RX2, localAs: 65193, peerAs: 65193, routerId: '192.0.2.193', passive: true, families: ['ipv4 flow-vpn', 'ipv6 flow-vpn'] },
+      ],
+    };
+    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
+    await pollUntil('rxbgp to listen', async () => ((await runCommand('ss', ['-ltn', `sport = :${PORT}`])).stdout.includes(`${RX2}:${PORT}`) ? true : undefined), {
+      timeoutMs: TIMEOUT_MS,
+      context: () => rxbgp.diagnostics(),
+      abort: () => rxbgp.exitText(),
+    });
+    speaker = await RawFlowSpeaker.connect({ host: RX2, port: PORT, localAddress: SPEAKER, asn: 65193, bgpId: '192.0.2.194', families: [FLOW4_VPN, FLOW6_VPN] });
+  }, 60000);
+
+  afterAll(async () => {
+    speaker?.close();
+    await rxbgp?.dispose();
+  }, 30000);
+
+  it('reads a VPN-style next hop (an RD, then the address; RFC 4364 §4.3.2, RFC 4659 §3.2.1) as the address', async () => {
+    const v4 = flowUpdateFromCommand('destination 10.193.0.0/24 protocol [ =tcp ] rd 65193:1');
+    speaker.send({ ...v4, nextHopBytes: Buffer.concat([ZERO_RD, parseIp('192.0.2.194')!]) });
+    const v6 = flowUpdateFromCommand('destination-ipv6 2001:db8:193::/48 rd 65193:2', { afi: 2 });
+    speaker.send({ ...v6, nextHopBytes: Buffer.concat([ZERO_RD, parseIp('2001:db8::194')!]) });
+    const item = (e: ExaEvent, family: string, hop: string): unknown => (e.neighbor.message?.update?.announce as Record<string, Record<string, unknown[]>> | undefined)?.[family]?.[hop]?.[0];
+    const e4 = await rxbgp.waitForEvent('the IPv4 rule', (e) => item(e, 'ipv4 flow-vpn', '192.0.2.194') !== undefined, TIMEOUT_MS);
+    expect(item(e4, 'ipv4 flow-vpn', '192.0.2.194')).toEqual({
+      'destination-ipv4': ['10.193.0.0/24'],
+      protocol: ['=tcp'],
+      rd: '65193:1',
+      'next-hop': '192.0.2.194',
+      string: 'flow destination-ipv4 10.193.0.0/24 protocol =tcp rd 65193:1 next-hop 192.0.2.194',
+    });
+    const e6 = await rxbgp.waitForEvent('the IPv6 rule', (e) => item(e, 'ipv6 flow-vpn', '2001:db8::194') !== undefined, TIMEOUT_MS);
+    expect(item(e6, 'ipv6 flow-vpn', '2001:db8::194')).toMatchObject({ rd: '65193:2', string: 'flow destination-ipv6 2001:db8:193::/48/0 rd 65193:2 next-hop 2001:db8::194' });
+    expect(speaker.closedReason).toBeUndefined();
+  });
+
+  it('treats an UPDATE with a flow-vpn NLRI too short for its RD as withdraw (RFC 8955 §4.2, RFC 7606): the rule that parsed is withdrawn, the session stays up', async () => {
+    const good = flowUpdateFromCommand('destination 10.193.0.0/24 protocol [ =tcp ] rd 65193:1');
+    const w = new Writer(32);
+    encodeFlowNlriRun(w, good.rules!, FLOW4_VPN);
+    // The same rule, then an NLRI of 3 octets: no room for the 8-octet RD.
+    const nlri = Buffer.concat([Buffer.from(w.view()), Buffer.from([0x03, 0x01, 0x08, 0x0a])]);
+    speaker.send({ family: FLOW4_VPN, nlri });
+    const text = 'flow destination-ipv4 10.193.0.0/24 protocol =tcp rd 65193:1';
+    await rxbgp.waitForEvent('the rule withdrawn', (e) => ruleStrings(e, 'withdraw').includes(text), TIMEOUT_MS);
+    expect(speaker.closedReason).toBeUndefined();
+    expect(speaker.notifications).toEqual([]);
   });
 });
