@@ -2,7 +2,8 @@
  * IPv4 and IPv6 FlowSpec (AFI 1 / 2, SAFI 133; RFC 8955, RFC 8956) and FlowSpec for VPNs (SAFI 134,
  * RFC 8955 §8: each rule behind a route distinguisher) as family descriptors, one parametrized
  * folder for the four. For flow-vpn the RD is part of the rule, its text ("rd 65000:1"), its JSON
- * and its RIB key, so two rules differing only in their RD are different routes. The NLRI value is a FlowRule (lib/families/flowspec); a list's
+ * and its RIB key, so two rules differing only in their RD are different routes.
+ * The NLRI value is a FlowRule (lib/families/flowspec); a list's
  * `prefixes` holds each rule's canonical text, ExaBGP's "flow destination-ipv4 …" string, and the
  * decoded rules stay behind it (flowRulesOf), as IPv4 unicast keeps packed numbers. The RIB key is
  * the rule's canonical NLRI value (flowRuleKey): what a peer withdraws.
