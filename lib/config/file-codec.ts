@@ -3,6 +3,7 @@
  * are required, and what each leaf holds. Cross-field rules and defaults live in
  * resolve-config.ts; this file only says what a well-formed file looks like.
  */
+import { grammarRouteCodec } from './grammar-route-codec';
 import * as t from 'io-ts';
 import { closedObject } from './closed-object';
 import { list } from './list-codec';
@@ -151,6 +152,8 @@ export const neighborCodec = closedObject(
     domainName: text('a domain name of 1..255 bytes', 255),
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
     routes: list(routeCodec, 'a list of routes'),
+    // FlowSpec rules (RFC 8955 / 8956), decoded by the flow family (lib/families/flow).
+    flows: list(grammarRouteCodec('flows'), 'a list of FlowSpec rules'),
     routeSets: list(routeSetCodec, 'a list of route sets'),
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,

@@ -16,6 +16,7 @@ import { fileProblem } from './file-problem';
 import { resolvePolicies, resolvePolicyNames } from './resolve-policies';
 import { resolveSinks } from './resolve-sinks';
 import { checkRouteOverlaps } from './route-overlaps';
+import type { FamilyRoute } from '../families';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -47,6 +48,11 @@ function attributesOf(r: RouteFile | RouteSetFile): PathAttributes {
   if (r.originatorId) a.originatorId = r.originatorId;
   if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
   return a;
+}
+
+/** A grammar route's attributes (FlowSpec actions) with ORIGIN and AS_PATH as every route has them (RFC 4271 §5.1). */
+function completeRouteAttributes(a: PathAttributes): PathAttributes {
+  return { origin: Origin.IGP, asPath: [], ...a };
 }
 
 /** Does a listener on `address` accept connections to `local` (or, without one, from a peer of this family)? */
@@ -189,7 +195,10 @@ class Resolver {
       families,
       routeRefresh: n.routeRefresh ?? DEFAULTS.routeRefresh,
       extendedMessage: n.extendedMessage ?? DEFAULTS.extendedMessage,
-      routes: (n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
+      routes: [
+        ...(n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
+        ...this.grammarRoutes(n.flows ?? [], joinKey(path, 'flows'), session),
+      ],
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
       mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
       api: resolveApi(n.api, joinKey(path, 'api'), this.processNames, this.error),
@@ -203,7 +212,7 @@ class Resolver {
     if (n.domainName !== undefined) out.domainName = n.domainName;
     if (n.gracefulRestart !== undefined) out.gracefulRestart = n.gracefulRestart;
     if (n.addPath !== undefined) out.addPath = this.addPath(n.addPath, joinKey(path, 'addPath'), familyKeys);
-    this.uniqueRoutes(out.routes, joinKey(path, 'routes'));
+    this.uniqueRoutes(out.routes.slice(0, n.routes?.length ?? 0), joinKey(path, 'routes'));
     checkRouteOverlaps(n.routes ?? [], n.routeSets ?? [], path, this.error);
     return out;
   }
@@ -213,7 +222,30 @@ class Resolver {
     const afis = new Set<number>([peerAfi]);
     for (const r of n.routes ?? []) afis.add(r.prefix.afi);
     for (const s of n.routeSets ?? []) afis.add(s.prefixes.from.afi);
-    return [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
+    const families: Family[] = [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
+    for (const f of n.flows ?? []) if (!families.some((g) => g.afi === f.afi && g.safi === f.safi)) families.push({ afi: f.afi, safi: f.safi });
+    return families;
+  }
+
+  /**
+   * Routes of a family grammar (a neighbor's "flows"), already decoded by their family: checked
+   * against the neighbor's families and for duplicates (the same rule twice), then kept as routes
+   * (prefix = the rule's canonical text), so the Adj-RIB-Out and a reload treat them like any other.
+   */
+  private grammarRoutes(routes: readonly FamilyRoute[], path: string, session: Parameters<Resolver['family']>[4]): RouteConfig[] {
+    const seen = new Map<string, number>();
+    return routes.map((r, j) => {
+      const at = joinIndex(path, j);
+      const name = formatFamily(r.afi, r.safi);
+      if (session.explicitFamilies && !session.families.has(familyKey(r.afi, r.safi))) {
+        this.error(at, `${r.text} is an ${name} rule, but this neighbor's families do not include "${name}"`);
+      }
+      const first = seen.get(r.text);
+      if (first !== undefined) this.error(at, `duplicate rule: ${joinIndex(path, first).replace(/^.*\./, '')} is the same ${name} rule (${r.text})`);
+      else seen.set(r.text, j);
+      // "" is no next hop (RFC 8955 §4); a redirect-to-nexthop rule names one, or "self".
+      return { afi: r.afi, safi: r.safi, prefix: r.text, nextHop: r.nextHop ?? '', attributes: completeRouteAttributes(r.attributes) };
+    });
   }
 
   private uniqueFamilies(families: Family[], path: string): void {

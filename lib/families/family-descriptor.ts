@@ -22,6 +22,7 @@
  */
 import type { Afi, Safi } from '../wire/iana';
 import type { NlriCodec, NlriSource } from '../wire/nlri/nlri-codec';
+import type { PathAttributes } from '../wire/types';
 
 /** Parsing a text or config value: the value, or what is wrong with it (the caller adds where). */
 export type FamilyParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -43,6 +44,56 @@ export interface NextHopRule {
   readonly fallback?: string;
   /** What is wrong with these next hops for an announcement of this family, or undefined. */
   check(nextHop: readonly string[]): string | undefined;
+}
+
+/**
+ * One route read by a family's own command grammar (`announce flow route { match { ... } then { ... } }`):
+ * the NLRI, its canonical text, and the attributes the command's words make (FlowSpec actions are
+ * extended communities). The command layer completes the attributes (ORIGIN, AS_PATH) as for any route.
+ */
+export interface FamilyRoute<Nlri = unknown> {
+  readonly afi: Afi;
+  readonly safi: Safi;
+  readonly nlri: Nlri;
+  /** The family's canonical text of the NLRI (formatText), what the RIBs key it by. */
+  readonly text: string;
+  readonly attributes: PathAttributes;
+  /** An address or "self" when the command names one; else the family's rule applies (none for FlowSpec). */
+  readonly nextHop?: string;
+  /** ExaBGP `route NAME { ... }`. */
+  readonly name?: string;
+}
+
+/**
+ * A family's own route grammar in the process API, for families whose routes are not
+ * `<prefix> <attributes>`: `announce <word> route ...` and `announce <afi> <safi-name> ...`.
+ * Families sharing a word (ipv4 flow, ipv6 flow, their -vpn forms) share one grammar, which tells
+ * the family from the route (an IPv6 prefix, an rd).
+ */
+export interface RouteGrammar {
+  /** ExaBGP's word after announce/withdraw ("flow"). */
+  readonly word: string;
+  /**
+   * The route from column `from` of `line` to its end; `family` when the command named one
+   * (`announce ipv6 flow ...`). Never throws; the error names the word and its column.
+   */
+  parse(line: string, from: number, family?: { readonly afi: Afi; readonly safi: Safi }): FamilyParse<FamilyRoute>;
+  /** The JSON config's list of these routes per neighbor (`flows`), when the family has one. */
+  readonly config?: RouteConfigForm;
+}
+
+/** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */
+export type FamilyConfigParse = { readonly ok: true; readonly value: FamilyRoute } | { readonly ok: false; readonly path: string; readonly error: string };
+
+/** How routes of a grammar family are written in the JSON config (camelCase objects), both ways. */
+export interface RouteConfigForm {
+  /** The neighbor key holding the list ("flows"). */
+  readonly key: string;
+  /** What one item is, for messages ("a FlowSpec rule like { \"match\": { ... }, \"then\": { ... } }"). */
+  readonly what: string;
+  decode(value: unknown): FamilyConfigParse;
+  /** The config form of a route (decode reads it back), for `rxbgp config` output. */
+  encode(route: FamilyRoute): unknown;
 }
 
 /** What a policy helper sees of one prefix NLRI (IPv4 / IPv6 unicast and, later, labeled or VPN prefixes). */
@@ -119,6 +170,10 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   readonly nextHop: NextHopRule;
   /** What policy helpers see of one NLRI. */
   policyView(nlri: Nlri): View;
+
+  // ---------------------------------------------------------------- commands
+  /** Set when the family's routes have a grammar of their own (FlowSpec); prefix families use `announce route`. */
+  readonly routeGrammar?: RouteGrammar;
 }
 
 /** Any descriptor, as the registry holds them. */

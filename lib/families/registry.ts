@@ -5,7 +5,7 @@
 import { buildNlriRegistry } from '../wire/nlri';
 import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { familyKey } from '../wire/types';
-import type { AnyFamily } from './family-descriptor';
+import type { AnyFamily, RouteGrammar } from './family-descriptor';
 
 export interface FamilyRegistry {
   /** Every family, in the order listed. */
@@ -14,6 +14,12 @@ export interface FamilyRegistry {
   get(afi: number, safi: number): AnyFamily | undefined;
   /** The descriptor by ExaBGP's name ("ipv4 unicast"), or undefined. */
   byName(name: string): AnyFamily | undefined;
+  /** The route grammar behind `announce <word> route` ("flow"), or undefined. */
+  grammar(word: string): RouteGrammar | undefined;
+  /** The grammar whose JSON-config list is under this neighbor key ("flows"), or undefined. */
+  configGrammar(key: string): RouteGrammar | undefined;
+  /** The words grammar() knows, for "did you mean" answers. */
+  readonly grammarWords: readonly string[];
   /** The wire codecs of every family, for CodecContext.nlri. */
   readonly nlri: NlriCodecs;
 }
@@ -21,6 +27,7 @@ export interface FamilyRegistry {
 export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegistry {
   const byKey = new Map<number, AnyFamily>();
   const byName = new Map<string, AnyFamily>();
+  const grammars = new Map<string, RouteGrammar>();
   for (const family of families) {
     const key = familyKey(family.afi, family.safi);
     const known = byKey.get(key) ?? byName.get(family.name);
@@ -30,11 +37,20 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     }
     byKey.set(key, family);
     byName.set(family.name, family);
+    const grammar = family.routeGrammar;
+    if (grammar) {
+      const other = grammars.get(grammar.word);
+      if (other && other !== grammar) throw new Error(`family ${family.name}: a second route grammar for "${grammar.word}"`);
+      grammars.set(grammar.word, grammar);
+    }
   }
   return {
     all: families,
     get: (afi, safi) => byKey.get(familyKey(afi, safi)),
     byName: (name) => byName.get(name),
+    grammar: (word) => grammars.get(word),
+    configGrammar: (key) => [...grammars.values()].find((g) => g.config?.key === key),
+    grammarWords: [...grammars.keys()],
     nlri: buildNlriRegistry(families.map((f) => f.wire)),
   };
 }

@@ -3,6 +3,7 @@
  * export policies as batches (one per group or withdrawal list), and what comes out is stored
  * route by route in the post-policy Adj-RIB-Out (lib/session/export-pipeline.ts).
  */
+import { FAMILY_REGISTRY } from '../families';
 import type { OutGroup, OutRoute, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
 import { attachPackedIpv4, formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
@@ -11,7 +12,8 @@ import type { RouteBatch } from './types';
 
 /** A group as a batch: its next hop ("self" included, resolved per session when sent) as the list's. */
 export function groupBatch(g: OutGroup): RouteBatch {
-  const head = { afi: g.afi, safi: g.safi, nextHop: [g.nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
+  // "" is a family without next hops (FlowSpec, RFC 8955 §4): an empty next-hop list.
+  const head = { afi: g.afi, safi: g.safi, nextHop: g.nextHop === '' ? [] : [g.nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
   const packed = packedIpv4Of(g);
   const list = packed ? attachPackedIpv4(head, packed) : { ...head, prefixes: g.prefixes };
   return { type: 'update', withdrawn: [], attributes: g.attributes, announced: [list] };
@@ -25,7 +27,7 @@ export function withdrawBatch(w: OutWithdraw): RouteBatch {
 export function announcedRoutes(batch: RouteBatch): OutRoute[] {
   const out: OutRoute[] = [];
   for (const list of batch.announced) {
-    const nextHop = list.nextHop[0] ?? 'self';
+    const nextHop = list.nextHop[0] ?? defaultNextHop(list.afi, list.safi);
     forEachRoute(list, (prefix, packed, pathId) => {
       const r: { -readonly [K in keyof OutRoute]: OutRoute[K] } = { afi: list.afi, safi: list.safi, prefix, nextHop, attributes: batch.attributes };
       if (packed !== undefined) r.packed = packed;
@@ -48,6 +50,11 @@ export function withdrawnRoutes(batch: RouteBatch): Array<Pick<OutRoute, 'afi' |
     });
   }
   return out;
+}
+
+/** A list with no next hop: none for a family without next hops (""), else the session's own address. */
+function defaultNextHop(afi: number, safi: number): string {
+  return FAMILY_REGISTRY.get(afi, safi)?.nextHop.form === 'none' ? '' : 'self';
 }
 
 function forEachRoute(list: NlriList, visit: (prefix: string, packed: number | undefined, pathId: number | undefined) => void): void {

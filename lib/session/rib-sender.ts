@@ -176,7 +176,8 @@ function describe(list: OutGroup | OutWithdraw): string {
 
 /** The group as an Announced list with its next hop resolved, keeping a packed IPv4 list packed. */
 function withNextHop(g: OutGroup, nextHop: string): Announced {
-  const head = { afi: g.afi, safi: g.safi, nextHop: [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
+  // "" is a family without next hops (FlowSpec, RFC 8955 §4): a zero-length field.
+  const head = { afi: g.afi, safi: g.safi, nextHop: nextHop === '' ? [] : [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
   const packed = packedIpv4Of(g);
   return packed ? attachPackedIpv4(head, packed) : { ...head, prefixes: g.prefixes };
 }

@@ -46,4 +46,39 @@ describe('docs/configuration.md, the configuration reference', () => {
     if (isLeft(r)) throw new Error(formatErrors(r.left, 'docs/configuration.md'));
     expect(r.right.neighbors[0].routeSets[0].count).toBe(100000);
   });
+
+  it('has neighbor examples (```json neighbor) that decode inside a minimal config', () => {
+    const blocks = [...doc.matchAll(/```json neighbor\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThanOrEqual(1);
+    for (const block of blocks) {
+      const r = decodeConfig({ localAs: 65000, routerId: '192.0.2.254', neighbors: [JSON.parse(block)] });
+      if (isLeft(r)) throw new Error(formatErrors(r.left, 'docs/configuration.md'));
+    }
+  });
+
+  it('shows in its flows table values the FlowSpec config form accepts', () => {
+    const section = doc.slice(doc.indexOf('### flows'), doc.indexOf('### routeSets'));
+    const values: Array<[string, unknown]> = [
+      ['icmpType', 'echo-request'],
+      ['tcpFlags', '=syn+ack'],
+      ['fragment', ['first-fragment', 'last-fragment']],
+      ['fragment', 'dont-fragment'],
+    ];
+    for (const [key, value] of values) {
+      expect(section).toContain(`"${Array.isArray(value) ? value[0] : value}"`);
+      const r = decodeConfig({ localAs: 65000, routerId: '192.0.2.254', neighbors: [{ peerAddress: '192.0.2.1', peerAs: 65001, flows: [{ match: { destination: '10.0.0.0/8', [key]: value }, then: { discard: true } }] }] });
+      if (isLeft(r)) throw new Error(formatErrors(r.left, `flows.match.${key}`));
+    }
+    const then: Array<[string, unknown]> = [
+      ['redirect', '4200000000:666'],
+      ['redirect', '[2001:db8::1]:666'],
+      ['interfaceSet', 'transitive:input:65001:7'],
+      ['action', 'sample-terminal'],
+      ['redirectToNextHopIetf', '192.0.2.1'],
+    ];
+    for (const [key, value] of then) {
+      const r = decodeConfig({ localAs: 65000, routerId: '192.0.2.254', neighbors: [{ peerAddress: '192.0.2.1', peerAs: 65001, flows: [{ match: { destination: key === 'redirect' && String(value).includes('[') ? '2001:db8::/32' : '10.0.0.0/8' }, then: { [key]: value } }] }] });
+      if (isLeft(r)) throw new Error(formatErrors(r.left, `flows.then.${key}`));
+    }
+  });
 });

@@ -290,7 +290,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, routeSets, mrtRoutes, api, import, export',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [

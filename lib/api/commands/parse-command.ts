@@ -12,7 +12,9 @@ import { CONTROL_WORDS, controlCommand } from './control-commands';
 import { CommandSyntaxError, Cursor } from './cursor';
 import { parseEorCommand } from './eor-command';
 import { parseNeighborSelectors } from './neighbor-selectors';
+import { grammarFamily, parseGrammarRouteCommand, parseNamedFamilyRouteCommand } from './grammar-route-command';
 import { parseFamilyRouteCommand, parseRouteCommand } from './route-command';
+import { FAMILY_REGISTRY } from '../../families';
 import { parseRouteRefreshCommand } from './route-refresh-command';
 import { parseShowCommand } from './show-command';
 import { parseTeardownCommand } from './teardown-command';
@@ -23,12 +25,12 @@ import { parseWatchdogCommand } from './watchdog-command';
 const COMMENT: Command = Object.freeze({ kind: 'comment' });
 
 /** Other ExaBGP commands, refused with a reason rather than "unknown". */
-const UNSUPPORTED = new Set(['flow', 'vpls', 'operational']);
+const UNSUPPORTED = new Set(['vpls', 'operational']);
 
 /** Every command's first word: a misspelt one gets a "did you mean" answer. */
 const VERBS: readonly string[] = ['announce', 'withdraw', 'teardown', 'show', 'flush', 'clear', 'neighbor', ...CONTROL_WORDS];
-const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh'];
-const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog'];
+const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh', ...FAMILY_REGISTRY.grammarWords];
+const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', ...FAMILY_REGISTRY.grammarWords];
 
 /**
  * Parses one command line. `processName` is the name of the helper that sent it: ExaBGP's
@@ -88,11 +90,19 @@ function parseAnnounceOrWithdraw(
     case 'attributes':
       return parseAttributesCommand(cursor, announce, selectors);
     case 'ipv4':
-    case 'ipv6':
+    case 'ipv6': {
+      const family = grammarFamily(what, cursor.peek());
+      if (family) {
+        cursor.index++;
+        return parseNamedFamilyRouteCommand(cursor, announce, selectors, family);
+      }
       return parseFamilyRouteCommand(cursor, announce, selectors, what);
+    }
     case 'watchdog':
       return parseWatchdogCommand(cursor, announce, selectors, processName);
   }
+  const grammar = FAMILY_REGISTRY.grammar(what);
+  if (grammar) return parseGrammarRouteCommand(cursor, announce, selectors, grammar);
   if (announce && what === 'eor') return parseEorCommand(cursor, selectors);
   if (announce && what === 'route-refresh') return parseRouteRefreshCommand(cursor, selectors);
   if (UNSUPPORTED.has(what)) return cursor.fail(`${verb} ${what} is not supported by rxbgp yet`);

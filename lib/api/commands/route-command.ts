@@ -3,6 +3,7 @@
  * configuration/static/__init__.py `route`), and the later ExaBGP spelling with the family named:
  * `announce ipv4 unicast <prefix> ...` / `announce ipv6 unicast ...`.
  */
+import { FAMILY_REGISTRY } from '../../families';
 import { Afi } from '../../wire/iana';
 import { parseRoutePrefix } from './address-text';
 import { CommandSyntaxError, type Cursor } from './cursor';
@@ -39,7 +40,10 @@ export function parseFamilyRouteCommand(
   selectors: readonly NeighborSelector[] | undefined,
   afiWord: string,
 ): Command {
-  const safi = cursor.next('a subsequent address family (unicast)');
-  if (safi !== 'unicast') cursor.fail('only unicast routes are supported here');
+  const safi = cursor.next('a subsequent address family (unicast, flow, ...)');
+  if (safi !== 'unicast') {
+    const carried = FAMILY_REGISTRY.all.filter((f) => f.name.startsWith(`${afiWord} `)).map((f) => f.name);
+    cursor.fail(`rxbgp carries no ${afiWord} ${safi} routes (it carries ${carried.join(', ')})`);
+  }
   return parseRouteCommand(cursor, announce, selectors, afiWord === 'ipv4' ? Afi.IPV4 : Afi.IPV6);
 }

@@ -54,7 +54,7 @@ export async function encodeRouteCommand(command: Command, options: EncodeOption
   for (const g of groups) {
     const nlri = { afi: g.afi, safi: g.safi, prefixes: g.prefixes, pathIds: ctx.addPath.has(familyKey(g.afi, g.safi)) ? g.pathIds : undefined };
     const messages = announce
-      ? packUpdates(g.attributes, { ...nlri, nextHop: [g.nextHop] }, undefined, ctx, MAX_MESSAGE_LENGTH)
+      ? packUpdates(g.attributes, { ...nlri, nextHop: g.nextHop === '' ? [] : [g.nextHop] }, undefined, ctx, MAX_MESSAGE_LENGTH)
       : packUpdates({}, undefined, nlri, ctx, MAX_MESSAGE_LENGTH);
     out.push(...messages);
   }

@@ -35,7 +35,9 @@ import {
 } from '../flowspec';
 import { flowFamilyName } from './family-name';
 import { decodeFlowNextHop, flowNextHopLengths } from './next-hop';
+import { knownFlowRule, rememberFlowRule } from './rule-cache';
 import { flowRuleOfKey } from './rule-of-key';
+import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
 
 /** What policies see of one rule: its components, as decoded. */
 export interface FlowView {
@@ -76,8 +78,11 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
     const known = RULES.get(list);
     if (known && known.length === list.prefixes.length) return known;
     const rules = list.prefixes.map((text) => {
+      const known = knownFlowRule(text, afi);
+      if (known) return known;
       const parsed = parseText(text);
       if (!parsed.ok) throw new Error(`${name}: "${text}" is not a flow rule: ${parsed.error}`);
+      rememberFlowRule(text, parsed.value, afi);
       return parsed.value;
     });
     RULES.set(list, rules);
@@ -163,6 +168,7 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
 
     nextHop: NEXT_HOP_RULE,
     policyView: (rule) => ({ kind: 'flow', afi, rule, text: textOf(rule) }),
+    routeGrammar: FLOW_ROUTE_GRAMMAR,
   };
 }
 

@@ -61,3 +61,17 @@ export {
 } from './parse-flow-route';
 export { parseFlowPrefix } from './parse-prefix';
 export { parseBitmaskItem, parseNumericItem } from './parse-ops';
+
+// JSON-config form: { match: { ... }, then: { ... }, rd?, nextHop?, family? }, read through the text parser.
+export { decodeFlowConfig, type FlowConfigDecode } from './decode-flow-config';
+export { encodeFlowConfig, type FlowConfigSource } from './encode-flow-config';
+export {
+  FLOW_CONFIG_FAMILIES,
+  MATCH_CONFIG_KEYS,
+  ROUTE_CONFIG_KEYS,
+  THEN_CONFIG_KEYS,
+  type FlowConfig,
+  type FlowConfigFamily,
+  type FlowConfigKey,
+  type FlowConfigValue,
+} from './config-keys';

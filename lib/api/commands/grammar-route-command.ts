@@ -1,0 +1,75 @@
+/**
+ * Route commands of families with a grammar of their own (FamilyDescriptor.routeGrammar), in both
+ * of ExaBGP's spellings:
+ *
+ *   announce flow route { match { destination 192.0.2.0/24; } then { discard; } }   (word + "route")
+ *   announce ipv6 flow destination 2001:db8::/48 rate-limit 0                        (family named)
+ *
+ * The family parses its own words from the column after those (its errors name their column in the
+ * whole line); this file adds what every route command has: ORIGIN / AS_PATH completion
+ * (RFC 4271 §5.1), the neighbor selectors, and withdraw.
+ */
+import { FAMILY_REGISTRY, type AnyFamily, type FamilyRoute, type RouteGrammar } from '../../families';
+import { CommandSyntaxError, type Cursor } from './cursor';
+import { completeAttributes } from './route-attributes';
+import type { Command, NeighborSelector, RouteSpec } from './types';
+
+/** `announce <word> route ...`, after the word. */
+export function parseGrammarRouteCommand(
+  cursor: Cursor,
+  announce: boolean,
+  selectors: readonly NeighborSelector[] | undefined,
+  grammar: RouteGrammar,
+): Command {
+  const verb = announce ? 'announce' : 'withdraw';
+  if (cursor.next(`"route" after ${verb} ${grammar.word}`) !== 'route') cursor.fail(`expected "${verb} ${grammar.word} route ..."`);
+  return routeCommand(cursor, announce, selectors, grammar, undefined);
+}
+
+/** `announce <afi> <safi> ...` for a family with its own grammar, after the two family words. */
+export function parseNamedFamilyRouteCommand(
+  cursor: Cursor,
+  announce: boolean,
+  selectors: readonly NeighborSelector[] | undefined,
+  family: AnyFamily & { readonly routeGrammar: RouteGrammar },
+): Command {
+  // ExaBGP also takes `announce ipv4 flow route ...`.
+  if (cursor.peek() === 'route') cursor.index++;
+  return routeCommand(cursor, announce, selectors, family.routeGrammar, family);
+}
+
+/** The family named by `<afi> <safi>` words when it has a route grammar of its own. */
+export function grammarFamily(afiWord: string, safiWord: string | undefined): (AnyFamily & { readonly routeGrammar: RouteGrammar }) | undefined {
+  const family = safiWord === undefined ? undefined : FAMILY_REGISTRY.byName(`${afiWord} ${safiWord}`);
+  return family?.routeGrammar ? (family as AnyFamily & { readonly routeGrammar: RouteGrammar }) : undefined;
+}
+
+function routeCommand(
+  cursor: Cursor,
+  announce: boolean,
+  selectors: readonly NeighborSelector[] | undefined,
+  grammar: RouteGrammar,
+  family: AnyFamily | undefined,
+): Command {
+  const { line, starts } = cursor.tokens;
+  const from = cursor.atEnd() ? line.length : starts[cursor.index];
+  const parsed = grammar.parse(line, from, family);
+  if (!parsed.ok) throw new CommandSyntaxError(parsed.error);
+  cursor.index = cursor.words.length;
+  const routes = [routeSpec(parsed.value, announce)];
+  const kind = announce ? 'announce-route' : 'withdraw-route';
+  return selectors ? { kind, selectors, routes } : { kind, routes };
+}
+
+function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
+  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = {
+    afi: route.afi,
+    safi: route.safi,
+    prefix: route.text,
+    // A family without next hops (FlowSpec, RFC 8955 §4) sends a zero-length one: "".
+    nextHop: route.nextHop ?? '',
+    attributes: announce ? completeAttributes({ ...route.attributes }) : {},
+  };
+  if (route.name !== undefined) spec.name = route.name;
+  return spec;
+}

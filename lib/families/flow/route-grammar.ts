@@ -1,0 +1,93 @@
+/**
+ * `announce flow route ...` / `withdraw flow route ...` and `announce ipv6 flow ...` (ExaBGP's
+ * process-API grammar, lib/families/flowspec/parse-flow-route.ts) as a FamilyRoute: the rule, its
+ * canonical text, and the actions as the attributes that carry them (RFC 8955 §7: extended
+ * communities; RFC 5701 IPv6 address specific ones for IPv6 redirects), plus any community,
+ * large or extended community written beside them.
+ */
+import { AttrFlag } from '../../wire/iana';
+import type { PathAttributes, UnknownAttribute } from '../../wire/types';
+import type { FamilyConfigParse, FamilyParse, FamilyRoute, RouteGrammar } from '../family-descriptor';
+import {
+  decodeFlowConfig,
+  encodeFlowConfig,
+  formatFlowRuleText,
+  IPV6_EXTENDED_COMMUNITY_LENGTH,
+  ipv6ExtendedCommunityAt,
+  ipv6ExtendedCommunityBytes,
+  parseFlowRoute,
+  type FlowAfi,
+  type FlowRouteActions,
+  type FlowRule,
+  type FlowSafi,
+  type ParsedFlowRoute,
+} from '../flowspec';
+import { rememberFlowRule } from './rule-cache';
+
+/** IPV6_EXTENDED_COMMUNITIES, RFC 5701 §2 (optional transitive). lib/wire has no codec for it yet: it travels as an unknown attribute. */
+const IPV6_EXTENDED_COMMUNITIES = 25;
+
+export const FLOW_ROUTE_GRAMMAR: RouteGrammar = {
+  word: 'flow',
+  parse(line, from, family): FamilyParse<FamilyRoute<FlowRule>> {
+    const parsed = parseFlowRoute(line, { from, afi: family?.afi as FlowAfi | undefined, safi: family?.safi as FlowSafi | undefined });
+    return parsed.ok ? { ok: true, value: familyRoute(parsed.route) } : parsed;
+  },
+  // A neighbor's "flows": [{ "match": { ... }, "then": { ... } }] (lib/families/flowspec/decode-flow-config.ts).
+  config: {
+    key: 'flows',
+    what: 'a FlowSpec rule like { "match": { "destination": "192.0.2.0/24" }, "then": { "discard": true } }',
+    decode(value): FamilyConfigParse {
+      const parsed = decodeFlowConfig(value);
+      return parsed.ok ? { ok: true, value: familyRoute(parsed.route) } : parsed;
+    },
+    encode(route) {
+      return encodeFlowConfig({ family: { afi: route.afi as FlowAfi, safi: route.safi as FlowSafi }, rule: route.nlri as FlowRule, actions: routeActions(route) });
+    },
+  },
+};
+
+function familyRoute(parsed: ParsedFlowRoute): FamilyRoute<FlowRule> {
+  const { rule, actions, name } = parsed;
+  const { afi, safi } = parsed.family;
+  const text = formatFlowRuleText(rule, afi);
+  rememberFlowRule(text, rule, afi);
+  const route: { -readonly [K in keyof FamilyRoute<FlowRule>]: FamilyRoute<FlowRule>[K] } = { afi, safi, nlri: rule, text, attributes: actionAttributes(actions) };
+  if (actions.nextHop !== undefined) route.nextHop = actions.nextHop;
+  if (name !== undefined) route.name = name;
+  return route;
+}
+
+/** actionAttributes' inverse: the actions a route's attributes carry. */
+function routeActions(route: FamilyRoute): FlowRouteActions {
+  const a = route.attributes;
+  const out: { -readonly [K in keyof FlowRouteActions]: FlowRouteActions[K] } = {};
+  if (a.extendedCommunities?.length) out.extendedCommunities = a.extendedCommunities;
+  if (a.communities?.length) out.communities = a.communities;
+  if (a.largeCommunities?.length) out.largeCommunities = a.largeCommunities;
+  const v6 = a.unknown?.find((u) => u.type === IPV6_EXTENDED_COMMUNITIES);
+  if (v6) {
+    const values: bigint[] = [];
+    for (let at = 0; at + IPV6_EXTENDED_COMMUNITY_LENGTH <= v6.value.length; at += IPV6_EXTENDED_COMMUNITY_LENGTH) values.push(ipv6ExtendedCommunityAt(v6.value, at));
+    out.ipv6ExtendedCommunities = values;
+  }
+  if (route.nextHop) out.nextHop = route.nextHop;
+  return out;
+}
+
+function actionAttributes(actions: FlowRouteActions): PathAttributes {
+  const out: { -readonly [K in keyof PathAttributes]: PathAttributes[K] } = {};
+  if (actions.extendedCommunities) out.extendedCommunities = actions.extendedCommunities;
+  if (actions.communities) out.communities = actions.communities;
+  if (actions.largeCommunities) out.largeCommunities = actions.largeCommunities;
+  if (actions.ipv6ExtendedCommunities) out.unknown = [ipv6ExtendedCommunities(actions.ipv6ExtendedCommunities)];
+  return out;
+}
+
+function ipv6ExtendedCommunities(values: readonly bigint[]): UnknownAttribute {
+  return {
+    flags: AttrFlag.OPTIONAL | AttrFlag.TRANSITIVE,
+    type: IPV6_EXTENDED_COMMUNITIES,
+    value: Buffer.concat(values.map(ipv6ExtendedCommunityBytes)),
+  };
+}

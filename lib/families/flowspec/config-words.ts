@@ -1,0 +1,69 @@
+/**
+ * Small helpers for the flow route's JSON-config errors: "did you mean" for a mistyped key and a
+ * short description of a found value. lib/config has the same two (nearest-key.ts,
+ * config-error.ts), but a family may import only lib/wire; they belong in lib/wire if a third user
+ * appears.
+ */
+
+/** Levenshtein distance, two rows (keys are short). */
+function editDistance(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(substitute, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * The allowed key nearest to `key` ignoring case, dashes and underscores (so ExaBGP's
+ * "destination-port" finds "destinationPort"), or undefined when none is a plausible typo.
+ */
+export function nearestConfigKey(key: string, allowed: readonly string[]): string | undefined {
+  const plain = (s: string): string => s.toLowerCase().replace(/[-_]/g, '');
+  const wanted = plain(key);
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
+  for (const candidate of allowed) {
+    const d = editDistance(wanted, plain(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Short text of a found value for "got ...": strings quoted, containers named, long text cut. */
+export function describeConfigValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': {
+      const quoted = JSON.stringify(value);
+      return quoted.length > 60 ? `${quoted.slice(0, 56)}..."` : quoted;
+    }
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `path.key`, or `path["odd key"]` (as lib/config writes paths). */
+export function joinConfigKey(path: string, key: string): string {
+  if (!IDENTIFIER.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
