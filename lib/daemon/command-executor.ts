@@ -43,6 +43,8 @@ const COMMANDS: ReadonlyArray<readonly [syntax: string, what?: string]> = [
   ['withdraw route <prefix> [next-hop <ip>]', 'withdraw a route'],
   ['announce attributes <attributes> nlri <prefix> ...', 'announce many prefixes with one attribute set'],
   ['withdraw attributes <attributes> nlri <prefix> ...', 'withdraw many prefixes'],
+  ['announce flow route <match> <actions>', 'announce a FlowSpec rule (RFC 8955; docs/flowspec.md)'],
+  ['withdraw flow route <match>', 'withdraw a FlowSpec rule'],
   ['announce eor [<afi> <safi>]', 'send End-of-RIB'],
   ['announce route-refresh <afi> <safi>', 'ask the peer for its routes again'],
   ['announce watchdog <name> / withdraw watchdog <name>', 'announce or withdraw the routes of a watchdog'],

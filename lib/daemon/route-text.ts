@@ -3,9 +3,20 @@
  * ...`), the form `show adj-rib` prints and `announce route` reads back.
  */
 import { formatCommunity, formatExtendedCommunity, formatFamily, formatLargeCommunity } from '../config';
+import { extendedCommunityText } from '../api/exabgp-text/extended-community';
 import type { PathAttributes } from '../wire/types';
 
 const ORIGINS = ['igp', 'egp', 'incomplete'];
+
+/**
+ * The config's form (which `announce route` reads back), else ExaBGP's name where it has one:
+ * FlowSpec actions print as `rate-limit:9600`, `redirect:65000:100` (RFC 8955 §7), as the flow
+ * grammar reads them, not as 16 hex digits.
+ */
+function extendedCommunityWord(value: bigint): string {
+  const text = formatExtendedCommunity(value);
+  return text.startsWith('0x') ? extendedCommunityText([value]) : text;
+}
 
 export function routeText(afi: number, safi: number, prefix: string, nextHop: readonly string[] | string, a: PathAttributes): string {
   const hop = Array.isArray(nextHop) ? nextHop[0] : (nextHop as string);
@@ -21,6 +32,6 @@ export function routeText(afi: number, safi: number, prefix: string, nextHop: re
   if (a.clusterList?.length) parts.push('cluster-list', `[ ${a.clusterList.join(' ')} ]`);
   if (a.communities?.length) parts.push('community', `[ ${a.communities.map(formatCommunity).join(' ')} ]`);
   if (a.largeCommunities?.length) parts.push('large-community', `[ ${a.largeCommunities.map(formatLargeCommunity).join(' ')} ]`);
-  if (a.extendedCommunities?.length) parts.push('extended-community', `[ ${a.extendedCommunities.map(formatExtendedCommunity).join(' ')} ]`);
+  if (a.extendedCommunities?.length) parts.push('extended-community', `[ ${a.extendedCommunities.map(extendedCommunityWord).join(' ')} ]`);
   return parts.join(' ');
 }

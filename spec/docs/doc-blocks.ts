@@ -67,7 +67,7 @@ export function readBlocks(page: string): DocBlock[] {
  * is either checked or explicitly marked as not run.
  */
 export const MARKERS: Readonly<Record<string, readonly string[]>> = {
-  json: ['config', 'invalid'],
+  json: ['config', 'invalid', 'neighbor'],
   js: ['library', 'policy', 'excerpt'],
   python: ['helper'],
   ts: ['types'],

@@ -10,6 +10,8 @@
  *       the peer (below) until each side holds the other's routes, then SIGTERM: exit 0, no error
  *       logged.
  *   ```json invalid file=NAME        `rxbgp validate` refuses it (exit 1); a later `sh run` shows the errors.
+ *   ```json neighbor                 one neighbor object: `rxbgp validate` accepts it as the only neighbor
+ *       of a config with just localAs and routerId.
  *   ```js library [peer]              run with node (in the repository, so require('rxbgp') is the
  *       build); exit 0. With peer, against the peer, which must receive every `prefix: '...'` the
  *       snippet names. A ```text expect block right after holds its exact stdout.
@@ -198,6 +200,14 @@ function checkConfig(b: DocBlock, dir: string): void {
   expect(r.stdout).toContain(`${name}: ok: `);
   const same = b.attrs.get('same');
   if (same !== undefined) expect(JSON.parse(b.body)).toEqual(JSON.parse(fs.readFileSync(path.join(REPO, same), 'utf8')));
+}
+
+/** A neighbor object, validated as the one neighbor of a minimal config. */
+function checkNeighbor(b: DocBlock, dir: string): void {
+  const name = `.neighbor-${b.line}.json`;
+  fs.writeFileSync(path.join(dir, name), JSON.stringify({ localAs: 65000, routerId: '192.0.2.254', neighbors: [JSON.parse(b.body)] }));
+  const r = runSync(process.execPath, [CLI, 'validate', name], dir);
+  if (r.code !== 0) throw new Error(`${where(b)}: rxbgp validate refused it:\n${r.output}`);
 }
 
 /** `rxbgp run` of a config against the peer until each holds the other's routes; then SIGTERM. */
@@ -455,6 +465,9 @@ describe('docs code blocks', () => {
         case 'json invalid':
           it(`${label}: rxbgp validate ${b.role === 'invalid' ? 'refuses' : 'accepts'} it`, () => checkConfig(b, dir));
           if (b.attrs.has('run')) it(`${label}: rxbgp run peers with the docs' peer`, () => runConfig(b, dir));
+          break;
+        case 'json neighbor':
+          it(`${label}: rxbgp validate accepts it as a config's neighbor`, () => checkNeighbor(b, dir));
           break;
         case 'js library':
           it(`${label}: runs${b.attrs.has('peer') ? " against the docs' peer" : ''}`, () => runLibrary(b, blocks[i + 1]?.role === 'expect' ? blocks[i + 1] : undefined, dir));

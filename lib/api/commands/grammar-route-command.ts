@@ -14,6 +14,25 @@ import { CommandSyntaxError, type Cursor } from './cursor';
 import { completeAttributes } from './route-attributes';
 import type { Command, NeighborSelector, RouteSpec } from './types';
 
+/**
+ * `announce flow route ...` / `withdraw flow route ...` read without tokenizing the line first:
+ * the family's grammar scans the line itself, and DDoS tools send these lines one per rule, so the
+ * command parser's own pass over the words would double the work. Anything else (a neighbor
+ * selector, other spacing around the first words) is undefined, and parseCommand takes the usual path.
+ */
+export function parseGrammarLine(line: string): Command | undefined {
+  const announce = line.startsWith('announce ');
+  if (!announce && !line.startsWith('withdraw ')) return undefined;
+  const wordEnd = line.indexOf(' ', 9);
+  if (wordEnd < 0 || line.charCodeAt(9) === 32) return undefined;
+  const grammar = FAMILY_REGISTRY.grammar(line.slice(9, wordEnd));
+  if (!grammar || !line.startsWith(' route ', wordEnd)) return undefined;
+  const parsed = grammar.parse(line, wordEnd + 7, undefined);
+  if (!parsed.ok) throw new CommandSyntaxError(parsed.error);
+  const routes = [routeSpec(parsed.value, announce)];
+  return { kind: announce ? 'announce-route' : 'withdraw-route', routes };
+}
+
 /** `announce <word> route ...`, after the word. */
 export function parseGrammarRouteCommand(
   cursor: Cursor,

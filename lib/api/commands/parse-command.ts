@@ -12,7 +12,7 @@ import { CONTROL_WORDS, controlCommand } from './control-commands';
 import { CommandSyntaxError, Cursor } from './cursor';
 import { parseEorCommand } from './eor-command';
 import { parseNeighborSelectors } from './neighbor-selectors';
-import { grammarFamily, parseGrammarRouteCommand, parseNamedFamilyRouteCommand } from './grammar-route-command';
+import { grammarFamily, parseGrammarLine, parseGrammarRouteCommand, parseNamedFamilyRouteCommand } from './grammar-route-command';
 import { parseFamilyRouteCommand, parseRouteCommand } from './route-command';
 import { FAMILY_REGISTRY } from '../../families';
 import { parseRouteRefreshCommand } from './route-refresh-command';
@@ -48,6 +48,8 @@ export function parseCommand(line: string, processName?: string): ParseResult {
 
 function parseOrThrow(line: string, processName: string | undefined): Command {
   if (firstNonSpace(line) === 35 /* # */) return COMMENT;
+  const grammarLine = parseGrammarLine(line);
+  if (grammarLine) return grammarLine;
   const tokens = tokenize(line);
   if (typeof tokens === 'string') throw new CommandSyntaxError(tokens);
   if (tokens.words.length === 0) throw new CommandSyntaxError('empty command');

@@ -13,7 +13,7 @@
  * treat-as-withdraw, never a session reset.
  *
  * Next hop (RFC 8955 §4): MP_REACH_NLRI carries a zero-length one ('none' form, ExaBGP's
- * "no-nexthop" key); a peer redirecting to an IP next hop (RFC 7674) may put an address there,
+ * "no-nexthop" key); a peer redirecting to an IP next hop (draft-simpson-idr-flowspec-redirect) may put an address there,
  * which is read and printed as ExaBGP does.
  */
 import { Afi, Safi } from '../../wire/iana';

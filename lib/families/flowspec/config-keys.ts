@@ -67,6 +67,7 @@ export const THEN_CONFIG_KEYS = keys(
   ['action', 'action', 'each'], // traffic-action sample | terminal | sample-terminal 0x8007
   ['interfaceSet', 'interface-set', 'list'], // 0x0702 / 0x4702
   ['communities', 'community', 'list'], // RFC 1997
+  ['community', 'community', 'list'], // the same, under the name issue 12 gives it (ExaBGP's keyword)
   ['extendedCommunities', 'extended-community', 'list'], // RFC 4360
   ['largeCommunities', 'large-community', 'list'], // RFC 8092
 );

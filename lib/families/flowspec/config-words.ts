@@ -22,11 +22,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The allowed key nearest to `key` ignoring case, dashes and underscores (so ExaBGP's
- * "destination-port" finds "destinationPort"), or undefined when none is a plausible typo.
+ * The allowed key nearest to `key` ignoring case and, for keys, dashes and underscores (so
+ * ExaBGP's "destination-port" finds "destinationPort"), or undefined when none is a plausible typo.
  */
-export function nearestConfigKey(key: string, allowed: readonly string[]): string | undefined {
-  const plain = (s: string): string => s.toLowerCase().replace(/[-_]/g, '');
+export function nearestConfigKey(key: string, allowed: readonly string[], ignoreDashes = true): string | undefined {
+  const plain = (s: string): string => (ignoreDashes ? s.toLowerCase().replace(/[-_]/g, '') : s.toLowerCase());
   const wanted = plain(key);
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
@@ -36,6 +36,24 @@ export function nearestConfigKey(key: string, allowed: readonly string[]): strin
       best = candidate;
       bestDistance = d;
     }
+  }
+  return best ?? abbreviated(wanted, allowed, plain);
+}
+
+/**
+ * The shortest allowed key that `wanted` abbreviates: same first letter, and its letters in order
+ * ("dstPort" and "dport" for "destinationPort", "proto" for "protocol"), too far apart for an
+ * edit distance to find.
+ */
+function abbreviated(wanted: string, allowed: readonly string[], plain: (s: string) => string): string | undefined {
+  if (wanted.length < 3) return undefined;
+  let best: string | undefined;
+  for (const candidate of allowed) {
+    const c = plain(candidate);
+    if (c[0] !== wanted[0]) continue;
+    let at = 0;
+    for (let i = 0; i < c.length && at < wanted.length; i++) if (c[i] === wanted[at]) at++;
+    if (at === wanted.length && (best === undefined || candidate.length < best.length)) best = candidate;
   }
   return best;
 }

@@ -119,7 +119,7 @@ function familyOf(value: Record<string, unknown>): FlowConfigFamily | undefined 
   const family = value.family;
   if (family === undefined) return undefined;
   if (typeof family !== 'string' || !(FLOW_CONFIG_FAMILIES as readonly string[]).includes(family)) {
-    const near = typeof family === 'string' ? nearestConfigKey(family, FLOW_CONFIG_FAMILIES) : undefined;
+    const near = typeof family === 'string' ? nearestConfigKey(family, FLOW_CONFIG_FAMILIES, false) : undefined;
     problem('family', `expected one of ${FLOW_CONFIG_FAMILIES.map((f) => `"${f}"`).join(', ')}, got ${describeConfigValue(family)}${near ? ` (did you mean "${near}"?)` : ''}`);
   }
   // RFC 8955 §8: the RD is what makes a rule flow-vpn; the two must agree.
@@ -216,6 +216,6 @@ function tidy(reason: string, segment: Segment | undefined, family: FlowConfigFa
   }
   text = text.replace(/"([a-z0-9-]+)" made it/, (whole, keyword: string) => (KEY_OF_KEYWORD.has(keyword) ? `"${KEY_OF_KEYWORD.get(keyword)}" made it` : whole));
   if (family) text = text.replace(/the command is IPv[46] flow/, `family is "${family}"`);
-  if (segment?.role === 'value' && !text.includes(segment.text)) text += `, got "${segment.text}"`;
+  if (segment?.role === 'value' && !text.split(/[\s"(),]+/).includes(segment.text)) text += `, got "${segment.text}"`;
   return text;
 }

@@ -1,8 +1,9 @@
 /**
  * A flow route back in the JSON config form (for `rxbgp config` output and reload diffs), the
- * inverse of decodeFlowConfig: decodeFlowConfig(encodeFlowConfig(r)) gives r's rule, and r's
- * actions with the values of each community list in the config's order (a config rule comes back
- * exactly; a rule written in another order comes back with the same values).
+ * inverse of decodeFlowConfig: decodeFlowConfig(encodeFlowConfig(r)) gives r's family, rule and
+ * next hop, and the same values in each community list, in the order the config keys are read
+ * (config-keys.ts). After one trip both forms are fixed points, lists in the same order, so two
+ * configs can be compared by their routes or by their encoded objects.
  *
  * Components are written with the family-neutral keys (destination, source, protocol, dscp) and
  * operator strings as ExaBGP prints them ("=80", ">=8080&<=8088", "=syn+ack"); `family` only when

@@ -120,3 +120,20 @@ describe.each(CARRIED.map((v) => [v.name, v] as const))('ExaBGP qa command %s', 
     expect(essence(update(sent[0]))).toEqual(essence(update(Buffer.from(vector.hex, 'hex'))));
   });
 });
+
+describe('the fast path for `announce|withdraw flow route` lines', () => {
+  const lines = [
+    ...VECTORS.map((v) => v.command.replace(/^(announce|withdraw) (ipv4|ipv6) (flow|flow-vpn) /, '$1 flow route ')),
+    'announce flow route { match { destination 10.0.0.0/24; } then { discard; } }',
+    'withdraw flow route destination 10.0.0.0/24 discard',
+    'announce flow route destination 10.0.0.0/24 rate-limit fast',
+    'announce flow route',
+  ];
+
+  it.each(lines)('%s reads as the tokenizing path reads it (a leading space takes that path)', (line) => {
+    const fast = parseCommand(line);
+    const slow = parseCommand(` ${line}`);
+    if (slow.ok) expect(fast).toEqual(slow);
+    else expect(fast).toEqual({ ok: false, error: slow.error.replace(/column (\d+)/g, (_m, c: string) => `column ${Number(c) - 1}`) });
+  });
+});
