@@ -49,7 +49,7 @@
  * ribKeys (its text keys carry "#pathId"; FlowSpec's binary keys may hold "#").
  */
 import type { AnyFamily } from './family-descriptor';
-import { ipv4FlowFamily, ipv6FlowFamily } from './flow';
+import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';
 import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
@@ -58,9 +58,9 @@ export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyParse, Famil
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
-export { flowFamily, ipv4FlowFamily, ipv6FlowFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
+export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

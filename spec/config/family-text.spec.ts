@@ -7,6 +7,8 @@ describe('family text', () => {
     ['ipv6 unicast', 2, 1],
     ['ipv4 mpls-vpn', 1, 128],
     ['ipv6 flow', 2, 133],
+    ['ipv4 flow-vpn', 1, 134],
+    ['ipv6 flow-vpn', 2, 134],
     ['l2vpn evpn', 25, 70],
     ['bgp-ls bgp-ls', 16388, 71],
   ])('%s is AFI %d SAFI %d', (name, afi, safi) => {
@@ -30,7 +32,7 @@ describe('family text', () => {
 
   it('offers the config exactly the families of the registry (lib/families), by their descriptor names', () => {
     expect(CONFIG_FAMILIES).toEqual(FAMILIES.map((f) => f.name));
-    expect(CONFIG_FAMILIES).toEqual(['ipv4 unicast', 'ipv6 unicast', 'ipv4 flow', 'ipv6 flow']);
+    expect(CONFIG_FAMILIES).toEqual(['ipv4 unicast', 'ipv6 unicast', 'ipv4 flow', 'ipv6 flow', 'ipv4 flow-vpn', 'ipv6 flow-vpn']);
     for (const family of FAMILIES) expect(parseFamily(family.name)).toEqual({ afi: family.afi, safi: family.safi });
   });
 });

@@ -1,4 +1,14 @@
-import { buildFamilyRegistry, FAMILIES, FAMILY_REGISTRY, ipv4FlowFamily, ipv4UnicastFamily, ipv6FlowFamily, ipv6UnicastFamily } from '../../lib/families';
+import {
+  buildFamilyRegistry,
+  FAMILIES,
+  FAMILY_REGISTRY,
+  ipv4FlowFamily,
+  ipv4FlowVpnFamily,
+  ipv4UnicastFamily,
+  ipv6FlowFamily,
+  ipv6FlowVpnFamily,
+  ipv6UnicastFamily,
+} from '../../lib/families';
 import { ipv6Unicast } from '../../lib/wire/nlri';
 
 describe('family registry', () => {
@@ -8,8 +18,12 @@ describe('family registry', () => {
     expect(FAMILY_REGISTRY.byName('ipv6 unicast')).toBe(ipv6UnicastFamily);
     expect(FAMILY_REGISTRY.get(1, 133)).toBe(ipv4FlowFamily);
     expect(FAMILY_REGISTRY.byName('ipv6 flow')).toBe(ipv6FlowFamily);
-    expect(FAMILY_REGISTRY.get(1, 134)).toBeUndefined();
-    expect(FAMILY_REGISTRY.byName('ipv4 flow-vpn')).toBeUndefined();
+    expect(FAMILY_REGISTRY.get(1, 134)).toBe(ipv4FlowVpnFamily);
+    expect(FAMILY_REGISTRY.byName('ipv4 flow-vpn')).toBe(ipv4FlowVpnFamily);
+    expect(FAMILY_REGISTRY.get(2, 134)).toBe(ipv6FlowVpnFamily);
+    expect(FAMILY_REGISTRY.byName('ipv6 flow-vpn')).toBe(ipv6FlowVpnFamily);
+    expect(FAMILY_REGISTRY.get(1, 128)).toBeUndefined();
+    expect(FAMILY_REGISTRY.byName('ipv4 mpls-vpn')).toBeUndefined();
   });
 
   it('gives the wire codecs of every family for CodecContext.nlri', () => {

@@ -1,6 +1,9 @@
 /**
- * IPv4 and IPv6 FlowSpec (AFI 1 / 2, SAFI 133; RFC 8955, RFC 8956) as family descriptors, one
- * parametrized folder for both. The NLRI value is a FlowRule (lib/families/flowspec); a list's
+ * IPv4 and IPv6 FlowSpec (AFI 1 / 2, SAFI 133; RFC 8955, RFC 8956) and FlowSpec for VPNs (SAFI 134,
+ * RFC 8955 §8: each rule behind a route distinguisher) as family descriptors, one parametrized
+ * folder for the four. For flow-vpn the RD is part of the rule, its text ("rd 65000:1"), its JSON
+ * and its RIB key, so two rules differing only in their RD are different routes.
+ * The NLRI value is a FlowRule (lib/families/flowspec); a list's
  * `prefixes` holds each rule's canonical text, ExaBGP's "flow destination-ipv4 …" string, and the
  * decoded rules stay behind it (flowRulesOf), as IPv4 unicast keeps packed numbers. The RIB key is
  * the rule's canonical NLRI value (flowRuleKey): what a peer withdraws.
@@ -14,13 +17,12 @@
  * which is read and printed as ExaBGP does.
  */
 import { Afi, Safi } from '../../wire/iana';
-import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from '../../wire/nlri/ip-next-hop';
+import { encodeIpNextHop } from '../../wire/nlri/ip-next-hop';
 import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
 import type { Writer } from '../../wire/writer';
 import type { FamilyDescriptor, FamilyParse, NextHopRule } from '../family-descriptor';
 import { FlowRuleView, type FlowView } from './flow-view';
 import {
-  decodeComponents,
   decodeFlowNlri,
   encodeFlowRule,
   flowRuleJson,
@@ -30,8 +32,12 @@ import {
   type FlowAfi,
   type FlowFamily,
   type FlowRule,
+  type FlowSafi,
 } from '../flowspec';
+import { flowFamilyName } from './family-name';
+import { decodeFlowNextHop, flowNextHopLengths } from './next-hop';
 import { knownFlowRule, rememberFlowRule } from './rule-cache';
+import { flowRuleOfKey } from './rule-of-key';
 import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
 
 export type { FlowComponentName, FlowPrefixView, FlowView } from './flow-view';
@@ -45,10 +51,10 @@ const NEXT_HOP_RULE: NextHopRule = {
   check: (nextHop) => (nextHop.length === 0 ? undefined : 'a FlowSpec rule has no next hop (RFC 8955 §4)'),
 };
 
-export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, string> {
-  const family: FlowFamily = { afi, safi: Safi.FLOWSPEC as 133 };
-  const name = afi === Afi.IPV4 ? 'ipv4 flow' : 'ipv6 flow';
-  const nextHopLengths: readonly NextHopLength[] = afi === Afi.IPV4 ? [4, 16, 32] : [16, 32];
+export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133): FamilyDescriptor<FlowRule, FlowView, string> {
+  const family: FlowFamily = { afi, safi };
+  const name = flowFamilyName(afi, safi);
+  const nextHopLengths = flowNextHopLengths(family);
 
   const textOf = (rule: FlowRule): string => formatFlowRuleText(rule, afi);
 
@@ -57,6 +63,8 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
     const parsed = parseFlowRoute(body, { afi, safi: family.safi });
     if (!parsed.ok) return { ok: false, error: parsed.error };
     if (parsed.route.family.afi !== afi) return { ok: false, error: `"${text}" is not an ${name} rule` };
+    // RFC 8955 §8: an RD makes a flow-vpn rule (SAFI 134); without one it is a flow rule (133).
+    if (parsed.route.family.safi !== safi) return { ok: false, error: `"${text}" has a route distinguisher: it is not an ${name} rule` };
     return { ok: true, value: parsed.route.rule };
   }
 
@@ -85,7 +93,7 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
 
   const wire: NlriCodec = {
     afi,
-    safi: Safi.FLOWSPEC,
+    safi,
     name,
     decodeField(target, buf, start, end, addPath) {
       const run = decodeFlowNlri(buf, start, end, family, addPath);
@@ -112,7 +120,7 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
       }
       return to;
     },
-    decodeNextHop: (buf, start, end) => (end === start ? [] : decodeIpNextHop(buf, start, end, nextHopLengths)),
+    decodeNextHop: (buf, start, end) => decodeFlowNextHop(buf, start, end, family),
     encodeNextHop: (w, nextHop) => {
       if (nextHop.length > 0) encodeIpNextHop(w, nextHop, nextHopLengths);
     },
@@ -120,7 +128,7 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
 
   return {
     afi,
-    safi: Safi.FLOWSPEC,
+    safi,
     name,
     wire,
 
@@ -130,10 +138,9 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
     ribKeyKind: 'string',
     ribKey: (rule) => flowRuleKey(rule, family),
     nlriOfKey(key) {
-      const bytes = Buffer.from(key, 'latin1');
-      const components = decodeComponents(bytes, 0, bytes.length, afi);
-      if (typeof components === 'string') throw new Error(`${name}: RIB key is not a rule: ${components}`);
-      return { components };
+      const rule = flowRuleOfKey(key, family);
+      if (typeof rule === 'string') throw new Error(`${name}: RIB key is not a rule: ${rule}`);
+      return rule;
     },
     listOfKeys(head, keys) {
       const rules: FlowRule[] = [];
@@ -161,3 +168,5 @@ export function flowFamily(afi: FlowAfi): FamilyDescriptor<FlowRule, FlowView, s
 
 export const ipv4FlowFamily = flowFamily(Afi.IPV4);
 export const ipv6FlowFamily = flowFamily(Afi.IPV6);
+export const ipv4FlowVpnFamily = flowFamily(Afi.IPV4, Safi.FLOWSPEC_VPN as 134);
+export const ipv6FlowVpnFamily = flowFamily(Afi.IPV6, Safi.FLOWSPEC_VPN as 134);

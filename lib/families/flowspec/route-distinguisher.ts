@@ -44,14 +44,17 @@ export function formatRouteDistinguisher(rd: RouteDistinguisher): string {
 }
 
 const DECIMAL = /^\d{1,10}$/;
+const HEX = /^0x[0-9a-f]{16}$/i;
 const DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /**
  * Parses "ADMIN:NUMBER" as ExaBGP's route_distinguisher() does: an IPv4 administrator is type 1;
- * an AS and a number that fit 2 + 4 octets are type 0, else 4 + 2 octets type 2. Returns why not
- * as a string.
+ * an AS and a number that fit 2 + 4 octets are type 0, else 4 + 2 octets type 2. Also reads back
+ * the "0x" + 16 hex digits that formatRouteDistinguisher writes for other types, so a received
+ * rule's text (a RIB's listing, a log line) parses to the same rule. Returns why not as a string.
  */
 export function parseRouteDistinguisher(text: string): RouteDistinguisher | string {
+  if (HEX.test(text)) return decodeRouteDistinguisher(Buffer.from(text.slice(2), 'hex'), 0);
   const colon = text.lastIndexOf(':');
   const admin = colon > 0 ? text.slice(0, colon) : '';
   const number = colon > 0 ? text.slice(colon + 1) : '';

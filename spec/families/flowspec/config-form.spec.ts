@@ -344,11 +344,18 @@ describe('encodeFlowConfig', () => {
     const v4 = { afi: 1, safi: 133 } as const;
     const dscp64: FlowConfigSource = { family: v4, rule: { components: [{ kind: 'numeric', type: 11, ops: [{ and: false, lt: false, gt: false, eq: true, value: 64 }] }] }, actions: {} };
     expect(() => encodeFlowConfig(dscp64)).toThrow('an IPv4 dscp value above 63 cannot be written in the config form (DSCP is 6 bits)');
-    const rdType5: FlowConfigSource = { family: { afi: 1, safi: 134 }, rule: { rd: { type: 5, admin: 1, assigned: 2 }, components: [{ kind: 'prefix', type: 1, prefix: '10.0.0.0/8', offset: 0 }] }, actions: {} };
-    expect(() => encodeFlowConfig(rdType5)).toThrow(/route distinguisher 0x0005000000010002 \(type 5\) cannot be written/);
+    // A type 2 RD with a 2-octet AS prints as "100:7", which reads back as type 0: another RD.
+    const rdType2: FlowConfigSource = { family: { afi: 1, safi: 134 }, rule: { rd: { type: 2, admin: 100, assigned: 7 }, components: [{ kind: 'prefix', type: 1, prefix: '10.0.0.0/8', offset: 0 }] }, actions: {} };
+    expect(() => encodeFlowConfig(rdType2)).toThrow('the route distinguisher 100:7 (type 2) cannot be written in the config form');
     const legacy = flowIpv6ActionCommunity({ kind: 'redirect-ipv6', address: '2001:db8::1', number: 7, legacy: true });
     const legacyRoute: FlowConfigSource = { ...fromText('destination 2001:db8::/32'), actions: { ipv6ExtendedCommunities: [legacy] } };
     expect(() => encodeFlowConfig(legacyRoute)).toThrow(/^the IPv6 extended community 0x800b20010db8.* cannot be written in the config form$/);
+  });
+
+  it('writes an RD of a type without an ADMIN:NUMBER form in ExaBGP\'s hex, which reads back (RFC 4364 §4.2)', () => {
+    const rdType5: FlowConfigSource = { family: { afi: 1, safi: 134 }, rule: { rd: { type: 5, admin: 1, assigned: 2 }, components: [{ kind: 'prefix', type: 1, prefix: '10.0.0.0/8', offset: 0 }] }, actions: {} };
+    expect(encodeFlowConfig(rdType5)).toEqual({ rd: '0x0005000000010002', match: { destination: '10.0.0.0/8' } });
+    expect(viaConfig(rdType5).rule).toEqual(rdType5.rule);
   });
 
   it('keeps action communities no key can say as extendedCommunities', () => {

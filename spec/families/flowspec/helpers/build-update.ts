@@ -14,6 +14,8 @@ export interface FlowUpdate {
   readonly nlri?: Buffer;
   readonly withdraw?: boolean;
   readonly nextHop?: string;
+  /** The raw "Network Address of Next Hop" instead of nextHop (e.g. an RD then an address, RFC 4364 §4.3.2). */
+  readonly nextHopBytes?: Buffer;
   readonly extendedCommunities?: readonly bigint[];
   readonly ipv6ExtendedCommunities?: readonly bigint[];
   readonly communities?: readonly number[];
@@ -47,7 +49,7 @@ export function flowUpdateMessage(update: FlowUpdate): Buffer {
   if (update.withdraw) {
     attribute(attributes, 0x80, 15, (w) => w.u16(afi).u8(safi).bytes(nlri.view()));
   } else {
-    const hop = update.nextHop !== undefined ? parseIp(update.nextHop) : undefined;
+    const hop = update.nextHopBytes ?? (update.nextHop !== undefined ? parseIp(update.nextHop) : undefined);
     attribute(attributes, 0x80, 14, (w) => {
       w.u16(afi).u8(safi).u8(hop?.length ?? 0);
       if (hop) w.bytes(hop);
