@@ -42,6 +42,14 @@
  * - lib/fsm/negotiate.ts: IPv4 unicast when no Multiprotocol capability (RFC 4760 §8, stays).
  * - lib/cli/commands/encode-updates.ts: next-hop self by AFI, `rxbgp encode` route text.
  *
+ * FlowSpec for VPNs (SAFI 134, "ipv4 flow-vpn" / "ipv6 flow-vpn": lib/families/flow built with its
+ * SAFI) needed nothing outside its folder but the line below.
+ *
+ * Sending FlowSpec added generic hooks any family with a grammar of its own uses: RouteGrammar on
+ * the descriptor (`announce <word> route ...`, lib/api/commands/grammar-route-command.ts) with its
+ * config form (a neighbor list, `flows`: lib/config/grammar-route-codec.ts + resolve-config.ts),
+ * and "" as the next hop of a family without one (rib-sender, batch-routes, encode-updates).
+ *
  * FlowSpec receive (lib/families/flow, "ipv4 flow" / "ipv6 flow"): besides its folder and the line
  * below, it needed lib/wire/nlri/nlri-codec.ts + lib/wire/update.ts (NlriRun.malformed: a family's
  * own treat-as-withdraw outcome, RFC 7606 §2) and lib/daemon/route-text.ts (no "next-hop" for a family
