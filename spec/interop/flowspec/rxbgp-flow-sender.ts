@@ -103,6 +103,11 @@ export class RxbgpFlowSender {
     return ack;
   }
 
+  /** rxbgp's last log lines and events, for failure messages. */
+  diagnostics(): string {
+    return this.rxbgp.diagnostics();
+  }
+
   /** The JSON events the helper has read so far (the sent UPDATEs among them). */
   helperEvents(): SentEvent[] {
     if (!fs.existsSync(this.record)) return [];
