@@ -24,7 +24,9 @@ const ACK_TIMEOUT_MS = 10000;
 /** A consolidated event (ExaBGP's `consolidate`): the parsed message with the raw header and body. */
 export interface SentEvent {
   readonly type: string;
-  readonly neighbor: { readonly direction?: string; readonly message?: unknown; readonly header?: string; readonly body?: string };
+  readonly header?: string;
+  readonly body?: string;
+  readonly neighbor: { readonly direction?: string; readonly message?: unknown };
 }
 
 export class RxbgpFlowSender {
@@ -121,8 +123,8 @@ export class RxbgpFlowSender {
   /** The hex of every UPDATE rxbgp has sent, with the event rxbgp gave the helper for it, in order. */
   sentUpdates(): Array<{ readonly hex: string; readonly message: unknown }> {
     return this.helperEvents()
-      .filter((e) => e.type === 'update' && e.neighbor.direction === 'send' && e.neighbor.header !== undefined)
-      .map((e) => ({ hex: e.neighbor.header!.replace(/^0x/i, '') + (e.neighbor.body ?? '').replace(/^0x/i, ''), message: e.neighbor.message }));
+      .filter((e) => e.type === 'update' && e.neighbor.direction === 'send' && e.header !== undefined)
+      .map((e) => ({ hex: e.header!.replace(/^0x/i, '') + (e.body ?? '').replace(/^0x/i, ''), message: e.neighbor.message }));
   }
 
   async stop(): Promise<void> {
