@@ -4,11 +4,10 @@
  * transitive attributes as "attribute-0xTT-0xFF": "0x<hex>", and the RFC 7606 outcome last as
  * "error" (ExaBGP's internal codes 0xFFFE discard and 0xFFFF treat-as-withdraw sort last).
  */
-import { flowIpv6ExtendedCommunityText } from '../../families/flowspec';
 import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathMembers, asPathText, flattenAsPath } from './as-path';
-import { exabgpAggregators, exabgpAsPath, printableUnknown } from './exabgp-view';
+import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from './exabgp-view';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -26,34 +25,9 @@ function aggregatorMembers(a: PathAttributes, asn4: boolean): { aggregator?: str
   };
 }
 
-/** RFC 5701 §2: IPV6_EXTENDED_COMMUNITIES, 20 octets per community. */
-const IPV6_EXTENDED_COMMUNITIES = 25;
-const IPV6_EXTENDED_COMMUNITY_LENGTH = 20;
-
-/**
- * IPv6 address specific extended communities (RFC 5701) as ExaBGP 4.2 prints them: it decodes the
- * attribute itself (class ExtendedCommunitiesIPv6, flags 0xC0) but has no JSON name for it, so the
- * key is "attribute-0x19-0xC0" and the value its text of the communities, one alone or several as
- * "[ a b ]" in byte order (FlowSpec redirects, RFC 8956 / draft-ietf-idr-flowspec-redirect-ip).
- * Undefined when a community has no text here (the attribute is then printed as unknown).
- */
-function ipv6ExtendedCommunitiesMember(u: UnknownAttribute): string | undefined {
-  if (u.type !== IPV6_EXTENDED_COMMUNITIES || u.value.length === 0 || u.value.length % IPV6_EXTENDED_COMMUNITY_LENGTH !== 0) return undefined;
-  const chunks: Buffer[] = [];
-  for (let at = 0; at < u.value.length; at += IPV6_EXTENDED_COMMUNITY_LENGTH) chunks.push(u.value.subarray(at, at + IPV6_EXTENDED_COMMUNITY_LENGTH));
-  chunks.sort(Buffer.compare);
-  const texts: string[] = [];
-  for (const chunk of chunks) {
-    const text = flowIpv6ExtendedCommunityText(BigInt(`0x${chunk.toString('hex')}`));
-    if (text === undefined) return undefined;
-    texts.push(text);
-  }
-  return `"attribute-0x19-0xC0": "${texts.length === 1 ? texts[0] : `[ ${texts.join(' ')} ]`}"`;
-}
-
 function unknownMember(u: UnknownAttribute): string {
-  const known = ipv6ExtendedCommunitiesMember(u);
-  if (known !== undefined) return known;
+  const ipv6 = exabgpIpv6ExtendedCommunities(u);
+  if (ipv6 !== undefined) return `"attribute-0x19-0xC0": "${ipv6}"`;
   // ExaBGP stores unknown transitive attributes with the Partial bit set (it would re-send them),
   // and keeps the Extended Length bit as received; the decoder drops that bit, so it is set back
   // when the value needed it.
