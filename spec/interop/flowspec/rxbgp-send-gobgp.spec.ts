@@ -63,4 +63,14 @@ describe('rxbgp run sends FlowSpec to GoBGP', () => {
     expect(rx.rxbgp.events.filter((e) => e.type === 'notification')).toEqual([]);
     expect(rx.rxbgp.events.filter((e) => e.type === 'state').map((e) => e.neighbor.state)).toEqual(['connected', 'up']);
   });
+
+  it('re-announcing a rule with another action replaces the action GoBGP holds (one path), and a withdrawal names the rule whatever its actions', async () => {
+    const rule = '[destination: 10.150.20.0/24][protocol: ==udp]';
+    expect(await rx.cliEach(['announce flow route destination 10.150.20.0/24 protocol [ udp ] discard', 'announce flow route destination 10.150.20.0/24 protocol [ udp ] rate-limit 1000'])).toEqual([]);
+    const rate = (v: { extcomms: readonly object[] }): unknown => (v.extcomms[0] as { rate?: number } | undefined)?.rate;
+    await waitFor('the rule with rate-limit 1000', async () => ((await gobgpFlowRib(gobgp, 1)).find((v) => v.rule === rule && rate(v) === 1000) ? true : undefined));
+    expect(await gobgpFlowRib(gobgp, 1)).toEqual([{ rule, extcomms: [{ type: 128, subtype: 6, as: 0, rate: 1000 }] }]);
+    expect(await rx.cliEach(['withdraw flow route destination 10.150.20.0/24 protocol [ udp ] redirect 65000:1'])).toEqual([]);
+    await waitFor('an empty ipv4-flowspec table', async () => ((await gobgpFlowRib(gobgp, 1)).length === 0 ? true : undefined));
+  });
 });
