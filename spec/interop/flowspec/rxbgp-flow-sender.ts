@@ -11,7 +11,7 @@ import fs from 'fs';
 import path from 'path';
 import { runCommand, type CommandResult } from '../harness/command';
 import { pollUntil } from '../harness/poll';
-import { makeTempDir, removeTempDir } from '../harness/temp-dir';
+import { makeTempDir, removeTempDir, writeFileAtomic } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
 import type { FlowDaemonOptions } from './flow-daemons';
 
@@ -94,7 +94,10 @@ export class RxbgpFlowSender {
   /** The helper prints `line`; resolves with rxbgp's ack for it (`done` or `error`). */
   async helper(line: string): Promise<'done' | 'error'> {
     const want = this.acksSeen + 1;
-    fs.appendFileSync(`${this.record}.say`, `${line}\n`);
+    // Atomically: the helper reads and deletes the file, so an append could land in the file it is
+    // deleting (open, its read and unlink, then our write) and the line be lost. The previous line
+    // was acked, so the helper has already consumed and deleted the last file.
+    writeFileAtomic(`${this.record}.say`, `${line}\n`);
     const ack = await pollUntil(`rxbgp's ack for the helper's "${line}"`, () => this.acks()[want - 1], {
       timeoutMs: ACK_TIMEOUT_MS,
       intervalMs: 50,
