@@ -7,7 +7,7 @@
 import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathMembers, asPathText, flattenAsPath } from './as-path';
-import { exabgpAggregators, exabgpAsPath, printableUnknown } from './exabgp-view';
+import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from './exabgp-view';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -26,6 +26,8 @@ function aggregatorMembers(a: PathAttributes, asn4: boolean): { aggregator?: str
 }
 
 function unknownMember(u: UnknownAttribute): string {
+  const ipv6 = exabgpIpv6ExtendedCommunities(u);
+  if (ipv6 !== undefined) return `"attribute-0x19-0xC0": "${ipv6}"`;
   // ExaBGP stores unknown transitive attributes with the Partial bit set (it would re-send them),
   // and keeps the Extended Length bit as received; the decoder drops that bit, so it is set back
   // when the value needed it.

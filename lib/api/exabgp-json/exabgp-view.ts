@@ -2,6 +2,7 @@
  * What ExaBGP 4.2 holds of an UPDATE's attributes, shared by the JSON and text encoders: which
  * unknown attributes it keeps, its AS4_PATH merge, and how it reads the aggregators.
  */
+import { flowIpv6ExtendedCommunityText } from '../../families/flowspec';
 import { AS_TRANS, AttrFlag } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute } from '../../wire/types';
 import { flattenAsPath, mergeAs4Path, type FlatAsPath } from './as-path';
@@ -62,4 +63,29 @@ export function exabgpAggregators(a: PathAttributes, asn4: boolean): { aggregato
   }
   if (a.as4Aggregator) out.as4Aggregator = [asn4 ? a.as4Aggregator.asn : a.as4Aggregator.asn >>> 16, a.as4Aggregator];
   return out;
+}
+
+/** RFC 5701 §2: IPV6_EXTENDED_COMMUNITIES, 20 octets per community. */
+const IPV6_EXTENDED_COMMUNITIES = 25;
+const IPV6_EXTENDED_COMMUNITY_LENGTH = 20;
+
+/**
+ * IPv6 address specific extended communities (RFC 5701; FlowSpec IPv6 redirects) as ExaBGP 4.2
+ * writes them: it decodes attribute 25 itself (class ExtendedCommunitiesIPv6, flags 0xC0) but has
+ * no name for it, so both encoders print it under its code with its text of the communities, one
+ * alone or several as "[ a b ]" in byte order (checked with exabgp --decode 4.2.21). Undefined for
+ * another attribute, or when a community has no text here (it is then printed as unknown).
+ */
+export function exabgpIpv6ExtendedCommunities(u: UnknownAttribute): string | undefined {
+  if (u.type !== IPV6_EXTENDED_COMMUNITIES || u.value.length === 0 || u.value.length % IPV6_EXTENDED_COMMUNITY_LENGTH !== 0) return undefined;
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < u.value.length; at += IPV6_EXTENDED_COMMUNITY_LENGTH) chunks.push(u.value.subarray(at, at + IPV6_EXTENDED_COMMUNITY_LENGTH));
+  chunks.sort(Buffer.compare);
+  const texts: string[] = [];
+  for (const chunk of chunks) {
+    const text = flowIpv6ExtendedCommunityText(BigInt(`0x${chunk.toString('hex')}`));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  }
+  return texts.length === 1 ? texts[0] : `[ ${texts.join(' ')} ]`;
 }

@@ -11,7 +11,7 @@
 import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathText, flattenAsPath } from '../exabgp-json/as-path';
-import { exabgpAggregators, exabgpAsPath, printableUnknown } from '../exabgp-json/exabgp-view';
+import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from '../exabgp-json/exabgp-view';
 import { extendedCommunityText } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -69,6 +69,8 @@ function hex2(n: number): string {
 
 /** GenericAttribute: flags with the Partial bit ExaBGP sets on unknown transitive attributes, value in lower-case hex. */
 function unknownText(u: UnknownAttribute): string {
+  const ipv6 = exabgpIpv6ExtendedCommunities(u);
+  if (ipv6 !== undefined) return ` attribute [ 0x19 0xC0 ${ipv6} ]`;
   const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
   return ` attribute [ 0x${hex2(u.type)} 0x${hex2(flags)} 0x${u.value.toString('hex')} ]`;
 }

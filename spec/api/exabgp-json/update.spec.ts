@@ -141,6 +141,15 @@ describe('UPDATE events', () => {
       );
     });
 
+    it('print IPv6 address specific extended communities (RFC 5701, FlowSpec redirects) as ExaBGP 4.2 does: flags 0xC0, its text, several in byte order', () => {
+      // Checked with exabgp --decode (4.2.21): it decodes attribute 25 itself, so no Partial bit and no hex.
+      const ietf = (last: number): Buffer => Buffer.from(`000c20010db8${'0'.repeat(21)}${last.toString(16).padStart(3, '0')}0000`, 'hex');
+      const one = message(update({ attributes: { origin: 0, localPref: 100, unknown: [{ flags: 0xc0, type: 25, value: ietf(7) }] } }));
+      expect(one).toBe('{ "update": { "attribute": { "origin": "igp", "local-preference": 100, "attribute-0x19-0xC0": "redirect-to-nexthop-ietf 2001:db8::7" } } }');
+      const two = message(update({ attributes: { unknown: [{ flags: 0xc0, type: 25, value: Buffer.concat([ietf(7), ietf(1)]) }] } }));
+      expect(two).toBe('{ "update": { "attribute": { "attribute-0x19-0xC0": "[ redirect-to-nexthop-ietf 2001:db8::1 redirect-to-nexthop-ietf 2001:db8::7 ]" } } }');
+    });
+
     it('name ORIGIN values ExaBGP does not know "invalid"', () => {
       expect(message(update({ attributes: { origin: 7 } }))).toBe('{ "update": { "attribute": { "origin": "invalid" } } }');
     });

@@ -34,6 +34,16 @@ describe('ExaBGP text UPDATE events', () => {
     );
   });
 
+  it('writes IPv6 address specific extended communities (attribute 25, FlowSpec IPv6 redirects) as ExaBGP 4.2 does: 0xC0 and their text', () => {
+    // exabgp --decode (4.2.21, text encoder): "attribute [ 0x19 0xC0 [ redirect-to-nexthop-ietf 2001:db8::1 redirect-to-nexthop-ietf 2001:db8::7 ] ]".
+    const ietf = (last: number): Buffer => Buffer.from(`000c20010db8${'0'.repeat(21)}${last.toString(16).padStart(3, '0')}0000`, 'hex');
+    const withAttribute = (value: Buffer): UpdateMessage => ({ ...routes, withdrawn: [], attributes: { ...routes.attributes, unknown: [{ flags: 0xc0, type: 25, value }] } });
+    expect(updateText(N, withAttribute(ietf(7)), 'receive', ASN4)).toContain('local-preference 100 attribute [ 0x19 0xC0 redirect-to-nexthop-ietf 2001:db8::7 ]\n');
+    expect(updateText(N, withAttribute(Buffer.concat([ietf(7), ietf(1)])), 'receive', ASN4)).toContain(
+      'attribute [ 0x19 0xC0 [ redirect-to-nexthop-ietf 2001:db8::1 redirect-to-nexthop-ietf 2001:db8::7 ] ]\n',
+    );
+  });
+
   it('has no final newline', () => {
     expect(updateText(N, routes, 'receive', ASN4).endsWith('update end')).toBe(true);
   });
