@@ -10,15 +10,27 @@
  */
 import type { AsPathSegment, PathAttributes } from '../wire/types';
 
-let lastAttrs: PathAttributes | undefined;
-let lastKey = '';
+/**
+ * The last few attributes objects and their keys: besides one object shared by many prefixes, a
+ * helper's rules often cycle through a few shared objects (FlowSpec action sets, interned by the
+ * flow family), which one slot would miss every time. Four compares cost nothing on a miss.
+ */
+const SLOTS = 4;
+const lastAttrs: Array<PathAttributes | undefined> = new Array<PathAttributes | undefined>(SLOTS).fill(undefined);
+const lastKeys: string[] = new Array<string>(SLOTS).fill('');
+let nextSlot = 0;
+
+function keyOfAttributes(attrs: PathAttributes): string {
+  for (let i = 0; i < SLOTS; i++) if (lastAttrs[i] === attrs) return lastKeys[i];
+  const key = attributesKey(attrs);
+  lastAttrs[nextSlot] = attrs;
+  lastKeys[nextSlot] = key;
+  nextSlot = (nextSlot + 1) % SLOTS;
+  return key;
+}
 
 export function attributeKey(attrs: PathAttributes, nextHop: readonly string[]): string {
-  if (attrs !== lastAttrs) {
-    lastKey = attributesKey(attrs);
-    lastAttrs = attrs;
-  }
-  const k = lastKey;
+  const k = keyOfAttributes(attrs);
   return nextHop.length === 1 ? `${nextHop[0]}|${k}` : `${nextHop.join(',')}|${k}`;
 }
 

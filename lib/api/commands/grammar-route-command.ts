@@ -80,6 +80,8 @@ function routeCommand(
   return selectors ? { kind, selectors, routes } : { kind, routes };
 }
 
+const NO_ATTRIBUTES: RouteSpec['attributes'] = Object.freeze({});
+
 function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
   const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = {
     afi: route.afi,
@@ -87,7 +89,8 @@ function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
     prefix: route.text,
     // A family without next hops (FlowSpec, RFC 8955 §4) sends a zero-length one: "".
     nextHop: route.nextHop ?? '',
-    attributes: announce ? completeAttributes({ ...route.attributes }) : {},
+    // A family that gives complete attributes (FlowSpec's, one shared object per action set) keeps its object.
+    attributes: announce ? (route.attributes.origin !== undefined && route.attributes.asPath !== undefined ? route.attributes : completeAttributes({ ...route.attributes })) : NO_ATTRIBUTES,
   };
   if (route.name !== undefined) spec.name = route.name;
   return spec;

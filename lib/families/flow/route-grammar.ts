@@ -75,8 +75,27 @@ function routeActions(route: FamilyRoute): FlowRouteActions {
   return out;
 }
 
+/**
+ * One attributes object per distinct action set: a DDoS tool sends thousands of rules with the
+ * same few actions, and the Adj-RIB-Out interns attribute sets by object first (attribute-sets.ts),
+ * so rules sharing actions share the object and their set is found without building its key.
+ * Complete as every route's are (ORIGIN IGP, empty AS_PATH: RFC 4271 §5.1). Bounded like the rule cache.
+ */
+const ATTRIBUTES = new Map<string, PathAttributes>();
+const MAX_ACTION_SETS = 10_000;
+
 function actionAttributes(actions: FlowRouteActions): PathAttributes {
-  const out: { -readonly [K in keyof PathAttributes]: PathAttributes[K] } = {};
+  const key = `${actions.extendedCommunities?.join(',') ?? ''}|${actions.communities?.join(',') ?? ''}|${actions.largeCommunities?.map((c) => c.join(':')).join(',') ?? ''}|${actions.ipv6ExtendedCommunities?.join(',') ?? ''}`;
+  const known = ATTRIBUTES.get(key);
+  if (known) return known;
+  if (ATTRIBUTES.size >= MAX_ACTION_SETS) ATTRIBUTES.clear();
+  const made = Object.freeze(newActionAttributes(actions));
+  ATTRIBUTES.set(key, made);
+  return made;
+}
+
+function newActionAttributes(actions: FlowRouteActions): PathAttributes {
+  const out: { -readonly [K in keyof PathAttributes]: PathAttributes[K] } = { origin: 0, asPath: [] };
   if (actions.extendedCommunities) out.extendedCommunities = actions.extendedCommunities;
   if (actions.communities) out.communities = actions.communities;
   if (actions.largeCommunities) out.largeCommunities = actions.largeCommunities;

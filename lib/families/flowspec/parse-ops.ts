@@ -88,10 +88,14 @@ function andParts(item: string): string[] {
 /** `max` narrows the component's range (`dscp` is 0..63 where `traffic-class` is 0..255). */
 export function parseNumericItem(item: string, type: number, afi: FlowAfi, max = componentInfo(afi, type)?.maxValue ?? 0xffffffff): NumericOp[] | string {
   const ops: NumericOp[] = [];
-  for (const [i, part] of andParts(item).entries()) {
+  const parts = item.indexOf('&') < 0 ? [item] : andParts(item);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (part === '') return i === 0 ? 'an item cannot start with &' : 'an item cannot end with & or hold &&';
     const and = i > 0;
-    const lower = part.toLowerCase();
+    // "true" / "false" (any case): the only items starting with t or f.
+    const first = part.charCodeAt(0) | 0x20;
+    const lower = first === 116 || first === 102 ? part.toLowerCase() : '';
     if (lower === 'true' || lower === 'false') {
       const all = lower === 'true';
       ops.push({ and, lt: all, gt: all, eq: all, value: 0 });
@@ -157,7 +161,9 @@ function bitmaskValue(text: string, type: number, max: number): { value: number;
 export function parseBitmaskItem(item: string, type: number, afi: FlowAfi): BitmaskOp[] | string {
   const max = componentInfo(afi, type)?.maxValue ?? 0xffff;
   const ops: BitmaskOp[] = [];
-  for (const [i, part] of andParts(item).entries()) {
+  const parts = item.indexOf('&') < 0 ? [item] : andParts(item);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (part === '') return i === 0 ? 'an item cannot start with &' : 'an item cannot end with & or hold &&';
     let not = false;
     let match = false;

@@ -137,3 +137,14 @@ describe('the fast path for `announce|withdraw flow route` lines', () => {
     else expect(fast).toEqual({ ok: false, error: slow.error.replace(/column (\d+)/g, (_m, c: string) => `column ${Number(c) - 1}`) });
   });
 });
+
+describe('attributes of flow routes', () => {
+  it('are one shared object per action set (the Adj-RIB-Out then finds their set without a key)', () => {
+    const [a] = routesOf('announce flow route destination 10.0.0.1/32 protocol udp discard');
+    const [b] = routesOf('announce flow route { match { destination 10.0.0.2/32; } then { discard; } }');
+    const [c] = routesOf('announce flow route destination 10.0.0.3/32 rate-limit 9600');
+    expect(a.attributes).toBe(b.attributes);
+    expect(c.attributes).not.toBe(a.attributes);
+    expect(a.attributes).toEqual({ origin: 0, asPath: [], extendedCommunities: [0x8006000000000000n] });
+  });
+});
