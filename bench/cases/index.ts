@@ -7,6 +7,7 @@ import { birdGobgpCase } from './bird-gobgp';
 import type { BenchCase } from './case-types';
 import { codecCase } from './codec';
 import { emitCase } from './emit';
+import { exabgpFlowApiCase, flowApiCase } from './flow-api';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
@@ -41,4 +42,6 @@ export const CASES: readonly BenchCase[] = [
   realisticEmitCase,
   realisticIngestCase,
   realisticBirdBirdCase,
+  flowApiCase,
+  exabgpFlowApiCase,
 ];
