@@ -8,6 +8,8 @@ import type { BenchCase } from './case-types';
 import { codecCase } from './codec';
 import { emitCase } from './emit';
 import { exabgpFlowApiCase, flowApiCase } from './flow-api';
+import { flowDecodeCase } from './flow-decode';
+import { exabgpFlowLatencyCase, flowLatencyCase } from './flow-latency';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
@@ -44,4 +46,7 @@ export const CASES: readonly BenchCase[] = [
   realisticBirdBirdCase,
   flowApiCase,
   exabgpFlowApiCase,
+  flowLatencyCase,
+  exabgpFlowLatencyCase,
+  flowDecodeCase,
 ];
