@@ -22,7 +22,8 @@ import threading
 import time
 
 CHUNK_BYTES = 64 * 1024
-ACK_QUIET_SECONDS = 5.0
+# ExaBGP under load was seen to stop acking for over 5 s and then go on (its acks trail its UPDATEs).
+ACK_QUIET_SECONDS = 30.0
 # Latency mode: the first line waits this long after "up", so the session's own first messages
 # (KEEPALIVE, End-of-RIB) are out of the way.
 SETTLE_SECONDS = 0.5
@@ -180,4 +181,7 @@ def main(argv):
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    # os._exit, not sys.exit: past --max-seconds the reader thread may still be blocked reading
+    # stdin, and interpreter shutdown then aborts ("could not acquire lock for <stdin>").
+    os._exit(code)
