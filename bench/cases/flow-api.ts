@@ -35,7 +35,8 @@ export const EXABGP_FLOW_DEFAULT_N = FLOW_API_DEFAULT_N;
 /** ExaBGP's case never runs longer than this after setup, whatever N: its rate is then partial. */
 const EXABGP_CAP_MS = 120_000;
 const SETUP_MS = 60_000;
-const REPORT_WAIT_MS = 15_000;
+/** ExaBGP's acks may trail BIRD's last rule by tens of seconds on a busy machine; the helper reports once all are in, or after 30 s of none. */
+const REPORT_WAIT_MS = 45_000;
 
 /** What the helper wrote to --report (flow-announce.py). */
 export interface FlowHelperReport {
