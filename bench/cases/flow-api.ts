@@ -231,7 +231,7 @@ export const exabgpFlowApiCase: BenchCase = {
     if (done.partialRate !== undefined) {
       figures.push({ name: 'rules/s (partial)', value: done.partialRate, unit: 'rules/s' });
       checks.push(
-        `ExaBGP did not finish ${ctx.n} rules within its ${EXABGP_CAP_MS / 1000} s cap: BIRD held ${done.measurement?.received}; ` +
+        `ExaBGP did not finish ${ctx.n} rules in time (its cap: ${EXABGP_CAP_MS / 1000} s after setup, or the run's --timeout): BIRD held ${done.measurement?.received}; ` +
           `rate of that part ${rulesPerSecond(done.partialRate)} (extrapolated: 100,000 rules would take ~${Math.round(100_000 / done.partialRate)} s)`,
       );
     }
