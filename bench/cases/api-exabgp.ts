@@ -30,6 +30,8 @@ export interface ExabgpApiConfig {
   readonly receiver: Speaker;
   /** Program and arguments of the helper. */
   readonly helper: readonly string[];
+  /** The neighbor's `family` block entries (default `ipv4 unicast`; the flow cases use `ipv4 flow`). */
+  readonly families?: readonly string[];
 }
 
 /** ExaBGP 4.2's config: the helper as a process (no respawn), one neighbor that connects to BIRD. */
@@ -49,7 +51,7 @@ neighbor ${c.receiver.address} {
   local-as ${c.sender.asn};
   peer-as ${c.receiver.asn};
   connect ${c.receiver.port};
-  family { ipv4 unicast; }
+  family { ${(c.families ?? ['ipv4 unicast']).map((f) => `${f}; `).join('')}}
   api { processes [ ${EXABGP_PROCESS_NAME} ]; neighbor-changes; }
 }
 `;
@@ -81,7 +83,7 @@ async function startExabgpWithHelper(ctx: CaseContext, dir: string, helper: read
 }
 
 /** "ExaBGP 4.2.21, Python 3.11.2" from `exabgp --version`. */
-function exabgpVersion(): string | undefined {
+export function exabgpVersion(): string | undefined {
   const r = spawnSync('exabgp', ['--version'], { encoding: 'utf8', timeout: 10000 });
   const text = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   const exa = /ExaBGP\s*:\s*(\S+)/.exec(text)?.[1];

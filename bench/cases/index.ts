@@ -7,6 +7,9 @@ import { birdGobgpCase } from './bird-gobgp';
 import type { BenchCase } from './case-types';
 import { codecCase } from './codec';
 import { emitCase } from './emit';
+import { exabgpFlowApiCase, flowApiCase } from './flow-api';
+import { flowDecodeCase } from './flow-decode';
+import { exabgpFlowLatencyCase, flowLatencyCase } from './flow-latency';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
@@ -41,4 +44,9 @@ export const CASES: readonly BenchCase[] = [
   realisticEmitCase,
   realisticIngestCase,
   realisticBirdBirdCase,
+  flowApiCase,
+  exabgpFlowApiCase,
+  flowLatencyCase,
+  exabgpFlowLatencyCase,
+  flowDecodeCase,
 ];

@@ -15,7 +15,12 @@ export interface CaptureSpeaker {
   readonly routerId: string;
 }
 
-export function captureOpenMessage(speaker: CaptureSpeaker): OpenMessage {
+/** The families the OPEN offers (RFC 4760 multiprotocol capabilities): IPv4 unicast unless told. */
+export type CaptureFamilies = ReadonlyArray<{ readonly afi: Afi; readonly safi: Safi }>;
+
+const IPV4_UNICAST_ONLY: CaptureFamilies = [{ afi: Afi.IPV4, safi: Safi.UNICAST }];
+
+export function captureOpenMessage(speaker: CaptureSpeaker, families: CaptureFamilies = IPV4_UNICAST_ONLY): OpenMessage {
   return {
     type: 'open',
     version: BGP_VERSION,
@@ -24,7 +29,7 @@ export function captureOpenMessage(speaker: CaptureSpeaker): OpenMessage {
     holdTime: CAPTURE_HOLD_TIME,
     bgpId: speaker.routerId,
     capabilities: [
-      { kind: 'multiprotocol', afi: Afi.IPV4, safi: Safi.UNICAST },
+      ...families.map((f) => ({ kind: 'multiprotocol' as const, afi: f.afi, safi: f.safi })),
       { kind: 'route-refresh' },
       { kind: 'asn4', asn: speaker.asn },
     ],
@@ -32,6 +37,6 @@ export function captureOpenMessage(speaker: CaptureSpeaker): OpenMessage {
 }
 
 /** The whole OPEN message, header included. */
-export function captureOpen(speaker: CaptureSpeaker): Buffer {
-  return encodeMessage(captureOpenMessage(speaker), DEFAULT_CONTEXT);
+export function captureOpen(speaker: CaptureSpeaker, families?: CaptureFamilies): Buffer {
+  return encodeMessage(captureOpenMessage(speaker, families), DEFAULT_CONTEXT);
 }

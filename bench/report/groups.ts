@@ -29,6 +29,9 @@ export const GROUPS: readonly GroupDefinition[] = [
   { name: 'realistic-ingest', title: (n) => `Realistic table, ingest: ${n} IPv4 + IPv6 prefixes from BIRD`, side: 'receiver', kind: 'transfer' },
   { name: 'many-peers', title: (n) => `Many peers: 100 BIRD sessions → one receiver, ${n} prefixes in all`, side: 'receiver', kind: 'transfer' },
   { name: 'codec', title: (n) => `Codec: UPDATE decoding and encoding of a captured ${n}-prefix stream`, side: 'receiver', kind: 'figures' },
+  { name: 'flow-api', title: (n) => `FlowSpec helper API: ${n} distinct \`announce flow route\` DDoS rules → BIRD flow4 (prefixes/s = rules/s)`, side: 'sender', kind: 'transfer' },
+  { name: 'flow-latency', title: (n) => `FlowSpec latency: ${n} single \`announce flow route\` lines on an idle session, helper write → UPDATE at the peer`, side: 'sender', kind: 'figures' },
+  { name: 'flow-decode', title: (n) => `FlowSpec decode: a ${n}-rule UPDATE stream from rxbgp's send path`, side: 'receiver', kind: 'figures' },
 ];
 
 /** A group no definition names still gets a table (receiver side), so no result goes unprinted. */

@@ -41,7 +41,15 @@ export const POLICY_LIMITS = {
 } as const;
 
 /** What a later issue's targets are about, for their heading in the summary. */
-const ISSUE_TOPICS: Readonly<Record<number, string>> = { 5: 'route policy' };
+const ISSUE_TOPICS: Readonly<Record<number, string>> = { 5: 'route policy', 12: 'FlowSpec' };
+
+/** Issue 12's limits (FlowSpec speed). */
+export const FLOW_LIMITS = {
+  /** flow-api: rxbgp's rules/s over ExaBGP's (exabgp-flow-api), same helper and rules. */
+  rateOverExabgp: 100,
+  /** flow-latency: p99 from the helper's write to the UPDATE at the peer, ms (strictly under). */
+  latencyP99Ms: 1,
+} as const;
 
 export type TargetStatus = 'held' | 'missed' | 'not run';
 
@@ -181,8 +189,70 @@ export const POLICY_TARGETS: readonly Target[] = [
   },
 ];
 
+/** Issue 12 (FlowSpec speed), numbered on its own and printed under its own heading. */
+export const FLOW_TARGETS: readonly Target[] = [
+  {
+    issue: 12,
+    number: 1,
+    name: 'flow rules from a helper',
+    statement: '100,000 distinct FlowSpec rules from a helper to BIRD: rxbgp at least 100× ExaBGP\'s rate (same helper, same rules)',
+    evaluate: (results) => outcome(1, 'flow rules from a helper', flowRateParts(results), 12),
+  },
+  {
+    issue: 12,
+    number: 2,
+    name: 'flow latency',
+    statement: 'One `announce flow route` line → UPDATE on the wire, 1,000 single rules on an idle session: p99 under 1 ms (ExaBGP beside)',
+    evaluate: (results) => {
+      const ours = results.find((r) => r.name === 'flow-latency');
+      const p99 = ours ? figureOf(ours, 'p99', 'ms') : undefined;
+      const parts: Part[] = [
+        p99
+          ? verdict(p99.value < FLOW_LIMITS.latencyP99Ms, `flow-latency p99 ${figureValue(p99.value)} ms`, `< ${FLOW_LIMITS.latencyP99Ms} ms`)
+          : { notRun: ours ? `flow-latency ${ours.status === 'ok' ? 'reported no "p99" figure in ms' : ours.status}` : 'flow-latency not in this run' },
+      ];
+      const p50 = ours ? figureOf(ours, 'p50', 'ms') : undefined;
+      if (p50) parts.push({ note: `p50 ${figureValue(p50.value)} ms` });
+      const exabgp = results.find((r) => r.name === 'exabgp-flow-latency');
+      const e50 = exabgp ? figureOf(exabgp, 'p50', 'ms') : undefined;
+      const e99 = exabgp ? figureOf(exabgp, 'p99', 'ms') : undefined;
+      if (e50 && e99) parts.push({ note: `ExaBGP p50 ${figureValue(e50.value)} ms, p99 ${figureValue(e99.value)} ms` });
+      return outcome(2, 'flow latency', parts, 12);
+    },
+  },
+  {
+    issue: 12,
+    number: 3,
+    name: 'flow decode',
+    statement: 'Decode ns/rule of a captured 100k-rule FlowSpec stream',
+    evaluate: (results) => {
+      const r = results.find((x) => x.name === 'flow-decode');
+      if (!r) return outcome(3, 'flow decode', [{ notRun: 'flow-decode not in this run' }], 12);
+      const f = r.status === 'ok' ? figureOf(r, 'decode', 'ns/rule') : undefined;
+      return outcome(3, 'flow decode', [f ? { note: `decode ${figureValue(f.value)} ns/rule` } : { notRun: `flow-decode ${r.status === 'ok' ? 'reported no "decode" figure in ns/rule' : r.status}` }], 12);
+    },
+  },
+];
+
+/**
+ * rxbgp's rules/s over ExaBGP's. ExaBGP may not finish 100,000 within its cap: its case then
+ * reports the rate of what BIRD held by then ("rules/s (partial)"), which is used and said so.
+ */
+function flowRateParts(results: readonly CaseResult[]): Part[] {
+  const rxbgp = find(results, 'flow-api');
+  if (isNotRun(rxbgp)) return [rxbgp];
+  const exabgpCase = results.find((r) => r.name === 'exabgp-flow-api');
+  const full = find(results, 'exabgp-flow-api');
+  const partial = exabgpCase ? figureOf(exabgpCase, 'rules/s (partial)', 'rules/s') : undefined;
+  const exabgpRate = !isNotRun(full) ? rate(full) : partial?.value;
+  if (exabgpRate === undefined || !(exabgpRate > 0)) return [isNotRun(full) ? full : { notRun: 'exabgp-flow-api has no rate' }];
+  const ratio = rate(rxbgp) / exabgpRate;
+  const what = `flow-api ${count(rate(rxbgp))} rules/s = ${times(ratio)} exabgp-flow-api's ${count(exabgpRate)} rules/s${isNotRun(full) ? ' (partial run)' : ''}`;
+  return [verdict(ratio >= FLOW_LIMITS.rateOverExabgp * (1 - TOLERANCE), what, `≥ ${FLOW_LIMITS.rateOverExabgp}×`)];
+}
+
 export function evaluateTargets(results: readonly CaseResult[]): TargetOutcome[] {
-  return [...TARGETS, ...POLICY_TARGETS].map((t) => t.evaluate(results));
+  return [...TARGETS, ...POLICY_TARGETS, ...FLOW_TARGETS].map((t) => t.evaluate(results));
 }
 
 /**

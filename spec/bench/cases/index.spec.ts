@@ -17,10 +17,15 @@ describe('CASES', () => {
     }
   });
 
-  it('gives only the ExaBGP cases a smaller default N', () => {
+  it('gives only the ExaBGP cases and the FlowSpec cases (100k rules, 1,000 single ones) a smaller default N', () => {
     expect(CASES.filter((c) => c.defaultN !== undefined && c.defaultN < DEFAULT_N).map((c) => [c.name, c.defaultN])).toEqual([
       ['exabgp-api-routes', 20000],
       ['exabgp-api-batches', 20000],
+      ['flow-api', 100000],
+      ['exabgp-flow-api', 100000],
+      ['flow-latency', 1000],
+      ['exabgp-flow-latency', 1000],
+      ['flow-decode', 100000],
     ]);
   });
 
@@ -51,5 +56,20 @@ describe('the issue-6 sink cases', () => {
     expect(at('ingest-kafka')).toBe(at('ingest-policies') + 2);
     expect(CASES[at('ingest-jsonl')]!.groups).toEqual(['ingest']);
     expect(CASES[at('ingest-kafka')]!.groups).toEqual(['ingest']);
+  });
+});
+
+describe('the issue-12 FlowSpec cases', () => {
+  it('run rxbgp before ExaBGP (whose case states the ratio), as rows of their own tables', () => {
+    const at = (name: string) => CASES.findIndex((c) => c.name === name);
+    expect(at('exabgp-flow-api')).toBe(at('flow-api') + 1);
+    expect(at('exabgp-flow-latency')).toBe(at('flow-latency') + 1);
+    expect(CASES.filter((c) => c.name.includes('flow-')).map((c) => [c.name, c.groups])).toEqual([
+      ['flow-api', ['flow-api']],
+      ['exabgp-flow-api', ['flow-api']],
+      ['flow-latency', ['flow-latency']],
+      ['exabgp-flow-latency', ['flow-latency']],
+      ['flow-decode', ['flow-decode']],
+    ]);
   });
 });

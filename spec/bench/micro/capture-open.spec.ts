@@ -21,4 +21,9 @@ describe('captureOpen', () => {
     const open = decodeMessage(captureOpen({ asn: 4200000001, routerId: '192.0.2.1' }), DEFAULT_CONTEXT);
     expect(open).toMatchObject({ myAs: AS_TRANS, capabilities: expect.arrayContaining([{ kind: 'asn4', asn: 4200000001 }]) });
   });
+
+  it('offers the families it is given instead of IPv4 unicast (the flow peer: IPv4 FlowSpec, RFC 8955)', () => {
+    const open = decodeMessage(captureOpen({ asn: 65222, routerId: '192.0.2.222' }, [{ afi: 1, safi: 133 }]), DEFAULT_CONTEXT);
+    expect(open).toMatchObject({ capabilities: [{ kind: 'multiprotocol', afi: 1, safi: 133 }, { kind: 'route-refresh' }, { kind: 'asn4', asn: 65222 }] });
+  });
 });

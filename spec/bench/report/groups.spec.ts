@@ -3,15 +3,28 @@ import { GROUPS, groupNamed, groupTitle, groupsOf, isRxbgp, rowsOf } from '../..
 import { figuresOnly, notOk, transfer } from './fixtures';
 
 describe('GROUPS', () => {
-  it('are the issue’s nine comparison groups, each defined once', () => {
-    expect(GROUPS.map((g) => g.name)).toEqual(['emit', 'ingest', 'ingest-json', 'api-routes', 'api-batches', 'realistic-emit', 'realistic-ingest', 'many-peers', 'codec']);
+  it('are the issue’s nine comparison groups and issue 12’s three FlowSpec ones, each defined once', () => {
+    expect(GROUPS.map((g) => g.name)).toEqual([
+      'emit',
+      'ingest',
+      'ingest-json',
+      'api-routes',
+      'api-batches',
+      'realistic-emit',
+      'realistic-ingest',
+      'many-peers',
+      'codec',
+      'flow-api',
+      'flow-latency',
+      'flow-decode',
+    ]);
   });
 
   it('compare the sender where rxbgp sends and the receiver where it receives', () => {
     const sides = Object.fromEntries(GROUPS.map((g) => [g.name, g.side]));
     expect(sides).toMatchObject({ emit: 'sender', 'api-routes': 'sender', 'api-batches': 'sender', 'realistic-emit': 'sender' });
     expect(sides).toMatchObject({ ingest: 'receiver', 'ingest-json': 'receiver', 'realistic-ingest': 'receiver', 'many-peers': 'receiver' });
-    expect(GROUPS.filter((g) => g.kind === 'figures').map((g) => g.name)).toEqual(['codec']);
+    expect(GROUPS.filter((g) => g.kind === 'figures').map((g) => g.name)).toEqual(['codec', 'flow-latency', 'flow-decode']);
   });
 
   it('name every group a registered case is a row of', () => {

@@ -29,7 +29,7 @@ describe('formatReport', () => {
     expect(lines).toContain("✓ 1 emit: emit time 0.50× BIRD's (≤ 1×); emit sender peak RSS 100 MB (≤ 250 MB)");
     expect(lines).toContain('– 2 ingest: not run: ingest timeout');
     expect(lines).toContain('Issue 5 (route policy):');
-    expect(lines.slice(-9)).toEqual([
+    expect(lines.slice(-12)).toEqual([
       'target 1: held',
       'target 2: not run',
       'target 3: not run',
@@ -38,6 +38,9 @@ describe('formatReport', () => {
       'target 6: not run',
       'target 7: not run',
       'issue 5 target 1: not run',
+      'issue 12 target 1: not run',
+      'issue 12 target 2: not run',
+      'issue 12 target 3: not run',
       '',
     ]);
   });

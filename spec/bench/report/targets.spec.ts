@@ -1,5 +1,5 @@
 import type { CaseResult, Figure } from '../../../bench/cases/case-types';
-import { LIMITS, POLICY_LIMITS, POLICY_TARGETS, TARGETS, evaluateTargets, formatTargetLines, formatTargetSummary, type TargetOutcome } from '../../../bench/report/targets';
+import { FLOW_TARGETS, LIMITS, POLICY_LIMITS, POLICY_TARGETS, TARGETS, evaluateTargets, formatTargetLines, formatTargetSummary, type TargetOutcome } from '../../../bench/report/targets';
 import { MB, figuresOnly, notOk, transfer, type TransferFixture } from './fixtures';
 
 function target(number: number, results: readonly CaseResult[]): TargetOutcome {
@@ -244,10 +244,10 @@ describe('summary lines', () => {
     expect(formatTargetLines(outcomes)).toEqual(['target 1: held', 'target 2: missed', 'target 3: not run']);
   });
 
-  it("evaluates issue 4's seven, then issue 5's, over the same results", () => {
+  it("evaluates issue 4's seven, then issue 5's, then issue 12's three, over the same results", () => {
     const outcomes = evaluateTargets([]);
-    expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('not run'));
-    expect(outcomes.map((o) => [o.issue, o.number])).toEqual([...[1, 2, 3, 4, 5, 6, 7].map((n) => [undefined, n]), [5, 1]]);
+    expect(outcomes.map((o) => o.status)).toEqual(Array(11).fill('not run'));
+    expect(outcomes.map((o) => [o.issue, o.number])).toEqual([...[1, 2, 3, 4, 5, 6, 7].map((n) => [undefined, n]), [5, 1], [12, 1], [12, 2], [12, 3]]);
   });
 
   it("prints issue 5's targets under their own heading, and their grep lines with the issue", () => {
@@ -310,5 +310,51 @@ describe('issue 5 target 1: policy chain', () => {
       text: expect.stringContaining('policy-chain reported no "policy chain" and "decode" figures in ns/prefix'),
     });
     expect(evaluate([chain(10), notOk('ingest', ['ingest'], 'BIRD', 'rxbgp', 'timeout'), withPolicies()]).text).toContain('not run: ingest timeout');
+  });
+});
+
+describe('issue 12 (FlowSpec) targets', () => {
+  const flowTarget = (number: number, results: readonly CaseResult[]) => FLOW_TARGETS.find((t) => t.number === number)!.evaluate(results);
+  const flowApi = (seconds: number) => transfer('flow-api', { groups: ['flow-api'], sender: 'rxbgp + helper', receiver: 'BIRD flow4', n: 100_000, seconds });
+  const exabgpApi = (seconds: number) => transfer('exabgp-flow-api', { groups: ['flow-api'], sender: 'ExaBGP + helper', receiver: 'BIRD flow4', n: 100_000, seconds });
+  const latency = (name: string, p50: number, p99: number) =>
+    figuresOnly(name, ['flow-latency'], [
+      { name: 'p50', value: p50, unit: 'ms' },
+      { name: 'p99', value: p99, unit: 'ms' },
+    ]);
+
+  it('1 holds at 100× ExaBGP’s rules/s and is missed below', () => {
+    expect(flowTarget(1, [flowApi(0.5), exabgpApi(50)])).toMatchObject({
+      issue: 12,
+      status: 'held',
+      text: "flow-api 200,000 rules/s = 100× exabgp-flow-api's 2,000 rules/s (≥ 100×)",
+    });
+    expect(flowTarget(1, [flowApi(2.5), exabgpApi(50)])).toMatchObject({ status: 'missed', text: expect.stringContaining('= 20.0× exabgp-flow-api') });
+  });
+
+  it('1 uses the partial rate of an ExaBGP run cut at its cap, and says so', () => {
+    const cut = notOk('exabgp-flow-api', ['flow-api'], 'ExaBGP + helper', 'BIRD flow4', 'timeout', {
+      received: 60_000,
+      figures: [{ name: 'rules/s (partial)', value: 500, unit: 'rules/s' }],
+    });
+    expect(flowTarget(1, [flowApi(1), cut])).toMatchObject({ status: 'held', text: expect.stringContaining("= 200× exabgp-flow-api's 500 rules/s (partial run)") });
+    expect(flowTarget(1, [flowApi(1)])).toMatchObject({ status: 'not run', text: 'not run: exabgp-flow-api not in this run' });
+  });
+
+  it('2 holds with a p99 under 1 ms, with the p50 and ExaBGP’s figures beside', () => {
+    expect(flowTarget(2, [latency('flow-latency', 0.3, 0.8), latency('exabgp-flow-latency', 2.5, 12)])).toMatchObject({
+      status: 'held',
+      text: 'flow-latency p99 0.80 ms (< 1 ms); p50 0.30 ms; ExaBGP p50 2.50 ms, p99 12 ms',
+    });
+    expect(flowTarget(2, [latency('flow-latency', 0.3, 1)])).toMatchObject({ status: 'missed', text: 'flow-latency p99 1 ms, target < 1 ms; p50 0.30 ms' });
+    expect(flowTarget(2, [])).toMatchObject({ status: 'not run', text: 'not run: flow-latency not in this run' });
+  });
+
+  it('3 prints the decode figure (no limit, as codec), and is not run without it', () => {
+    expect(flowTarget(3, [figuresOnly('flow-decode', ['flow-decode'], [{ name: 'decode', value: 950, unit: 'ns/rule' }])])).toMatchObject({
+      status: 'held',
+      text: 'decode 950 ns/rule',
+    });
+    expect(flowTarget(3, [])).toMatchObject({ status: 'not run', text: 'not run: flow-decode not in this run' });
   });
 });

@@ -1,0 +1,172 @@
+/**
+ * flow-latency and exabgp-flow-latency (issue 12, speed 2): how long one `announce flow route`
+ * line takes from the helper's write to its UPDATE reaching the peer, on an idle Established
+ * session. The helper (flow-announce.py --mode latency, the SAME program under both daemons) waits
+ * for the `up` event and half a second more, then per rule: sleeps GAP_MS (the session is idle
+ * again), reads CLOCK_MONOTONIC, writes the line, and waits for the bench's octet on a Unix socket.
+ * The peer is the bench's own raw BGP listener (bench/micro/flow-arrival-peer.ts): it reads the same
+ * clock when the UPDATE's bytes arrive and sends that octet. Latency i = arrival i − write i; the
+ * figures are p50, p99 and the maximum over N = 1,000 distinct rules (the flow-api rules).
+ * Loopback delivery and the peer's wake-up are inside the figure (tens of µs); so is the helper's
+ * pipe. Bounded: the helper stops after its --max-seconds, the case at its deadline.
+ */
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
+import type { TrackedChild } from '../daemons/tracked-child';
+import { flowAnnounceLine, flowVictim } from '../gen/flow-rules';
+import { Deadline, pollUntil } from '../measure/deadline';
+import { FlowArrivalPeer } from '../micro/flow-arrival-peer';
+import { PYTHON } from './api-helper';
+import { exabgpVersion } from './api-exabgp';
+import type { BenchCase, CaseCompletion, CaseContext, Figure } from './case-types';
+import { checkFlowHelperReport, flowHelperCommand, readFlowHelperReport, startExabgpFlowSender, startRxbgpFlowSender, type FlowSenderStart } from './flow-api';
+import { FLOW_LATENCY_SLOT } from './flow-slots';
+
+const FLOW_LATENCY_DEFAULT_N = 1000;
+/** Quiet time before each line: the daemon is idle when the line arrives. */
+const GAP_MS = 5;
+/** Per rule, at most this long is allowed for (ExaBGP's reactor answers in tens of ms). */
+const PER_RULE_BUDGET_MS = 250;
+const SETUP_MS = 30_000;
+
+/** Latency percentiles of each case, in ms, for the ExaBGP case to set beside rxbgp's. */
+const recorded = new Map<string, { p50: number; p99: number }>();
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) throw new Error('percentile of no values');
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** The helper connects here; each recorded UPDATE writes one octet to it. */
+async function signalServer(file: string): Promise<{ signal(): void; close(): Promise<void> }> {
+  let client: net.Socket | undefined;
+  const server = net.createServer((socket) => {
+    if (client) socket.destroy();
+    else client = socket;
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(file, () => resolve());
+  });
+  const one = Buffer.from([1]);
+  return {
+    signal: () => void client?.write(one),
+    close: () =>
+      new Promise<void>((resolve) => {
+        client?.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function runFlowLatency(name: string, ctx: CaseContext, start: FlowSenderStart): Promise<CaseCompletion & { p50?: number; p99?: number }> {
+  const setupStart = performance.now();
+  const slot = FLOW_LATENCY_SLOT;
+  const deadline = new Deadline(Math.min(ctx.deadline.remainingMs(), SETUP_MS + ctx.n * (GAP_MS + PER_RULE_BUDGET_MS)));
+  const dir = makeTempDir(`${name}-sender`);
+  ctx.onCleanup(() => removeTempDir(dir));
+  const linesFile = path.join(dir, 'flow-rules.txt');
+  let text = '';
+  for (let i = 0; i < ctx.n; i++) text += flowAnnounceLine(i);
+  fs.writeFileSync(linesFile, text);
+  const signals = await signalServer(path.join(dir, 'signal.sock'));
+  ctx.onCleanup(() => signals.close());
+  const peer = await FlowArrivalPeer.listen({
+    address: slot.receiver.address,
+    port: slot.receiver.port,
+    peerAddress: slot.sender.address,
+    local: { asn: slot.receiver.asn, routerId: slot.receiver.routerId },
+    onRule: () => signals.signal(),
+    log: ctx.log,
+  });
+  ctx.onCleanup(() => peer.close());
+  const reportFile = path.join(dir, 'helper-report.json');
+  const helper = flowHelperCommand({
+    mode: 'latency',
+    linesFile,
+    reportFile,
+    maxSeconds: deadline.remainingMs() / 1000,
+    signalSocket: path.join(dir, 'signal.sock'),
+    gapMs: GAP_MS,
+  });
+  const sender: TrackedChild = start(ctx, slot, dir, helper);
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+  ctx.log(`flow peer listening, ${sender.name} started with the latency helper (${ctx.n} single rules, ${GAP_MS} ms apart)`);
+  await pollUntil(`${sender.name} to send ${ctx.n} single rules`, deadline, () => (fs.existsSync(reportFile) || peer.failure ? true : undefined), {
+    intervalMs: 100,
+    abort: () => sender.exitText() ?? (peer.failure ? `flow peer: ${peer.failure}` : undefined),
+  });
+  const problems: string[] = [];
+  const checks: string[] = [];
+  if (peer.failure) problems.push(`flow peer: ${peer.failure}`);
+  const report = await readFlowHelperReport(reportFile, deadline);
+  const r = checkFlowHelperReport(report, ctx.n);
+  checks.push(...r.checks);
+  problems.push(...r.problems);
+  const written = report.written_ns ?? [];
+  const arrivals = peer.arrivals;
+  if (arrivals.length !== written.length) problems.push(`${arrivals.length} UPDATEs with rules arrived for ${written.length} lines written`);
+  const latencies: number[] = [];
+  let misplaced = 0;
+  for (let i = 0; i < Math.min(arrivals.length, written.length); i++) {
+    const a = arrivals[i]!;
+    if (a.rules.length !== 1 || !a.rules[0]!.includes(flowVictim(i))) misplaced++;
+    latencies.push(Number(a.atNs - BigInt(written[i]!)) / 1e6);
+  }
+  if (misplaced) problems.push(`${misplaced} UPDATEs did not carry exactly the rule of the line just written`);
+  else if (latencies.length) checks.push(`each of the ${latencies.length} UPDATEs carried exactly the rule of the line just written (its /32 victim checked)`);
+  const negative = latencies.filter((l) => l <= 0).length;
+  if (negative) problems.push(`${negative} UPDATEs arrived before their line was written: the clocks do not match`);
+  if (!latencies.length) return { setupSeconds, problems, checks };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 0.5);
+  const p99 = percentile(sorted, 0.99);
+  const figures: Figure[] = [
+    { name: 'p50', value: p50, unit: 'ms' },
+    { name: 'p99', value: p99, unit: 'ms' },
+    { name: 'max', value: sorted[sorted.length - 1]!, unit: 'ms' },
+    { name: 'min', value: sorted[0]!, unit: 'ms' },
+    { name: 'rules', value: latencies.length, unit: 'rules' },
+  ];
+  recorded.set(name, { p50, p99 });
+  return { setupSeconds, problems, checks, figures, p50, p99 };
+}
+
+export const flowLatencyCase: BenchCase = {
+  name: 'flow-latency',
+  groups: ['flow-latency'],
+  sender: 'rxbgp + helper',
+  receiver: 'bench BGP peer',
+  summary: 'N single `announce flow route` lines on an idle session: helper write → UPDATE at the peer, p50/p99 ms',
+  needs: ['rxbgp'],
+  defaultN: FLOW_LATENCY_DEFAULT_N,
+  run: (ctx) => runFlowLatency('flow-latency', ctx, startRxbgpFlowSender),
+};
+
+export const exabgpFlowLatencyCase: BenchCase = {
+  name: 'exabgp-flow-latency',
+  groups: ['flow-latency'],
+  sender: 'ExaBGP + helper',
+  receiver: 'bench BGP peer',
+  summary: 'the flow-latency helper and rules under ExaBGP 4.2',
+  needs: ['exabgp'],
+  defaultN: FLOW_LATENCY_DEFAULT_N,
+  async run(ctx) {
+    if (!fs.existsSync(PYTHON)) throw new Error(`${PYTHON} is missing: the flow helper runs with it`);
+    const done = await runFlowLatency('exabgp-flow-latency', ctx, startExabgpFlowSender);
+    const version = exabgpVersion();
+    const checks = [...done.checks, ...(version ? [`sender: ${version}`] : [])];
+    const ours = recorded.get('flow-latency');
+    if (ours && done.p50 !== undefined && done.p99 !== undefined) {
+      checks.push(
+        `rxbgp beside ExaBGP: p50 ${ours.p50.toFixed(3)} ms vs ${done.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms vs ${done.p99.toFixed(3)} ms ` +
+          `(ExaBGP's p99 is ${(done.p99 / ours.p99).toFixed(1)}× rxbgp's)`,
+      );
+    }
+    return { ...done, checks };
+  },
+};
