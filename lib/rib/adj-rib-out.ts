@@ -12,6 +12,7 @@
  */
 import type { PathAttributes } from '../wire/types';
 import { familyKey } from '../wire/types';
+import { FAMILY_REGISTRY } from '../families';
 import { Afi, Safi } from '../wire/iana';
 import { ipFamily } from '../wire/address';
 import { parseIpv4PrefixPacked } from '../wire/nlri/ipv4-prefix';
@@ -31,6 +32,8 @@ export interface OutRoute {
   /** IPv4 unicast: the prefix packed (address * 64 + length) when the caller has it already. */
   readonly packed?: number;
   readonly pathId?: number;
+  /** The family's value of the NLRI when the caller has it (a parsed FlowSpec rule): groups carry it to the encoder. */
+  readonly nlri?: unknown;
   /** 'self' is resolved to the session's local address when sending. */
   readonly nextHop: string;
   readonly attributes: PathAttributes;
@@ -86,7 +89,7 @@ const IPV6_UNICAST = familyKey(Afi.IPV6, Safi.UNICAST);
 /** A route that is not a packed IPv4 unicast prefix, with the set it points at. */
 interface TextRoute {
   readonly set: number;
-  readonly route: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId'>;
+  readonly route: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'nlri'>;
 }
 
 /** The routes of one origin (config or API). */
@@ -159,8 +162,18 @@ class GroupBuilder {
 function textGroup(s: AttributeSet, routes: ReadonlyArray<TextRoute['route']>): OutGroup {
   const prefixes = routes.map((r) => r.prefix);
   const withIds = routes.some((r) => r.pathId !== undefined);
-  const group = { afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes, prefixes };
-  return withIds ? { ...group, pathIds: routes.map((r) => r.pathId ?? 0) } : group;
+  const head = { afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes, prefixes };
+  const group = withIds ? { ...head, pathIds: routes.map((r) => r.pathId ?? 0) } : head;
+  return withValues(group, routes);
+}
+
+/** The group with the NLRI values its routes brought (FamilyDescriptor.attachNlri), when every route has one. */
+function withValues<T extends OutGroup | OutWithdraw>(list: T, routes: ReadonlyArray<TextRoute['route']>): T {
+  if (routes.length === 0 || routes[0].nlri === undefined) return list;
+  const family = FAMILY_REGISTRY.get(list.afi, list.safi);
+  if (!family?.attachNlri || routes.some((r) => r.nlri === undefined)) return list;
+  family.attachNlri(list, routes.map((r) => r.nlri));
+  return list;
 }
 
 /** Collects withdrawals per family. */
@@ -185,7 +198,7 @@ class WithdrawBuilder {
     for (const routes of this.text.values()) {
       const { afi, safi } = routes[0];
       const prefixes = routes.map((r) => r.prefix);
-      out.push(routes.some((r) => r.pathId !== undefined) ? { afi, safi, prefixes, pathIds: routes.map((r) => r.pathId ?? 0) } : { afi, safi, prefixes });
+      out.push(withValues(routes.some((r) => r.pathId !== undefined) ? { afi, safi, prefixes, pathIds: routes.map((r) => r.pathId ?? 0) } : { afi, safi, prefixes }, routes));
     }
     return out;
   }

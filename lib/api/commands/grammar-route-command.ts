@@ -93,5 +93,6 @@ function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
     attributes: announce ? (route.attributes.origin !== undefined && route.attributes.asPath !== undefined ? route.attributes : completeAttributes({ ...route.attributes })) : NO_ATTRIBUTES,
   };
   if (route.name !== undefined) spec.name = route.name;
+  spec.nlri = route.nlri;
   return spec;
 }

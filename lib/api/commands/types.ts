@@ -32,6 +32,8 @@ export interface RouteSpec {
   readonly watchdog?: string;
   /** ExaBGP `name <text>`: a label, kept for show output. */
   readonly name?: string;
+  /** The NLRI value the family parsed (a FlowSpec rule), so later layers need not parse `prefix` again. */
+  readonly nlri?: unknown;
 }
 
 export type Command =

@@ -42,7 +42,11 @@ import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
 
 export type { FlowComponentName, FlowPrefixView, FlowView } from './flow-view';
 
-/** The decoded rules behind a list's texts, where the list came from this family's decoder. */
+/**
+ * The decoded rules behind a list's texts, keyed by the texts' array: the layers above copy a
+ * list's head (next hop resolved, path ids added) but keep its `prefixes` array, and the rules stay
+ * found through every such copy without parsing a text again.
+ */
 const RULES = new WeakMap<object, readonly FlowRule[]>();
 
 const NEXT_HOP_RULE: NextHopRule = {
@@ -69,7 +73,7 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
   }
 
   function rulesOf(list: NlriSource): readonly FlowRule[] {
-    const known = RULES.get(list);
+    const known = RULES.get(list.prefixes);
     if (known && known.length === list.prefixes.length) return known;
     const rules = list.prefixes.map((text) => {
       const known = knownFlowRule(text, afi);
@@ -79,13 +83,13 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
       rememberFlowRule(text, parsed.value, afi);
       return parsed.value;
     });
-    RULES.set(list, rules);
+    RULES.set(list.prefixes, rules);
     return rules;
   }
 
   function withRules<T extends object>(target: T, rules: readonly FlowRule[]): T & { prefixes: string[] } {
     const out = Object.assign(target, { prefixes: rules.map(textOf) });
-    RULES.set(out, rules);
+    RULES.set(out.prefixes, rules);
     return out;
   }
 
@@ -141,6 +145,9 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
       const rule = flowRuleOfKey(key, family);
       if (typeof rule === 'string') throw new Error(`${name}: RIB key is not a rule: ${rule}`);
       return rule;
+    },
+    attachNlri(list, rules) {
+      if (rules.length === list.prefixes.length) RULES.set(list.prefixes, rules);
     },
     listOfKeys(head, keys) {
       const rules: FlowRule[] = [];

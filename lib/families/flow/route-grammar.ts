@@ -22,7 +22,6 @@ import {
   type FlowSafi,
   type ParsedFlowRoute,
 } from '../flowspec';
-import { rememberFlowRule } from './rule-cache';
 
 /** IPV6_EXTENDED_COMMUNITIES, RFC 5701 §2 (optional transitive). lib/wire has no codec for it yet: it travels as an unknown attribute. */
 const IPV6_EXTENDED_COMMUNITIES = 25;
@@ -50,8 +49,9 @@ export const FLOW_ROUTE_GRAMMAR: RouteGrammar = {
 function familyRoute(parsed: ParsedFlowRoute): FamilyRoute<FlowRule> {
   const { rule, actions, name } = parsed;
   const { afi, safi } = parsed.family;
+  // The rule travels with its route (FamilyRoute.nlri → RouteSpec.nlri → the Adj-RIB-Out's groups,
+  // attachNlri), so its text need not be remembered here.
   const text = formatFlowRuleText(rule, afi);
-  rememberFlowRule(text, rule, afi);
   const route: { -readonly [K in keyof FamilyRoute<FlowRule>]: FamilyRoute<FlowRule>[K] } = { afi, safi, nlri: rule, text, attributes: actionAttributes(actions) };
   if (actions.nextHop !== undefined) route.nextHop = actions.nextHop;
   if (name !== undefined) route.name = name;
