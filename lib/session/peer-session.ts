@@ -206,7 +206,7 @@ export class PeerSession {
   /** Sends what changed in Adj-RIB-Out (config reload) if the session is up. */
   announce(change: RibOutChange): void {
     if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
-    this.enqueue(() => this.sendRib(change.withdraw, change.announce, []));
+    this.enqueue(() => this.sendRib(change.withdraw, change.announce, [], false));
   }
 
   /**
@@ -404,7 +404,7 @@ export class PeerSession {
     });
   }
 
-  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[]) {
+  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[], yieldFirst = true) {
     const n = this.negotiated;
     const conn = this.conn;
     if (!n || !conn) return undefined;
@@ -437,6 +437,7 @@ export class PeerSession {
       withdraws,
       groups,
       endOfRib,
+      yieldFirst,
     );
     for (const self of [ctx.selfIpv4, ctx.selfIpv6]) {
       if (self && isLoopback(self) && !this.warnedLoopbackNextHop && this.opts.ribOut.usesSelfNextHop()) {

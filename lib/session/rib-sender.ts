@@ -70,6 +70,7 @@ export async function sendRoutes(
   withdraws: Iterable<OutWithdraw>,
   groups: Iterable<OutGroup>,
   endOfRib: readonly Family[] = [],
+  yieldFirst = true,
 ): Promise<SendResult> {
   const pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -121,8 +122,10 @@ export async function sendRoutes(
     return true;
   };
 
-  // Let the caller finish the step that started us before the first write.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // Let the caller finish the step that started us before the first write (the first send of a
+  // session, started by the step that established it). A change on a session already up (one
+  // helper line: one rule) goes out at once: its latency is the figure users meet.
+  if (yieldFirst) await new Promise<void>((resolve) => setImmediate(resolve));
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
     counts.length = 0;
