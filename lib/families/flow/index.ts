@@ -159,7 +159,8 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
     formatText: textOf,
 
     exabgpJsonItems: (list) => rulesOf(list).map((rule) => flowRuleJson(rule, afi, nextHopOf(list))),
-    exabgpTextItems: (list) => rulesOf(list).map((rule) => formatFlowRuleText(rule, afi, nextHopOf(list))),
+    // The text encoder adds " next-hop X" after each item itself (lib/api/exabgp-text/update.ts), as for every family.
+    exabgpTextItems: (list) => rulesOf(list).map((rule) => formatFlowRuleText(rule, afi)),
 
     decodeConfig(value) {
       if (typeof value !== 'string') return { ok: false, error: `expected an ${name} rule as text, got ${value === null ? 'null' : typeof value}` };
