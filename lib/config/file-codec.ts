@@ -81,6 +81,25 @@ const addPathCodec = closedObject(
 );
 
 /**
+ * FlowSpec wire choices where routers disagree with the RFC (docs/flowspec.md#routers):
+ * `ipv6Offset` "rfc8956" (default: the pattern after the offset, RFC 8956 §3.1) or "whole-prefix"
+ * (the whole prefix, as ExaBGP 4.2, GoBGP and FRR read and write it).
+ */
+const flowspecCodec = closedObject(
+  'FlowSpec settings like { "ipv6Offset": "whole-prefix" }',
+  {},
+  {
+    ipv6Offset: oneOf(
+      new Map<string, 'rfc8956' | 'whole-prefix'>([
+        ['rfc8956', 'rfc8956'],
+        ['whole-prefix', 'whole-prefix'],
+      ]),
+      (u): u is 'rfc8956' | 'whole-prefix' => u === 'rfc8956' || u === 'whole-prefix',
+    ),
+  },
+);
+
+/**
  * A neighbor's process API settings, ExaBGP's `api { }` block as JSON. Names are checked against
  * the top-level "processes" in resolve-config.ts, which also applies the defaults.
  */
@@ -154,6 +173,7 @@ export const neighborCodec = closedObject(
     routes: list(routeCodec, 'a list of routes'),
     // FlowSpec rules (RFC 8955 / 8956), decoded by the flow family (lib/families/flow).
     flows: list(grammarRouteCodec('flows'), 'a list of FlowSpec rules'),
+    flowspec: flowspecCodec,
     routeSets: list(routeSetCodec, 'a list of route sets'),
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,

@@ -30,6 +30,8 @@ export function neighborSettingsKey(n: NeighborConfig): string {
     hostname: n.hostname ?? null,
     domainName: n.domainName ?? null,
     gracefulRestart: n.gracefulRestart ?? null,
+    // The NLRI wire form of IPv6 FlowSpec offsets: the session must decode what it sent with.
+    flowIpv6Offset: n.flowIpv6Offset,
     // Whether sessions send the Adj-RIB-Out itself or a post-policy copy of it: changing the
     // policies keeps the session, adding the first or removing the last does not.
     exportPolicies: n.export.length > 0,

@@ -133,6 +133,11 @@ export interface NeighborConfig {
   domainName?: string;
   /** Graceful restart (RFC 4724) restart time in seconds, 0..4095, when the capability is wanted. */
   gracefulRestart?: number;
+  /**
+   * FlowSpec: how IPv6 prefix offsets go on the wire to and from this neighbor ("rfc8956", the
+   * default, or "whole-prefix" as ExaBGP 4.2, GoBGP and FRR use them).
+   */
+  flowIpv6Offset: 'rfc8956' | 'whole-prefix';
   routes: RouteConfig[];
   routeSets: RouteSetConfig[];
   /** RIB dumps whose routes are announced (lib/mrt); read when the neighbor starts and on reload. */

@@ -172,7 +172,7 @@ export class Daemon {
       log: this.log,
       importPolicies: this.policies.chain(n.import),
       exportPolicies: this.policies.chain(n.export),
-      nlri: FAMILY_REGISTRY.nlri,
+      nlri: FAMILY_REGISTRY.nlriWith({ flowIpv6Offset: n.flowIpv6Offset }),
     });
     neighbor.loadRoutes(n.routes, n.routeSets, this.tablesOf(n));
     neighbor.reportSent = wantsSent(n) || sinksWantSent(this.config, n);

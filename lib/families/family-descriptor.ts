@@ -96,6 +96,15 @@ export interface RouteConfigForm {
   encode(route: FamilyRoute): unknown;
 }
 
+/**
+ * Per-neighbor choices of wire form, where routers disagree with the RFC (a neighbor's config).
+ * `flowIpv6Offset`: RFC 8956 §3.1's pattern after the offset (default), or the whole prefix, the
+ * form ExaBGP 4.2, GoBGP and FRR use (docs/flowspec.md#routers).
+ */
+export interface FamilyWireOptions {
+  readonly flowIpv6Offset?: 'rfc8956' | 'whole-prefix';
+}
+
 /** What a policy helper sees of one prefix NLRI (IPv4 / IPv6 unicast and, later, labeled or VPN prefixes). */
 export interface PrefixView {
   readonly kind: 'prefix';
@@ -120,6 +129,12 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   // ---------------------------------------------------------------- wire (lib/wire, batch)
   /** Decodes and encodes whole NLRI fields, ADD-PATH ids included; reaches wire through CodecContext.nlri. */
   readonly wire: NlriCodec;
+
+  /**
+   * Optional: the wire codec for a neighbor whose config asks for a variant (FamilyWireOptions);
+   * `wire` when the options do not concern this family.
+   */
+  wireWith?(options: FamilyWireOptions): NlriCodec;
 
   // ---------------------------------------------------------------- values
   /** The NLRI at index i of a list (made on demand for compact lists). */

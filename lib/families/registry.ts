@@ -5,7 +5,7 @@
 import { buildNlriRegistry } from '../wire/nlri';
 import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { familyKey } from '../wire/types';
-import type { AnyFamily, RouteGrammar } from './family-descriptor';
+import type { AnyFamily, FamilyWireOptions, RouteGrammar } from './family-descriptor';
 
 export interface FamilyRegistry {
   /** Every family, in the order listed. */
@@ -22,6 +22,8 @@ export interface FamilyRegistry {
   readonly grammarWords: readonly string[];
   /** The wire codecs of every family, for CodecContext.nlri. */
   readonly nlri: NlriCodecs;
+  /** The wire codecs for a neighbor with these options (`nlri` itself when they change nothing). */
+  nlriWith(options: FamilyWireOptions): NlriCodecs;
 }
 
 export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegistry {
@@ -44,6 +46,7 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
       grammars.set(grammar.word, grammar);
     }
   }
+  const nlri = buildNlriRegistry(families.map((f) => f.wire));
   return {
     all: families,
     get: (afi, safi) => byKey.get(familyKey(afi, safi)),
@@ -51,6 +54,10 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     grammar: (word) => grammars.get(word),
     configGrammar: (key) => [...grammars.values()].find((g) => g.config?.key === key),
     grammarWords: [...grammars.keys()],
-    nlri: buildNlriRegistry(families.map((f) => f.wire)),
+    nlri,
+    nlriWith(options) {
+      const codecs = families.map((f) => f.wireWith?.(options) ?? f.wire);
+      return codecs.every((c, i) => c === families[i].wire) ? nlri : buildNlriRegistry(codecs);
+    },
   };
 }

@@ -57,6 +57,7 @@ describe('decodeConfig: valid configs', () => {
           families: [{ afi: 1, safi: 1 }],
           routeRefresh: true,
           extendedMessage: true,
+          flowIpv6Offset: 'rfc8956',
           routes: [],
           routeSets: [],
           mrtRoutes: [],
@@ -143,6 +144,7 @@ describe('decodeConfig: valid configs', () => {
       hostname: 'rxbgp-1',
       domainName: 'example.net',
       gracefulRestart: 120,
+      flowIpv6Offset: 'rfc8956',
       routes: [],
       routeSets: [],
       mrtRoutes: [],
@@ -290,7 +292,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, routeSets, mrtRoutes, api, import, export',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, flowspec, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [

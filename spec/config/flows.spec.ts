@@ -6,6 +6,7 @@
 import { isLeft, isRight } from 'fp-ts/Either';
 import { decodeConfig } from '../../lib/config';
 import { AdjRibOut } from '../../lib/rib/adj-rib-out';
+import { neighborSettingsKey } from '../../lib/config/settings-key';
 
 const base = (flows: unknown[], extra: Record<string, unknown> = {}) => ({
   localAs: 65000,
@@ -78,5 +79,14 @@ describe('neighbor "flows"', () => {
     expect(removed.withdraw.flatMap((w) => w.prefixes).sort()).toEqual(['flow destination-ipv4 10.0.0.2/32', 'flow destination-ipv4 192.0.2.0/24 protocol [ =tcp =udp ] destination-port [ =80 >=8080&<=8088 ]']);
     expect(removed.announce).toEqual([]);
     expect(isRight(decodeConfig(base([])))).toBe(true);
+  });
+
+  it('a neighbor\'s "flowspec": { "ipv6Offset" } chooses the IPv6 offset wire form (default RFC 8956), and changing it resets the session', () => {
+    expect(neighborOf(base([DDOS])).flowIpv6Offset).toBe('rfc8956');
+    const whole = neighborOf(base([DDOS], { flowspec: { ipv6Offset: 'whole-prefix' } }));
+    expect(whole.flowIpv6Offset).toBe('whole-prefix');
+    expect(neighborSettingsKey(whole)).not.toBe(neighborSettingsKey(neighborOf(base([DDOS]))));
+    expect(errorsOf(base([DDOS], { flowspec: { ipv6Offset: 'whole' } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.ipv6Offset: .*"whole"/)]);
+    expect(errorsOf(base([DDOS], { flowspec: { ipv6offset: 'whole-prefix' } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.ipv6offset: unknown key "ipv6offset" \(did you mean "ipv6Offset"\?\)/)]);
   });
 });

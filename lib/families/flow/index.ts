@@ -95,12 +95,13 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
 
   const nextHopOf = (list: NlriSource): string | undefined => (list as { nextHop?: readonly string[] }).nextHop?.[0];
 
-  const wire: NlriCodec = {
+  /** The wire codec; `whole`: IPv6 offsets in the whole-prefix form (a neighbor's "flowspec.ipv6Offset"). */
+  const wireCodec = (whole: boolean): NlriCodec => ({
     afi,
     safi,
     name,
     decodeField(target, buf, start, end, addPath) {
-      const run = decodeFlowNlri(buf, start, end, family, addPath);
+      const run = decodeFlowNlri(buf, start, end, family, addPath, whole);
       const out: typeof target & { prefixes: string[]; pathIds?: number[]; malformed?: string } = withRules(target, run.rules);
       if (run.pathIds && run.pathIds.length > 0) out.pathIds = run.pathIds;
       if (run.errors) {
@@ -116,7 +117,7 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
       for (let i = from; i < to; i++) {
         const mark = w.pos;
         if (addPath) w.u32(list.pathIds?.[i] ?? 0);
-        encodeFlowRule(w, rules[i], family);
+        encodeFlowRule(w, rules[i], family, whole);
         if (w.pos > limit) {
           w.pos = mark;
           return i;
@@ -128,13 +129,17 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
     encodeNextHop: (w, nextHop) => {
       if (nextHop.length > 0) encodeIpNextHop(w, nextHop, nextHopLengths);
     },
-  };
+  });
+  const wire = wireCodec(false);
+  // Only IPv6 rules have offsets: the IPv4 families ignore the option.
+  const wholeIpv6Wire = afi === 2 ? wireCodec(true) : wire;
 
   return {
     afi,
     safi,
     name,
     wire,
+    wireWith: (options) => (options.flowIpv6Offset === 'whole-prefix' ? wholeIpv6Wire : wire),
 
     nlriAt: (list, i) => rulesOf(list)[i],
 

@@ -21,8 +21,8 @@ export interface FlowNlriRun {
   readonly errors?: FlowNlriError[];
 }
 
-/** Decodes every FlowSpec NLRI in buf[start, end). */
-export function decodeFlowNlri(buf: Buffer, start: number, end: number, family: FlowFamily, addPath = false): FlowNlriRun {
+/** Decodes every FlowSpec NLRI in buf[start, end); `wholeIpv6Prefix` as in encodeFlowRule. */
+export function decodeFlowNlri(buf: Buffer, start: number, end: number, family: FlowFamily, addPath = false, wholeIpv6Prefix = false): FlowNlriRun {
   const rules: FlowRule[] = [];
   const pathIds: number[] | undefined = addPath ? [] : undefined;
   let errors: FlowNlriError[] | undefined;
@@ -64,7 +64,7 @@ export function decodeFlowNlri(buf: Buffer, start: number, end: number, family: 
       rd = decodeRouteDistinguisher(buf, valueStart);
       componentsStart += RD_LENGTH;
     }
-    const components = decodeComponents(buf, componentsStart, valueEnd, family.afi);
+    const components = decodeComponents(buf, componentsStart, valueEnd, family.afi, wholeIpv6Prefix);
     if (typeof components === 'string') {
       fail(nlriStart, components);
       continue;

@@ -12,7 +12,7 @@ import { decodeIpv4Prefix, decodeIpv6Prefix } from './prefix-component';
 import type { BitmaskOp, FlowAfi, FlowComponent, NumericComponent, NumericOp, PrefixComponent } from './types';
 
 /** The components in buf[at, end), or why they are malformed. */
-export function decodeComponents(buf: Buffer, at: number, end: number, afi: FlowAfi): FlowComponent[] | string {
+export function decodeComponents(buf: Buffer, at: number, end: number, afi: FlowAfi, wholeIpv6Prefix = false): FlowComponent[] | string {
   const components: FlowComponent[] = [];
   let previous = 0;
   while (at < end) {
@@ -26,7 +26,7 @@ export function decodeComponents(buf: Buffer, at: number, end: number, afi: Flow
       const kind = type === FlowComponentType.DESTINATION_PREFIX ? 1 : 2;
       const next = afi === 1
         ? decodeIpv4Prefix(buf, at, end, kind, components as PrefixComponent[])
-        : decodeIpv6Prefix(buf, at, end, kind, components as PrefixComponent[]);
+        : decodeIpv6Prefix(buf, at, end, kind, components as PrefixComponent[], wholeIpv6Prefix);
       if (typeof next === 'string') return `${info.name[afi]}: ${next}`;
       at = next;
       continue;

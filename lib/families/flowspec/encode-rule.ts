@@ -14,15 +14,19 @@ import { encodeIpv4Prefix, encodeIpv6Prefix } from './prefix-component';
 import { encodeRouteDistinguisher } from './route-distinguisher';
 import type { BitmaskOp, FlowAfi, FlowComponent, FlowFamily, FlowRule, NumericOp } from './types';
 
-/** Writes one NLRI: its length field and value. */
-export function encodeFlowRule(w: Writer, rule: FlowRule, family: FlowFamily): void {
+/**
+ * Writes one NLRI: its length field and value. `wholeIpv6Prefix`: IPv6 prefixes with an offset
+ * in the form ExaBGP 4.2, GoBGP and FRR use (the whole prefix) instead of RFC 8956 §3.1's
+ * pattern after the offset, for a neighbor configured so (docs/flowspec.md#routers).
+ */
+export function encodeFlowRule(w: Writer, rule: FlowRule, family: FlowFamily, wholeIpv6Prefix = false): void {
   const lengthAt = beginFlowNlri(w);
-  encodeFlowRuleValue(w, rule, family);
+  encodeFlowRuleValue(w, rule, family, wholeIpv6Prefix);
   endFlowNlri(w, lengthAt);
 }
 
 /** Writes the NLRI value only (RD and components), as the RIB key and the ordering use it. */
-export function encodeFlowRuleValue(w: Writer, rule: FlowRule, family: FlowFamily): void {
+export function encodeFlowRuleValue(w: Writer, rule: FlowRule, family: FlowFamily, wholeIpv6Prefix = false): void {
   if (family.safi === 134) {
     if (!rule.rd) throw new Error('a flow-vpn rule needs a route distinguisher (RFC 8955 §8)');
     encodeRouteDistinguisher(w, rule.rd);
@@ -33,18 +37,18 @@ export function encodeFlowRuleValue(w: Writer, rule: FlowRule, family: FlowFamil
   for (const component of rule.components) {
     if (component.type <= previous) throw new Error(`component type ${component.type} after type ${previous}: types must strictly increase (RFC 8955 §4.2)`);
     previous = component.type;
-    encodeComponent(w, component, family.afi);
+    encodeComponent(w, component, family.afi, wholeIpv6Prefix);
   }
 }
 
 /** Writes one component: type, then the prefix or the operator list. */
-export function encodeComponent(w: Writer, component: FlowComponent, afi: FlowAfi): void {
+export function encodeComponent(w: Writer, component: FlowComponent, afi: FlowAfi, wholeIpv6Prefix = false): void {
   const info = componentInfo(afi, component.type);
   if (!info || info.kind !== component.kind) throw new Error(`component type ${component.type} is not a ${component.kind} component for AFI ${afi}`);
   w.u8(component.type);
   if (component.kind === 'prefix') {
     if (afi === 1) encodeIpv4Prefix(w, component);
-    else encodeIpv6Prefix(w, component);
+    else encodeIpv6Prefix(w, component, wholeIpv6Prefix);
     return;
   }
   encodeOps(w, component.ops, component.kind === 'numeric', info.maxLength, info.name[afi]);

@@ -8,7 +8,9 @@
  * address are matched and only those are sent: the pattern holds length - offset bits, padded to
  * an octet. "If length = 0 and offset = 0, this component matches every address; otherwise, length
  * MUST be in the range offset < length < 129 or the component is malformed."
- * (ExaBGP 4.2 and GoBGP send the whole prefix instead of the pattern; BIRD and this code follow the RFC.)
+ * (ExaBGP 4.2 and GoBGP send the whole prefix instead of the pattern; BIRD and this code follow the RFC.
+ * `whole` reads and writes that form, for a neighbor configured to: <length, offset, the address's
+ * first ceil(length / 8) octets>, the bits before the offset cleared, as in rxbgp's canonical text.)
  *
  * Decoders return the offset after the component, or why it is malformed.
  */
@@ -36,12 +38,13 @@ export function decodeIpv4Prefix(buf: Buffer, at: number, end: number, type: 1 |
   return next;
 }
 
-export function decodeIpv6Prefix(buf: Buffer, at: number, end: number, type: 1 | 2, out: PrefixComponent[]): number | string {
+export function decodeIpv6Prefix(buf: Buffer, at: number, end: number, type: 1 | 2, out: PrefixComponent[], whole = false): number | string {
   if (at + 2 > end) return 'the prefix length and offset run past the end of the NLRI';
   const length = buf[at];
   const offset = buf[at + 1];
   if (length > 128) return `IPv6 prefix length ${length} > 128`;
   if (offset >= length && !(length === 0 && offset === 0)) return `IPv6 prefix offset ${offset} is not below its length ${length}`;
+  if (whole && offset > 0) return decodeWholeIpv6Prefix(buf, at, end, type, out, length, offset);
   const bits = length - offset;
   const octets = (bits + 7) >> 3;
   const next = at + 2 + octets;
@@ -58,6 +61,26 @@ export function decodeIpv6Prefix(buf: Buffer, at: number, end: number, type: 1 |
   clearFrom(length);
   out.push({ kind: 'prefix', type, prefix: `${formatIpv6(address)}/${length}`, offset });
   return next;
+}
+
+/** The whole-prefix form: the address's first ceil(length / 8) octets; bits before the offset are not matched, so cleared. */
+function decodeWholeIpv6Prefix(buf: Buffer, at: number, end: number, type: 1 | 2, out: PrefixComponent[], length: number, offset: number): number | string {
+  const octets = (length + 7) >> 3;
+  const next = at + 2 + octets;
+  if (next > end) return 'the prefix runs past the end of the NLRI';
+  address.fill(0);
+  for (let k = 0; k < octets; k++) address[k] = buf[at + 2 + k];
+  clearFrom(length);
+  clearBefore(offset);
+  out.push({ kind: 'prefix', type, prefix: `${formatIpv6(address)}/${length}`, offset });
+  return next;
+}
+
+/** Zeroes the address bits before `bit`. */
+function clearBefore(bit: number): void {
+  const byte = bit >> 3;
+  for (let i = 0; i < byte && i < 16; i++) address[i] = 0;
+  if (byte < 16 && bit & 7) address[byte] &= 0xff >> (bit & 7);
 }
 
 /** Zeroes the address bits from `bit` on (padding "MUST be ignored on decoding"). */
@@ -81,7 +104,7 @@ export function encodeIpv4Prefix(w: Writer, component: PrefixComponent): void {
 }
 
 /** Writes <length, offset, pattern> for "x::/len" and its offset: bits [offset, length) only. */
-export function encodeIpv6Prefix(w: Writer, component: PrefixComponent): void {
+export function encodeIpv6Prefix(w: Writer, component: PrefixComponent, whole = false): void {
   const length = parseIpv6PrefixInto(component.prefix, words);
   if (length < 0) throw new Error(`"${component.prefix}" is not an IPv6 prefix (x:x::x/len, host bits clear)`);
   const offset = component.offset;
@@ -93,6 +116,12 @@ export function encodeIpv6Prefix(w: Writer, component: PrefixComponent): void {
     address[2 * i + 1] = words[i] & 0xff;
   }
   w.u8(length).u8(offset);
+  if (whole && offset > 0) {
+    clearBefore(offset);
+    const octets = (length + 7) >> 3;
+    for (let k = 0; k < octets; k++) w.u8(address[k]);
+    return;
+  }
   const bits = length - offset;
   const octets = (bits + 7) >> 3;
   const byte = offset >> 3;

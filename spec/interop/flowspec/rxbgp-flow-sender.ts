@@ -44,7 +44,7 @@ export class RxbgpFlowSender {
   }
 
   /** Starts rxbgp with the daemon `peer` as its only neighbor and waits for the session. */
-  static async start(peer: FlowDaemonOptions, routerId: string): Promise<RxbgpFlowSender> {
+  static async start(peer: FlowDaemonOptions, routerId: string, neighborKeys: Record<string, unknown> = {}): Promise<RxbgpFlowSender> {
     const dir = makeTempDir('flow-send');
     const record = path.join(dir, 'helper.txt');
     const config = {
@@ -62,6 +62,7 @@ export class RxbgpFlowSender {
           families: ['ipv4 flow', 'ipv6 flow'],
           // send + consolidate: the helper also gets each UPDATE rxbgp sends, with its header and body hex.
           api: { processes: ['tool'], send: ['update'], consolidate: true },
+          ...neighborKeys,
         },
       ],
     };
