@@ -83,7 +83,7 @@ const addPathCodec = closedObject(
 /**
  * FlowSpec wire choices where routers disagree with the RFC (docs/flowspec.md#routers):
  * `ipv6Offset` "rfc8956" (default: the pattern after the offset, RFC 8956 §3.1) or "whole-prefix"
- * (the whole prefix, as ExaBGP 4.2, GoBGP and FRR read and write it).
+ * (the whole prefix, as ExaBGP 4.2 and GoBGP write it and FRR 8.4 reads it).
  */
 const flowspecCodec = closedObject(
   'FlowSpec settings like { "ipv6Offset": "whole-prefix" }',

@@ -135,7 +135,7 @@ export interface NeighborConfig {
   gracefulRestart?: number;
   /**
    * FlowSpec: how IPv6 prefix offsets go on the wire to and from this neighbor ("rfc8956", the
-   * default, or "whole-prefix" as ExaBGP 4.2, GoBGP and FRR use them).
+   * default, or "whole-prefix" as ExaBGP 4.2 and GoBGP write them and FRR 8.4 reads them).
    */
   flowIpv6Offset: 'rfc8956' | 'whole-prefix';
   routes: RouteConfig[];

@@ -31,6 +31,8 @@ it('writes signal events and the shutdown notification to helpers', async () => 
     const signal = events().find((e) => e.type === 'signal');
     expect(JSON.stringify(signal)).toMatch(/"name":"SIGUSR1"/);
     expect(signal.neighbor.address.peer).toBe('127.0.0.151');
+    // The signal event reaches the helper before the reload it starts is done: wait for the log line.
+    while (!/config reloaded/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(stderr).toMatch(/config reloaded/);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
