@@ -1,7 +1,8 @@
 /**
  * Route Distinguisher (RFC 4364 §4.2), the 8 octets in front of a flow-vpn NLRI's components
  * (RFC 8955 §8). Text as ExaBGP writes and reads it: "65000:7" (type 0), "192.0.2.1:7" (type 1),
- * "4200000000:7" (type 2); other types as 0x and the 16 hex digits, upper case.
+ * "4200000000:7" (type 2); other types, and a type 2 RD whose AS fits 2 octets (ExaBGP prints it
+ * as the type 0 one), as 0x and the 16 hex digits, upper case.
  *
  * Belongs in lib/wire once a VPN family needs it too.
  */
@@ -32,15 +33,18 @@ export function encodeRouteDistinguisher(w: Writer, rd: RouteDistinguisher): voi
 export function formatRouteDistinguisher(rd: RouteDistinguisher): string {
   switch (rd.type) {
     case 0:
-    case 2:
       return `${rd.admin}:${rd.assigned}`;
+    case 2:
+      // A 4-octet AS below 65536 would print as the type 0 RD "100:7" (as ExaBGP prints it), which
+      // is another route: rules that differ only so would be one RIB entry. The hex form below
+      // names the type and reads back.
+      if (rd.admin > 0xffff) return `${rd.admin}:${rd.assigned}`;
+      break;
     case 1:
       return `${formatIpv4Number(rd.admin)}:${rd.assigned}`;
-    default: {
-      const hex = (n: number, digits: number): string => n.toString(16).toUpperCase().padStart(digits, '0');
-      return `0x${hex(rd.type, 4)}${hex(rd.admin, 8)}${hex(rd.assigned, 4)}`;
-    }
   }
+  const hex = (n: number, digits: number): string => n.toString(16).toUpperCase().padStart(digits, '0');
+  return `0x${hex(rd.type, 4)}${hex(rd.admin, 8)}${hex(rd.assigned, 4)}`;
 }
 
 const DECIMAL = /^\d{1,10}$/;

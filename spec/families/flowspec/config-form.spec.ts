@@ -344,9 +344,12 @@ describe('encodeFlowConfig', () => {
     const v4 = { afi: 1, safi: 133 } as const;
     const dscp64: FlowConfigSource = { family: v4, rule: { components: [{ kind: 'numeric', type: 11, ops: [{ and: false, lt: false, gt: false, eq: true, value: 64 }] }] }, actions: {} };
     expect(() => encodeFlowConfig(dscp64)).toThrow('an IPv4 dscp value above 63 cannot be written in the config form (DSCP is 6 bits)');
-    // A type 2 RD with a 2-octet AS prints as "100:7", which reads back as type 0: another RD.
+    // A type 2 RD with a 2-octet AS is written in hex (not "100:7", the type 0 RD's text), which reads back as type 2.
     const rdType2: FlowConfigSource = { family: { afi: 1, safi: 134 }, rule: { rd: { type: 2, admin: 100, assigned: 7 }, components: [{ kind: 'prefix', type: 1, prefix: '10.0.0.0/8', offset: 0 }] }, actions: {} };
-    expect(() => encodeFlowConfig(rdType2)).toThrow('the route distinguisher 100:7 (type 2) cannot be written in the config form');
+    const written = encodeFlowConfig(rdType2);
+    expect(written).toMatchObject({ rd: '0x0002000000640007' });
+    const back = decodeFlowConfig(written);
+    expect(back.ok && back.route.rule.rd).toEqual({ type: 2, admin: 100, assigned: 7 });
     const legacy = flowIpv6ActionCommunity({ kind: 'redirect-ipv6', address: '2001:db8::1', number: 7, legacy: true });
     const legacyRoute: FlowConfigSource = { ...fromText('destination 2001:db8::/32'), actions: { ipv6ExtendedCommunities: [legacy] } };
     expect(() => encodeFlowConfig(legacyRoute)).toThrow(/^the IPv6 extended community 0x800b20010db8.* cannot be written in the config form$/);
