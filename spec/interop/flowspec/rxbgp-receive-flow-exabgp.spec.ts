@@ -6,15 +6,12 @@
  * `exabgp --decode` prints for the same bytes (recorded by a helper with header and body), and
  * its Adj-RIB-In holds them, then nothing.
  */
-import fs from 'fs';
 import path from 'path';
-import { isDeepStrictEqual } from 'util';
 import { runCommand } from '../harness/command';
-import type { ExaEvent } from '../harness/exabgp-json';
 import { pollUntil } from '../harness/poll';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { exabgpDecode } from './exabgp-oracle';
+import { flowRuleStrings as ruleStrings, RecordedUpdates } from './received-flow-events';
 import { startExabgpFlow, type ExabgpFlowDaemon } from './flow-daemons';
 
 const RX = '127.0.0.195';
@@ -44,28 +41,18 @@ const RULES = [
   },
 ] as const;
 
-function ruleStrings(event: ExaEvent, section: 'announce' | 'withdraw'): string[] {
-  const update = event.neighbor.message?.update as Record<string, Record<string, unknown>> | undefined;
-  const part = update?.[section] ?? {};
-  const out: string[] = [];
-  for (const [family, value] of Object.entries(part)) {
-    if (!family.endsWith(' flow')) continue;
-    const items = section === 'announce' ? Object.values(value as Record<string, unknown[]>).flat() : (value as unknown[]);
-    for (const item of items as Array<{ string: string }>) out.push(item.string);
-  }
-  return out;
-}
-
 describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
   let exabgp: ExabgpFlowDaemon;
   let rxbgp: Rxbgp;
   let dir: string;
   let recorded: string;
+  let updates: RecordedUpdates;
   let socket: string;
 
   beforeAll(async () => {
     dir = makeTempDir('flow-receive-exabgp');
     recorded = path.join(dir, 'helper.txt');
+    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
     socket = path.join(dir, 'rxbgp.sock');
     exabgp = await startExabgpFlow(EXABGP);
     const config = {
@@ -96,27 +83,6 @@ describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
     if (dir) removeTempDir(dir);
   }, 30000);
 
-  function helperEvents(): Array<ExaEvent & { neighbor: { message?: unknown } }> {
-    if (!fs.existsSync(recorded)) return [];
-    return fs.readFileSync(recorded, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-  }
-
-  function hexOf(event: ExaEvent): string {
-    const match = helperEvents().find((h) => isDeepStrictEqual(h.neighbor.message, event.neighbor.message) && (h as { header?: string }).header);
-    if (!match) throw new Error(`no helper event for ${JSON.stringify(event.neighbor.message)}`);
-    const raw = match as unknown as { header: string; body: string };
-    return raw.header.replace(/^0x/i, '') + (raw.body ?? '').replace(/^0x/i, '');
-  }
-
-  async function expectOracle(events: ExaEvent[]): Promise<void> {
-    await pollUntil('the helper to record the same UPDATEs', () => (events.every((e) => { try { return hexOf(e); } catch { return undefined; } }) ? true : undefined), { timeoutMs: TIMEOUT_MS });
-    const theirs = await exabgpDecode(events.map(hexOf));
-    events.forEach((event, i) => {
-      expect(theirs[i]).not.toMatch(/^FAILED/);
-      expect(event.neighbor.message).toEqual(JSON.parse(theirs[i]!));
-    });
-  }
-
   async function adjRibIn(): Promise<string> {
     return (await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000)).stdout;
   }
@@ -131,7 +97,7 @@ describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
     });
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
-    await expectOracle(events);
+    await updates.expectOracle(events);
     const held = await adjRibIn();
     for (const rule of RULES) expect(held).toContain(rule.text);
     // The actions arrived as ExaBGP sent them: the redirect and the mark on the third rule.
@@ -150,7 +116,7 @@ describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
     });
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await expectOracle(events);
+    await updates.expectOracle(events);
     expect(await adjRibIn()).not.toContain(' flow ');
     expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });

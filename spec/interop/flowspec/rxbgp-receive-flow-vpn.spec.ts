@@ -9,15 +9,13 @@
  * Then a raw speaker sends what GoBGP does not: a VPN-style next hop (RD + address) and an NLRI too
  * short for its RD (treat-as-withdraw, no session reset).
  */
-import fs from 'fs';
 import path from 'path';
-import { isDeepStrictEqual } from 'util';
 import { runCommand } from '../harness/command';
 import type { ExaEvent } from '../harness/exabgp-json';
 import { pollUntil } from '../harness/poll';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { exabgpDecode } from './exabgp-oracle';
+import { flowFamiliesOf, flowItems, flowRuleStrings, RecordedUpdates } from './received-flow-events';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
 import { FLOW4_VPN, FLOW6_VPN, RawFlowSpeaker, flowUpdateFromCommand } from './raw-flow-speaker';
 import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
@@ -56,25 +54,8 @@ const RULES = [
 
 const VPN = ' flow-vpn';
 
-function flowVpnFamilies(event: ExaEvent): string[] {
-  const update = event.neighbor.message?.update;
-  return [...Object.keys(update?.announce ?? {}), ...Object.keys(update?.withdraw ?? {})].filter((f) => f.endsWith(VPN));
-}
-
-/** The flow-vpn items of an event's announce or withdraw section. */
-function ruleItems(event: ExaEvent, section: 'announce' | 'withdraw'): Array<{ string: string; rd: string }> {
-  const update = event.neighbor.message?.update as Record<string, Record<string, unknown>> | undefined;
-  const part = update?.[section] ?? {};
-  const out: Array<{ string: string; rd: string }> = [];
-  for (const [family, value] of Object.entries(part)) {
-    if (!family.endsWith(VPN)) continue;
-    const items = section === 'announce' ? Object.values(value as Record<string, unknown[]>).flat() : (value as unknown[]);
-    out.push(...(items as Array<{ string: string; rd: string }>));
-  }
-  return out;
-}
-
-const ruleStrings = (event: ExaEvent, section: 'announce' | 'withdraw'): string[] => ruleItems(event, section).map((i) => i.string);
+const ruleItems = (event: ExaEvent, section: 'announce' | 'withdraw') => flowItems<{ string: string; rd: string }>(event, section, VPN);
+const ruleStrings = (event: ExaEvent, section: 'announce' | 'withdraw'): string[] => flowRuleStrings(event, section, VPN);
 
 async function adjRibIn(socket: string): Promise<string> {
   const result = await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000);
@@ -88,11 +69,13 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
   let rxbgp: Rxbgp;
   let dir: string;
   let recorded: string;
+  let updates: RecordedUpdates;
   let socket: string;
 
   beforeAll(async () => {
     dir = makeTempDir('flow-vpn-receive');
     recorded = path.join(dir, 'helper.txt');
+    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
     socket = path.join(dir, 'rxbgp.sock');
     gobgp = await startGobgpFlow(GOBGP, API_PORT);
     const config = {
@@ -123,29 +106,6 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
     if (dir) removeTempDir(dir);
   }, 30000);
 
-  /** Helper events (consolidated: parsed message plus header and body hex), as recorded so far. */
-  function helperEvents(): Array<ExaEvent & { neighbor: { message?: unknown; header?: string; body?: string } }> {
-    if (!fs.existsSync(recorded)) return [];
-    return fs.readFileSync(recorded, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-  }
-
-  /** The raw hex of the UPDATE behind a stdout event: the helper event with the same parsed message. */
-  function hexOf(event: ExaEvent): string {
-    const match = helperEvents().find((h) => isDeepStrictEqual(h.neighbor.message, event.neighbor.message) && (h as { header?: string }).header);
-    if (!match) throw new Error(`no helper event for ${JSON.stringify(event.neighbor.message)}`);
-    const raw = match as unknown as { header: string; body: string };
-    return raw.header.replace(/^0x/i, '') + (raw.body ?? '').replace(/^0x/i, '');
-  }
-
-  async function expectOracle(events: ExaEvent[]): Promise<void> {
-    await pollUntil('the helper to record the same UPDATEs', () => (events.every((e) => { try { return hexOf(e); } catch { return undefined; } }) ? true : undefined), { timeoutMs: TIMEOUT_MS });
-    const theirs = await exabgpDecode(events.map(hexOf));
-    events.forEach((event, i) => {
-      expect(theirs[i]).not.toMatch(/^FAILED/);
-      expect(event.neighbor.message).toEqual(JSON.parse(theirs[i]!));
-    });
-  }
-
   async function waitForStrings(section: 'announce' | 'withdraw', texts: readonly string[]): Promise<void> {
     await pollUntil(`rxbgp to print every ${section}`, () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, section).includes(t))) ? true : undefined), {
       timeoutMs: TIMEOUT_MS,
@@ -161,8 +121,8 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
     expect(events.flatMap((e) => ruleItems(e, 'announce').map((i) => i.rd)).sort()).toEqual(['100:191', '192.0.2.191:7', '4200000191:7']);
-    expect([...new Set(events.flatMap(flowVpnFamilies))].sort()).toEqual(['ipv4 flow-vpn', 'ipv6 flow-vpn']);
-    await expectOracle(events);
+    expect([...new Set(events.flatMap((e) => flowFamiliesOf(e, VPN)))].sort()).toEqual(['ipv4 flow-vpn', 'ipv6 flow-vpn']);
+    await updates.expectOracle(events);
     const held = await adjRibIn(socket);
     for (const rule of RULES) expect(held).toContain(`${familyOf(rule)} ${rule.text}`);
   });
@@ -182,7 +142,7 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
     await waitForStrings('withdraw', texts);
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await expectOracle(events);
+    await updates.expectOracle(events);
     expect(await adjRibIn(socket)).not.toContain(VPN);
     expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });

@@ -7,15 +7,12 @@
  * The Adj-RIB-In is checked through `rxbgp cli show adj-rib in`, before and after the withdrawals.
  * Last, a raw speaker sends an UPDATE with a malformed FlowSpec NLRI: treat-as-withdraw, no reset.
  */
-import fs from 'fs';
 import path from 'path';
-import { isDeepStrictEqual } from 'util';
 import { runCommand } from '../harness/command';
-import type { ExaEvent } from '../harness/exabgp-json';
 import { pollUntil } from '../harness/poll';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { exabgpDecode } from './exabgp-oracle';
+import { flowFamiliesOf, flowRuleStrings as ruleStrings, RecordedUpdates } from './received-flow-events';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
 import { RawFlowSpeaker } from './raw-flow-speaker';
 import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
@@ -48,23 +45,6 @@ const RULES = [
   },
 ] as const;
 
-function flowFamilies(event: ExaEvent): string[] {
-  const update = event.neighbor.message?.update;
-  return [...Object.keys(update?.announce ?? {}), ...Object.keys(update?.withdraw ?? {})].filter((f) => f.endsWith(' flow'));
-}
-
-function ruleStrings(event: ExaEvent, section: 'announce' | 'withdraw'): string[] {
-  const update = event.neighbor.message?.update as Record<string, Record<string, unknown>> | undefined;
-  const part = update?.[section] ?? {};
-  const out: string[] = [];
-  for (const [family, value] of Object.entries(part)) {
-    if (!family.endsWith(' flow')) continue;
-    const items = section === 'announce' ? Object.values(value as Record<string, unknown[]>).flat() : (value as unknown[]);
-    for (const item of items as Array<{ string: string }>) out.push(item.string);
-  }
-  return out;
-}
-
 async function adjRibIn(socket: string): Promise<string> {
   const result = await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000);
   return result.stdout;
@@ -75,11 +55,13 @@ describe('rxbgp receives FlowSpec from GoBGP', () => {
   let rxbgp: Rxbgp;
   let dir: string;
   let recorded: string;
+  let updates: RecordedUpdates;
   let socket: string;
 
   beforeAll(async () => {
     dir = makeTempDir('flow-receive');
     recorded = path.join(dir, 'helper.txt');
+    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
     socket = path.join(dir, 'rxbgp.sock');
     gobgp = await startGobgpFlow(GOBGP, API_PORT);
     const config = {
@@ -112,29 +94,6 @@ describe('rxbgp receives FlowSpec from GoBGP', () => {
     if (dir) removeTempDir(dir);
   }, 30000);
 
-  /** Helper events (consolidated: parsed message plus header and body hex), as recorded so far. */
-  function helperEvents(): Array<ExaEvent & { neighbor: { message?: unknown; header?: string; body?: string } }> {
-    if (!fs.existsSync(recorded)) return [];
-    return fs.readFileSync(recorded, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-  }
-
-  /** The raw hex of the UPDATE behind a stdout event: the helper event with the same parsed message. */
-  function hexOf(event: ExaEvent): string {
-    const match = helperEvents().find((h) => isDeepStrictEqual(h.neighbor.message, event.neighbor.message) && (h as { header?: string }).header);
-    if (!match) throw new Error(`no helper event for ${JSON.stringify(event.neighbor.message)}`);
-    const raw = match as unknown as { header: string; body: string };
-    return raw.header.replace(/^0x/i, '') + (raw.body ?? '').replace(/^0x/i, '');
-  }
-
-  async function expectOracle(events: ExaEvent[]): Promise<void> {
-    await pollUntil('the helper to record the same UPDATEs', () => (events.every((e) => { try { return hexOf(e); } catch { return undefined; } }) ? true : undefined), { timeoutMs: TIMEOUT_MS });
-    const theirs = await exabgpDecode(events.map(hexOf));
-    events.forEach((event, i) => {
-      expect(theirs[i]).not.toMatch(/^FAILED/);
-      expect(event.neighbor.message).toEqual(JSON.parse(theirs[i]!));
-    });
-  }
-
   it('prints each announced rule as exabgp --decode does, and holds it in the Adj-RIB-In', async () => {
     for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'add', ...rule.args.split(' '));
     const texts = RULES.map((r) => r.text);
@@ -145,8 +104,8 @@ describe('rxbgp receives FlowSpec from GoBGP', () => {
     });
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
-    expect(events.flatMap(flowFamilies).sort()).toEqual(expect.arrayContaining(['ipv4 flow', 'ipv6 flow']));
-    await expectOracle(events);
+    expect(events.flatMap((e) => flowFamiliesOf(e)).sort()).toEqual(expect.arrayContaining(['ipv4 flow', 'ipv6 flow']));
+    await updates.expectOracle(events);
     const held = await adjRibIn(socket);
     for (const rule of RULES) expect(held).toContain(`${rule.family === 'ipv4-flowspec' ? 'ipv4' : 'ipv6'} flow ${rule.text}`);
   });
@@ -161,7 +120,7 @@ describe('rxbgp receives FlowSpec from GoBGP', () => {
     });
     const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await expectOracle(events);
+    await updates.expectOracle(events);
     expect(await adjRibIn(socket)).not.toContain(' flow ');
     expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });
