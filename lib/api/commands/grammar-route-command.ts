@@ -23,6 +23,8 @@ import type { Command, NeighborSelector, RouteSpec } from './types';
 export function parseGrammarLine(line: string): Command | undefined {
   const announce = line.startsWith('announce ');
   if (!announce && !line.startsWith('withdraw ')) return undefined;
+  // `announce route ...` (unicast, 400 k lines/s from a helper) leaves at once, with no slice or lookup.
+  if (line.startsWith('route ', 9)) return undefined;
   const wordEnd = line.indexOf(' ', 9);
   if (wordEnd < 0 || line.charCodeAt(9) === 32) return undefined;
   const grammar = FAMILY_REGISTRY.grammar(line.slice(9, wordEnd));
