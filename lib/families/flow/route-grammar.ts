@@ -84,7 +84,18 @@ function routeActions(route: FamilyRoute): FlowRouteActions {
 const ATTRIBUTES = new Map<string, PathAttributes>();
 const MAX_ACTION_SETS = 10_000;
 
+/** The readers share one actions object per single action (parse-flow-fast.ts): found without a key. */
+const BY_ACTIONS = new WeakMap<FlowRouteActions, PathAttributes>();
+
 function actionAttributes(actions: FlowRouteActions): PathAttributes {
+  const same = BY_ACTIONS.get(actions);
+  if (same) return same;
+  const made = actionAttributesByKey(actions);
+  BY_ACTIONS.set(actions, made);
+  return made;
+}
+
+function actionAttributesByKey(actions: FlowRouteActions): PathAttributes {
   const key = `${actions.extendedCommunities?.join(',') ?? ''}|${actions.communities?.join(',') ?? ''}|${actions.largeCommunities?.map((c) => c.join(':')).join(',') ?? ''}|${actions.ipv6ExtendedCommunities?.join(',') ?? ''}`;
   const known = ATTRIBUTES.get(key);
   if (known) return known;

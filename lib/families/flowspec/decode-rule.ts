@@ -8,6 +8,7 @@
  */
 import { componentInfo, FlowComponentType } from './component-types';
 import { OpBit, bitmaskOpOf, numericOpOf, opValueLength } from './operators';
+import { oneOrMany } from './interned';
 import { decodeIpv4Prefix, decodeIpv6Prefix } from './prefix-component';
 import type { BitmaskOp, FlowAfi, FlowComponent, NumericComponent, NumericOp, PrefixComponent } from './types';
 
@@ -46,9 +47,7 @@ export function decodeComponents(buf: Buffer, at: number, end: number, afi: Flow
       at = next;
       if (op & OpBit.END) break;
     }
-    components.push(numeric
-      ? ({ kind: 'numeric', type, ops } as NumericComponent)
-      : ({ kind: 'bitmask', type: type as 9 | 12, ops: ops as BitmaskOp[] }));
+    components.push(oneOrMany(numeric, type, ops));
   }
   return components;
 }

@@ -8,6 +8,7 @@
  * Reserved bits "MUST be set to 0 on NLRI encoding and MUST be ignored during decoding".
  */
 import type { BitmaskOp, NumericOp } from './types';
+import { bitmaskOp, numericOp } from './interned';
 
 export const OpBit = {
   END: 0x80,
@@ -39,11 +40,11 @@ export function valueLengthFor(value: number): 1 | 2 | 4 {
 
 export function numericOpOf(op: number, value: number, first: boolean): NumericOp {
   // RFC 8955 §4.2.1.1: the AND bit of the first pair "MUST be ignored when received".
-  return { and: !first && (op & OpBit.AND) !== 0, lt: (op & OpBit.LT) !== 0, gt: (op & OpBit.GT) !== 0, eq: (op & OpBit.EQ) !== 0, value };
+  return numericOp(!first && (op & OpBit.AND) !== 0, (op & OpBit.LT) !== 0, (op & OpBit.GT) !== 0, (op & OpBit.EQ) !== 0, value);
 }
 
 export function bitmaskOpOf(op: number, value: number, first: boolean): BitmaskOp {
-  return { and: !first && (op & OpBit.AND) !== 0, not: (op & OpBit.NOT) !== 0, match: (op & OpBit.MATCH) !== 0, value };
+  return bitmaskOp(!first && (op & OpBit.AND) !== 0, (op & OpBit.NOT) !== 0, (op & OpBit.MATCH) !== 0, value);
 }
 
 /** The comparison bits of a numeric pair (lt, gt, eq), without e, a or len. */

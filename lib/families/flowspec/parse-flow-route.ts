@@ -14,6 +14,7 @@
  */
 import { formatIpv4Number, formatIpv6, parseIpv4, parseIpv6 } from '../../wire/address';
 import { buildComponents, chooseAfi } from './build-rule';
+import { parseFlowRouteFast } from './parse-flow-fast';
 import { emptyDraft, type FlowDraft } from './flow-draft';
 import { MATCH_KEYWORDS, ROUTE_KEYWORDS, THEN_KEYWORDS, isFlowKeyword } from './flow-keywords';
 import { parseRouteDistinguisher } from './route-distinguisher';
@@ -54,6 +55,15 @@ export interface ParsedFlowRoute {
 export type FlowRouteParse = { readonly ok: true; readonly route: ParsedFlowRoute } | { readonly ok: false; readonly error: string };
 
 export function parseFlowRoute(line: string, options: FlowRouteOptions = {}): FlowRouteParse {
+  // The forms DDoS tools flood with are read in one pass (parse-flow-fast.ts); the rest, and every
+  // mistake, by the reader below, whose errors name the word and its column.
+  const fast = parseFlowRouteFast(line, options.from ?? 0, options.afi, options.safi);
+  if (fast) return { ok: true, route: fast };
+  return parseFlowRouteWords(line, options);
+}
+
+/** The full reader: every form and keyword, and an error naming the word and its column. */
+export function parseFlowRouteWords(line: string, options: FlowRouteOptions = {}): FlowRouteParse {
   try {
     return { ok: true, route: parseOrThrow(line, options) };
   } catch (error) {

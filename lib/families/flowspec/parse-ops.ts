@@ -10,6 +10,7 @@
  * bits). Returns the pairs, or why the item is not one.
  */
 import { componentInfo, FlowComponentType } from './component-types';
+import { bitmaskOp, numericOp } from './interned';
 import type { BitmaskOp, FlowAfi, NumericOp } from './types';
 import {
   FRAGMENT_NAMES,
@@ -98,7 +99,7 @@ export function parseNumericItem(item: string, type: number, afi: FlowAfi, max =
     const lower = first === 116 || first === 102 ? part.toLowerCase() : '';
     if (lower === 'true' || lower === 'false') {
       const all = lower === 'true';
-      ops.push({ and, lt: all, gt: all, eq: all, value: 0 });
+      ops.push(numericOp(and, all, all, all, 0));
       continue;
     }
     let lt = false;
@@ -130,7 +131,7 @@ export function parseNumericItem(item: string, type: number, afi: FlowAfi, max =
     }
     const value = numericValue(rest, type, afi, max);
     if (typeof value === 'string') return value;
-    ops.push({ and, lt, gt, eq, value });
+    ops.push(numericOp(and, lt, gt, eq, value));
   }
   return ops;
 }
@@ -180,7 +181,7 @@ export function parseBitmaskItem(item: string, type: number, afi: FlowAfi): Bitm
     }
     const value = bitmaskValue(rest, type, max);
     if (typeof value === 'string') return value;
-    ops.push({ and: i > 0, not: value.negate ? !not : not, match, value: value.value });
+    ops.push(bitmaskOp(i > 0, value.negate ? !not : not, match, value.value));
   }
   return ops;
 }

@@ -1,0 +1,100 @@
+/**
+ * The one-pass reader (parse-flow-fast.ts) against the full reader: on every flow line of the specs,
+ * docs and examples (fixtures/flow-lines.txt), the bench's DDoS rules, and mutations of them, it
+ * gives exactly the full reader's rule and actions, or leaves the line to it. It never takes a line
+ * the full reader refuses, so every mistake still gets the full reader's error.
+ */
+import fs from 'fs';
+import path from 'path';
+import { parseFlowRouteFast } from '../../../lib/families/flowspec/parse-flow-fast';
+import { parseFlowRoute, parseFlowRouteWords, type FlowRouteOptions } from '../../../lib/families/flowspec/parse-flow-route';
+import { flowRuleText } from '../../../bench/gen/flow-rules';
+
+/** The text after `announce|withdraw [ipv4|ipv6] flow[-vpn] [route]`, with the family the command names. */
+function body(line: string): { text: string; options: FlowRouteOptions } | undefined {
+  const m = /^(?:announce|withdraw) (?:(ipv4|ipv6) (flow|flow-vpn) |flow route )(.*)$/.exec(line);
+  if (!m) return undefined;
+  if (!m[1]) return { text: m[3], options: {} };
+  return { text: m[3], options: { afi: m[1] === 'ipv4' ? 1 : 2, safi: m[2] === 'flow' ? 133 : 134 } };
+}
+
+const FIXTURE = fs
+  .readFileSync(path.join(__dirname, 'fixtures', 'flow-lines.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.length > 0);
+
+const BENCH_RULES = Array.from({ length: 8 }, (_, i) => flowRuleText(i));
+
+/** Forms the corpus lacks: commas in and out of brackets, repeated keywords, names and numbers. */
+const EXTRA = [
+  'destination 10.0.0.0/8 protocol [ tcp, udp ] discard',
+  'destination 10.0.0.0/8 destination-port =80 , =443 , >=8080&<=8088 rate-limit 0',
+  '{ match { destination 10.0.0.0/8; destination-port =80, =443; protocol udp , tcp; } then { discard; } }',
+  'destination 10.0.0.0/8 destination-port =80 destination-port =443 dscp [ 10 63 ] rate-limit 1000 packets',
+  '{ match { source 192.0.2.0/24; destination 10.0.0.0/8; fragment [ is-fragment dont-fragment ]; } then { mark 10; action sample; redirect 65000:666; } }',
+  'destination 10.0.0.0/8 tcp-flags [ syn+ack =rst&!fin 0x12 ] icmp-type echo-request icmp-code 0 accept discard discard',
+];
+
+/** Small edits that keep a line close to valid: each word dropped, doubled, or glued to the next. */
+function mutations(text: string): string[] {
+  const words = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    out.push([...words.slice(0, i), ...words.slice(i + 1)].join(' '));
+    out.push([...words.slice(0, i + 1), ...words.slice(i)].join(' '));
+    if (i + 1 < words.length) out.push([...words.slice(0, i), words[i] + words[i + 1], ...words.slice(i + 2)].join(' '));
+  }
+  return out;
+}
+
+function check(text: string, options: FlowRouteOptions): 'fast' | 'full' {
+  const full = parseFlowRouteWords(text, options);
+  const fast = parseFlowRouteFast(text, 0, options.afi, options.safi);
+  if (!fast) return 'full';
+  if (!full.ok) throw new Error(`the one-pass reader took a line the full reader refuses (${full.error}): ${text}`);
+  expect({ text, route: fast }).toEqual({ text, route: full.route });
+  return 'fast';
+}
+
+describe('parseFlowRouteFast', () => {
+  const cases = [...FIXTURE.map(body).filter((b): b is NonNullable<typeof b> => b !== undefined), ...[...BENCH_RULES, ...EXTRA].map((text) => ({ text, options: {} }))];
+
+  it('reads the same rule as the full reader, or leaves the line to it, on every flow line of the specs, docs and examples', () => {
+    let fast = 0;
+    for (const c of cases) if (check(c.text, c.options) === 'fast') fast++;
+    // Most of the corpus is the forms DDoS tools send: the one-pass reader must take a good share.
+    expect(cases.length).toBeGreaterThan(150);
+    expect(fast).toBeGreaterThan(cases.length / 3);
+  });
+
+  it('never takes a mutated line the full reader refuses, and reads the ones it takes the same', () => {
+    let taken = 0;
+    let refusedByFull = 0;
+    for (const c of cases) {
+      for (const text of mutations(c.text)) {
+        if (check(text, c.options) === 'fast') taken++;
+        else if (!parseFlowRouteWords(text, c.options).ok) refusedByFull++;
+      }
+    }
+    expect(taken).toBeGreaterThan(100);
+    expect(refusedByFull).toBeGreaterThan(100);
+  });
+
+  it('takes the four bench DDoS shapes (FastNetMon blocks, ExaFS lines) itself', () => {
+    for (const text of BENCH_RULES) expect(parseFlowRouteFast(text, 0)).toBeDefined();
+  });
+
+  it('leaves IPv6, flow-vpn, next-hop and named routes to the full reader', () => {
+    expect(parseFlowRouteFast('destination 2001:db8::/48 discard', 0)).toBeUndefined();
+    expect(parseFlowRouteFast('destination 10.0.0.0/8 discard', 0, 2)).toBeUndefined();
+    expect(parseFlowRouteFast('rd 65000:1 destination 10.0.0.0/8 discard', 0)).toBeUndefined();
+    expect(parseFlowRouteFast('destination 10.0.0.1/32 next-hop 192.0.2.7 redirect-to-nexthop', 0)).toBeUndefined();
+    expect(parseFlowRouteFast('block1 { match { destination 10.0.0.0/8; } then { discard; } }', 0)).toBeUndefined();
+  });
+
+  it('starts at the given column, as the API parser passes it', () => {
+    const line = 'announce flow route destination 10.0.0.0/8 protocol [ udp ] discard';
+    const from = 'announce flow route '.length;
+    expect(parseFlowRouteFast(line, from)).toEqual((parseFlowRoute(line.slice(from)) as { route: unknown }).route);
+  });
+});
