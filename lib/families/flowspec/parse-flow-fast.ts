@@ -14,7 +14,7 @@
  */
 import { componentInfo } from './component-types';
 import { flowActionCommunity, type FlowAction } from './actions';
-import { MATCH_KEYWORDS, isFlowKeyword } from './flow-keywords';
+import { MATCH_KEYWORDS, isFlowKeyword, type MatchKeyword } from './flow-keywords';
 import { parseBitmaskItem, parseNumericItem } from './parse-ops';
 import { parseFlowPrefix } from './parse-prefix';
 import { parseRedirect } from './parse-redirect';
@@ -43,6 +43,8 @@ function actionsOf(communities: bigint[]): FlowRouteActions {
 
 /** DSCP is 6 bits (RFC 2474 §3), as build-rule.ts reads it. */
 const DSCP_MAX = 0x3f;
+/** `dscp` (not its IPv6 spelling traffic-class, 0..255) takes the 6-bit range. */
+const DSCP = MATCH_KEYWORDS.get('dscp');
 /** ExaBGP caps rates at 10^12 bytes per second (read-then.ts). */
 const MAX_RATE = 1e12;
 
@@ -118,6 +120,16 @@ class Scan {
   }
 }
 
+/** The match keywords by length: one is found at a position with a startsWith or two, no slice. */
+const MATCH_BY_LENGTH: Array<Array<readonly [string, MatchKeyword]>> = [];
+for (const entry of MATCH_KEYWORDS) (MATCH_BY_LENGTH[entry[0].length] ??= []).push(entry);
+
+function matchKeywordAt(line: string, start: number, end: number): MatchKeyword | undefined {
+  const candidates = MATCH_BY_LENGTH[end - start];
+  if (candidates) for (const [word, keyword] of candidates) if (line.startsWith(word, start)) return keyword;
+  return undefined;
+}
+
 /** What is built while reading: components by type (RFC 8955 §4.2's order), actions as read. */
 interface Built {
   readonly byType: (FlowComponent | undefined)[];
@@ -159,9 +171,8 @@ function readBlock(scan: Scan, built: Built): void {
       if (!scan.next()) throw NOT_MINE;
       if (scan.is(CLOSE_BRACE)) break;
       if (scan.punctuation()) throw NOT_MINE;
-      const keyword = scan.text();
-      if (section === 'match') readMatch(scan, keyword, true, built);
-      else readAction(scan, keyword, built);
+      if (section === 'match') readMatch(scan, matchKeywordAt(scan.line, scan.start, scan.end), true, built);
+      else readAction(scan, scan.text(), built);
       scan.expect(SEMICOLON);
     }
   }
@@ -172,15 +183,14 @@ function readBlock(scan: Scan, built: Built): void {
 function readLine(scan: Scan, built: Built): void {
   while (scan.next()) {
     if (scan.punctuation()) throw NOT_MINE;
-    const keyword = scan.text();
-    if (MATCH_KEYWORDS.has(keyword)) readMatch(scan, keyword, false, built);
-    else readAction(scan, keyword, built);
+    const match = matchKeywordAt(scan.line, scan.start, scan.end);
+    if (match) readMatch(scan, match, false, built);
+    else readAction(scan, scan.text(), built);
   }
 }
 
 /** One match statement; `block`: a list without brackets runs to the `;` (else to the next keyword). */
-function readMatch(scan: Scan, keyword: string, block: boolean, built: Built): void {
-  const match = MATCH_KEYWORDS.get(keyword);
+function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, built: Built): void {
   // IPv6-only keywords (destination-ipv6, flow-label, ...) go to the full reader.
   if (!match || match.afi === 2) throw NOT_MINE;
   const { type } = match;
@@ -197,12 +207,8 @@ function readMatch(scan: Scan, keyword: string, block: boolean, built: Built): v
   }
   const existing = built.byType[type];
   const ops: (NumericOp | BitmaskOp)[] = existing && existing.kind !== 'prefix' ? (existing.ops as (NumericOp | BitmaskOp)[]) : [];
-  const max = keyword === 'dscp' ? DSCP_MAX : info.maxValue;
-  const add = (item: string): void => {
-    const parsed = info.kind === 'numeric' ? parseNumericItem(item, type, 1, max) : parseBitmaskItem(item, type, 1);
-    if (typeof parsed === 'string') throw NOT_MINE;
-    for (let i = 0; i < parsed.length; i++) ops.push(parsed[i]);
-  };
+  const max = match === DSCP ? DSCP_MAX : info.maxValue;
+  const numeric = info.kind === 'numeric';
   if (!scan.next()) throw NOT_MINE;
   if (scan.is(OPEN_BRACKET)) {
     let count = 0;
@@ -211,13 +217,13 @@ function readMatch(scan: Scan, keyword: string, block: boolean, built: Built): v
       if (scan.is(CLOSE_BRACKET)) break;
       if (scan.is(COMMA)) continue;
       if (scan.punctuation()) throw NOT_MINE;
-      add(scan.text());
+      addItem(ops, scan.text(), numeric, type, max);
       count++;
     }
     if (count === 0) throw NOT_MINE;
   } else {
     if (scan.punctuation()) throw NOT_MINE;
-    add(scan.text());
+    addItem(ops, scan.text(), numeric, type, max);
     // Without brackets: to the `;` in a block, to the next keyword on one line (read-items.ts).
     for (;;) {
       const code = scan.peekCode();
@@ -228,10 +234,16 @@ function readMatch(scan: Scan, keyword: string, block: boolean, built: Built): v
       }
       if (!block && isFlowKeyword(peekText(scan))) break;
       scan.next();
-      add(scan.text());
+      addItem(ops, scan.text(), numeric, type, max);
     }
   }
   if (!existing) built.byType[type] = { kind: info.kind, type, ops } as FlowComponent;
+}
+
+function addItem(ops: (NumericOp | BitmaskOp)[], item: string, numeric: boolean, type: number, max: number): void {
+  const parsed = numeric ? parseNumericItem(item, type, 1, max) : parseBitmaskItem(item, type, 1);
+  if (typeof parsed === 'string') throw NOT_MINE;
+  for (let i = 0; i < parsed.length; i++) ops.push(parsed[i]);
 }
 
 function peekStart(scan: Scan): number {
