@@ -116,7 +116,8 @@ function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'
   // IPv6 unicast (a quarter of a full table) is keyed by its prefix text as it is: no new string
   // per route. No other key can equal it: the others all hold a "|".
   if (fk === IPV6_UNICAST && r.pathId === undefined) return { packed: -1, text: r.prefix };
-  return { packed: -1, text: `${fk}|${r.pathId === undefined ? r.prefix : `${r.prefix}#${r.pathId}`}` };
+  // Joined: a concatenation would be kept as pieces plus the flat copy hashing makes of it.
+  return { packed: -1, text: (r.pathId === undefined ? [fk, '|', r.prefix] : [fk, '|', r.prefix, '#', r.pathId]).join('') };
 }
 
 /** Collects changed routes per attribute set, then turns them into groups. */

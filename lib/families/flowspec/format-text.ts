@@ -13,9 +13,23 @@ import { bitmaskOpText, numericOpText } from './format-ops';
 import { formatRouteDistinguisher } from './route-distinguisher';
 import type { FlowAfi, FlowComponent, FlowRule } from './types';
 
+/**
+ * The texts of operator components already printed, by family: the readers share one component per
+ * pair (interned.ts), so `protocol =udp` is printed once for a whole rule stream.
+ */
+const VALUE_TEXTS: Record<FlowAfi, WeakMap<FlowComponent, string>> = { 1: new WeakMap(), 2: new WeakMap() };
+
 /** The value part of one component: "10.0.0.0/24", "=80", "[ =80 >=8080&<=8088 ]". */
 export function componentValueText(component: FlowComponent, afi: FlowAfi): string {
   if (component.kind === 'prefix') return afi === 1 ? component.prefix : `${component.prefix}/${component.offset}`;
+  const known = VALUE_TEXTS[afi].get(component);
+  if (known !== undefined) return known;
+  const text = operatorsText(component, afi);
+  VALUE_TEXTS[afi].set(component, text);
+  return text;
+}
+
+function operatorsText(component: Exclude<FlowComponent, { kind: 'prefix' }>, afi: FlowAfi): string {
   const texts = component.kind === 'numeric'
     ? component.ops.map((op) => numericOpText(op, component.type, afi))
     : component.ops.map((op) => bitmaskOpText(op, component.type));
@@ -32,10 +46,14 @@ export function componentName(type: number, afi: FlowAfi): string {
   return componentInfo(afi, type)?.name[afi] ?? `component-${type}`;
 }
 
+/**
+ * Joined, not concatenated: the text is kept as the route's key and name for as long as the route
+ * is announced, and `+=` would keep it as a tree of a dozen string pieces (some 500 bytes a rule).
+ */
 export function formatFlowRuleText(rule: FlowRule, afi: FlowAfi, nextHop?: string): string {
-  let text = 'flow';
-  for (const component of rule.components) text += ` ${componentName(component.type, afi)} ${componentValueText(component, afi)}`;
-  if (rule.rd) text += ` rd ${formatRouteDistinguisher(rule.rd)}`;
-  if (nextHop !== undefined) text += ` next-hop ${nextHop}`;
-  return text;
+  const words = ['flow'];
+  for (const component of rule.components) words.push(componentName(component.type, afi), componentValueText(component, afi));
+  if (rule.rd) words.push('rd', formatRouteDistinguisher(rule.rd));
+  if (nextHop !== undefined) words.push('next-hop', nextHop);
+  return words.join(' ');
 }

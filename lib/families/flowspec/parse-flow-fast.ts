@@ -148,13 +148,16 @@ export function parseFlowRouteFast(line: string, from: number, afi?: number, saf
     if (e === NOT_MINE) return undefined;
     throw e;
   }
-  const components: FlowComponent[] = [];
+  // Sized at once: the list lives as long as the rule, and one grown by push keeps room for 17.
+  let count = 0;
+  for (let type = 1; type < built.byType.length; type++) if (built.byType[type]) count++;
+  if (count === 0) return undefined;
+  const components = new Array<FlowComponent>(count);
+  let at = 0;
   for (let type = 1; type < built.byType.length; type++) {
     const component = built.byType[type];
-    if (!component) continue;
-    components.push(component.kind === 'prefix' ? component : oneOrMany(component.kind === 'numeric', type, component.ops));
+    if (component) components[at++] = component.kind === 'prefix' ? component : oneOrMany(component.kind === 'numeric', type, component.ops);
   }
-  if (components.length === 0) return undefined;
   return { family: IPV4_FLOW, rule: { components }, actions: actionsOf(built.extendedCommunities) };
 }
 

@@ -24,11 +24,20 @@ function clearHostBits(address: Buffer, length: number): Buffer {
   return out;
 }
 
+/**
+ * "a.b.c.d/len" as one flat string: the prefix is kept as long as its rule, and a template literal
+ * would keep it as a tree of pieces.
+ */
+function ipv4PrefixText(packed: number): string {
+  const a = packedAddress(packed);
+  return [a >>> 24, '.', (a >>> 16) & 255, '.', (a >>> 8) & 255, '.', a & 255, '/', packedLength(packed)].join('');
+}
+
 export function parseFlowPrefix(text: string): ParsedFlowPrefix | string {
   // Fast path (a DDoS rule stream is mostly IPv4 /32s and /24s): one char-code parse, no split or regex.
   if (text.indexOf(':') < 0) {
     const packed = parseIpv4PrefixPacked(text);
-    if (packed >= 0) return { afi: 1, prefix: `${formatIpv4Number(packedAddress(packed))}/${packedLength(packed)}`, offset: 0 };
+    if (packed >= 0) return { afi: 1, prefix: ipv4PrefixText(packed), offset: 0 };
   }
   const parts = text.split('/');
   if (parts.length > 3) return 'expected a prefix: a.b.c.d/len, x::/len or x::/len/offset';
@@ -43,7 +52,7 @@ export function parseFlowPrefix(text: string): ParsedFlowPrefix | string {
       const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
       return `"${text}" has host bits set (did you mean ${formatIpv4Number((v4 & mask) >>> 0)}/${length}?)`;
     }
-    return { afi: 1, prefix: `${formatIpv4Number(packedAddress(packed))}/${length}`, offset: 0 };
+    return { afi: 1, prefix: ipv4PrefixText(packed), offset: 0 };
   }
   const v6 = parseIpv6(addressText);
   if (!v6) return `"${addressText}" is not an IPv4 or IPv6 address`;
