@@ -5,7 +5,7 @@
  * attribute set (family, next hop, attributes), so a group is encoded once and packed with as many
  * NLRI as fit. IPv4 unicast routes are keyed by packed prefix in typed-array tables (no object or
  * string per route: a helper announcing a full table stores 1 M numbers, DESIGN.md); other
- * families and ADD-PATH routes by text.
+ * families and ADD-PATH routes by their own text, in one map per family (text-routes.ts).
  *
  * load() replaces the config layer and returns what changed, so a reload sends only withdrawals
  * and new announcements instead of resetting the session.
@@ -21,6 +21,7 @@ import { attributeKey } from './attribute-key';
 import { AttributeSets, type AttributeSet, type SetSource } from './attribute-sets';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';
 import { PrefixesBySet } from './prefixes-by-set';
+import { TextRoutes } from './text-routes';
 import { expandIpv4RunPacked, expandPrefixRun } from './route-set';
 import type { RouteTable, TableSet } from '../mrt/table-dump-v2';
 
@@ -84,7 +85,6 @@ export interface RibOutChange {
 }
 
 const IPV4_UNICAST = familyKey(Afi.IPV4, Safi.UNICAST);
-const IPV6_UNICAST = familyKey(Afi.IPV6, Safi.UNICAST);
 
 /** A route that is not a packed IPv4 unicast prefix, with the set it points at. */
 interface TextRoute {
@@ -96,16 +96,16 @@ interface TextRoute {
 class Layer {
   /** IPv4 unicast without path id: packed prefix -> attribute set id. */
   readonly v4 = new Ipv4PrefixTable();
-  /** Everything else: textKey -> route. */
-  readonly other = new Map<string, TextRoute>();
+  /** Everything else: (family, text key) -> route. */
+  readonly other = new TextRoutes<TextRoute>();
 
   get size(): number {
     return this.v4.size + this.other.size;
   }
 }
 
-/** Where a route lives in a Layer: a packed IPv4 prefix, or a text key. */
-type RouteKey = { readonly packed: number; readonly text?: undefined } | { readonly packed: -1; readonly text: string };
+/** Where a route lives in a Layer: a packed IPv4 prefix, or its family and a text key. */
+type RouteKey = { readonly packed: number; readonly text?: undefined } | { readonly packed: -1; readonly fk: number; readonly text: string };
 
 function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'>): RouteKey {
   const fk = familyKey(r.afi, r.safi);
@@ -113,11 +113,9 @@ function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'
     const packed = r.packed ?? parseIpv4PrefixPacked(r.prefix);
     if (packed >= 0) return { packed };
   }
-  // IPv6 unicast (a quarter of a full table) is keyed by its prefix text as it is: no new string
-  // per route. No other key can equal it: the others all hold a "|".
-  if (fk === IPV6_UNICAST && r.pathId === undefined) return { packed: -1, text: r.prefix };
-  // Joined: a concatenation would be kept as pieces plus the flat copy hashing makes of it.
-  return { packed: -1, text: (r.pathId === undefined ? [fk, '|', r.prefix] : [fk, '|', r.prefix, '#', r.pathId]).join('') };
+  // The route's text as it is (each family has its own map): no new string per route.
+  if (r.pathId === undefined) return { packed: -1, fk, text: r.prefix };
+  return { packed: -1, fk, text: [r.prefix, '#', r.pathId].join('') };
 }
 
 /** Collects changed routes per attribute set, then turns them into groups. */
@@ -215,7 +213,7 @@ export class AdjRibOut {
   get size(): number {
     let n = this.config.size;
     for (const [packed] of this.api.v4.entries()) if (this.config.v4.get(packed) === undefined) n++;
-    for (const k of this.api.other.keys()) if (!this.config.other.has(k)) n++;
+    for (const [fk, k] of this.api.other.entries()) if (!this.config.other.has(fk, k)) n++;
     return n + this.routeSets.reduce((sum, s) => sum + s.set.count, 0);
   }
 
@@ -229,7 +227,7 @@ export class AdjRibOut {
     }
     const wanted = (e: TextRoute) => families.has(familyKey(e.route.afi, e.route.safi));
     for (const e of config.other.values()) if (wanted(e)) n++;
-    for (const [k, e] of api.other) if (!config.other.has(k) && wanted(e)) n++;
+    for (const [fk, k, e] of api.other.entries()) if (!config.other.has(fk, k) && wanted(e)) n++;
     for (const { set } of this.routeSets) if (families.has(familyKey(set.afi, set.safi))) n += set.count;
     return n;
   }
@@ -257,11 +255,11 @@ export class AdjRibOut {
     for (const [packed, set] of before.v4.entries()) {
       if (this.api.v4.get(packed) === undefined && next.v4.get(packed) === undefined) withdraw.addPacked(packed);
     }
-    for (const [k, e] of before.other) if (!this.api.other.has(k) && !next.other.has(k)) withdraw.addText(e.route);
+    for (const [fk, k, e] of before.other.entries()) if (!this.api.other.has(fk, k) && !next.other.has(fk, k)) withdraw.addText(e.route);
     for (const [packed, set] of next.v4.entries()) {
       if (this.api.v4.get(packed) === undefined && before.v4.get(packed) !== set) announce.addPacked(set, packed);
     }
-    for (const [k, e] of next.other) if (!this.api.other.has(k) && before.other.get(k)?.set !== e.set) announce.addText(e.set, e.route);
+    for (const [fk, k, e] of next.other.entries()) if (!this.api.other.has(fk, k) && before.other.get(fk, k)?.set !== e.set) announce.addText(e.set, e.route);
 
     const nextSets = routeSets.map((set) => ({ key: routeSetKey(set), set }));
     const keptSets = new Set(nextSets.map((s) => s.key));
@@ -273,7 +271,7 @@ export class AdjRibOut {
           const k = keyOf({ afi: set.afi, safi: set.safi, prefix });
           if (k.text === undefined) {
             if (this.api.v4.get(k.packed) === undefined && next.v4.get(k.packed) === undefined) withdraw.addPacked(k.packed);
-          } else if (!this.api.other.has(k.text) && !next.other.has(k.text)) withdraw.addText({ afi: set.afi, safi: set.safi, prefix });
+          } else if (!this.api.other.has(k.fk, k.text) && !next.other.has(k.fk, k.text)) withdraw.addText({ afi: set.afi, safi: set.safi, prefix });
         }
       }
     }
@@ -315,19 +313,22 @@ export class AdjRibOut {
         }
         if ((previous ?? this.config.v4.get(k.packed)) !== set) changed.addPacked(set, k.packed);
       } else {
-        const previous = this.api.other.get(k.text)?.set;
-        this.api.other.set(k.text, { set, route: r });
+        const previous = this.api.other.get(k.fk, k.text)?.set;
+        this.api.other.set(k.fk, k.text, { set, route: r });
         if (previous !== undefined) {
           this.sets.release(previous);
           if (previous !== set) replaced = true;
         }
-        if ((previous ?? this.config.other.get(k.text)?.set) !== set) changed.addText(set, r);
+        if ((previous ?? this.config.other.get(k.fk, k.text)?.set) !== set) changed.addText(set, r);
       }
     }
     const api = this.api;
     const current = {
       packed: (set: number, prefix: number) => api.v4.get(prefix) === set,
-      text: (set: number, route: TextRoute['route']) => api.other.get(keyOf(route).text!)?.set === set,
+      text: (set: number, route: TextRoute['route']) => {
+        const k = keyOf(route);
+        return k.text !== undefined && api.other.get(k.fk, k.text)?.set === set;
+      },
     };
     return { withdraw: [], announce: changed.groups(this.sets, replaced ? current : undefined) };
   }
@@ -349,11 +350,11 @@ export class AdjRibOut {
         if (config === undefined) withdraw.addPacked(k.packed);
         else if (config !== previous) back.addPacked(config, k.packed);
       } else {
-        const previous = this.api.other.get(k.text);
+        const previous = this.api.other.get(k.fk, k.text);
         if (previous === undefined) continue;
-        this.api.other.delete(k.text);
+        this.api.other.delete(k.fk, k.text);
         this.sets.release(previous.set);
-        const config = this.config.other.get(k.text);
+        const config = this.config.other.get(k.fk, k.text);
         if (config === undefined) withdraw.addText(previous.route);
         else if (config.set !== previous.set) back.addText(config.set, config.route);
       }
@@ -395,7 +396,7 @@ export class AdjRibOut {
       if (list) list.push(e.route);
       else text.set(e.set, [e.route]);
     };
-    for (const [k, e] of config.other) if (!api.other.has(k)) addText(e);
+    for (const [fk, k, e] of config.other.entries()) if (!api.other.has(fk, k)) addText(e);
     for (const e of api.other.values()) addText(e);
     const setLimit = this.sets.idLimit;
     for (let id = 0; id < setLimit; id++) {
@@ -439,8 +440,8 @@ export class AdjRibOut {
     const k = keyOf(r);
     if (k.text === undefined) this.putPacked(layer, k.packed, set);
     else {
-      const previous = layer.other.get(k.text);
-      layer.other.set(k.text, { set, route: r });
+      const previous = layer.other.get(k.fk, k.text);
+      layer.other.set(k.fk, k.text, { set, route: r });
       if (previous !== undefined) this.sets.release(previous.set);
     }
   }
