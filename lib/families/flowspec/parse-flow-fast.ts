@@ -121,13 +121,22 @@ class Scan {
 }
 
 /** The match keywords by length: one is found at a position with a startsWith or two, no slice. */
-const MATCH_BY_LENGTH: Array<Array<readonly [string, MatchKeyword]>> = [];
-for (const entry of MATCH_KEYWORDS) (MATCH_BY_LENGTH[entry[0].length] ??= []).push(entry);
+/** The match keywords by length and last two letters (no two share them): one startsWith to confirm, no slice. */
+const MATCH_WORDS = new Map<number, { readonly word: string; readonly keyword: MatchKeyword }>();
+for (const [word, keyword] of MATCH_KEYWORDS) {
+  const key = wordKey(word, 0, word.length);
+  if (MATCH_WORDS.has(key)) throw new Error(`parse-flow-fast: keywords "${word}" and "${MATCH_WORDS.get(key)!.word}" share a length and last two letters`);
+  MATCH_WORDS.set(key, { word, keyword });
+}
+
+function wordKey(text: string, start: number, end: number): number {
+  return ((end - start) * 128 + text.charCodeAt(end - 1)) * 128 + text.charCodeAt(end - 2);
+}
 
 function matchKeywordAt(line: string, start: number, end: number): MatchKeyword | undefined {
-  const candidates = MATCH_BY_LENGTH[end - start];
-  if (candidates) for (const [word, keyword] of candidates) if (line.startsWith(word, start)) return keyword;
-  return undefined;
+  if (end - start < 2) return undefined;
+  const entry = MATCH_WORDS.get(wordKey(line, start, end));
+  return entry !== undefined && line.startsWith(entry.word, start) ? entry.keyword : undefined;
 }
 
 /** What is built while reading: components by type (RFC 8955 §4.2's order), actions as read. */
@@ -140,7 +149,8 @@ export function parseFlowRouteFast(line: string, from: number, afi?: number, saf
   // Only IPv4 FlowSpec (SAFI 133) rules: an IPv6 or flow-vpn command goes to the full reader.
   if ((afi !== undefined && afi !== 1) || (safi !== undefined && safi !== 133)) return undefined;
   const scan = new Scan(line, from);
-  const built: Built = { byType: [], extendedCommunities: [] };
+  // Every slot there from the start (types 1..13): filled in any order without the list changing shape.
+  const built: Built = { byType: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], extendedCommunities: [] };
   try {
     if (scan.peekCode() === OPEN_BRACE) readBlock(scan, built);
     else readLine(scan, built);

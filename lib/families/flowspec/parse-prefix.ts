@@ -30,8 +30,11 @@ function clearHostBits(address: Buffer, length: number): Buffer {
  */
 function ipv4PrefixText(packed: number): string {
   const a = packedAddress(packed);
-  return [a >>> 24, '.', (a >>> 16) & 255, '.', (a >>> 8) & 255, '.', a & 255, '/', packedLength(packed)].join('');
+  return [DECIMAL[a >>> 24], '.', DECIMAL[(a >>> 16) & 255], '.', DECIMAL[(a >>> 8) & 255], '.', DECIMAL[a & 255], '/', DECIMAL[packedLength(packed)]].join('');
 }
+
+/** "0".."255": an octet's or a length's text without a number-to-string conversion per rule. */
+const DECIMAL = Array.from({ length: 256 }, (_, i) => String(i));
 
 export function parseFlowPrefix(text: string): ParsedFlowPrefix | string {
   // Fast path (a DDoS rule stream is mostly IPv4 /32s and /24s): one char-code parse, no split or regex.
