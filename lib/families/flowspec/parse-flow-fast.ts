@@ -20,7 +20,7 @@ import { parseFlowPrefix } from './parse-prefix';
 import { parseRedirect } from './parse-redirect';
 import type { FlowRouteActions, ParsedFlowRoute } from './parse-flow-route';
 import type { BitmaskOp, FlowComponent, FlowFamily, NumericOp } from './types';
-import { oneOrMany } from './interned';
+import { numericOp, oneOrMany } from './interned';
 
 const IPV4_FLOW: FlowFamily = Object.freeze({ afi: 1, safi: 133 });
 const NO_ACTIONS: FlowRouteActions = Object.freeze({});
@@ -230,13 +230,13 @@ function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, 
       if (scan.is(CLOSE_BRACKET)) break;
       if (scan.is(COMMA)) continue;
       if (scan.punctuation()) throw NOT_MINE;
-      addItem(ops, scan.text(), numeric, type, max);
+      addItem(ops, scan, numeric, type, max);
       count++;
     }
     if (count === 0) throw NOT_MINE;
   } else {
     if (scan.punctuation()) throw NOT_MINE;
-    addItem(ops, scan.text(), numeric, type, max);
+    addItem(ops, scan, numeric, type, max);
     // Without brackets: to the `;` in a block, to the next keyword on one line (read-items.ts).
     for (;;) {
       const code = scan.peekCode();
@@ -247,16 +247,66 @@ function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, 
       }
       if (!block && isFlowKeyword(peekText(scan))) break;
       scan.next();
-      addItem(ops, scan.text(), numeric, type, max);
+      addItem(ops, scan, numeric, type, max);
     }
   }
   if (!existing) built.byType[type] = { kind: info.kind, type, ops } as FlowComponent;
 }
 
-function addItem(ops: (NumericOp | BitmaskOp)[], item: string, numeric: boolean, type: number, max: number): void {
-  const parsed = numeric ? parseNumericItem(item, type, 1, max) : parseBitmaskItem(item, type, 1);
+/** The item under the scan: numbers read in place, anything else (names, hex, true) by parse-ops.ts. */
+function addItem(ops: (NumericOp | BitmaskOp)[], scan: Scan, numeric: boolean, type: number, max: number): void {
+  if (numeric && addDecimalItem(ops, scan.line, scan.start, scan.end, max)) return;
+  const parsed = numeric ? parseNumericItem(scan.text(), type, 1, max) : parseBitmaskItem(scan.text(), type, 1);
   if (typeof parsed === 'string') throw NOT_MINE;
   for (let i = 0; i < parsed.length; i++) ops.push(parsed[i]);
+}
+
+/** Pairs of the item being read, before they are added (an item is all added or not at all). */
+const PAIRS: number[] = [];
+
+/**
+ * A numeric item of decimal values (`=80`, `>=8080&<=8088`, `443`) read from the line without a
+ * slice, exactly as parseNumericItem reads it; false for any other item, which it then reads.
+ */
+function addDecimalItem(ops: (NumericOp | BitmaskOp)[], line: string, start: number, end: number, max: number): boolean {
+  PAIRS.length = 0;
+  let i = start;
+  for (;;) {
+    // RFC 8955 §4.2.1.1 bits: lt 4, gt 2, eq 1.
+    let bits: number;
+    const c = line.charCodeAt(i);
+    const c2 = i + 1 < end ? line.charCodeAt(i + 1) : -1;
+    if (c === 61 /* = */) {
+      bits = 1;
+      i += c2 === 61 ? 2 : 1;
+    } else if (c === 33 /* ! */) {
+      if (c2 !== 61) return false;
+      bits = 6;
+      i += 2;
+    } else if (c === 62 /* > */ || c === 60 /* < */) {
+      bits = (c === 62 ? 2 : 4) | (c2 === 61 ? 1 : 0);
+      i += c2 === 61 ? 2 : 1;
+    } else bits = 1; // a bare value means equal
+    const digitsStart = i;
+    let value = 0;
+    while (i < end) {
+      const digit = line.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i++;
+    }
+    const digits = i - digitsStart;
+    if (digits === 0 || value > max) return false;
+    PAIRS.push(bits, value);
+    if (i === end) break;
+    if (line.charCodeAt(i) !== 38 /* & */ || i + 1 === end) return false;
+    i++;
+  }
+  for (let p = 0; p < PAIRS.length; p += 2) {
+    const bits = PAIRS[p];
+    ops.push(numericOp(p > 0, (bits & 4) !== 0, (bits & 2) !== 0, (bits & 1) !== 0, PAIRS[p + 1]));
+  }
+  return true;
 }
 
 function peekStart(scan: Scan): number {
