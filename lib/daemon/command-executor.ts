@@ -173,7 +173,10 @@ export class CommandExecutor {
       case 'clear-adj-rib':
         for (const n of this.select(c.selectors)) {
           if (c.direction !== 'in') n.clearApi();
-          if (c.direction !== 'out') n.ribIn.clear();
+          if (c.direction !== 'out') {
+            n.ribIn.clear();
+            this.daemon.ribInCleared(n);
+          }
         }
         return done();
       case 'shutdown':

@@ -69,6 +69,11 @@ export class Daemon {
     return this.validation.isHeld(neighbor, afi, safi, key);
   }
 
+  /** The neighbor's Adj-RIB-In was emptied by a command (`clear adj-rib in`): FlowSpec validation catches up. */
+  ribInCleared(neighbor: Neighbor): void {
+    this.publish(this.validation.cleared(neighbor));
+  }
+
   /** How many of the neighbor's FlowSpec rules validation holds. */
   heldRules(neighbor: Neighbor): number {
     return this.validation.heldCount(neighbor);

@@ -141,16 +141,23 @@ export class FlowValidator<P extends ValidationPeer> {
     return this.reevaluate([{ rules: known }]);
   }
 
+  /**
+   * The neighbor's Adj-RIB-In was emptied (session down, `clear adj-rib in`): its rules are
+   * forgotten without events, and the rules that depended on its unicast routes are decided again.
+   */
+  cleared(peer: P): PeerEvent<P>[] {
+    if (this.rules.size === 0) return [];
+    this.forgetRules(peer);
+    for (const d of this.index.all()) d.moreSpecifics.dropHolder(peer);
+    return this.reevaluate(this.index.all());
+  }
+
   /** One session event of `peer`: what to publish instead (the event itself, changed, and events of other neighbors). */
   handle(peer: P, event: SessionEvent): PeerEvent<P>[] {
     // No neighbor validates (the default): nothing is indexed, nothing to look at.
     if (this.rules.size === 0) return [{ peer, event }];
-    if (event.kind === 'down') {
-      // Its routes are gone (RFC 4271 §8.2.2) and the down event says so: its rules go without events.
-      this.forgetRules(peer);
-      for (const d of this.index.all()) d.moreSpecifics.dropHolder(peer);
-      return [{ peer, event }, ...this.reevaluate(this.index.all())];
-    }
+    // Its routes are gone (RFC 4271 §8.2.2) and the down event says so: its rules go without events.
+    if (event.kind === 'down') return [{ peer, event }, ...this.cleared(peer)];
     if (event.kind !== 'update' || event.direction !== 'receive') return [{ peer, event }];
     return this.onUpdate(peer, event);
   }

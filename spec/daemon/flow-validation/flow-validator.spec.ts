@@ -178,6 +178,15 @@ describe('FlowValidator (RFC 8955 §6, RFC 9117)', () => {
     expect(down(b)).toEqual([`A announce ${R24}`]);
   });
 
+  it('`clear adj-rib in` of the neighbor holding the better route makes the rule feasible again', () => {
+    const { v, a, b, send } = setup();
+    send(a, unicast(['192.0.2.0/24'], path(65001)));
+    send(b, unicast(['192.0.2.0/24'], { ...path(65002), localPref: 300 }));
+    expect(send(a, flows([R24], path(65001)))).toEqual([]);
+    b.ribIn.clear();
+    expect(told(v.cleared(b))).toEqual([`A announce ${R24}`]);
+  });
+
   it('a held rule\'s withdrawal is not reported (it never was announced); a feasible one\'s is', () => {
     const { a, b, send } = setup();
     const other = rule('flow destination 198.51.100.0/24');
