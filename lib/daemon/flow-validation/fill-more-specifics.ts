@@ -1,16 +1,13 @@
 /**
  * A destination seen for the first time learns the unicast routes already held under it (RFC 8955
- * §6 rule c); from then on route changes keep it current (flow-validator.ts). When the destination
- * is within PROBE_DEPTH bits of a host prefix (an IPv4 /22 or longer: at most 2 × 2^10 prefixes),
- * every prefix under it is looked up in each neighbor's Adj-RIB-In; a wider one costs one pass over
- * each neighbor's routes of the family, shared by all wide destinations that appear together. A
- * rule for a /32 costs nothing here, one for a /24 about 500 lookups per neighbor.
+ * §6 rule c); from then on route changes keep it current (flow-validator.ts). Whichever costs less:
+ * every prefix under it looked up in the Adj-RIBs-In (2 × 2^(bits left) lookups: none for an IPv4
+ * /32, 510 for a /24), or one pass over the neighbors' routes of the family (shared by all the
+ * destinations that appear together), so a rule costs at most min(2^(bits left + 1), routes held).
  */
 import type { Destination } from './destination-index';
 import { bitsPrefix, maxBits, prefixBits } from './prefix-bits';
 import { neighboringAs, type ValidationPeer } from './validation-peer';
-
-export const PROBE_DEPTH = 10;
 
 export function fillMoreSpecifics<R, P extends ValidationPeer>(space: number, created: readonly Destination<R, P>[], peers: Iterable<P>): void {
   if (created.length === 0) return;
@@ -18,9 +15,13 @@ export function fillMoreSpecifics<R, P extends ValidationPeer>(space: number, cr
   const safi = space & 255;
   const max = maxBits(afi);
   const wide = new Map<string, Destination<R, P>>();
-  const peerList = [...peers];
+  const peerList = [...peers].filter((p) => p.ribIn.familySize(afi, safi) > 0);
+  if (peerList.length === 0) return;
+  const routes = peerList.reduce((n, p) => n + p.ribIn.familySize(afi, safi), 0);
   for (const d of created) {
-    if (max - d.bits.length > PROBE_DEPTH) {
+    const depth = max - d.bits.length;
+    // 2^(depth + 1) - 2 prefixes under it, each looked up in every neighbor's table.
+    if (depth >= 40 || 2 ** (depth + 1) * peerList.length > routes) {
       wide.set(d.bits, d);
       continue;
     }

@@ -10,6 +10,7 @@ export interface ValidationPeer {
   readonly ribIn: {
     get(afi: number, safi: number, prefix: string, pathId?: number): RibEntry | undefined;
     familyEntries(afi: number, safi: number): IterableIterator<[string, RibEntry]>;
+    familySize(afi: number, safi: number): number;
   };
   readonly settings: { readonly peerAs: number; readonly localAs: number };
   readonly endpoint: { readonly peerAddress: string };

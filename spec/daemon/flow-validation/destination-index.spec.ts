@@ -38,5 +38,8 @@ describe('DestinationIndex', () => {
     expect(bitsPrefix(1, bits('192.0.2.128/25'))).toBe('192.0.2.128/25');
     expect(bitsPrefix(2, prefixBits('2001:db8::/33')!.bits)).toBe('2001:db8::/33');
     expect(prefixBits('0.0.0.0/0')!.bits).toBe('');
+    expect(prefixBits('255.255.255.255/32')!.bits).toBe('1'.repeat(32));
+    // Not canonical prefixes: no bits.
+    for (const bad of ['10.0.0.1/8', '10.0.0/8', '10.0.0.256/32', '10.0.0.0/33', '10.0.0.0', 'x.0.0.0/8', '2001:db8::1/32']) expect(prefixBits(bad)).toBeUndefined();
   });
 });

@@ -149,13 +149,23 @@ describe('FlowValidator (RFC 8955 §6, RFC 9117)', () => {
     expect(send(a, unicast(['192.0.9.0/24'], path(65001)))).toEqual(['A announce 192.0.9.0/24']);
   });
 
-  it('rule c: more specific routes already held are found when a destination is first seen (lookups for a /24, a pass over the table for a /8)', () => {
+  it('rule c: more specific routes already held are found when a destination is first seen (small tables: one pass over them)', () => {
     const { a, b, send } = setup();
     send(a, unicast(['192.0.2.0/24', '10.0.0.0/8'], path(65001)));
     send(b, unicast(['192.0.2.128/25', '10.20.30.0/24'], path(65002)));
     const r8 = rule('flow destination 10.0.0.0/8');
     expect(send(a, flows([R24, r8], path(65001)))).toEqual([]);
     expect(send(b, unicastWithdraw(['192.0.2.128/25', '10.20.30.0/24']))).toEqual(['B withdraw 192.0.2.128/25', 'B withdraw 10.20.30.0/24', `A announce ${R24}`, `A announce ${r8}`]);
+  });
+
+  it('rule c: with more routes than prefixes under the destination, those prefixes are looked up instead', () => {
+    const { a, b, send } = setup();
+    const filler = Array.from({ length: 64 }, (_, k) => `198.18.${k}.0/24`);
+    send(b, unicast([...filler, '192.0.2.2/31'], path(65002)));
+    send(a, unicast(['192.0.2.0/30'], path(65001)));
+    const r30 = rule('flow destination 192.0.2.0/30');
+    expect(send(a, flows([r30], path(65001)))).toEqual([]);
+    expect(send(b, unicastWithdraw(['192.0.2.2/31']))).toEqual(['B withdraw 192.0.2.2/31', `A announce ${r30}`]);
   });
 
   it('an iBGP neighbor\'s more specific routes count for the AS they entered from (the first AS of their path)', () => {
