@@ -17,7 +17,6 @@
 import { FAMILIES, type AnyFamily } from '../../families';
 import type { SessionEvent } from '../../session/events';
 import type { Log } from '../../session/log';
-import type { RibEntry } from '../../rib/adj-rib-in';
 import { pickRoutes } from '../../policy/nlri-lists';
 import { nlriCount } from '../../wire/nlri/packed-ipv4';
 import { familyKey, type Announced, type AsPathSegment, type NlriList, type UpdateMessage } from '../../wire/types';
@@ -26,6 +25,7 @@ import { DestinationIndex, type Destination } from './destination-index';
 import { feasibility, type Verdict } from './feasibility';
 import { fillMoreSpecifics } from './fill-more-specifics';
 import { prefixBits } from './prefix-bits';
+import { announceEvents, withdrawEvent } from './rule-events';
 import { isEbgp, neighboringAs, type ValidationPeer } from './validation-peer';
 
 /** One rule received from a validating neighbor, feasible or held. */
@@ -366,41 +366,11 @@ export class FlowValidator<P extends ValidationPeer> {
     return this.report(on, new Map([...off].map(([peer, held]) => [peer, held.map(([rule]) => rule)])));
   }
 
-  /** Announce events for the rules in `on`, grouped by attribute set; withdraw events for those in `off`. */
+  /** Announce events for the rules in `on`, withdraw events for those in `off`, per neighbor. */
   private report(on: Map<P, Rule<P>[]>, off: Map<P, Rule<P>[]>): PeerEvent<P>[] {
     const out: PeerEvent<P>[] = [];
-    for (const [peer, rules] of off) {
-      const lists = new Map<number, { afi: number; safi: number; prefixes: string[]; pathIds: number[] }>();
-      for (const r of rules) {
-        const fk = familyKey(r.family.afi, r.family.safi);
-        let l = lists.get(fk);
-        if (!l) lists.set(fk, (l = { afi: r.family.afi, safi: r.family.safi, prefixes: [], pathIds: [] }));
-        l.prefixes.push(r.prefix);
-        if (r.pathId !== undefined) l.pathIds.push(r.pathId);
-      }
-      const withdrawn = [...lists.values()].map(({ pathIds, ...l }) => ({ ...l, ...(pathIds.length ? { pathIds } : {}) }) as NlriList);
-      out.push({ peer, event: { kind: 'update', direction: 'receive', imported: true, message: { type: 'update', withdrawn, attributes: {}, announced: [] } } });
-    }
-    for (const [peer, rules] of on) {
-      const groups = new Map<RibEntry, Map<number, { rules: Rule<P>[] }>>();
-      for (const r of rules) {
-        const entry = peer.ribIn.get(r.family.afi, r.family.safi, r.prefix, r.pathId);
-        if (!entry) continue;
-        let byFamily = groups.get(entry);
-        if (!byFamily) groups.set(entry, (byFamily = new Map()));
-        const fk = familyKey(r.family.afi, r.family.safi);
-        const g = byFamily.get(fk);
-        if (g) g.rules.push(r);
-        else byFamily.set(fk, { rules: [r] });
-      }
-      for (const [entry, byFamily] of groups) {
-        const announced = [...byFamily.values()].map(({ rules: rs }) => {
-          const pathIds = rs.filter((r) => r.pathId !== undefined).map((r) => r.pathId!);
-          return { afi: rs[0].family.afi, safi: rs[0].family.safi, nextHop: entry.nextHop, prefixes: rs.map((r) => r.prefix), ...(pathIds.length ? { pathIds } : {}) } as Announced;
-        });
-        out.push({ peer, event: { kind: 'update', direction: 'receive', imported: true, message: { type: 'update', withdrawn: [], attributes: entry.attributes, announced } } });
-      }
-    }
+    for (const [peer, rules] of off) out.push({ peer, event: withdrawEvent(rules) });
+    for (const [peer, rules] of on) for (const event of announceEvents(peer.ribIn, rules)) out.push({ peer, event });
     return out;
   }
 
