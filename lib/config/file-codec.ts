@@ -83,10 +83,12 @@ const addPathCodec = closedObject(
 /**
  * FlowSpec wire choices where routers disagree with the RFC (docs/flowspec.md#routers):
  * `ipv6Offset` "rfc8956" (default: the pattern after the offset, RFC 8956 §3.1) or "whole-prefix"
- * (the whole prefix, as ExaBGP 4.2 and GoBGP write it and FRR 8.4 reads it).
+ * (the whole prefix, as ExaBGP 4.2 and GoBGP write it and FRR 8.4 reads it); `validate` true
+ * holds received rules that fail RFC 8955 §6 validation (as revised by RFC 9117) out of the events
+ * until they pass (docs/flowspec.md#validation; off by default).
  */
 const flowspecCodec = closedObject(
-  'FlowSpec settings like { "ipv6Offset": "whole-prefix" }',
+  'FlowSpec settings like { "ipv6Offset": "whole-prefix", "validate": true }',
   {},
   {
     ipv6Offset: oneOf(
@@ -96,6 +98,7 @@ const flowspecCodec = closedObject(
       ]),
       (u): u is 'rfc8956' | 'whole-prefix' => u === 'rfc8956' || u === 'whole-prefix',
     ),
+    validate: boolean,
   },
 );
 

@@ -196,6 +196,7 @@ class Resolver {
       routeRefresh: n.routeRefresh ?? DEFAULTS.routeRefresh,
       extendedMessage: n.extendedMessage ?? DEFAULTS.extendedMessage,
       flowIpv6Offset: n.flowspec?.ipv6Offset ?? 'rfc8956',
+      flowValidate: n.flowspec?.validate ?? false,
       routes: [
         ...(n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
         ...this.grammarRoutes(n.flows ?? [], joinKey(path, 'flows'), session),

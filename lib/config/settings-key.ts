@@ -32,6 +32,8 @@ export function neighborSettingsKey(n: NeighborConfig): string {
     gracefulRestart: n.gracefulRestart ?? null,
     // The NLRI wire form of IPv6 FlowSpec offsets: the session must decode what it sent with.
     flowIpv6Offset: n.flowIpv6Offset,
+    // flowValidate is left out on purpose: it decides which received rules are reported, not
+    // anything negotiated, and a reload that flips it revalidates the rules held (no reset).
     // Whether sessions send the Adj-RIB-Out itself or a post-policy copy of it: changing the
     // policies keeps the session, adding the first or removing the last does not.
     exportPolicies: n.export.length > 0,

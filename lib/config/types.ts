@@ -138,6 +138,12 @@ export interface NeighborConfig {
    * default, or "whole-prefix" as ExaBGP 4.2 and GoBGP write them and FRR 8.4 reads them).
    */
   flowIpv6Offset: 'rfc8956' | 'whole-prefix';
+  /**
+   * FlowSpec validation on receive (RFC 8955 §6, revised by RFC 9117): rules from this neighbor
+   * that fail it are held, not reported, until they pass. Off by default, as on most routers.
+   * Not part of the settings key: a reload that flips it revalidates the rules held, no reset.
+   */
+  flowValidate: boolean;
   routes: RouteConfig[];
   routeSets: RouteSetConfig[];
   /** RIB dumps whose routes are announced (lib/mrt); read when the neighbor starts and on reload. */

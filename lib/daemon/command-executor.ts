@@ -173,7 +173,10 @@ export class CommandExecutor {
       case 'clear-adj-rib':
         for (const n of this.select(c.selectors)) {
           if (c.direction !== 'in') n.clearApi();
-          if (c.direction !== 'out') n.ribIn.clear();
+          if (c.direction !== 'out') {
+            n.ribIn.clear();
+            this.daemon.ribInCleared(n);
+          }
         }
         return done();
       case 'shutdown':
@@ -275,7 +278,10 @@ export class CommandExecutor {
       if (direction === 'out') {
         for (const g of n.sentRoutes.groups()) for (const p of g.prefixes) out.push(`${who} ${routeText(g.afi, g.safi, p, g.nextHop, g.attributes)}`);
       } else {
-        for (const [fk, key, e] of n.ribIn.entries()) out.push(`${who} ${routeText(fk >> 8, fk & 255, key, e.nextHop, e.attributes)}`);
+        for (const [fk, key, e] of n.ribIn.entries()) {
+          // A FlowSpec rule held by validation (RFC 8955 §6) is kept, not accepted: not listed.
+          if (!this.daemon.isHeld(n, fk >> 8, fk & 255, key)) out.push(`${who} ${routeText(fk >> 8, fk & 255, key, e.nextHop, e.attributes)}`);
+        }
       }
     }
     return out;

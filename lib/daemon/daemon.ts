@@ -17,6 +17,7 @@ import { readTableDump } from '../mrt/table-dump-v2';
 import type { OutTable } from '../rib/adj-rib-out';
 import { endpoint, neighborId, peerSettings } from './peer-settings';
 import { PolicyModules } from './policy-modules';
+import { FlowValidator, type PeerEvent } from './flow-validation/flow-validator';
 
 export interface DaemonEvent {
   readonly neighbor: Neighbor;
@@ -50,11 +51,33 @@ export class Daemon {
   private listeners = new Map<string, Listener>();
   private running = false;
   private readonly policies = new PolicyModules();
+  /** FlowSpec validation on receive (RFC 8955 §6) for neighbors that ask: between sessions and events$. */
+  private readonly validation: FlowValidator<Neighbor>;
 
   constructor(
     private config: Config,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.validation = new FlowValidator<Neighbor>(log);
+  }
+
+  /**
+   * Whether a route of the neighbor's Adj-RIB-In is held by FlowSpec validation (kept, not
+   * reported): listings leave it out. `key` as AdjRibIn.entries() gives it.
+   */
+  isHeld(neighbor: Neighbor, afi: number, safi: number, key: string): boolean {
+    return this.validation.isHeld(neighbor, afi, safi, key);
+  }
+
+  /** The neighbor's Adj-RIB-In was emptied by a command (`clear adj-rib in`): FlowSpec validation catches up. */
+  ribInCleared(neighbor: Neighbor): void {
+    this.publish(this.validation.cleared(neighbor));
+  }
+
+  /** How many of the neighbor's FlowSpec rules validation holds. */
+  heldRules(neighbor: Neighbor): number {
+    return this.validation.heldCount(neighbor);
+  }
 
   get neighbors(): Neighbor[] {
     return [...this.neighborsById.values()].map((e) => e.neighbor);
@@ -107,11 +130,11 @@ export class Daemon {
       const n = wanted.get(id);
       if (!n) {
         this.neighborsById.delete(id);
-        stops.push(entry.neighbor.stop(CeaseSubcode.PEER_DECONFIGURED));
+        stops.push(this.stopNeighbor(entry.neighbor, CeaseSubcode.PEER_DECONFIGURED));
         removed++;
       } else if (neighborSettingsKey(n) !== entry.settingsKey) {
         this.neighborsById.delete(id);
-        stops.push(entry.neighbor.stop(CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
+        stops.push(this.stopNeighbor(entry.neighbor, CeaseSubcode.OTHER_CONFIGURATION_CHANGE));
         reset++;
       } else {
         const before = entry.config;
@@ -124,6 +147,10 @@ export class Daemon {
         if (policiesChanged(before.export, n.export)) {
           entry.neighbor.setExportPolicies(this.policies.chain(n.export));
           this.log.info(`${n.name}: export policies ${n.export.join(', ')} applied again to the routes announced`);
+        }
+        if (before.flowValidate !== n.flowValidate) {
+          this.log.info(`${n.name}: FlowSpec validation ${n.flowValidate ? 'on' : 'off'}: the rules received are checked again`);
+          this.publish(this.validation.setValidate(entry.neighbor, n.flowValidate));
         }
         entry.neighbor.reportSent = wantsSent(n) || sinksWantSent(next, n);
         entry.neighbor.setRoutes(n.routes, n.routeSets, this.tablesOf(n));
@@ -178,12 +205,24 @@ export class Daemon {
     neighbor.reportSent = wantsSent(n) || sinksWantSent(this.config, n);
     neighbor.events$.subscribe((event) => {
       this.logEvent(neighbor, event);
-      this.events$.next({ neighbor, event });
+      this.publish(this.validation.handle(neighbor, event));
     });
+    this.publish(this.validation.addPeer(neighbor, n.flowValidate));
     const entry: Entry = { neighbor, settingsKey: neighborSettingsKey(n), config: n };
     this.neighborsById.set(neighborId(n), entry);
     this.entries.set(neighbor, entry);
     neighbor.start();
+  }
+
+  /** Events out, after FlowSpec validation had its say (flow-validation/flow-validator.ts). */
+  private publish(events: readonly PeerEvent<Neighbor>[]): void {
+    for (const { peer, event } of events) this.events$.next({ neighbor: peer, event });
+  }
+
+  /** Stops a neighbor that is removed or reset; other neighbors' rules may depend on its routes. */
+  private async stopNeighbor(neighbor: Neighbor, subcode: number): Promise<void> {
+    await neighbor.stop(subcode);
+    this.publish(this.validation.removePeer(neighbor));
   }
 
   private logEvent(n: Neighbor, e: SessionEvent): void {

@@ -105,6 +105,21 @@ export interface FamilyWireOptions {
   readonly flowIpv6Offset?: 'rfc8956' | 'whole-prefix';
 }
 
+/**
+ * RFC 8955 §6 validation of received routes of one family against the routes of another (IPv4
+ * FlowSpec against IPv4 unicast): what the daemon's validator (lib/daemon/flow-validation) needs
+ * to know without naming the family.
+ */
+export interface FamilyValidation<Nlri> {
+  /** The family whose routes decide (IPv4 / IPv6 unicast): its NLRI are prefix texts. */
+  readonly against: { readonly afi: Afi; readonly safi: Safi };
+  /**
+   * The destination prefix a route is about, as a prefix text of `against` ("192.0.2.0/24"), or
+   * undefined when it has none the check can use (RFC 8955 §6 rule a).
+   */
+  destination(nlri: Nlri): string | undefined;
+}
+
 /** What a policy helper sees of one prefix NLRI (IPv4 / IPv6 unicast and, later, labeled or VPN prefixes). */
 export interface PrefixView {
   readonly kind: 'prefix';
@@ -195,6 +210,10 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   // ---------------------------------------------------------------- commands
   /** Set when the family's routes have a grammar of their own (FlowSpec); prefix families use `announce route`. */
   readonly routeGrammar?: RouteGrammar;
+
+  // ---------------------------------------------------------------- validation on receive
+  /** Set when a neighbor may validate received routes of this family (FlowSpec, RFC 8955 §6). */
+  readonly validation?: FamilyValidation<Nlri>;
 }
 
 /** Any descriptor, as the registry holds them. */

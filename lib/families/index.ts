@@ -62,7 +62,7 @@ import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
 
-export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyWireOptions, FamilyParse, FamilyRoute, NextHopRule, PrefixView, RouteConfigForm, RouteGrammar } from './family-descriptor';
+export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyValidation, FamilyWireOptions, FamilyParse, FamilyRoute, NextHopRule, PrefixView, RouteConfigForm, RouteGrammar } from './family-descriptor';
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';

@@ -157,6 +157,15 @@ export class AdjRibIn {
     for (const [fk, table] of this.tables) for (const [k, e] of table) yield [fk, k, e];
   }
 
+  /** Iterates one family's entries as [prefix key, entry] (prefix key: "prefix" or "prefix#pathId"). */
+  *familyEntries(afi: number, safi: number): IterableIterator<[string, RibEntry]> {
+    const fk = familyKey(afi, safi);
+    const numeric = this.numeric.get(fk);
+    if (numeric) for (const [key, id] of numeric.table.entries()) yield [numeric.family.formatText(numeric.family.nlriOfKey(key)), this.entryList[id]];
+    const table = this.tables.get(fk);
+    if (table) yield* table;
+  }
+
   /**
    * The part of `msg` that would change what is held: announcements of routes not held with these
    * attributes and next hop, withdrawals of routes held. Undefined when nothing would change. For

@@ -89,4 +89,15 @@ describe('neighbor "flows"', () => {
     expect(errorsOf(base([DDOS], { flowspec: { ipv6Offset: 'whole' } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.ipv6Offset: .*"whole"/)]);
     expect(errorsOf(base([DDOS], { flowspec: { ipv6offset: 'whole-prefix' } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.ipv6offset: unknown key "ipv6offset" \(did you mean "ipv6Offset"\?\)/)]);
   });
+
+  it('a neighbor\'s "flowspec": { "validate" } turns RFC 8955 §6 validation on (default off) without resetting the session', () => {
+    expect(neighborOf(base([DDOS])).flowValidate).toBe(false);
+    const on = neighborOf(base([DDOS], { flowspec: { validate: true } }));
+    expect(on.flowValidate).toBe(true);
+    expect(neighborOf(base([DDOS], { flowspec: { validate: false, ipv6Offset: 'whole-prefix' } })).flowValidate).toBe(false);
+    // A reload revalidates the rules held (lib/daemon/flow-validation): no session reset.
+    expect(neighborSettingsKey(on)).toBe(neighborSettingsKey(neighborOf(base([DDOS]))));
+    expect(errorsOf(base([DDOS], { flowspec: { validate: 'yes' } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.validate: .*"yes"/)]);
+    expect(errorsOf(base([DDOS], { flowspec: { valdate: true } }))).toEqual([expect.stringMatching(/^neighbors\[0\]\.flowspec\.valdate: unknown key "valdate" \(did you mean "validate"\?\)/)]);
+  });
 });

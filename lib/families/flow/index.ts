@@ -39,6 +39,7 @@ import { decodeFlowNextHop, flowNextHopLengths } from './next-hop';
 import { knownFlowRule, rememberFlowRule } from './rule-cache';
 import { flowRuleOfKey } from './rule-of-key';
 import { FLOW_ROUTE_GRAMMAR } from './route-grammar';
+import { flowValidation } from './validation';
 
 export type { FlowComponentName, FlowPrefixView, FlowView } from './flow-view';
 
@@ -176,6 +177,8 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
     nextHop: NEXT_HOP_RULE,
     policyView: (rule) => new FlowRuleView(afi, rule),
     routeGrammar: FLOW_ROUTE_GRAMMAR,
+    // RFC 8955 §6: flow rules only; flow-vpn rules are not validated (validation.ts says why).
+    ...(safi === Safi.FLOWSPEC ? { validation: flowValidation(afi) } : {}),
   };
 }
 
