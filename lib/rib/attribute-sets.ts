@@ -40,6 +40,8 @@ export class AttributeSets {
   /** Sets with a bytes key: "family|next hop" -> bytes key -> set. */
   private readonly byBytes = new Map<string, Map<string, AttributeSet>>();
   private readonly byId = new Map<number, AttributeSet>();
+  /** The set each attributes object was last found in (byFields). */
+  private readonly byObject = new WeakMap<PathAttributes, AttributeSet>();
   private nextId = 0;
   /** The last source seen: `announce attributes … nlri` and route sets share one attributes object. */
   private last: { source: SetSource; set: AttributeSet } | undefined;
@@ -104,6 +106,17 @@ export class AttributeSets {
   }
 
   private byFields(r: SetSource): AttributeSet {
+    // A helper's rules share a few attribute objects (one per FlowSpec action set) in turn: the set
+    // an object had last is found without building its key, when family and next hop match and the
+    // set is still held.
+    const seen = this.byObject.get(r.attributes);
+    if (seen && seen.afi === r.afi && seen.safi === r.safi && seen.nextHop === r.nextHop && this.byId.get(seen.id) === seen) return seen;
+    const set = this.byFieldKey(r);
+    this.byObject.set(r.attributes, set);
+    return set;
+  }
+
+  private byFieldKey(r: SetSource): AttributeSet {
     const key = `${familyKey(r.afi, r.safi)}|${attributeKey(r.attributes, [r.nextHop])}`;
     let set = this.byKey.get(key);
     if (!set) {

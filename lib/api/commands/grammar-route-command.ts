@@ -93,8 +93,10 @@ function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
     nextHop: route.nextHop ?? '',
     // A family that gives complete attributes (FlowSpec's, one shared object per action set) keeps its object.
     attributes: announce ? (route.attributes.origin !== undefined && route.attributes.asPath !== undefined ? route.attributes : completeAttributes({ ...route.attributes })) : NO_ATTRIBUTES,
+    // In the literal: the spec is kept as long as the route, and a property added later costs it a
+    // second block of memory.
+    nlri: route.nlri,
   };
   if (route.name !== undefined) spec.name = route.name;
-  spec.nlri = route.nlri;
   return spec;
 }
