@@ -32,11 +32,11 @@ const MAX_REMEMBERED = 10_000;
 
 function actionsOf(communities: bigint[]): FlowRouteActions {
   if (communities.length === 0) return NO_ACTIONS;
-  if (communities.length > 1) return { extendedCommunities: communities };
+  if (communities.length > 1) return { extendedCommunities: communities.slice() };
   const known = SINGLE_ACTIONS.get(communities[0]);
   if (known) return known;
   if (SINGLE_ACTIONS.size >= MAX_REMEMBERED) SINGLE_ACTIONS.clear();
-  const made: FlowRouteActions = Object.freeze({ extendedCommunities: Object.freeze(communities) });
+  const made: FlowRouteActions = Object.freeze({ extendedCommunities: Object.freeze([communities[0]]) });
   SINGLE_ACTIONS.set(communities[0], made);
   return made;
 }
@@ -72,7 +72,15 @@ class Scan {
   start = 0;
   end = 0;
 
-  constructor(readonly line: string, private at: number) {}
+  line = '';
+  private at = 0;
+
+  reset(line: string, at: number): this {
+    this.line = line;
+    this.at = at;
+    this.start = this.end = at;
+    return this;
+  }
 
   /** Moves to the next word; false at the end of the line. */
   next(): boolean {
@@ -145,12 +153,20 @@ interface Built {
   readonly extendedCommunities: bigint[];
 }
 
+const SCAN = new Scan();
+/** A second scan, to look one word ahead without moving the first. */
+const PROBE = new Scan();
+/** Slots for components by type (1..13), all there from the start: filled in any order without the list changing shape. */
+const BUILT: Built = { byType: new Array<FlowComponent | undefined>(14).fill(undefined), extendedCommunities: [] };
+
 export function parseFlowRouteFast(line: string, from: number, afi?: number, safi?: number): ParsedFlowRoute | undefined {
   // Only IPv4 FlowSpec (SAFI 133) rules: an IPv6 or flow-vpn command goes to the full reader.
   if ((afi !== undefined && afi !== 1) || (safi !== undefined && safi !== 133)) return undefined;
-  const scan = new Scan(line, from);
-  // Every slot there from the start (types 1..13): filled in any order without the list changing shape.
-  const built: Built = { byType: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], extendedCommunities: [] };
+  // One scan and one set of slots for every line (the reader calls nothing that reads a line in turn).
+  const scan = SCAN.reset(line, from);
+  const built = BUILT;
+  built.byType.fill(undefined);
+  built.extendedCommunities.length = 0;
   try {
     if (scan.peekCode() === OPEN_BRACE) readBlock(scan, built);
     else readLine(scan, built);
@@ -310,13 +326,13 @@ function addDecimalItem(ops: (NumericOp | BitmaskOp)[], line: string, start: num
 }
 
 function peekStart(scan: Scan): number {
-  const probe = new Scan(scan.line, scan.end);
+  const probe = PROBE.reset(scan.line, scan.end);
   probe.next();
   return probe.start;
 }
 
 function peekText(scan: Scan): string {
-  const probe = new Scan(scan.line, scan.end);
+  const probe = PROBE.reset(scan.line, scan.end);
   probe.next();
   return probe.text();
 }
