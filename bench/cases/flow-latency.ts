@@ -15,10 +15,12 @@ import net from 'net';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
-import type { TrackedChild } from '../daemons/tracked-child';
+import { REPO_ROOT } from '../daemons/rxbgp';
+import { TrackedChild } from '../daemons/tracked-child';
 import { flowAnnounceLine, flowVictim } from '../gen/flow-rules';
 import { Deadline, pollUntil } from '../measure/deadline';
 import { FlowArrivalPeer } from '../micro/flow-arrival-peer';
+import type { FloorOptions } from '../micro/flow-floor-sender';
 import { PYTHON } from './api-helper';
 import { exabgpVersion } from './api-exabgp';
 import type { BenchCase, CaseCompletion, CaseContext, Figure } from './case-types';
@@ -26,6 +28,8 @@ import { checkFlowHelperReport, flowHelperCommand, readFlowHelperReport, startEx
 import { FLOW_LATENCY_SLOT } from './flow-slots';
 
 const FLOW_LATENCY_DEFAULT_N = 1000;
+/** The compiled stand-in daemon of flow-latency-floor (this file runs from dist/bench/cases/). */
+const FLOOR_SENDER = path.join(__dirname, '..', 'micro', 'flow-floor-sender.js');
 /** Quiet time before each line: the daemon is idle when the line arrives. */
 const GAP_MS = 5;
 /** Per rule, at most this long is allowed for (ExaBGP's reactor answers in tens of ms). */
@@ -145,6 +149,34 @@ export const flowLatencyCase: BenchCase = {
   needs: ['rxbgp'],
   defaultN: FLOW_LATENCY_DEFAULT_N,
   run: (ctx) => runFlowLatency('flow-latency', ctx, startRxbgpFlowSender),
+};
+
+/**
+ * The chain's floor: the same helper, peer and measurement with the daemon replaced by
+ * bench/micro/flow-floor-sender.ts, which writes a ready UPDATE per line and nothing else.
+ */
+const startFloorSender: FlowSenderStart = (ctx, slot, _dir, helper) => {
+  const { sender, receiver } = slot;
+  const options: FloorOptions = {
+    local: { address: sender.address, asn: sender.asn, routerId: sender.routerId },
+    peer: { address: receiver.address, port: receiver.port, asn: receiver.asn },
+    n: ctx.n,
+    helper,
+  };
+  const floor = new TrackedChild({ name: 'floor-sender', command: process.execPath, args: [FLOOR_SENDER, JSON.stringify(options)], cwd: REPO_ROOT });
+  ctx.onCleanup(() => floor.stop().then(() => undefined));
+  return floor;
+};
+
+export const flowLatencyFloorCase: BenchCase = {
+  name: 'flow-latency-floor',
+  groups: ['flow-latency'],
+  sender: 'floor sender + helper',
+  receiver: 'bench BGP peer',
+  summary: 'the flow-latency chain alone: a stand-in daemon that writes a ready UPDATE per helper line (the floor under any daemon)',
+  needs: ['rxbgp'],
+  defaultN: FLOW_LATENCY_DEFAULT_N,
+  run: (ctx) => runFlowLatency('flow-latency-floor', ctx, startFloorSender),
 };
 
 export const exabgpFlowLatencyCase: BenchCase = {

@@ -38,7 +38,7 @@ export interface FlowArrivalPeerOptions {
 
 type PeerState = 'open-sent' | 'open-confirm' | 'established';
 
-const FLOW_FAMILIES = [{ afi: Afi.IPV4, safi: Safi.FLOWSPEC }];
+export const FLOW_FAMILIES = [{ afi: Afi.IPV4, safi: Safi.FLOWSPEC }];
 
 export class FlowArrivalPeer {
   readonly arrivals: FlowArrival[] = [];
