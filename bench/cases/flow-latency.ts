@@ -20,7 +20,7 @@ import { TrackedChild } from '../daemons/tracked-child';
 import { flowAnnounceLine, flowVictim } from '../gen/flow-rules';
 import { Deadline, pollUntil } from '../measure/deadline';
 import { FlowArrivalPeer } from '../micro/flow-arrival-peer';
-import type { FloorOptions } from '../micro/flow-floor-sender';
+import type { FloorOptions, FloorTimes } from '../micro/flow-floor-sender';
 import { PYTHON } from './api-helper';
 import { exabgpVersion } from './api-exabgp';
 import type { BenchCase, CaseCompletion, CaseContext, Figure } from './case-types';
@@ -30,6 +30,7 @@ import { FLOW_LATENCY_SLOT } from './flow-slots';
 const FLOW_LATENCY_DEFAULT_N = 1000;
 /** The compiled stand-in daemon of flow-latency-floor (this file runs from dist/bench/cases/). */
 const FLOOR_SENDER = path.join(__dirname, '..', 'micro', 'flow-floor-sender.js');
+const FLOOR_TIMES = 'floor-times.json';
 /** Quiet time before each line: the daemon is idle when the line arrives. */
 const GAP_MS = 5;
 /** Per rule, at most this long is allowed for (ExaBGP's reactor answers in tens of ms). */
@@ -67,7 +68,27 @@ async function signalServer(file: string): Promise<{ signal(): void; close(): Pr
   };
 }
 
-async function runFlowLatency(name: string, ctx: CaseContext, start: FlowSenderStart): Promise<CaseCompletion & { p50?: number; p99?: number }> {
+/** Per line, CLOCK_MONOTONIC ns: the helper's write and the UPDATE's arrival at the peer. */
+export interface LineTimes {
+  readonly writtenNs: readonly bigint[];
+  readonly arrivedNs: readonly bigint[];
+}
+
+/** Figures and checks a case adds from its own sender's records (the floor's split of the chain). */
+type ExtraFigures = (dir: string, lines: LineTimes) => { figures: Figure[]; checks: string[]; problems: string[] };
+
+/** p50 / p99 / max of ns differences, as ms figures named `what …`. */
+export function spreadFigures(what: string, ns: readonly number[]): Figure[] {
+  if (!ns.length) return [];
+  const sorted = ns.map((v) => v / 1e6).sort((a, b) => a - b);
+  return [
+    { name: `${what} p50`, value: percentile(sorted, 0.5), unit: 'ms' },
+    { name: `${what} p99`, value: percentile(sorted, 0.99), unit: 'ms' },
+    { name: `${what} max`, value: sorted[sorted.length - 1]!, unit: 'ms' },
+  ];
+}
+
+async function runFlowLatency(name: string, ctx: CaseContext, start: FlowSenderStart, extra?: ExtraFigures): Promise<CaseCompletion & { p50?: number; p99?: number }> {
   const setupStart = performance.now();
   const slot = FLOW_LATENCY_SLOT;
   const deadline = new Deadline(Math.min(ctx.deadline.remainingMs(), SETUP_MS + ctx.n * (GAP_MS + PER_RULE_BUDGET_MS)));
@@ -137,6 +158,12 @@ async function runFlowLatency(name: string, ctx: CaseContext, start: FlowSenderS
     { name: 'rules', value: latencies.length, unit: 'rules' },
   ];
   recorded.set(name, { p50, p99 });
+  if (extra) {
+    const more = extra(dir, { writtenNs: written.map((w) => BigInt(w)), arrivedNs: arrivals.map((a) => a.atNs) });
+    figures.push(...more.figures);
+    checks.push(...more.checks);
+    problems.push(...more.problems);
+  }
   return { setupSeconds, problems, checks, figures, p50, p99 };
 }
 
@@ -155,17 +182,41 @@ export const flowLatencyCase: BenchCase = {
  * The chain's floor: the same helper, peer and measurement with the daemon replaced by
  * bench/micro/flow-floor-sender.ts, which writes a ready UPDATE per line and nothing else.
  */
-const startFloorSender: FlowSenderStart = (ctx, slot, _dir, helper) => {
+const startFloorSender: FlowSenderStart = (ctx, slot, dir, helper) => {
   const { sender, receiver } = slot;
   const options: FloorOptions = {
     local: { address: sender.address, asn: sender.asn, routerId: sender.routerId },
     peer: { address: receiver.address, port: receiver.port, asn: receiver.asn },
     n: ctx.n,
     helper,
+    timesFile: path.join(dir, FLOOR_TIMES),
   };
   const floor = new TrackedChild({ name: 'floor-sender', command: process.execPath, args: [FLOOR_SENDER, JSON.stringify(options)], cwd: REPO_ROOT });
   ctx.onCleanup(() => floor.stop().then(() => undefined));
   return floor;
+};
+
+/**
+ * The floor's chain cut in two at the stand-in's own clock readings: helper write → the stand-in's
+ * read callback (pipe, its wake-up, Node's stream), and its socket write → the peer's 'data'
+ * callback (loopback TCP, the bench process's wake-up and stream). Same clock as the helper's.
+ */
+const floorSplit: ExtraFigures = (dir, lines) => {
+  const file = path.join(dir, FLOOR_TIMES);
+  if (!fs.existsSync(file)) return { figures: [], checks: [], problems: [`the floor sender wrote no ${FLOOR_TIMES}`] };
+  const times = JSON.parse(fs.readFileSync(file, 'utf8')) as FloorTimes;
+  const n = Math.min(lines.writtenNs.length, lines.arrivedNs.length, times.readNs.length, times.writtenNs.length);
+  const toRead: number[] = [];
+  const toPeer: number[] = [];
+  for (let i = 0; i < n; i++) {
+    toRead.push(Number(BigInt(times.readNs[i]!) - lines.writtenNs[i]!));
+    toPeer.push(Number(lines.arrivedNs[i]! - BigInt(times.writtenNs[i]!)));
+  }
+  return {
+    figures: [...spreadFigures('helper write → sender read', toRead), ...spreadFigures('sender write → peer read', toPeer)],
+    checks: [`the floor's ${n} lines split at the stand-in's clock readings (read callback, socket write)`],
+    problems: [],
+  };
 };
 
 export const flowLatencyFloorCase: BenchCase = {
@@ -176,7 +227,7 @@ export const flowLatencyFloorCase: BenchCase = {
   summary: 'the flow-latency chain alone: a stand-in daemon that writes a ready UPDATE per helper line (the floor under any daemon)',
   needs: ['rxbgp'],
   defaultN: FLOW_LATENCY_DEFAULT_N,
-  run: (ctx) => runFlowLatency('flow-latency-floor', ctx, startFloorSender),
+  run: (ctx) => runFlowLatency('flow-latency-floor', ctx, startFloorSender, floorSplit),
 };
 
 export const exabgpFlowLatencyCase: BenchCase = {

@@ -13,6 +13,7 @@
  * and stopped by its PID; it never listens, and it exits when the session or the helper ends.
  */
 import { spawn } from 'child_process';
+import fs from 'fs';
 import net from 'net';
 import { parseCommand } from '../../lib/api/commands/parse-command';
 import { encodeRouteCommand } from '../../lib/cli/commands/encode-updates';
@@ -31,6 +32,14 @@ export interface FloorOptions {
   readonly n: number;
   /** The helper's argv. */
   readonly helper: readonly string[];
+  /** Written once n lines were answered: FloorTimes, CLOCK_MONOTONIC ns as decimal strings. */
+  readonly timesFile: string;
+}
+
+/** When the stand-in read each line (its 'data' callback began) and handed its UPDATE to the socket. */
+export interface FloorTimes {
+  readonly readNs: readonly string[];
+  readonly writtenNs: readonly string[];
 }
 
 /** UPDATE i announces rule i alone, as rxbgp would send it to this peer. */
@@ -60,6 +69,8 @@ async function main(o: FloorOptions): Promise<void> {
   let state: 'open-sent' | 'open-confirm' | 'established' = 'open-sent';
   let next = 0;
   let carry = '';
+  const readNs: bigint[] = [];
+  const writtenNs: bigint[] = [];
   const quit = (why: string, code: number) => {
     process.stderr.write(`flow-floor-sender: ${why}\n`);
     process.exit(code);
@@ -69,14 +80,20 @@ async function main(o: FloorOptions): Promise<void> {
     helper.on('exit', () => process.stdout.write(`helper exited after ${next} lines\n`));
     helper.stdin!.on('error', () => undefined);
     helper.stdout!.on('data', (chunk: Buffer) => {
+      const readAt = process.hrtime.bigint();
       // One helper line: its UPDATE first, then the ack. Nothing else happens per line.
       const text = carry + chunk.toString('latin1');
       let start = 0;
       let nl = text.indexOf('\n');
       while (nl >= 0) {
         const u = updates[next++];
-        if (u) socket.write(u);
+        if (u) {
+          readNs.push(readAt);
+          writtenNs.push(process.hrtime.bigint());
+          socket.write(u);
+        }
         helper.stdin!.write(done);
+        if (next === o.n) fs.writeFileSync(o.timesFile, JSON.stringify({ readNs: readNs.map(String), writtenNs: writtenNs.map(String) } satisfies FloorTimes));
         start = nl + 1;
         nl = text.indexOf('\n', start);
       }
