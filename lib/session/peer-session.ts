@@ -68,6 +68,8 @@ export class PeerSession {
   private sendChain: Promise<unknown> = Promise.resolve();
   /** Send jobs started and not finished yet (enqueue): with none, a RIB change is sent at once. */
   private sendsInFlight = 0;
+  /** The last SendContext made, for the session (Negotiated) and connection it was made for. */
+  private sendContext: { readonly negotiated: Negotiated; readonly conn: Connection; readonly ctx: SendContext } | undefined;
   /** True while the FSM's effects are carried out: nothing may feed the FSM from inside them. */
   private inEffects = false;
   /** The connection the peer's OPEN last came on. */
@@ -430,11 +432,10 @@ export class PeerSession {
     });
   }
 
-  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[], yieldFirst = true) {
-    const n = this.negotiated;
-    const conn = this.conn;
-    if (!n || !conn) return undefined;
-    const generation = this.generation;
+  /** What every send of this session and connection encodes with: made once, not per API line. */
+  private sendContextOf(n: Negotiated, conn: Connection): SendContext {
+    const kept = this.sendContext;
+    if (kept?.negotiated === n && kept.conn === conn) return kept.ctx;
     const local = conn.localAddress;
     const localFamily = local ? ipFamily(local) : undefined;
     const ctx: SendContext = {
@@ -446,6 +447,16 @@ export class PeerSession {
       ...(localFamily === 1 ? { selfIpv4: local } : {}),
       ...(localFamily === 2 ? { selfIpv6: local } : {}),
     };
+    this.sendContext = { negotiated: n, conn, ctx };
+    return ctx;
+  }
+
+  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[], yieldFirst = true) {
+    const n = this.negotiated;
+    const conn = this.conn;
+    if (!n || !conn) return undefined;
+    const generation = this.generation;
+    const ctx = this.sendContextOf(n, conn);
     const result = await sendRoutes(
       {
         write: (b) => conn.write(b),
