@@ -9,7 +9,7 @@ import { codecCase } from './codec';
 import { emitCase } from './emit';
 import { exabgpFlowApiCase, flowApiCase } from './flow-api';
 import { flowDecodeCase } from './flow-decode';
-import { exabgpFlowLatencyCase, flowLatencyCase } from './flow-latency';
+import { exabgpFlowLatencyCase, flowLatencyCase, flowLatencyFloorCase } from './flow-latency';
 import { gobgpBirdCase } from './gobgp-bird';
 import { ingestCase } from './ingest';
 import { ingestJsonFileCase } from './ingest-json-file';
@@ -48,5 +48,6 @@ export const CASES: readonly BenchCase[] = [
   exabgpFlowApiCase,
   flowLatencyCase,
   exabgpFlowLatencyCase,
+  flowLatencyFloorCase,
   flowDecodeCase,
 ];

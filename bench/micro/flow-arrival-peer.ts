@@ -1,26 +1,33 @@
 /**
- * The flow-latency cases' BGP peer: a raw TCP listener of the bench's own that acts as the
- * sender's neighbor for IPv4 FlowSpec (RFC 8955, AFI 1 / SAFI 133), built like capture-peer.ts on
- * rxbgp's codec. It notes CLOCK_MONOTONIC (process.hrtime, the clock the helper's
- * time.monotonic_ns reads) the moment each chunk arrives, before anything is decoded; every UPDATE
- * that announces FlowSpec rules is recorded with that arrival time and the rules' text, and
- * `onRule` is called (the case tells the helper to write its next line). UPDATEs announcing no
- * rule (the End-of-RIB) and KEEPALIVEs are not recorded.
+ * The flow-latency cases' BGP peer: the sender's neighbor for IPv4 FlowSpec (RFC 8955, AFI 1 /
+ * SAFI 133). Its socket lives in a small process of its own (bench/helpers/flow-arrival-peer.py),
+ * so the UPDATE's arrival is timed where the sender's write lands and not after the bench runner's
+ * event loop gets round to it: per UPDATE that process prints the kernel's receive stamp of the
+ * segment that completed it (SO_TIMESTAMPNS, moved to CLOCK_MONOTONIC: the clock the helper's
+ * time.monotonic_ns reads) and the moment its own recvmsg returned. Here each UPDATE is decoded
+ * with rxbgp's codec; one that announces FlowSpec rules is recorded with both times and the
+ * rules' text, and `onRule` is called (the case tells the helper to write its next line). UPDATEs
+ * announcing no rule (the End-of-RIB) are not recorded. The OPEN it sends is built here
+ * (capture-open.ts) and handed over as hex.
  */
-import net from 'net';
-import { Framer } from '../../lib/wire/framer';
-import { Afi, MessageType, Safi } from '../../lib/wire/iana';
-import { KEEPALIVE_BYTES } from '../../lib/wire/keepalive';
+import path from 'path';
+import { REPO_ROOT } from '../daemons/rxbgp';
+import { TrackedChild } from '../daemons/tracked-child';
+import { PYTHON } from '../cases/api-helper';
+import { Afi, Safi } from '../../lib/wire/iana';
 import { decodeMessage } from '../../lib/wire/message';
 import { notificationText } from '../../lib/wire/notification';
 import { DEFAULT_CONTEXT, type CodecContext } from '../../lib/wire/types';
 import { familyContext } from '../../lib/families/family-context';
 import { CAPTURE_HOLD_TIME, captureOpen, type CaptureSpeaker } from './capture-open';
-import { messageType } from './message-split';
+
+export const FLOW_ARRIVAL_PEER = path.join(REPO_ROOT, 'bench', 'helpers', 'flow-arrival-peer.py');
 
 export interface FlowArrival {
-  /** process.hrtime.bigint() when the chunk that completed the UPDATE arrived. */
+  /** CLOCK_MONOTONIC ns at which the peer's kernel queued the segment that completed the UPDATE. */
   readonly atNs: bigint;
+  /** CLOCK_MONOTONIC ns at which the peer process's read of it returned (its wake-up included). */
+  readonly readNs: bigint;
   /** The FlowSpec rules it announced, as rxbgp's decoder prints them. */
   readonly rules: readonly string[];
 }
@@ -36,124 +43,125 @@ export interface FlowArrivalPeerOptions {
   readonly log: (message: string) => void;
 }
 
-type PeerState = 'open-sent' | 'open-confirm' | 'established';
+export const FLOW_FAMILIES = [{ afi: Afi.IPV4, safi: Safi.FLOWSPEC }];
 
-const FLOW_FAMILIES = [{ afi: Afi.IPV4, safi: Safi.FLOWSPEC }];
+/** How long the peer process may take to listen. */
+const LISTEN_WAIT_MS = 10_000;
 
 export class FlowArrivalPeer {
   readonly arrivals: FlowArrival[] = [];
   /** Why the session failed, once it did. */
   failure: string | undefined;
-  private socket: net.Socket | undefined;
-  private state: PeerState = 'open-sent';
+  private established_ = false;
   private codec: CodecContext = DEFAULT_CONTEXT;
-  private keepalives: NodeJS.Timeout | undefined;
   private closed = false;
+  private child!: TrackedChild;
 
-  private constructor(
-    private readonly server: net.Server,
-    private readonly o: FlowArrivalPeerOptions,
-  ) {
-    server.on('connection', (socket) => this.accept(socket));
-  }
+  private constructor(private readonly o: FlowArrivalPeerOptions) {}
 
   static listen(o: FlowArrivalPeerOptions): Promise<FlowArrivalPeer> {
+    const peer = new FlowArrivalPeer(o);
     return new Promise((resolve, reject) => {
-      const server = net.createServer();
-      server.once('error', reject);
-      server.listen({ host: o.address, port: o.port, exclusive: true }, () => {
-        server.off('error', reject);
-        server.on('error', (err) => o.log(`flow peer: ${err.message}`));
-        resolve(new FlowArrivalPeer(server, o));
+      const timer = setTimeout(() => reject(new Error(`flow peer: not listening after ${LISTEN_WAIT_MS} ms; ${peer.child.lastLines()}`)), LISTEN_WAIT_MS);
+      peer.child = new TrackedChild({
+        name: 'flow-peer',
+        command: PYTHON,
+        args: [
+          FLOW_ARRIVAL_PEER,
+          '--address',
+          o.address,
+          '--port',
+          String(o.port),
+          '--peer',
+          o.peerAddress,
+          '--open',
+          captureOpen(o.local, FLOW_FAMILIES).toString('hex'),
+          '--keepalive',
+          String(CAPTURE_HOLD_TIME / 3),
+        ],
+        onStdoutLine: (line) => {
+          if (line === 'L') {
+            clearTimeout(timer);
+            resolve(peer);
+            return;
+          }
+          try {
+            peer.line(line);
+          } catch (err) {
+            peer.fail(err instanceof Error ? err.message : String(err));
+          }
+        },
+        onStderrLine: (line) => o.log(`flow peer: ${line}`),
+      });
+      void peer.child.waitForExit(24 * 3600 * 1000).then(() => {
+        clearTimeout(timer);
+        if (!peer.closed && !peer.failure) peer.fail(`the peer process exited: ${peer.child.lastLines()}`);
+        reject(new Error(`flow peer: exited before listening: ${peer.child.lastLines()}`));
       });
     });
   }
 
   get established(): boolean {
-    return this.state === 'established';
+    return this.established_;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.keepalives) clearInterval(this.keepalives);
-    this.socket?.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.child.stop(2000);
   }
 
-  private accept(socket: net.Socket): void {
-    if (this.closed || this.socket || socket.remoteAddress !== this.o.peerAddress) {
-      socket.destroy();
-      return;
-    }
-    this.socket = socket;
-    this.state = 'open-sent';
-    socket.setNoDelay(true);
-    const framer = new Framer();
-    socket.on('data', (chunk: Buffer) => {
-      const atNs = process.hrtime.bigint();
-      if (this.closed || this.failure) return;
-      try {
-        for (const message of framer.push(chunk)) this.receive(message, atNs);
-      } catch (err) {
-        this.fail(err instanceof Error ? err.message : String(err));
+  private line(line: string): void {
+    if (this.closed || this.failure) return;
+    const space = line.indexOf(' ');
+    const tag = space < 0 ? line : line.slice(0, space);
+    const rest = space < 0 ? '' : line.slice(space + 1);
+    switch (tag) {
+      case 'O': {
+        const open = decodeMessage(Buffer.from(rest, 'hex'), DEFAULT_CONTEXT);
+        if (open.type !== 'open') throw new Error(`expected the sender's OPEN, got ${open.type}`);
+        const asn4 = open.capabilities.some((c) => c.kind === 'asn4');
+        this.codec = familyContext({ asn4, extendedMessage: false, addPath: new Set() });
+        return;
       }
-    });
-    socket.on('error', (err) => this.fail(`flow peer session: ${err.message}`));
-    socket.on('close', () => {
-      if (this.closed) return;
-      if (this.state === 'established') this.fail(`the sender closed the session after ${this.arrivals.length} UPDATEs`);
-      else {
-        this.o.log('flow peer: connection closed before Established; waiting for another');
-        this.socket = undefined;
+      case 'E':
+        this.established_ = true;
+        this.o.log('flow peer: session established');
+        return;
+      case 'U':
+        return this.update(rest);
+      case 'N': {
+        const n = decodeMessage(Buffer.from(rest, 'hex'), DEFAULT_CONTEXT);
+        throw new Error(`the sender sent a NOTIFICATION: ${n.type === 'notification' ? notificationText(n.code, n.subcode) : n.type}`);
       }
-    });
-    socket.write(captureOpen(this.o.local, FLOW_FAMILIES));
+      case 'W':
+        this.o.log(`flow peer: connection closed before Established (${rest}); waiting for another`);
+        return;
+      case 'X':
+        throw new Error(`the session ended after ${this.arrivals.length} UPDATEs: ${rest}`);
+      default:
+        throw new Error(`the peer process printed ${JSON.stringify(line.slice(0, 100))}`);
+    }
   }
 
-  private receive(message: Buffer, atNs: bigint): void {
-    const type = messageType(message);
-    if (type === MessageType.NOTIFICATION) {
-      const n = decodeMessage(message, DEFAULT_CONTEXT);
-      throw new Error(`the sender sent a NOTIFICATION: ${n.type === 'notification' ? notificationText(n.code, n.subcode) : n.type}`);
-    }
-    if (this.state === 'established') {
-      if (type !== MessageType.UPDATE) return;
-      const u = decodeMessage(message, this.codec);
-      if (u.type !== 'update') return;
-      if (u.errorAction) throw new Error(`an UPDATE decoded with ${u.errorAction}`);
-      const rules: string[] = [];
-      for (const list of u.announced) if (list.safi === Safi.FLOWSPEC) for (const r of list.prefixes) rules.push(r);
-      if (!rules.length) return;
-      const arrival = { atNs, rules };
-      this.arrivals.push(arrival);
-      this.o.onRule(arrival, this.arrivals.length - 1);
-      return;
-    }
-    if (this.state === 'open-sent') {
-      const open = decodeMessage(message, DEFAULT_CONTEXT);
-      if (open.type !== 'open') throw new Error(`expected the sender's OPEN, got ${open.type}`);
-      const asn4 = open.capabilities.some((c) => c.kind === 'asn4');
-      this.codec = familyContext({ asn4, extendedMessage: false, addPath: new Set() });
-      this.send(KEEPALIVE_BYTES);
-      this.state = 'open-confirm';
-      const hold = Math.min(CAPTURE_HOLD_TIME, open.holdTime);
-      if (hold > 0) this.keepalives = setInterval(() => this.send(KEEPALIVE_BYTES), (hold / 3) * 1000);
-      return;
-    }
-    if (type !== MessageType.KEEPALIVE) throw new Error(`expected the sender's KEEPALIVE in OpenConfirm, got message type ${type}`);
-    this.state = 'established';
-    this.o.log('flow peer: session established');
-  }
-
-  private send(bytes: Buffer): void {
-    if (this.socket && !this.socket.destroyed) this.socket.write(bytes);
+  private update(rest: string): void {
+    const [kernel, read, hex] = rest.split(' ');
+    if (!kernel || !read || !hex) throw new Error(`a malformed UPDATE line from the peer process: ${rest.slice(0, 100)}`);
+    const u = decodeMessage(Buffer.from(hex, 'hex'), this.codec);
+    if (u.type !== 'update') return;
+    if (u.errorAction) throw new Error(`an UPDATE decoded with ${u.errorAction}`);
+    const rules: string[] = [];
+    for (const list of u.announced) if (list.safi === Safi.FLOWSPEC) for (const r of list.prefixes) rules.push(r);
+    if (!rules.length) return;
+    if (kernel.startsWith('-')) throw new Error('the peer socket gave no receive time stamp (SO_TIMESTAMPNS)');
+    const arrival = { atNs: BigInt(kernel), readNs: BigInt(read), rules };
+    this.arrivals.push(arrival);
+    this.o.onRule(arrival, this.arrivals.length - 1);
   }
 
   private fail(reason: string): void {
     if (this.failure) return;
     this.failure = reason;
     this.o.log(`flow peer: ${reason}`);
-    if (this.keepalives) clearInterval(this.keepalives);
-    this.socket?.destroy();
+    void this.child.stop(2000);
   }
 }

@@ -66,6 +66,12 @@ export class PeerSession {
   /** The received message whose effects are being carried out (for events that carry raw bytes). */
   private currentFrame: Buffer | undefined;
   private sendChain: Promise<unknown> = Promise.resolve();
+  /** Send jobs started and not finished yet (enqueue): with none, a RIB change is sent at once. */
+  private sendsInFlight = 0;
+  /** The last SendContext made, for the session (Negotiated) and connection it was made for. */
+  private sendContext: { readonly negotiated: Negotiated; readonly conn: Connection; readonly ctx: SendContext } | undefined;
+  /** True while the FSM's effects are carried out: nothing may feed the FSM from inside them. */
+  private inEffects = false;
   /** The connection the peer's OPEN last came on. */
   private openSeenOn: Connection | undefined;
   /**
@@ -81,6 +87,8 @@ export class PeerSession {
     this.subscription = runFsm(opts.settings, this.input, opts.scheduler).subscribe({
       next: (r) => {
         this.fsm = r.state;
+        const outer = this.inEffects;
+        this.inEffects = true;
         for (const e of r.effects) {
           // RxJS rethrows a subscriber's exception asynchronously, which would end the process:
           // a failed effect is logged and this session goes on (or down) alone.
@@ -90,6 +98,7 @@ export class PeerSession {
             opts.log.error(`${opts.name}: ${e.kind} failed: ${err instanceof Error ? err.stack : String(err)}`);
           }
         }
+        this.inEffects = outer;
       },
       error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
     });
@@ -203,10 +212,15 @@ export class PeerSession {
     return this.fsm.state === 'Established' && !!this.negotiated?.families.some((f) => f.afi === family.afi && f.safi === family.safi);
   }
 
-  /** Sends what changed in Adj-RIB-Out (config reload) if the session is up. */
+  /**
+   * Sends what changed in Adj-RIB-Out (an API command, a reload) if the session is up. When no
+   * other send is under way, the change's first UPDATEs are written before this returns: a helper's
+   * line goes out in the tick that read it, ahead of the line's own `done` (which only waits in the
+   * helper's stdin queue until the end of the tick) and with no microtask hop on the way.
+   */
   announce(change: RibOutChange): void {
     if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
-    this.enqueue(() => this.sendRib(change.withdraw, change.announce, [], false));
+    this.enqueue(() => this.sendRib(change.withdraw, change.announce, [], false), true);
   }
 
   /**
@@ -214,11 +228,25 @@ export class PeerSession {
    * table yields to the event loop while it is written, and an End-of-RIB asked for after some
    * routes must not overtake them. Jobs of a session that has since gone down are skipped.
    */
-  private enqueue(job: () => unknown): void {
+  private enqueue(job: () => unknown, nowWhenIdle = false): void {
     const generation = this.generation;
-    this.sendChain = this.sendChain
-      .then(() => (this.generation === generation && !this.disposed ? job() : undefined))
-      .catch((e: unknown) => this.opts.log.error(`${this.opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`));
+    const run = () => (this.generation === generation && !this.disposed ? job() : undefined);
+    const failed = (e: unknown) => this.opts.log.error(`${this.opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`);
+    const finished = () => void this.sendsInFlight--;
+    this.sendsInFlight++;
+    // At once only with nothing queued before it (order is kept) and not from inside the FSM's
+    // effects: the send feeds UpdateSent to the FSM, which must not be re-entered (header).
+    if (nowWhenIdle && this.sendsInFlight === 1 && !this.inEffects) {
+      let started: unknown;
+      try {
+        started = run();
+      } catch (e) {
+        started = Promise.reject(e);
+      }
+      this.sendChain = Promise.resolve(started).catch(failed).finally(finished);
+      return;
+    }
+    this.sendChain = this.sendChain.then(run).catch(failed).finally(finished);
   }
 
   private feed(e: FsmEvent): void {
@@ -404,11 +432,10 @@ export class PeerSession {
     });
   }
 
-  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[], yieldFirst = true) {
-    const n = this.negotiated;
-    const conn = this.conn;
-    if (!n || !conn) return undefined;
-    const generation = this.generation;
+  /** What every send of this session and connection encodes with: made once, not per API line. */
+  private sendContextOf(n: Negotiated, conn: Connection): SendContext {
+    const kept = this.sendContext;
+    if (kept?.negotiated === n && kept.conn === conn) return kept.ctx;
     const local = conn.localAddress;
     const localFamily = local ? ipFamily(local) : undefined;
     const ctx: SendContext = {
@@ -420,6 +447,16 @@ export class PeerSession {
       ...(localFamily === 1 ? { selfIpv4: local } : {}),
       ...(localFamily === 2 ? { selfIpv6: local } : {}),
     };
+    this.sendContext = { negotiated: n, conn, ctx };
+    return ctx;
+  }
+
+  private async sendRib(withdraws: Parameters<typeof sendRoutes>[2], groups: Parameters<typeof sendRoutes>[3], endOfRib: readonly Family[], yieldFirst = true) {
+    const n = this.negotiated;
+    const conn = this.conn;
+    if (!n || !conn) return undefined;
+    const generation = this.generation;
+    const ctx = this.sendContextOf(n, conn);
     const result = await sendRoutes(
       {
         write: (b) => conn.write(b),

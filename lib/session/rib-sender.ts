@@ -107,9 +107,13 @@ export async function sendRoutes(
     else await new Promise<void>((resolve) => setImmediate(resolve));
     return target.alive();
   };
-  /** Queues messages for the socket; `kind` says what the prefixes of `counts` (one entry per message) do. */
-  const push = async (msgs: Buffer[], kind?: 'announced' | 'withdrawn'): Promise<boolean> => {
-    for (let i = 0; i < msgs.length; i++) {
+  /**
+   * Queues msgs[from..] until a 64 KB chunk is full; returns the index of the first message not
+   * queued yet once it is (flush it first), or -1 when all were queued. `kind` says what the
+   * prefixes of `counts` (one entry per message) do.
+   */
+  const queue = (msgs: Buffer[], kind: 'announced' | 'withdrawn' | undefined, from: number): number => {
+    for (let i = from; i < msgs.length; i++) {
       const m = msgs[i];
       target.sent?.(m);
       pending.push(m);
@@ -117,21 +121,40 @@ export async function sendRoutes(
       messages++;
       pendingCount.messages++;
       if (kind) pendingCount[kind] += counts[i];
-      if (pendingBytes >= CHUNK_BYTES && !(await flush())) return false;
+      if (pendingBytes >= CHUNK_BYTES) return i + 1;
+    }
+    return -1;
+  };
+  /**
+   * Queues messages for the socket: true, synchronously, when no chunk filled up on the way,
+   * otherwise a promise of whether the send goes on. Callers await only that promise, so a small
+   * change (one helper line) reaches flush(), and the socket, in the same tick as sendRoutes' call.
+   */
+  const push = (msgs: Buffer[], kind?: 'announced' | 'withdrawn'): true | Promise<boolean> => {
+    const next = queue(msgs, kind, 0);
+    return next < 0 ? true : pushRest(msgs, next, kind);
+  };
+  /** push() past a full chunk: flushes each (waiting for 'drain' or the next event loop turn) and queues on. */
+  const pushRest = async (msgs: Buffer[], next: number, kind: 'announced' | 'withdrawn' | undefined): Promise<boolean> => {
+    while (next >= 0) {
+      if (!(await flush())) return false;
+      next = queue(msgs, kind, next);
     }
     return true;
   };
-
   // Let the caller finish the step that started us before the first write (the first send of a
   // session, started by the step that established it). A change on a session already up (one
-  // helper line: one rule) goes out at once: its latency is the figure users meet.
+  // helper line: one rule) goes out at once, before sendRoutes returns: no await comes before the
+  // first write unless a 64 KB chunk fills (push), so its latency, the figure users meet, holds no
+  // microtask hop in which other work (a helper's ack) could be written first.
   if (yieldFirst) await new Promise<void>((resolve) => setImmediate(resolve));
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
     counts.length = 0;
     const msgs = pack(() => `withdrawal of ${describe(w)}`, () => packUpdates({}, undefined, w, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    if (!(await push(msgs, 'withdrawn'))) return done();
+    const pushed = push(msgs, 'withdrawn');
+    if (pushed !== true && !(await pushed)) return done();
     prefixes += nlriCount(w);
     withdrawn += nlriCount(w);
   }
@@ -155,11 +178,13 @@ export async function sendRoutes(
     counts.length = 0;
     const msgs = pack(() => `${describe(g)} via ${nextHop}`, () => packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    if (!(await push(msgs, 'announced'))) return done();
+    const pushed = push(msgs, 'announced');
+    if (pushed !== true && !(await pushed)) return done();
     prefixes += nlriCount(g);
   }
   for (const f of endOfRib) {
-    if (!(await push([encodeMessage(endOfRibMessage(f), ctx.codec)]))) return done();
+    const pushed = push([encodeMessage(endOfRibMessage(f), ctx.codec)]);
+    if (pushed !== true && !(await pushed)) return done();
   }
   await flush();
   return done();

@@ -26,6 +26,20 @@ const slash24s = (n: number) => Array.from({ length: n }, (_, i) => `${10 + (i >
 const group = (prefixes: string[], nextHop: string): OutGroup => ({ afi: 1, safi: 1, nextHop, attributes: { origin: 0, asPath: [] }, prefixes });
 
 describe('sendRoutes', () => {
+  it('writes a change that fits one chunk before it returns its promise (no await before the first write)', async () => {
+    const t = target();
+    const sending = sendRoutes(t, ctx, [{ afi: 1, safi: 1, prefixes: ['10.1.0.0/24'] }], [group(['10.0.0.0/24'], '198.51.100.1')], [], false);
+    // One write of both UPDATEs, made in the caller's tick: a helper's line goes out ahead of its ack.
+    expect(t.written).toHaveLength(1);
+    const framer = new Framer();
+    const sent = framer.push(t.written[0]).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
+    expect(sent.map((m) => [m.withdrawn.flatMap((w) => w.prefixes), m.announced.flatMap((a) => a.prefixes)])).toEqual([
+      [['10.1.0.0/24'], []],
+      [[], ['10.0.0.0/24']],
+    ]);
+    expect((await sending).messages).toBe(2);
+  });
+
   it('skips a group that cannot be encoded, says which, and sends the rest', async () => {
     const t = target();
     const result = await sendRoutes(t, ctx, [], [group(['10.0.0.0/24'], '198.51.100.1'), group(['10.0.1.0/24', '10.0.2.0/24'], '2001:db8::1'), group(['10.0.3.0/24'], '198.51.100.1')]);

@@ -25,6 +25,7 @@ describe('CASES', () => {
       ['exabgp-flow-api', 100000],
       ['flow-latency', 1000],
       ['exabgp-flow-latency', 1000],
+      ['flow-latency-floor', 1000],
       ['flow-decode', 100000],
     ]);
   });
@@ -60,15 +61,17 @@ describe('the issue-6 sink cases', () => {
 });
 
 describe('the issue-12 FlowSpec cases', () => {
-  it('run rxbgp before ExaBGP (whose case states the ratio), as rows of their own tables', () => {
+  it('run rxbgp before ExaBGP (whose case states the ratio), then the latency floor, as rows of their own tables', () => {
     const at = (name: string) => CASES.findIndex((c) => c.name === name);
     expect(at('exabgp-flow-api')).toBe(at('flow-api') + 1);
     expect(at('exabgp-flow-latency')).toBe(at('flow-latency') + 1);
+    expect(at('flow-latency-floor')).toBe(at('flow-latency') + 2);
     expect(CASES.filter((c) => c.name.includes('flow-')).map((c) => [c.name, c.groups])).toEqual([
       ['flow-api', ['flow-api']],
       ['exabgp-flow-api', ['flow-api']],
       ['flow-latency', ['flow-latency']],
       ['exabgp-flow-latency', ['flow-latency']],
+      ['flow-latency-floor', ['flow-latency']],
       ['flow-decode', ['flow-decode']],
     ]);
   });
