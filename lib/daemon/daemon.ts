@@ -3,7 +3,8 @@
  * reload (SIGHUP) that keeps every session whose settings did not change and only sends the
  * route differences to them.
  */
-import { FAMILY_REGISTRY } from '../families';
+import { FAMILY_REGISTRY, type AnyFamily } from '../families';
+import { warmUp } from './warm-up';
 import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
 import { neighborSettingsKey } from '../config';
@@ -94,8 +95,22 @@ export class Daemon {
     this.policies.load(this.config.policies);
     await this.syncListeners(this.config);
     this.running = true;
+    await this.warmUp(this.config);
     for (const n of this.config.neighbors) this.addNeighbor(n);
     this.log.info(`rxbgp started: ${this.config.neighbors.length} neighbor(s), listening on ${this.config.listen.map((l) => `${l.address}:${l.port}`).join(', ') || 'nothing'}`);
+  }
+
+  /** Compiles the route-line path of the families with a route grammar the neighbors carry (warm-up.ts), before any session. */
+  private async warmUp(config: Config): Promise<void> {
+    const families = new Set<AnyFamily>();
+    for (const n of config.neighbors) for (const f of n.families) {
+      const family = FAMILY_REGISTRY.get(f.afi, f.safi);
+      if (family?.routeGrammar) families.add(family);
+    }
+    if (families.size === 0) return;
+    const started = Date.now();
+    const sent = await warmUp([...families]);
+    this.log.debug(`warmed the route path of ${[...families].map((f) => f.name).join(', ')}: ${sent} example routes in ${Date.now() - started} ms`);
   }
 
   /**

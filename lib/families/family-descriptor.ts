@@ -80,6 +80,12 @@ export interface RouteGrammar {
   parse(line: string, from: number, family?: { readonly afi: Afi; readonly safi: Safi }): FamilyParse<FamilyRoute>;
   /** The JSON config's list of these routes per neighbor (`flows`), when the family has one. */
   readonly config?: RouteConfigForm;
+  /**
+   * The i-th of a run of distinct routes as tools send them (the text after `announce <word>
+   * route `): the daemon warms its command path with them at start (lib/daemon/warm-up.ts), so
+   * the first routes a helper sends do not run through code still being compiled.
+   */
+  example?(i: number): string;
 }
 
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */

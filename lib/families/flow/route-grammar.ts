@@ -32,6 +32,21 @@ export const FLOW_ROUTE_GRAMMAR: RouteGrammar = {
     const parsed = parseFlowRoute(line, { from, afi: family?.afi as FlowAfi | undefined, safi: family?.safi as FlowSafi | undefined });
     return parsed.ok ? { ok: true, value: familyRoute(parsed.route) } : parsed;
   },
+  // The shapes DDoS tools send (FastNetMon's block form, ExaFS's one-line form), one /32 of
+  // 198.18.0.0/15 (RFC 2544, benchmarking) per i.
+  example(i) {
+    const destination = `198.${18 + ((i >> 16) & 1)}.${(i >> 8) & 255}.${i & 255}/32`;
+    switch (i % 4) {
+      case 0:
+        return `{ match { destination ${destination}; protocol udp; source-port =53; } then { discard; } }`;
+      case 1:
+        return `{ match { destination ${destination}; protocol udp; source-port =123; packet-length >=468; } then { rate-limit 9600; } }`;
+      case 2:
+        return `destination ${destination} protocol [ tcp ] destination-port [ =80 >=8080&<=8088 ] tcp-flags [ syn ] rate-limit 1024`;
+      default:
+        return `source 192.0.2.${i & 255}/32 destination ${destination} protocol [ udp ] fragment [ is-fragment ] discard`;
+    }
+  },
   // A neighbor's "flows": [{ "match": { ... }, "then": { ... } }] (lib/families/flowspec/decode-flow-config.ts).
   config: {
     key: 'flows',
