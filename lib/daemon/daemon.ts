@@ -93,14 +93,16 @@ export class Daemon {
   async start(): Promise<void> {
     if (this.running) return;
     this.policies.load(this.config.policies);
+    // Before listening: a peer connecting while neighbors are not added yet would be refused
+    // with a NOTIFICATION (Connection Rejected) and wait out its connect-retry timer.
+    await this.warmUp(this.config);
     await this.syncListeners(this.config);
     this.running = true;
-    await this.warmUp(this.config);
     for (const n of this.config.neighbors) this.addNeighbor(n);
     this.log.info(`rxbgp started: ${this.config.neighbors.length} neighbor(s), listening on ${this.config.listen.map((l) => `${l.address}:${l.port}`).join(', ') || 'nothing'}`);
   }
 
-  /** Compiles the route-line path of the families with a route grammar the neighbors carry (warm-up.ts), before any session. */
+  /** Compiles the route-line path of the families with a route grammar the neighbors carry (warm-up.ts), before any listener or session. */
   private async warmUp(config: Config): Promise<void> {
     const families = new Set<AnyFamily>();
     for (const n of config.neighbors) for (const f of n.families) {
