@@ -4,7 +4,7 @@
  * block switches on (neighbor-changes → "state", fsm, negotiated, signal), which can only be received.
  */
 import { describeValue } from './config-error';
-import { nearestKey } from './nearest-key';
+import { nearestKey } from '../wire/nearest-key';
 import { scalar } from './scalar-codecs';
 import type { ApiMessageKind } from './types';
 

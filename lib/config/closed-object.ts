@@ -6,7 +6,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import { describeValue } from './config-error';
-import { nearestKey } from './nearest-key';
+import { nearestKey } from '../wire/nearest-key';
 
 export type ClosedObject<R extends t.Props, O extends t.Props> = { [K in keyof R]: t.TypeOf<R[K]> } & {
   [K in keyof O]?: t.TypeOf<O[K]>;

@@ -32,7 +32,7 @@ import {
   uint32,
 } from './scalar-codecs';
 import { describeValue } from './config-error';
-import { CONFIG_FAMILIES } from './family-text';
+import { CONFIG_FAMILIES } from '../families/family-text';
 import { apiReceiveKind, apiSendKind } from './api-message-kind';
 import { namedRecord } from './named-record';
 import { sinkCodec } from './sink-codec';

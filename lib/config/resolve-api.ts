@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'path';
 import { joinIndex, joinKey } from './config-error';
 import { defaultControlSocketPath, MAX_CONTROL_SOCKET_PATH_BYTES } from './control-socket-path';
-import { nearestKey } from './nearest-key';
+import { nearestKey } from '../wire/nearest-key';
 import type { ApiFile, ControlFile, ProcessFile } from './file-codec';
 import type { ApiConfig, ApiMessageKind, ControlConfig, ProcessConfig } from './types';
 

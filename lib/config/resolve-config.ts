@@ -6,7 +6,7 @@ import { Afi, AsPathSegmentType, Origin, Safi } from '../wire/iana';
 import { familyKey, type Family, type PathAttributes } from '../wire/types';
 import { ipFamily } from '../wire/address';
 import { fromValidationErrors, joinIndex, joinKey, type ConfigError } from './config-error';
-import { formatFamily, parseFamily } from './family-text';
+import { formatFamily, parseFamily } from '../families/family-text';
 import type { PrefixValue } from './scalar-codecs';
 import { routeListCodec, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';

@@ -7,7 +7,7 @@ import { isAbsolute, resolve as resolvePath } from 'path';
 import { joinIndex, joinKey } from './config-error';
 import { fileProblem } from './file-problem';
 import type { PolicyFile } from './file-codec';
-import { nearestKey } from './nearest-key';
+import { nearestKey } from '../wire/nearest-key';
 import type { PolicyConfig } from './types';
 
 type Report = (path: string, message: string) => void;

@@ -7,10 +7,10 @@ import { Afi, AddPathMode, Origin } from '../wire/iana';
 import { formatIpv4Number, formatIpv6, parseIpv4, parseIpv6, parsePrefix, formatPrefix } from '../wire/address';
 import type { Aggregator, Family } from '../wire/types';
 import { describeValue } from './config-error';
-import { formatCommunity, parseCommunity } from './community-text';
-import { formatLargeCommunity, parseLargeCommunity } from './large-community-text';
-import { formatExtendedCommunity, parseExtendedCommunity } from './extended-community-text';
-import { CONFIG_FAMILIES, formatFamily, parseFamily } from './family-text';
+import { formatCommunity, parseCommunity } from '../wire/community-text';
+import { formatLargeCommunity, parseLargeCommunity } from '../wire/large-community-text';
+import { formatExtendedCommunity, parseExtendedCommunity } from '../wire/extended-community-text';
+import { CONFIG_FAMILIES, formatFamily, parseFamily } from '../families/family-text';
 import type { LogLevel } from './types';
 
 /** A parse result: the value, or the whole error message. */

@@ -1,6 +1,6 @@
 /** One line saying what a config will do, for `rxbgp validate` and the daemon's start-up log. */
 import { familyKey } from '../wire/types';
-import { formatFamily } from './family-text';
+import { formatFamily } from '../families/family-text';
 import type { Config } from './types';
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -25,7 +25,7 @@
  * - lib/api/commands/: route-command.ts, route-specs.ts, address-text.ts, split-prefix.ts (route text
  *   is an IPv4/IPv6 prefix; default next hop 0.0.0.0 / ::), eor-command.ts (default family).
  * - lib/daemon/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.
- * - lib/config/family-text.ts (CONFIG_FAMILIES = ipv4/ipv6 unicast), resolve-config.ts (routes get
+ * - lib/families/family-text.ts (CONFIG_FAMILIES), lib/config/resolve-config.ts (routes get
  *   SAFI 1; default families from the peer address), scalar-codecs.ts, route-overlaps.ts (prefix maths).
  * - lib/rib/adj-rib-in.ts keys routes by the family's ribKeys (numeric families in a typed-array
  *   table, others by text). Left: adj-rib-out.ts (IPV4_UNICAST / IPV6_UNICAST special cases, packed

@@ -1,6 +1,6 @@
 /**
  * ExaBGP's names of the address families (RFC 4760 AFI/SAFI pairs), for text, JSON and logs at
- * every layer (lib/config/family-text.ts parses them).
+ * every layer (lib/families/family-text.ts parses them).
  */
 import { Afi, Safi } from './iana';
 import { familyKey } from './types';

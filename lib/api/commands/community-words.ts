@@ -4,8 +4,8 @@
  * in ExaBGP's extra spellings (two-part "a:b" = target, target4/origin4, an "AS:IPv4" target, an
  * "L"-suffixed AS, redirect, bandwidth, l2info, redirect-to-nexthop).
  */
-import { parseCommunity } from '../../config/community-text';
-import { parseExtendedCommunity } from '../../config/extended-community-text';
+import { parseCommunity } from '../../wire/community-text';
+import { parseExtendedCommunity } from '../../wire/extended-community-text';
 import { ipv4Number } from './address-text';
 import { parseUint, U16_MAX, U32_MAX } from './number-text';
 

@@ -3,7 +3,7 @@
  * Parsers throw CommandSyntaxError (never anything else on bad input); parseCommand catches it and
  * returns `{ ok: false, error }`, so a malformed line never escapes as an exception.
  */
-import { nearestKey } from '../../config/nearest-key';
+import { nearestKey } from '../../wire/nearest-key';
 import type { Tokens } from './tokenize';
 
 export class CommandSyntaxError extends Error {

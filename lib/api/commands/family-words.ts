@@ -1,5 +1,5 @@
 /** `<afi> <safi>` word pairs (`ipv4 unicast`, `l2vpn evpn`) as ExaBGP's AFI/SAFI names, via lib/config's table (RFC 4760). */
-import { parseFamily } from '../../config/family-text';
+import { parseFamily } from '../../families/family-text';
 import type { Family } from '../../wire/types';
 import type { Cursor } from './cursor';
 

@@ -6,7 +6,7 @@
 import { formatIpv4Number } from '../../wire/address';
 import { AsPathSegmentType, Origin } from '../../wire/iana';
 import type { AsPathSegment, PathAttributes, UnknownAttribute } from '../../wire/types';
-import { parseLargeCommunity } from '../../config/large-community-text';
+import { parseLargeCommunity } from '../../wire/large-community-text';
 import { canonicalIp, canonicalIpv4, ipv4Number } from './address-text';
 import { communityOfWord, extendedCommunityOfWord } from './community-words';
 import type { Cursor } from './cursor';

@@ -1,25 +1,9 @@
 /**
- * Small helpers for the flow route's JSON-config errors: "did you mean" for a mistyped key and a
- * short description of a found value. lib/config has the same two (nearest-key.ts,
- * config-error.ts), but a family may import only lib/wire; they belong in lib/wire if a third user
- * appears.
+ * Small helpers for the flow route's JSON-config errors: "did you mean" for a mistyped key (over
+ * lib/wire/nearest-key.ts's edit distance, also ignoring dashes and allowing abbreviations) and a
+ * short description of a found value.
  */
-
-/** Levenshtein distance, two rows (keys are short). */
-function editDistance(a: string, b: string): number {
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      cur[j] = Math.min(substitute, prev[j] + 1, cur[j - 1] + 1);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../../wire/nearest-key';
 
 /**
  * The allowed key nearest to `key` ignoring case and, for keys, dashes and underscores (so

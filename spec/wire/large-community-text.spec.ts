@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatLargeCommunity, parseLargeCommunity } from '../../lib/config/large-community-text';
+import { formatLargeCommunity, parseLargeCommunity } from '../../lib/wire/large-community-text';
 
 describe('large community text (RFC 8092)', () => {
   it('parses global:local1:local2', () => {

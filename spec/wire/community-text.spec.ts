@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { WellKnownCommunity } from '../../lib/wire/iana';
-import { formatCommunity, parseCommunity, WELL_KNOWN_COMMUNITY_NAMES } from '../../lib/config/community-text';
+import { formatCommunity, parseCommunity, WELL_KNOWN_COMMUNITY_NAMES } from '../../lib/wire/community-text';
 
 describe('community text (RFC 1997)', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { editDistance, nearestKey } from '../../lib/config/nearest-key';
+import { editDistance, nearestKey } from '../../lib/wire/nearest-key';
 
 describe('nearestKey', () => {
   const keys = ['peerAddress', 'peerAs', 'holdTime', 'localAs', 'communities', 'routes', 'routeSets'];

@@ -2,7 +2,7 @@
  * RFC 1997 communities as text: "65001:100" (AS:value, each 0..65535), a well-known name
  * ("no-export", "blackhole", ...) or a plain uint32. Shared by the config and the process API.
  */
-import { WellKnownCommunity } from '../wire/iana';
+import { WellKnownCommunity } from './iana';
 
 /** "no-export" <-> 0xFFFFFF01, derived from iana.ts so the names and values cannot drift apart. */
 const BY_NAME = new Map<string, number>(

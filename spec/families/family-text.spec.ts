@@ -1,5 +1,5 @@
 import { FAMILIES } from '../../lib/families';
-import { CONFIG_FAMILIES, formatFamily, parseFamily } from '../../lib/config/family-text';
+import { CONFIG_FAMILIES, formatFamily, parseFamily } from '../../lib/families/family-text';
 
 describe('family text', () => {
   it.each([

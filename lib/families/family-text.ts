@@ -4,7 +4,7 @@
  * rxbgp carries (one descriptor each in lib/families); the whole table (lib/wire/family-names.ts,
  * where the session layer can name families in its logs too) is here for the process API and logs.
  */
-import { FAMILIES } from '../families';
+import { FAMILIES } from '.';
 import { FAMILY_NAMES, formatFamily } from '../wire/family-names';
 import type { Family } from '../wire/types';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { hex } from '../helpers/hex';
-import { formatExtendedCommunity, parseExtendedCommunity } from '../../lib/config/extended-community-text';
+import { formatExtendedCommunity, parseExtendedCommunity } from '../../lib/wire/extended-community-text';
 
 const u64 = (b: Buffer): bigint => b.readBigUInt64BE(0);
 

@@ -7,7 +7,7 @@
  *   "target:4200000000:7"  four-octet AS specific, type 0x02: AS(4) local(2)      RFC 5668 §2
  * (an AS above 65535 needs the four-octet layout), and any value as "0x" + 16 hex digits.
  */
-import { formatIpv4Number, parseIpv4 } from '../wire/address';
+import { formatIpv4Number, parseIpv4 } from './address';
 
 /** Extended community type high octets (transitive), RFC 4360 §3 and RFC 5668. */
 export const ExtendedCommunityType = { TWO_OCTET_AS: 0x00, IPV4_ADDRESS: 0x01, FOUR_OCTET_AS: 0x02 } as const;
