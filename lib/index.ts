@@ -29,7 +29,7 @@ export type { RouteView, RouteSnapshot } from './policy/route-view';
 export { filterRoutes, mapAttributes, routeAttributes } from './policy/helpers';
 export { PrefixList } from './policy/prefix-list';
 export { maxPrefixLength, rejectPrefixes, acceptPrefixes } from './policy/prefix-filters';
-export { pickRoutes, mergeWithdrawn } from './policy/nlri-lists';
+export { pickRoutes, mergeWithdrawn } from './wire/nlri/nlri-lists';
 export { filterFlows, flowAttributes, mapFlowActions, type FlowRouteView } from './policy/flow-routes';
 export { filterFamilyRoutes, familyRouteAttributes, type FamilyRoute } from './policy/family-routes';
 export type { FlowComponentName, FlowPrefixView, FlowView } from './families';

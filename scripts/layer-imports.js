@@ -16,16 +16,17 @@ const EXCEPTIONS = path.join(__dirname, 'layer-exceptions.json');
 
 /**
  * What each folder may import besides itself (DESIGN.md "Layers"; folders it does not name are
- * placed by what they do: mrt is a codec beside wire, metrics and sources wire the daemon's parts
+ * placed by what they do: mrt reads dumps into the RIB's tables and writes BGP4MP for the sinks,
+ * so it sits between rib and sinks; metrics and sources wire the daemon's parts
  * like the daemon, speaker is the library built on the daemon, cli and lib/index.ts are the top).
  */
-const BELOW_DAEMON = ['wire', 'families', 'fsm', 'mrt', 'rib', 'config', 'session', 'api', 'policy', 'sinks'];
+const BELOW_DAEMON = ['wire', 'families', 'fsm', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks'];
 const ALLOWED = {
   wire: [],
   families: ['wire'],
   fsm: ['wire'],
-  mrt: ['wire', 'families'],
   rib: ['wire', 'families'],
+  mrt: ['wire', 'families', 'rib'],
   config: ['wire', 'families'],
   session: ['wire', 'families', 'fsm'],
   api: ['wire', 'families', 'rib'],

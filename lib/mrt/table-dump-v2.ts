@@ -18,6 +18,9 @@ import { formatIp } from '../wire/address';
 import { Afi, AttrType, Safi } from '../wire/iana';
 import { LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
 import type { CodecContext, PathAttributes } from '../wire/types';
+import type { RouteTable, TableSet } from '../rib/route-table';
+
+export type { RouteTable, TableSet };
 
 const MRT_HEADER = 12;
 const TABLE_DUMP_V2 = 13;
@@ -29,16 +32,6 @@ const CHUNK = 1 << 20;
 /** TABLE_DUMP_V2 always encodes AS numbers in 4 octets (RFC 6396 §4.3.4). */
 const DUMP_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath: new Set() };
 
-export interface TableSet {
-  readonly afi: number;
-  readonly safi: number;
-  /** From NEXT_HOP (IPv4) or the abbreviated MP_REACH_NLRI (IPv6, RFC 6396 §4.3.4). */
-  readonly nextHop: string;
-  /** Everything but NEXT_HOP and MP_REACH_NLRI, decoded from `bytesKey` on each read. */
-  readonly attributes: PathAttributes;
-  /** The entry's attribute bytes as a latin1 string: what the set was interned by (AttributeSets takes it too). */
-  readonly bytesKey: string;
-}
 
 /**
  * A set as read from the dump: its bytes only. A full table has a few hundred thousand sets, and
@@ -63,18 +56,6 @@ class DumpSet implements TableSet {
 /** Sets interned per address family by their attribute bytes, and their next hops' text. */
 type InternedSets = Readonly<Record<number, Map<string, number>>> & { readonly nextHops: Map<string, string> };
 
-/** Routes loaded from a dump: IPv4 unicast packed (address * 64 + length), the rest as text. */
-export interface RouteTable {
-  readonly sets: TableSet[];
-  readonly v4Prefixes: number[];
-  /** Index into `sets` of each v4 prefix. */
-  readonly v4Sets: number[];
-  readonly other: Array<{ readonly afi: number; readonly safi: number; readonly prefix: string; readonly set: number }>;
-  /** Records of other types or subtypes, skipped. */
-  skippedRecords: number;
-  /** Prefixes whose first entry had no usable next hop or attributes, skipped. */
-  skippedPrefixes: number;
-}
 
 export class MrtError extends Error {}
 

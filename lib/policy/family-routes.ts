@@ -16,7 +16,7 @@ import { map, Observable } from 'rxjs';
 import { FAMILY_REGISTRY, type AnyFamily } from '../families';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import type { Announced, NlriList, PathAttributes } from '../wire/types';
-import { mergeWithdrawn, pickRoutes } from './nlri-lists';
+import { mergeWithdrawn, pickRoutes } from '../wire/nlri/nlri-lists';
 import type { Policy, RouteBatch } from './types';
 
 /** One announced route of some family, as the family's descriptor shows it to policies. */

@@ -10,7 +10,7 @@
 import { map, Observable } from 'rxjs';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import type { Announced, NlriList, PathAttributes } from '../wire/types';
-import { mergeWithdrawn, pickRoutes } from './nlri-lists';
+import { mergeWithdrawn, pickRoutes } from '../wire/nlri/nlri-lists';
 import { holdsPrefixes, RouteCursor, type RouteView } from './route-view';
 import type { Policy, RouteBatch } from './types';
 

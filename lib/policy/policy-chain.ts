@@ -14,7 +14,7 @@ import type { Subscription } from 'rxjs';
 import { StageInput } from './stage-input';
 import { errorText } from './error-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
-import { mergeWithdrawn } from './nlri-lists';
+import { mergeWithdrawn } from '../wire/nlri/nlri-lists';
 import type { Policy, PolicyContext, PolicyFactory, RouteBatch } from './types';
 
 /** A policy as the chain runs it: its name, its factory and the options from the config. */

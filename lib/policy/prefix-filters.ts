@@ -13,7 +13,7 @@ import { Afi } from '../wire/iana';
 import { INV_LENGTH_SLOTS, LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
 import { nlriCount, packedIpv4Of, type PackedIpv4 } from '../wire/nlri/packed-ipv4';
 import type { Announced, NlriList } from '../wire/types';
-import { mergeWithdrawn, pickRoutes } from './nlri-lists';
+import { mergeWithdrawn, pickRoutes } from '../wire/nlri/nlri-lists';
 import { PrefixList } from './prefix-list';
 import { holdsPrefixes, RouteCursor } from './route-view';
 import type { Policy, RouteBatch } from './types';

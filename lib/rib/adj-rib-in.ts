@@ -9,7 +9,7 @@ import { FAMILY_REGISTRY, type AnyFamily } from '../families';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { decodePathAttributes, wireKeyOf } from '../wire/attributes';
 import type { Announced, CodecContext, NlriList, PathAttributes, UpdateMessage } from '../wire/types';
-import { pickRoutes } from '../policy/nlri-lists';
+import { pickRoutes } from '../wire/nlri/nlri-lists';
 import { familyKey } from '../wire/types';
 import { attributeKey } from './attribute-key';
 import { Ipv4PrefixTable } from './ipv4-prefix-table';

@@ -23,7 +23,7 @@ import { Ipv4PrefixTable } from './ipv4-prefix-table';
 import { PrefixesBySet } from './prefixes-by-set';
 import { TextRoutes } from './text-routes';
 import { expandIpv4RunPacked, expandPrefixRun } from './route-set';
-import type { RouteTable, TableSet } from '../mrt/table-dump-v2';
+import type { RouteTable, TableSet } from './route-table';
 
 /** One configured route (structurally the config's RouteConfig). */
 export interface OutRoute {

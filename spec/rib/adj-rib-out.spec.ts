@@ -1,7 +1,7 @@
 import { AdjRibOut, type OutRoute } from '../../lib/rib/adj-rib-out';
 import { expandIpv4RunPacked, expandPrefixRun } from '../../lib/rib/route-set';
 import { formatIpv4Packed } from '../../lib/wire/nlri/packed-ipv4';
-import type { RouteTable } from '../../lib/mrt/table-dump-v2';
+import type { RouteTable } from '../../lib/rib/route-table';
 import { parseIpv4PrefixPacked } from '../../lib/wire/nlri/ipv4-prefix';
 
 const route = (prefix: string, med = 0, nextHop = 'self'): OutRoute => ({ afi: 1, safi: 1, prefix, nextHop, attributes: { origin: 0, med } });

@@ -17,7 +17,7 @@
 import { FAMILIES, type AnyFamily } from '../../families';
 import type { SessionEvent } from '../../session/events';
 import type { Log } from '../../session/log';
-import { pickRoutes } from '../../policy/nlri-lists';
+import { pickRoutes } from '../../wire/nlri/nlri-lists';
 import { nlriCount } from '../../wire/nlri/packed-ipv4';
 import { familyKey, type Announced, type AsPathSegment, type NlriList, type UpdateMessage } from '../../wire/types';
 import { bestUnicast } from './best-unicast';

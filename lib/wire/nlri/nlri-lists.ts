@@ -1,11 +1,12 @@
 /**
  * Taking some routes out of an NLRI list and merging lists of one family, keeping IPv4 prefixes
  * packed when they came packed (lib/wire/nlri/packed-ipv4.ts): what the policy helpers need to
- * split a batch into the routes kept and the routes withdrawn.
+ * split a batch into the routes kept and the routes withdrawn, and the Adj-RIB-In to hand out
+ * what it holds.
  */
-import { Afi } from '../wire/iana';
-import { attachPackedIpv4, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
-import type { Announced, NlriList } from '../wire/types';
+import { Afi } from '../iana';
+import { attachPackedIpv4, nlriCount, packedIpv4Of } from './packed-ipv4';
+import type { Announced, NlriList } from '../types';
 
 /** The routes of `list` at `indices` (ascending), as a list of the same family, packed if it was. */
 export function pickRoutes<T extends NlriList>(list: T, indices: ArrayLike<number>, count: number, withNextHop: boolean): T {
