@@ -5,9 +5,10 @@
  */
 import type { BgpError } from '../wire/errors';
 import type { Family, Message, NotificationMessage, OpenMessage, UpdateMessage, RouteRefreshMessage } from '../wire/types';
+import type { Negotiated, State } from '../wire/session-outcome';
 
-/** RFC 4271 §8.2.2 session states. */
-export type State = 'Idle' | 'Connect' | 'Active' | 'OpenSent' | 'OpenConfirm' | 'Established';
+export type { Negotiated, State };
+
 
 /** RFC 4271 §8 timers; IdleHold is §8.1.1's IdleHoldTimer used for DampPeerOscillations (exponential backoff). */
 export type TimerName = 'ConnectRetry' | 'Hold' | 'Keepalive' | 'DelayOpen' | 'IdleHold';
@@ -42,29 +43,6 @@ export interface PeerSettings {
   readonly gracefulRestartTime?: number;
 }
 
-/** Everything agreed in the OPEN exchange (RFC 4271 §4.2, RFC 5492 capabilities). */
-export interface Negotiated {
-  /** min(our hold time, theirs), 0 or >= 3 (RFC 4271 §4.2). */
-  readonly holdTime: number;
-  /** holdTime / 3 (RFC 4271 §10 suggests one third), 0 when holdTime is 0. */
-  readonly keepaliveTime: number;
-  readonly peerAs: number;
-  readonly peerId: string;
-  /** Both advertised 4-octet AS (RFC 6793). */
-  readonly asn4: boolean;
-  /** Both advertised extended message (RFC 8654). */
-  readonly extendedMessage: boolean;
-  /** Families both sides advertised (familyKey numbers). If the peer sent no MP capability at all, IPv4 unicast. */
-  readonly families: readonly Family[];
-  /** RFC 7911: families where we receive / send path identifiers (familyKey numbers). */
-  readonly addPathReceive: ReadonlySet<number>;
-  readonly addPathSend: ReadonlySet<number>;
-  /** Peer supports route refresh (2918 or Cisco's 128) / enhanced route refresh (7313). */
-  readonly routeRefresh: boolean;
-  readonly enhancedRouteRefresh: boolean;
-  readonly localOpen: OpenMessage;
-  readonly peerOpen: OpenMessage;
-}
 
 export interface FsmState {
   readonly state: State;

@@ -18,7 +18,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Negotiated } from '../fsm/types';
+import type { Negotiated } from '../wire/session-outcome';
 import type { Neighbor } from '../session/neighbor';
 import type { SessionEvent } from '../session/events';
 import { bgp4mpPeering, writeBgp4mpMessage, type Bgp4mpPeering } from '../mrt/bgp4mp-writer';

@@ -5,7 +5,7 @@
  * families are the peer's Multiprotocol families we also sent (none unless both sent one),
  * "refresh" needs code 2 (or 70 for "enhanced") from both sides, Cisco's 128 does not count.
  */
-import type { Negotiated } from '../../fsm/types';
+import type { Negotiated } from '../../wire/session-outcome';
 import { CapabilityCode } from '../../wire/iana';
 import { familyKey, type OpenMessage } from '../../wire/types';
 import { capabilityCode, MULTISESSION, MULTISESSION_CISCO, nextHopTriples, OPERATIONAL } from './capability-code';

@@ -3,7 +3,7 @@
  * `signal()`, `shutdown()`): no direction, and the content straight after the AS numbers.
  */
 import os from 'os';
-import type { State } from '../../fsm/types';
+import type { State } from '../../wire/session-outcome';
 import { envelope, neighborEvent, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
 
 /**

@@ -2,7 +2,7 @@
  * Events about the neighbor rather than a message (text.py `up()`, `connected()`, `down()`,
  * `shutdown()`). ExaBGP's text encoder prints nothing for fsm, negotiated and signal events.
  */
-import type { Negotiated, State } from '../../fsm/types';
+import type { Negotiated, State } from '../../wire/session-outcome';
 import type { JsonNeighbor } from '../exabgp-json/envelope';
 
 /** "connected" (TCP up), "up" (Established) or "down - <reason>", the reason as given (even empty). */
