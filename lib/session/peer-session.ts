@@ -9,7 +9,7 @@
 import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
-import { runFsm } from '../fsm/machine';
+import { runFsm } from './run-fsm';
 import { BgpError } from '../wire/errors';
 import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
