@@ -6,8 +6,9 @@
  * Every input to the FSM comes from an asynchronous source (socket callbacks, timers, the
  * scheduler's next turn), never from inside an effect, so the fold is never re-entered.
  *
- * Every timer of the session (the FSM's, the stop wait, the connection's flush bound, the RIB
- * sender's yields) runs on `scheduler`, so a test can drive a whole session in virtual time.
+ * Every timer of the session (the FSM's, the stop wait, the flush bound of the connections it
+ * opens, the RIB sender's yields) runs on `scheduler`, so a test can drive a whole session in
+ * virtual time (an accepted Connection is given its scheduler by whoever built it).
  */
 import { asyncScheduler, firstValueFrom, fromEvent, race, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
