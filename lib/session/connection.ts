@@ -5,8 +5,10 @@
  * Socket creation lives in openConnection() so TCP-MD5 / GTSM sockets can slot in later.
  */
 import * as net from 'net';
+import { timer, type SchedulerLike } from 'rxjs';
 import { Framer } from '../wire/framer';
 import { BgpError } from '../wire/errors';
+import { EventLoopScheduler } from './event-loop-scheduler';
 
 export type Direction = 'outgoing' | 'incoming';
 
@@ -29,16 +31,21 @@ export interface Endpoint {
 }
 
 /** How long a closing connection may take to flush its last NOTIFICATION before it is destroyed. */
-const CLOSE_FLUSH_MS = 1000;
+export const CLOSE_FLUSH_MS = 1000;
+
+/** The flush bound's default clock: real time, and the pending bound does not keep the process alive. */
+const CLOSE_SCHEDULER = new EventLoopScheduler({ unref: true });
 
 export class Connection {
   private readonly framer = new Framer();
   private handlers: ConnectionHandlers | undefined;
   private closing = false;
 
+  /** `scheduler`: the session's (a virtual one in tests); the flush bound on close runs on it. */
   constructor(
     readonly socket: net.Socket,
     readonly direction: Direction,
+    private readonly scheduler: SchedulerLike = CLOSE_SCHEDULER,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -102,9 +109,8 @@ export class Connection {
     this.closing = true;
     this.handlers = undefined;
     this.socket.end();
-    const timer = setTimeout(() => this.socket.destroy(), CLOSE_FLUSH_MS);
-    timer.unref();
-    this.socket.once('close', () => clearTimeout(timer));
+    const bound = timer(CLOSE_FLUSH_MS, this.scheduler).subscribe(() => this.socket.destroy());
+    this.socket.once('close', () => bound.unsubscribe());
   }
 
   private onData(chunk: Buffer): void {
@@ -131,14 +137,14 @@ export class Connection {
 }
 
 /** Opens an outgoing connection. The one place sockets are created for peers. */
-export function openConnection(ep: Endpoint): Connection {
+export function openConnection(ep: Endpoint, scheduler?: SchedulerLike): Connection {
   const socket = net.connect({
     host: ep.peerAddress,
     port: ep.peerPort,
     ...(ep.localAddress ? { localAddress: ep.localAddress } : {}),
     ...(ep.localPort ? { localPort: ep.localPort } : {}),
   });
-  return new Connection(socket, 'outgoing');
+  return new Connection(socket, 'outgoing', scheduler);
 }
 
 /** "::ffff:127.0.0.1" (dual-stack listener) -> "127.0.0.1". */

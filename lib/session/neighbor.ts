@@ -5,7 +5,7 @@
  * Identifiers decide which connection survives. Accepted while Established: the new
  * connection is closed with Cease / Connection Collision Resolution.
  */
-import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
 import type { PeerSettings, State } from '../fsm/types';
 import { collisionWinner } from '../fsm/collision';
 import { CeaseSubcode } from '../wire/iana';
@@ -24,12 +24,14 @@ import { NeighborCounters } from './counters';
 import { ConnectFailures } from './connect-failures';
 import { ExportPipeline } from './export-pipeline';
 import type { ChainPolicy } from '../policy/policy-chain';
+import { eventLoopScheduler } from './event-loop-scheduler';
 
 export interface NeighborOptions {
   readonly name: string;
   readonly settings: PeerSettings;
   readonly endpoint: Endpoint;
   readonly log: Log;
+  /** The clock of every timer of the neighbor and its sessions (see PeerSessionOptions.scheduler); real time without. */
   readonly scheduler?: SchedulerLike;
   /** Import policies, in order (lib/policy): what the peer sends goes through them before it is stored and reported. */
   readonly importPolicies?: readonly ChainPolicy[];
@@ -40,7 +42,7 @@ export interface NeighborOptions {
 }
 
 /** After a promoted candidate session ends, how long before a fresh session starts. */
-const RESTART_DELAY_MS = 1000;
+export const RESTART_DELAY_MS = 1000;
 
 export class Neighbor {
   readonly ribIn = new AdjRibIn();
@@ -52,7 +54,7 @@ export class Neighbor {
   private primaryIsCandidate = false;
   private candidate: { session: PeerSession; sub: Subscription } | undefined;
   private stopped = false;
-  private restartTimer: NodeJS.Timeout | undefined;
+  private restartTimer: Subscription | undefined;
   private reportSentMessages = false;
 
   private readonly importer: ImportPipeline;
@@ -207,7 +209,7 @@ export class Neighbor {
   async stop(subcode: number = CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, message?: string): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer?.unsubscribe();
     const c = this.candidate;
     this.candidate = undefined;
     await Promise.all([this.primary.stop(subcode, message), c?.session.stop(CeaseSubcode.PEER_DECONFIGURED)]);
@@ -277,7 +279,7 @@ export class Neighbor {
     if (!keepCandidate) {
       candidate.collisionDump();
       c.sub.unsubscribe();
-      setImmediate(() => candidate.dispose());
+      this.later(() => candidate.dispose());
       return;
     }
     const old = this.primary;
@@ -288,7 +290,7 @@ export class Neighbor {
     this.primarySub = this.forward(candidate);
     if (primaryAlive) old.collisionDump();
     oldSub.unsubscribe();
-    setImmediate(() => old.dispose());
+    this.later(() => old.dispose());
   }
 
   /** A promoted (passive) candidate ended: go back to a session with the configured settings. */
@@ -298,10 +300,15 @@ export class Neighbor {
     this.primary = this.newSession(this.opts.settings);
     this.primaryIsCandidate = false;
     this.primarySub = this.forward(this.primary);
-    setImmediate(() => old.dispose());
-    this.restartTimer = setTimeout(() => {
+    this.later(() => old.dispose());
+    this.restartTimer = timer(RESTART_DELAY_MS, this.opts.scheduler ?? asyncScheduler).subscribe(() => {
       if (!this.stopped) this.primary.start();
-    }, RESTART_DELAY_MS);
+    });
+  }
+
+  /** Runs work on the next turn of the event loop (or of the virtual clock), out of the events being handled now. */
+  private later(work: () => void): void {
+    (this.opts.scheduler ?? eventLoopScheduler).schedule(work);
   }
 }
 

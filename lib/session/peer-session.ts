@@ -3,13 +3,17 @@
  * FSM events, runFsm() folds them (with its timers) through the pure step(), and the effects it
  * returns are carried out here: writes, connects, closes, RIB updates and events out.
  *
- * Every input to the FSM comes from an asynchronous source (socket callbacks, timers,
- * setImmediate), never from inside an effect, so the fold is never re-entered.
+ * Every input to the FSM comes from an asynchronous source (socket callbacks, timers, the
+ * scheduler's next turn), never from inside an effect, so the fold is never re-entered.
+ *
+ * Every timer of the session (the FSM's, the stop wait, the flush bound of the connections it
+ * opens, the RIB sender's yields) runs on `scheduler`, so a test can drive a whole session in
+ * virtual time (an accepted Connection is given its scheduler by whoever built it).
  */
-import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, firstValueFrom, fromEvent, race, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
-import { runFsm } from '../fsm/machine';
+import { runFsm } from './run-fsm';
 import { BgpError } from '../wire/errors';
 import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
@@ -28,6 +32,7 @@ import type { NeighborCounters } from './counters';
 import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { sendRoutes, type SendContext } from './rib-sender';
+import { eventLoopScheduler } from './event-loop-scheduler';
 import { ipFamily } from '../wire/address';
 
 export interface PeerSessionOptions {
@@ -37,6 +42,10 @@ export interface PeerSessionOptions {
   readonly ribIn: AdjRibIn;
   readonly ribOut: AdjRibOut;
   readonly log: Log;
+  /**
+   * The clock of every timer of the session; without, real time: asyncScheduler for timers and
+   * eventLoopScheduler (setImmediate) for the yields to the event loop.
+   */
   readonly scheduler?: SchedulerLike;
   /** The neighbor's import policies; without, received routes are stored as they come. */
   readonly importer?: ImportPipeline;
@@ -49,7 +58,7 @@ export interface PeerSessionOptions {
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
-const STOP_WAIT_MS = 1500;
+export const STOP_WAIT_MS = 1500;
 
 export class PeerSession {
   readonly events$ = new Subject<SessionEvent>();
@@ -149,13 +158,7 @@ export class PeerSession {
     if (subcode === CeaseSubcode.ADMINISTRATIVE_SHUTDOWN) this.feed({ type: 'ManualStop', ...(message ? { shutdownMessage: message } : {}) });
     else this.feed({ type: 'AutomaticStop', error: new BgpError(ErrorCode.CEASE, subcode) });
     if (conn && !conn.socket.destroyed) {
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, STOP_WAIT_MS);
-        conn.socket.once('close', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
+      await firstValueFrom(race(timer(STOP_WAIT_MS, this.opts.scheduler ?? asyncScheduler), fromEvent(conn.socket, 'close')));
     }
     if (subcode !== CeaseSubcode.ADMINISTRATIVE_SHUTDOWN) this.dispose();
   }
@@ -318,7 +321,7 @@ export class PeerSession {
         return;
       case 'connect':
         this.conn?.close();
-        this.bind(openConnection(this.opts.endpoint));
+        this.bind(openConnection(this.opts.endpoint, this.opts.scheduler));
         return;
       case 'close':
         // Connect, ConnectRetryTimer expired (RFC 4271 Event 9) with our SYN still unanswered: a timeout.
@@ -463,6 +466,7 @@ export class PeerSession {
         drained: () => conn.drained(),
         alive: () => this.generation === generation && this.conn === conn && conn.isOpen,
         wrote: () => this.feed({ type: 'UpdateSent' }),
+        scheduler: this.opts.scheduler ?? eventLoopScheduler,
         counted: (c) => {
           this.opts.counters?.sentMessages('update', c.messages);
           this.opts.counters?.sentPrefixes(c.announced, c.withdrawn);

@@ -4,6 +4,7 @@
  * (DESIGN.md: never let a queue grow without bound). It yields to the event loop between chunks so
  * keepalives and the hold timer keep running during a full-table send.
  */
+import type { SchedulerLike } from 'rxjs';
 import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
 import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
@@ -13,6 +14,7 @@ import { packUpdates } from '../wire/update-pack';
 import { encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
 import { outgoingAttributes } from './outgoing-attributes';
+import { eventLoopScheduler, nextTurn } from './event-loop-scheduler';
 
 export interface SendTarget {
   write(bytes: Buffer): boolean;
@@ -28,6 +30,11 @@ export interface SendTarget {
   counted?(chunk: ChunkCount): void;
   /** When set, called with every UPDATE message written (for "send" events). */
   sent?(message: Buffer): void;
+  /**
+   * Where the sender yields between chunks (its next turn lets socket reads and timers run): the
+   * session's scheduler; eventLoopScheduler (setImmediate) when absent.
+   */
+  readonly scheduler?: SchedulerLike;
   /** A group or withdrawal that cannot be encoded (say, a next hop of the wrong family): skipped, the rest is sent. */
   refused?(what: string, why: string): void;
 }
@@ -72,6 +79,7 @@ export async function sendRoutes(
   endOfRib: readonly Family[] = [],
   yieldFirst = true,
 ): Promise<SendResult> {
+  const turns = target.scheduler ?? eventLoopScheduler;
   const pending: Buffer[] = [];
   let pendingBytes = 0;
   /** What `pending` holds, for target.counted. */
@@ -104,7 +112,7 @@ export async function sendRoutes(
     target.counted?.(pendingCount);
     pendingCount = { messages: 0, announced: 0, withdrawn: 0 };
     if (!ok) await target.drained();
-    else await new Promise<void>((resolve) => setImmediate(resolve));
+    else await nextTurn(turns);
     return target.alive();
   };
   /**
@@ -147,7 +155,7 @@ export async function sendRoutes(
   // helper line: one rule) goes out at once, before sendRoutes returns: no await comes before the
   // first write unless a 64 KB chunk fills (push), so its latency, the figure users meet, holds no
   // microtask hop in which other work (a helper's ack) could be written first.
-  if (yieldFirst) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (yieldFirst) await nextTurn(turns);
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
     counts.length = 0;

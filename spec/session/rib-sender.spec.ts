@@ -1,3 +1,4 @@
+import { VirtualTimeScheduler } from 'rxjs';
 import { sendRoutes, type ChunkCount, type SendContext } from '../../lib/session/rib-sender';
 import { Framer } from '../../lib/wire/framer';
 import { decodeMessage } from '../../lib/wire/message';
@@ -87,5 +88,31 @@ describe('sendRoutes', () => {
     const onWire = base.written.flatMap((b) => framer.push(b)).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
     expect(chunks.reduce((n, c) => n + c.announced, 0)).toBe(onWire.reduce((n, u) => n + u.announced[0].prefixes.length, 0));
     expect(chunks.reduce((n, c) => n + c.announced, 0)).toBeLessThan(100000);
+  });
+});
+
+describe('sendRoutes: the yield between 64 KB chunks', () => {
+  it("waits for the target's scheduler between chunks (virtual time: nothing more is written until it runs)", async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const t = { ...target(), scheduler };
+    // 60,000 /24s: several 64 KB chunks.
+    let finished = false;
+    const sending = sendRoutes(t, ctx, [], [group(slash24s(60_000), '198.51.100.1')], [], false).then((r) => ((finished = true), r));
+    expect(t.written).toHaveLength(1);
+    // Real event-loop turns do not move it on: the yield is on the scheduler, not a plain setImmediate.
+    for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(t.written).toHaveLength(1);
+    let turns = 0;
+    while (!finished && turns < 100) {
+      scheduler.flush();
+      turns++;
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    const result = await sending;
+    expect(result.prefixes).toBe(60_000);
+    // One turn of the scheduler after each chunk written; every chunk but the last is 64 KB or more.
+    expect(t.written.length).toBeGreaterThan(2);
+    expect(turns).toBe(t.written.length);
+    expect(t.written.slice(0, -1).every((b) => b.length >= 64 * 1024)).toBe(true);
   });
 });

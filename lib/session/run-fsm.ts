@@ -1,5 +1,5 @@
 /**
- * runFsm: the FSM as an RxJS stream for one peer. Input events and timer expiries are folded through
+ * runFsm: the FSM as an RxJS stream for one peer (here in session/, so lib/fsm stays pure: no RxJS, no clock). Input events and timer expiries are folded through
  * step(); every StepResult is emitted for the session layer to carry out (send, connect, close,
  * established, down, update, ...). Timer effects are carried out here, on the given scheduler, and their
  * expiries come back as events, always asynchronously (a scheduled action), never from inside a step.
@@ -7,8 +7,8 @@
 import { asyncScheduler, Observable } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import { DeadlineTimers } from './deadline-timers';
-import { initialState, step } from './step';
-import type { FsmEvent, PeerSettings, StepResult, TimerName } from './types';
+import { initialState, step } from '../fsm/step';
+import type { FsmEvent, PeerSettings, StepResult, TimerName } from '../fsm/types';
 
 const EXPIRY_EVENTS: Record<TimerName, FsmEvent> = {
   ConnectRetry: { type: 'ConnectRetryTimerExpires' }, // Event 9

@@ -1,5 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
-import { DeadlineTimers } from '../../lib/fsm/deadline-timers';
+import { DeadlineTimers } from '../../lib/session/deadline-timers';
 import type { TimerName } from '../../lib/fsm/types';
 
 /** A virtual clock (1 frame = 1 ms) bounded to an hour, and the expiries it saw as [ms, timer]. */

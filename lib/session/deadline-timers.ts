@@ -9,7 +9,7 @@
  */
 import { Subscription } from 'rxjs';
 import type { SchedulerAction, SchedulerLike } from 'rxjs';
-import type { TimerName } from './types';
+import type { TimerName } from '../fsm/types';
 
 interface Slot {
   /** When the timer expires, in scheduler time (ms). */

@@ -1,9 +1,9 @@
 import { Subject, map, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { runFsm } from '../../lib/fsm/machine';
+import { runFsm } from '../../lib/session/run-fsm';
 import type { Effect, FsmEvent, PeerSettings, StepResult } from '../../lib/fsm/types';
 import type { Message } from '../../lib/wire/types';
-import { DELAY_OPEN, KEEPALIVE, PASSIVE, SETTINGS, msg, notificationMessage, peerOpen } from './fixtures';
+import { DELAY_OPEN, KEEPALIVE, PASSIVE, SETTINGS, msg, notificationMessage, peerOpen } from '../fsm/fixtures';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
