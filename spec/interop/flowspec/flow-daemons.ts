@@ -21,8 +21,10 @@ export interface FlowDaemonOptions {
   readonly port: number;
   readonly asn: number;
   readonly routerId: string;
-  /** Its only neighbor (iBGP: same AS), which connects to it. */
+  /** Its only neighbor, which connects to it. */
   readonly neighbor: string;
+  /** The neighbor's AS: default the daemon's own (iBGP). */
+  readonly neighborAs?: number;
 }
 
 export interface FlowDaemon {
@@ -86,7 +88,8 @@ abstract class Daemon implements FlowDaemon {
 
 export const GOBGP_FLOW_FAMILIES = ['ipv4-flowspec', 'ipv6-flowspec', 'l3vpn-ipv4-flowspec', 'l3vpn-ipv6-flowspec'] as const;
 
-export function gobgpFlowToml(o: FlowDaemonOptions): string {
+/** gobgpd listening for its one neighbor, with `families` (default the four FlowSpec ones). */
+export function gobgpFlowToml(o: FlowDaemonOptions, families: readonly string[] = GOBGP_FLOW_FAMILIES): string {
   return `[global.config]
   as = ${o.asn}
   router-id = "${o.routerId}"
@@ -95,11 +98,11 @@ export function gobgpFlowToml(o: FlowDaemonOptions): string {
 [[neighbors]]
   [neighbors.config]
     neighbor-address = "${o.neighbor}"
-    peer-as = ${o.asn}
+    peer-as = ${o.neighborAs ?? o.asn}
   [neighbors.transport.config]
     local-address = "${o.address}"
     passive-mode = true
-${GOBGP_FLOW_FAMILIES.map((name) => `  [[neighbors.afi-safis]]\n    [neighbors.afi-safis.config]\n      afi-safi-name = "${name}"`).join('\n')}
+${families.map((name) => `  [[neighbors.afi-safis]]\n    [neighbors.afi-safis.config]\n      afi-safi-name = "${name}"`).join('\n')}
 `;
 }
 

@@ -16,6 +16,7 @@ import { pollUntil } from '../harness/poll';
 import { makeTempDir, removeTempDir } from '../harness/temp-dir';
 import { Rxbgp, type RxbgpConfig } from '../rxbgp';
 import { flowRuleStrings } from './received-flow-events';
+import { gobgpFlowToml } from './flow-daemons';
 
 const RX = { address: '127.0.0.25', asn: 65025 };
 const A = { name: 'gobgp A', address: '127.0.0.26', port: 1792, asn: 65026, api: '127.0.0.26:1795' };
@@ -29,25 +30,7 @@ type Peer = typeof A;
 
 /** gobgpd over eBGP with rxbgp as its only neighbor, IPv4 unicast and IPv4 FlowSpec, listening only. */
 function gobgpToml(p: Peer): string {
-  return `[global.config]
-  as = ${p.asn}
-  router-id = "${p.address}"
-  port = ${p.port}
-  local-address-list = ["${p.address}"]
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "${RX.address}"
-    peer-as = ${RX.asn}
-  [neighbors.transport.config]
-    local-address = "${p.address}"
-    passive-mode = true
-  [[neighbors.afi-safis]]
-    [neighbors.afi-safis.config]
-      afi-safi-name = "ipv4-unicast"
-  [[neighbors.afi-safis]]
-    [neighbors.afi-safis.config]
-      afi-safi-name = "ipv4-flowspec"
-`;
+  return gobgpFlowToml({ address: p.address, port: p.port, asn: p.asn, routerId: p.address, neighbor: RX.address, neighborAs: RX.asn }, ['ipv4-unicast', 'ipv4-flowspec']);
 }
 
 class Gobgp {
