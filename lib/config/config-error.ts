@@ -3,6 +3,9 @@
  * expected and what was found, so a user can fix the file without reading code.
  */
 import type { Context, ValidationError } from 'io-ts';
+import { describeValue } from '../wire/describe-value';
+
+export { describeValue };
 
 export interface ConfigError {
   /** Where in the JSON, e.g. "neighbors[0].routes[2].prefix"; "" for the document itself. */
@@ -51,25 +54,6 @@ export function contextPath(context: Context): string {
   return path;
 }
 
-/** Short text of a found value for "got ..." (strings quoted, containers named, long text cut). */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string': {
-      const quoted = JSON.stringify(value);
-      return quoted.length > 60 ? `${quoted.slice(0, 56)}..."` : quoted;
-    }
-    case 'number':
-    case 'boolean':
-      return String(value);
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
-  }
-}
 
 /** io-ts errors to ConfigErrors; a codec without its own message is described by its name. */
 export function fromValidationErrors(errors: readonly ValidationError[]): ConfigError[] {

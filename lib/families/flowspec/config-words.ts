@@ -1,9 +1,11 @@
 /**
  * Small helpers for the flow route's JSON-config errors: "did you mean" for a mistyped key (over
  * lib/wire/nearest-key.ts's edit distance, also ignoring dashes and allowing abbreviations) and a
- * short description of a found value.
+ * short description of a found value (lib/wire/describe-value.ts, as lib/config says it).
  */
 import { editDistance } from '../../wire/nearest-key';
+
+export { describeValue as describeConfigValue } from '../../wire/describe-value';
 
 /**
  * The allowed key nearest to `key` ignoring case and, for keys, dashes and underscores (so
@@ -42,25 +44,6 @@ function abbreviated(wanted: string, allowed: readonly string[], plain: (s: stri
   return best;
 }
 
-/** Short text of a found value for "got ...": strings quoted, containers named, long text cut. */
-export function describeConfigValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string': {
-      const quoted = JSON.stringify(value);
-      return quoted.length > 60 ? `${quoted.slice(0, 56)}..."` : quoted;
-    }
-    case 'number':
-    case 'boolean':
-      return String(value);
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
-  }
-}
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
