@@ -7,5 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   // Policy modules (conf/policies/) require the package by its name, as users' modules do.
   moduleNameMapper: { '^rxbgp$': '<rootDir>/lib/index.ts' },
+  // WireFlowRule and the API's RouteSpecs compare as their plain forms (spec/setup/plain-form-equality.ts).
+  setupFilesAfterEnv: ['<rootDir>/spec/setup/plain-form-equality.ts'],
   testTimeout: 120000,
 };

@@ -184,11 +184,17 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
    */
   listOfKeys<T extends object>(head: T, keys: ArrayLike<Key>): T & NlriSource;
   /**
-   * Optional: lets a list built from texts (a RIB group) carry the values those texts stand for,
-   * parallel to `prefixes`, so the encoder and views read them instead of parsing the texts again
-   * (FlowSpec: parsing a rule's text costs microseconds; a helper sends 100 k rules).
+   * Optional: gives a list head (afi, safi, next hop…) these values as its NLRI, so the encoder,
+   * counts and views read them, and `prefixes` is their text made on first read (FlowSpec: a helper
+   * sends 100 k rules; printing each costs a microsecond that nothing may ever need).
    */
-  attachNlri?(list: NlriSource, values: readonly Nlri[]): void;
+  attachNlri?<T extends object>(list: T, values: readonly Nlri[]): T & NlriSource;
+  /**
+   * Optional: the Adj-RIB-Out key of a route given by its text and, when the caller has it, its
+   * value, for a family whose key is not the canonical text (FlowSpec: the NLRI octets, so a rule
+   * read straight to octets needs no text). Without it, routes are keyed by their text.
+   */
+  routeKey?(route: { readonly prefix: string; readonly nlri?: unknown }): string;
 
   // ---------------------------------------------------------------- text (process API, `rxbgp encode`)
   /** One NLRI from its text form (the words after `announce route`, `withdraw flow route`, …). */

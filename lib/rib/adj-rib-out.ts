@@ -107,15 +107,18 @@ class Layer {
 /** Where a route lives in a Layer: a packed IPv4 prefix, or its family and a text key. */
 type RouteKey = { readonly packed: number; readonly text?: undefined } | { readonly packed: -1; readonly fk: number; readonly text: string };
 
-function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed'>): RouteKey {
+function keyOf(r: Pick<OutRoute, 'afi' | 'safi' | 'prefix' | 'pathId' | 'packed' | 'nlri'>): RouteKey {
   const fk = familyKey(r.afi, r.safi);
   if (fk === IPV4_UNICAST && r.pathId === undefined) {
     const packed = r.packed ?? parseIpv4PrefixPacked(r.prefix);
     if (packed >= 0) return { packed };
   }
-  // The route's text as it is (each family has its own map): no new string per route.
-  if (r.pathId === undefined) return { packed: -1, fk, text: r.prefix };
-  return { packed: -1, fk, text: [r.prefix, '#', r.pathId].join('') };
+  // The family's key when it has one (FlowSpec: the rule's octets), else the route's text as it is
+  // (each family has its own map): no new string per route.
+  const family = FAMILY_REGISTRY.get(r.afi, r.safi);
+  const key = family?.routeKey ? family.routeKey(r) : r.prefix;
+  if (r.pathId === undefined) return { packed: -1, fk, text: key };
+  return { packed: -1, fk, text: [key, '#', r.pathId].join('') };
 }
 
 /** Collects changed routes per attribute set, then turns them into groups. */
@@ -159,20 +162,20 @@ class GroupBuilder {
 }
 
 function textGroup(s: AttributeSet, routes: ReadonlyArray<TextRoute['route']>): OutGroup {
-  const prefixes = routes.map((r) => r.prefix);
-  const withIds = routes.some((r) => r.pathId !== undefined);
-  const head = { afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes, prefixes };
-  const group = withIds ? { ...head, pathIds: routes.map((r) => r.pathId ?? 0) } : head;
-  return withValues(group, routes);
+  const head = { afi: s.afi, safi: s.safi, nextHop: s.nextHop, attributes: s.attributes };
+  return withNlri(routes.some((r) => r.pathId !== undefined) ? { ...head, pathIds: routes.map((r) => r.pathId ?? 0) } : head, routes);
 }
 
-/** The group with the NLRI values its routes brought (FamilyDescriptor.attachNlri), when every route has one. */
-function withValues<T extends OutGroup | OutWithdraw>(list: T, routes: ReadonlyArray<TextRoute['route']>): T {
-  if (routes.length === 0 || routes[0].nlri === undefined) return list;
-  const family = FAMILY_REGISTRY.get(list.afi, list.safi);
-  if (!family?.attachNlri || routes.some((r) => r.nlri === undefined)) return list;
-  family.attachNlri(list, routes.map((r) => r.nlri));
-  return list;
+/**
+ * The head with its routes as NLRI: the values the routes brought when every route has one and
+ * the family takes them (FamilyDescriptor.attachNlri: no text made until read), else their texts.
+ */
+function withNlri<T extends { readonly afi: number; readonly safi: number }>(head: T, routes: ReadonlyArray<TextRoute['route']>): T & { prefixes: string[] } {
+  if (routes.length > 0 && routes[0].nlri !== undefined) {
+    const family = FAMILY_REGISTRY.get(head.afi, head.safi);
+    if (family?.attachNlri && routes.every((r) => r.nlri !== undefined)) return family.attachNlri(head, routes.map((r) => r.nlri)) as T & { prefixes: string[] };
+  }
+  return Object.assign(head, { prefixes: routes.map((r) => r.prefix) });
 }
 
 /** Collects withdrawals per family. */
@@ -196,8 +199,7 @@ class WithdrawBuilder {
     if (this.packed.length) out.push(attachPackedIpv4({ afi: Afi.IPV4, safi: Safi.UNICAST }, this.packed));
     for (const routes of this.text.values()) {
       const { afi, safi } = routes[0];
-      const prefixes = routes.map((r) => r.prefix);
-      out.push(withValues(routes.some((r) => r.pathId !== undefined) ? { afi, safi, prefixes, pathIds: routes.map((r) => r.pathId ?? 0) } : { afi, safi, prefixes }, routes));
+      out.push(withNlri(routes.some((r) => r.pathId !== undefined) ? { afi, safi, pathIds: routes.map((r) => r.pathId ?? 0) } : { afi, safi }, routes));
     }
     return out;
   }

@@ -8,7 +8,8 @@ import type { SchedulerLike } from 'rxjs';
 import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
 import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
-import { attachPackedIpv4, formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
+import { copyNlri } from '../wire/nlri/copy-nlri';
 import { familyKey } from '../wire/types';
 import { packUpdates } from '../wire/update-pack';
 import { encodeMessage } from '../wire/message';
@@ -214,8 +215,8 @@ function describe(list: OutGroup | OutWithdraw): string {
 function withNextHop(g: OutGroup, nextHop: string): Announced {
   // "" is a family without next hops (FlowSpec, RFC 8955 §4): a zero-length field.
   const head = { afi: g.afi, safi: g.safi, nextHop: nextHop === '' ? [] : [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
-  const packed = packedIpv4Of(g);
-  return packed ? attachPackedIpv4(head, packed) : { ...head, prefixes: g.prefixes };
+  // The NLRI as the group holds them (packed IPv4, a family's values): no text made to send them.
+  return copyNlri(head, g);
 }
 
 /** "self" is our address on this session; an IPv6 route over IPv4 transport gets the IPv4-mapped form. */

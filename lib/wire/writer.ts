@@ -63,6 +63,20 @@ export class Writer {
     return this;
   }
 
+  /**
+   * Octets held as a latin1 string (one char per octet, 0..255), as RIB keys hold NLRI values
+   * (a FlowSpec rule's key): written back without a Buffer made for them.
+   */
+  latin1(octets: string): this {
+    const n = octets.length;
+    this.ensure(n);
+    const { buf } = this;
+    let at = this.pos;
+    for (let i = 0; i < n; i++) buf[at++] = octets.charCodeAt(i);
+    this.pos = at;
+    return this;
+  }
+
   /** Reserves `size` (1, 2 or 4) bytes for a length and returns their position for patch(). */
   reserve(size: 1 | 2 | 4): number {
     this.ensure(size);

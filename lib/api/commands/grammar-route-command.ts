@@ -85,18 +85,49 @@ function routeCommand(
 const NO_ATTRIBUTES: RouteSpec['attributes'] = Object.freeze({});
 
 function routeSpec(route: FamilyRoute, announce: boolean): RouteSpec {
-  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = {
-    afi: route.afi,
-    safi: route.safi,
-    prefix: route.text,
-    // A family without next hops (FlowSpec, RFC 8955 §4) sends a zero-length one: "".
-    nextHop: route.nextHop ?? '',
-    // A family that gives complete attributes (FlowSpec's, one shared object per action set) keeps its object.
-    attributes: announce ? (route.attributes.origin !== undefined && route.attributes.asPath !== undefined ? route.attributes : completeAttributes({ ...route.attributes })) : NO_ATTRIBUTES,
-    // In the literal: the spec is kept as long as the route, and a property added later costs it a
-    // second block of memory.
-    nlri: route.nlri,
-  };
-  if (route.name !== undefined) spec.name = route.name;
-  return spec;
+  // A family that gives complete attributes (FlowSpec's, one shared object per action set) keeps its object.
+  const attributes = announce ? (route.attributes.origin !== undefined && route.attributes.asPath !== undefined ? route.attributes : completeAttributes({ ...route.attributes })) : NO_ATTRIBUTES;
+  return new GrammarRouteSpec(route, attributes);
+}
+
+/**
+ * The route as a RouteSpec whose `prefix` (the family's text of its NLRI) is printed when first
+ * read: the RIB keys a family's route by its value when the family says how
+ * (FamilyDescriptor.routeKey), so a helper's flood of FlowSpec rules is never printed unless
+ * something lists or reports it. The fields are all set in the constructor: the spec is kept as
+ * long as the route, and a property added later costs it a second block of memory. toJSON gives
+ * the plain RouteSpec, `prefix` included.
+ */
+export class GrammarRouteSpec implements RouteSpec {
+  readonly afi: number;
+  readonly safi: number;
+  /** A family without next hops (FlowSpec, RFC 8955 §4) sends a zero-length one: "". */
+  readonly nextHop: string;
+  readonly attributes: RouteSpec['attributes'];
+  readonly nlri: unknown;
+  readonly name: string | undefined;
+  #prefix: string | undefined = undefined;
+
+  constructor(route: FamilyRoute, attributes: RouteSpec['attributes']) {
+    this.afi = route.afi;
+    this.safi = route.safi;
+    this.nextHop = route.nextHop ?? '';
+    this.attributes = attributes;
+    this.nlri = route.nlri;
+    this.name = route.name;
+  }
+
+  get prefix(): string {
+    if (this.#prefix === undefined) {
+      const family = FAMILY_REGISTRY.get(this.afi, this.safi);
+      if (!family) throw new Error(`no family ${this.afi}/${this.safi} for a route its grammar read`);
+      this.#prefix = family.formatText(this.nlri);
+    }
+    return this.#prefix;
+  }
+
+  toJSON(): RouteSpec {
+    const { afi, safi, prefix, nextHop, attributes, nlri, name } = this;
+    return name === undefined ? { afi, safi, prefix, nextHop, attributes, nlri } : { afi, safi, prefix, nextHop, attributes, nlri, name };
+  }
 }

@@ -19,6 +19,8 @@
 import { Afi, Safi } from '../../wire/iana';
 import { encodeIpNextHop } from '../../wire/nlri/ip-next-hop';
 import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
+import { attachNlriValues, nlriValuesOf } from '../../wire/nlri/nlri-values';
+import { nlriCount } from '../../wire/nlri/packed-ipv4';
 import type { Writer } from '../../wire/writer';
 import type { FamilyDescriptor, FamilyParse, NextHopRule } from '../family-descriptor';
 import { FlowRuleView, type FlowView } from './flow-view';
@@ -74,6 +76,9 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
   }
 
   function rulesOf(list: NlriSource): readonly FlowRule[] {
+    // A list built from rules whose text is not made yet (attachNlri): read them, not `prefixes`.
+    const held = nlriValuesOf(list);
+    if (held) return held.values as readonly FlowRule[];
     const known = RULES.get(list.prefixes);
     if (known && known.length === list.prefixes.length) return known;
     const rules = list.prefixes.map((text) => {
@@ -112,7 +117,7 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
       }
       return out;
     },
-    count: (list) => list.prefixes.length,
+    count: nlriCount,
     encodeRange(w: Writer, list, addPath, from, to, limit) {
       const rules = rulesOf(list);
       for (let i = from; i < to; i++) {
@@ -152,8 +157,15 @@ export function flowFamily(afi: FlowAfi, safi: FlowSafi = Safi.FLOWSPEC as 133):
       if (typeof rule === 'string') throw new Error(`${name}: RIB key is not a rule: ${rule}`);
       return rule;
     },
-    attachNlri(list, rules) {
-      if (rules.length === list.prefixes.length) RULES.set(list.prefixes, rules);
+    // The texts are printed only if something reads `prefixes` (an event, a listing, a log line).
+    attachNlri: (list, rules) => attachNlriValues(list, rules, textOf),
+    // Keyed by octets in the Adj-RIB-Out too: a rule read straight to octets is never printed to be stored.
+    routeKey(route) {
+      if (route.nlri !== undefined) return flowRuleKey(route.nlri as FlowRule, family);
+      const known = knownFlowRule(route.prefix, afi);
+      if (known) return flowRuleKey(known, family);
+      const parsed = parseText(route.prefix);
+      return parsed.ok ? flowRuleKey(parsed.value, family) : route.prefix;
     },
     listOfKeys(head, keys) {
       const rules: FlowRule[] = [];

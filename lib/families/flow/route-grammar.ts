@@ -63,14 +63,29 @@ export const FLOW_ROUTE_GRAMMAR: RouteGrammar = {
 
 function familyRoute(parsed: ParsedFlowRoute): FamilyRoute<FlowRule> {
   const { rule, actions, name } = parsed;
-  const { afi, safi } = parsed.family;
-  // The rule travels with its route (FamilyRoute.nlri → RouteSpec.nlri → the Adj-RIB-Out's groups,
-  // attachNlri), so its text need not be remembered here.
-  const text = formatFlowRuleText(rule, afi);
-  const route: { -readonly [K in keyof FamilyRoute<FlowRule>]: FamilyRoute<FlowRule>[K] } = { afi, safi, nlri: rule, text, attributes: actionAttributes(actions) };
-  if (actions.nextHop !== undefined) route.nextHop = actions.nextHop;
-  if (name !== undefined) route.name = name;
-  return route;
+  return new FlowFamilyRoute(parsed.family.afi, parsed.family.safi, rule, actionAttributes(actions), actions.nextHop, name);
+}
+
+/**
+ * A flow route whose text is printed on first read: the rule travels with its route (FamilyRoute.nlri
+ * → RouteSpec.nlri → the Adj-RIB-Out, keyed by the rule's octets), and a helper's flood of rules is
+ * stored and sent without any of them being printed unless something lists or reports them.
+ */
+class FlowFamilyRoute implements FamilyRoute<FlowRule> {
+  #printed: string | undefined = undefined;
+
+  constructor(
+    readonly afi: FlowAfi,
+    readonly safi: FlowSafi,
+    readonly nlri: FlowRule,
+    readonly attributes: PathAttributes,
+    readonly nextHop: string | undefined,
+    readonly name: string | undefined,
+  ) {}
+
+  get text(): string {
+    return (this.#printed ??= formatFlowRuleText(this.nlri, this.afi));
+  }
 }
 
 /** actionAttributes' inverse: the actions a route's attributes carry. */

@@ -12,6 +12,7 @@ import { beginFlowNlri, endFlowNlri } from './nlri-length';
 import { OpBit, bitmaskBits, lengthBitsFor, numericBits } from './operators';
 import { encodeIpv4Prefix, encodeIpv6Prefix } from './prefix-component';
 import { encodeRouteDistinguisher } from './route-distinguisher';
+import { wireKeyOf } from './wire-flow-rule';
 import type { BitmaskOp, FlowAfi, FlowComponent, FlowFamily, FlowRule, NumericOp } from './types';
 
 /**
@@ -27,6 +28,12 @@ export function encodeFlowRule(w: Writer, rule: FlowRule, family: FlowFamily, wh
 
 /** Writes the NLRI value only (RD and components), as the RIB key and the ordering use it. */
 export function encodeFlowRuleValue(w: Writer, rule: FlowRule, family: FlowFamily, wholeIpv6Prefix = false): void {
+  // A rule read straight to octets (wire-flow-rule.ts) is copied as it is.
+  const octets = wireKeyOf(rule, family.afi, family.safi, wholeIpv6Prefix);
+  if (octets !== undefined) {
+    w.latin1(octets);
+    return;
+  }
   if (family.safi === 134) {
     if (!rule.rd) throw new Error('a flow-vpn rule needs a route distinguisher (RFC 8955 §8)');
     encodeRouteDistinguisher(w, rule.rd);

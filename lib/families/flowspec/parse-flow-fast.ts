@@ -2,7 +2,9 @@
  * The one-pass reader of the flow routes DDoS tools send by the hundred thousand (FastNetMon's
  * block form, ExaFS's one-line form): IPv4 rules of prefixes, numeric and bitmask components, and
  * the actions discard, accept, rate-limit, mark, action and redirect to a route target. It reads
- * the line by char code, slicing only the values, and builds the rule straight away, where the full
+ * the line by char code, slicing only the values, and writes the rule's NLRI value octets (RFC 8955
+ * §4.2) straight away: the rule is a WireFlowRule (wire-flow-rule.ts), its octets its RIB key and
+ * what the encoder copies, its components decoded only if something reads them. The full
  * reader (parse-flow-route.ts) first splits the line into words and keeps each statement as words
  * until the family is known. That cost a few µs per rule, most of a helper's flood.
  *
@@ -12,15 +14,17 @@
  * and never takes one it refuses (spec/families/flowspec/parse-flow-fast.spec.ts holds both to every
  * line of the flow specs).
  */
+import { LENGTH_SLOTS, parseIpv4Range } from '../../wire/nlri/ipv4-prefix';
 import { componentInfo } from './component-types';
 import { flowActionCommunity, type FlowAction } from './actions';
 import { MATCH_KEYWORDS, isFlowKeyword, type MatchKeyword } from './flow-keywords';
+import { MAX_FLOW_NLRI_LENGTH } from './nlri-length';
+import { OpBit, lengthBitsFor } from './operators';
 import { parseBitmaskItem, parseNumericItem } from './parse-ops';
-import { parseFlowPrefix } from './parse-prefix';
 import { parseRedirect } from './parse-redirect';
 import type { FlowRouteActions, ParsedFlowRoute } from './parse-flow-route';
-import type { BitmaskOp, FlowComponent, FlowFamily, NumericOp } from './types';
-import { numericOp, oneOrMany } from './interned';
+import type { BitmaskOp, FlowFamily, NumericOp } from './types';
+import { WireFlowRule } from './wire-flow-rule';
 
 const IPV4_FLOW: FlowFamily = Object.freeze({ afi: 1, safi: 133 });
 const NO_ACTIONS: FlowRouteActions = Object.freeze({});
@@ -147,17 +151,33 @@ function matchKeywordAt(line: string, start: number, end: number): MatchKeyword 
   return entry !== undefined && line.startsWith(entry.word, start) ? entry.keyword : undefined;
 }
 
-/** What is built while reading: components by type (RFC 8955 §4.2's order), actions as read. */
+/** Component types 1..12 of IPv4 (RFC 8955 §4.2.2). */
+const LAST_IPV4_TYPE = 12;
+
+/**
+ * What is read, by component type (RFC 8955 §4.2's order is made when the octets are written):
+ * a prefix as packed (address * 64 + length), or the operator pairs as flat [bits, value, ...]
+ * where bits are the comparison (lt/gt/eq) or test (not/m) bits plus OpBit.AND.
+ */
 interface Built {
-  readonly byType: (FlowComponent | undefined)[];
+  readonly prefixes: number[];
+  readonly pairs: number[][];
+  readonly seen: boolean[];
   readonly extendedCommunities: bigint[];
 }
 
 const SCAN = new Scan();
 /** A second scan, to look one word ahead without moving the first. */
 const PROBE = new Scan();
-/** Slots for components by type (1..13), all there from the start: filled in any order without the list changing shape. */
-const BUILT: Built = { byType: new Array<FlowComponent | undefined>(14).fill(undefined), extendedCommunities: [] };
+/** Slots for every type from the start: filled in any order without the lists changing shape. */
+const BUILT: Built = {
+  prefixes: new Array<number>(LAST_IPV4_TYPE + 1).fill(-1),
+  pairs: Array.from({ length: LAST_IPV4_TYPE + 1 }, () => [] as number[]),
+  seen: new Array<boolean>(LAST_IPV4_TYPE + 1).fill(false),
+  extendedCommunities: [],
+};
+/** The value octets of the line being read; a rule's value is at most 4095 octets (RFC 8955 §4.1). */
+const OCTETS = Buffer.alloc(MAX_FLOW_NLRI_LENGTH + 16);
 
 export function parseFlowRouteFast(line: string, from: number, afi?: number, safi?: number): ParsedFlowRoute | undefined {
   // Only IPv4 FlowSpec (SAFI 133) rules: an IPv6 or flow-vpn command goes to the full reader.
@@ -165,8 +185,14 @@ export function parseFlowRouteFast(line: string, from: number, afi?: number, saf
   // One scan and one set of slots for every line (the reader calls nothing that reads a line in turn).
   const scan = SCAN.reset(line, from);
   const built = BUILT;
-  built.byType.fill(undefined);
-  built.extendedCommunities.length = 0;
+  // Only the types the last line used are cleared: setting an array's length is a runtime call.
+  for (let type = 1; type <= LAST_IPV4_TYPE; type++) {
+    if (!built.seen[type]) continue;
+    built.prefixes[type] = -1;
+    if (built.pairs[type].length > 0) built.pairs[type].length = 0;
+    built.seen[type] = false;
+  }
+  if (built.extendedCommunities.length > 0) built.extendedCommunities.length = 0;
   try {
     if (scan.peekCode() === OPEN_BRACE) readBlock(scan, built);
     else readLine(scan, built);
@@ -174,17 +200,55 @@ export function parseFlowRouteFast(line: string, from: number, afi?: number, saf
     if (e === NOT_MINE) return undefined;
     throw e;
   }
-  // Sized at once: the list lives as long as the rule, and one grown by push keeps room for 17.
-  let count = 0;
-  for (let type = 1; type < built.byType.length; type++) if (built.byType[type]) count++;
-  if (count === 0) return undefined;
-  const components = new Array<FlowComponent>(count);
+  const key = valueOctets(built);
+  if (key === undefined) return undefined;
+  return { family: IPV4_FLOW, rule: new WireFlowRule(key, 1), actions: actionsOf(built.extendedCommunities) };
+}
+
+/**
+ * The rule's NLRI value (RFC 8955 §4.2) as a latin1 string: components in increasing type order,
+ * each operator list ended by the e bit, the first pair's a bit clear, each value in the smallest
+ * of 1, 2 or 4 octets (encode-rule.ts writes a rule of components the same way). Undefined when
+ * nothing was matched, or past the longest value a rule may have (the full reader then decides).
+ */
+function valueOctets(built: Built): string | undefined {
+  const out = OCTETS;
   let at = 0;
-  for (let type = 1; type < built.byType.length; type++) {
-    const component = built.byType[type];
-    if (component) components[at++] = component.kind === 'prefix' ? component : oneOrMany(component.kind === 'numeric', type, component.ops);
+  for (let type = 1; type <= LAST_IPV4_TYPE; type++) {
+    if (!built.seen[type]) continue;
+    if (at + 6 > MAX_FLOW_NLRI_LENGTH) return undefined;
+    out[at++] = type;
+    const packed = built.prefixes[type];
+    if (packed >= 0) {
+      // RFC 8955 §4.2.2.1: length, then the fewest octets holding it.
+      const length = packed % LENGTH_SLOTS;
+      const address = (packed - length) / LENGTH_SLOTS;
+      out[at++] = length;
+      for (let i = 0, n = (length + 7) >> 3; i < n; i++) out[at++] = (address >>> (24 - 8 * i)) & 255;
+      continue;
+    }
+    const pairs = built.pairs[type];
+    for (let p = 0; p < pairs.length; p += 2) {
+      if (at + 5 > MAX_FLOW_NLRI_LENGTH) return undefined;
+      const value = pairs[p + 1];
+      const lengthBits = lengthBitsFor(value);
+      let op = lengthBits | (pairs[p] & ~OpBit.AND);
+      if (p > 0 && (pairs[p] & OpBit.AND) !== 0) op |= OpBit.AND;
+      if (p + 2 === pairs.length) op |= OpBit.END;
+      out[at++] = op;
+      if (lengthBits === 0x00) out[at++] = value;
+      else if (lengthBits === 0x10) {
+        out[at++] = value >>> 8;
+        out[at++] = value & 255;
+      } else {
+        out[at++] = value >>> 24;
+        out[at++] = (value >>> 16) & 255;
+        out[at++] = (value >>> 8) & 255;
+        out[at++] = value & 255;
+      }
+    }
   }
-  return { family: IPV4_FLOW, rule: { components }, actions: actionsOf(built.extendedCommunities) };
+  return at === 0 ? undefined : out.toString('latin1', 0, at);
 }
 
 /** `{ match { ...; } then { ...; } }`, each statement ended by `;`, and nothing after. */
@@ -226,16 +290,18 @@ function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, 
   const info = componentInfo(1, type);
   if (!info) throw NOT_MINE;
   if (info.kind === 'prefix') {
-    if (built.byType[type] || !scan.next() || scan.punctuation()) throw NOT_MINE;
-    const prefix = parseFlowPrefix(scan.text());
-    if (typeof prefix === 'string' || prefix.afi !== 1) throw NOT_MINE;
+    if (built.seen[type] || !scan.next() || scan.punctuation()) throw NOT_MINE;
+    const packed = ipv4PrefixAt(scan.line, scan.start, scan.end);
+    if (packed < 0) throw NOT_MINE;
     // `offset N` is IPv6 only: the full reader says so.
     if (scan.peekCode() === 111 /* o */ && scan.line.startsWith('offset', peekStart(scan))) throw NOT_MINE;
-    built.byType[type] = { kind: 'prefix', type: type as 1 | 2, prefix: prefix.prefix, offset: prefix.offset };
+    built.prefixes[type] = packed;
+    built.seen[type] = true;
     return;
   }
-  const existing = built.byType[type];
-  const ops: (NumericOp | BitmaskOp)[] = existing && existing.kind !== 'prefix' ? (existing.ops as (NumericOp | BitmaskOp)[]) : [];
+  const pairs = built.pairs[type];
+  // Marked before any pair is added, so a line given up half-way still has its pairs cleared.
+  built.seen[type] = true;
   const max = match === DSCP ? DSCP_MAX : info.maxValue;
   const numeric = info.kind === 'numeric';
   if (!scan.next()) throw NOT_MINE;
@@ -246,13 +312,13 @@ function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, 
       if (scan.is(CLOSE_BRACKET)) break;
       if (scan.is(COMMA)) continue;
       if (scan.punctuation()) throw NOT_MINE;
-      addItem(ops, scan, numeric, type, max);
+      addItem(pairs, scan, numeric, type, max);
       count++;
     }
     if (count === 0) throw NOT_MINE;
   } else {
     if (scan.punctuation()) throw NOT_MINE;
-    addItem(ops, scan, numeric, type, max);
+    addItem(pairs, scan, numeric, type, max);
     // Without brackets: to the `;` in a block, to the next keyword on one line (read-items.ts).
     for (;;) {
       const code = scan.peekCode();
@@ -263,18 +329,61 @@ function readMatch(scan: Scan, match: MatchKeyword | undefined, block: boolean, 
       }
       if (!block && isFlowKeyword(peekText(scan))) break;
       scan.next();
-      addItem(ops, scan, numeric, type, max);
+      addItem(pairs, scan, numeric, type, max);
     }
   }
-  if (!existing) built.byType[type] = { kind: info.kind, type, ops } as FlowComponent;
+}
+
+/**
+ * An IPv4 prefix "a.b.c.d/len" or bare address (a /32) in line[start, end) as packed, host bits
+ * clear, exactly as parseIpv4PrefixPacked reads the same text (parse-prefix.ts's fast form); -1 else.
+ */
+function ipv4PrefixAt(line: string, start: number, end: number): number {
+  let slash = -1;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 47 /* / */) {
+      slash = i;
+      break;
+    }
+    if (c === 58 /* : */) return -1;
+  }
+  const address = parseIpv4Range(line, start, slash === -1 ? end : slash);
+  if (address < 0) return -1;
+  let length = 32;
+  if (slash !== -1) {
+    length = 0;
+    let i = slash + 1;
+    if (i === end || end - i > 3) return -1;
+    for (; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      length = length * 10 + (c - 48);
+    }
+    if (length > 32) return -1;
+  }
+  if (length < 32 && address % 2 ** (32 - length) !== 0) return -1;
+  return address * LENGTH_SLOTS + length;
 }
 
 /** The item under the scan: numbers read in place, anything else (names, hex, true) by parse-ops.ts. */
-function addItem(ops: (NumericOp | BitmaskOp)[], scan: Scan, numeric: boolean, type: number, max: number): void {
-  if (numeric && addDecimalItem(ops, scan.line, scan.start, scan.end, max)) return;
+function addItem(pairs: number[], scan: Scan, numeric: boolean, type: number, max: number): void {
+  if (numeric && addDecimalItem(pairs, scan.line, scan.start, scan.end, max)) return;
   const parsed = numeric ? parseNumericItem(scan.text(), type, 1, max) : parseBitmaskItem(scan.text(), type, 1);
   if (typeof parsed === 'string') throw NOT_MINE;
-  for (let i = 0; i < parsed.length; i++) ops.push(parsed[i]);
+  for (let i = 0; i < parsed.length; i++) {
+    const op = parsed[i];
+    const bits = numeric ? numericBitsOf(op as NumericOp) : bitmaskBitsOf(op as BitmaskOp);
+    pairs.push(op.and ? bits | OpBit.AND : bits, op.value);
+  }
+}
+
+function numericBitsOf(op: NumericOp): number {
+  return (op.lt ? OpBit.LT : 0) | (op.gt ? OpBit.GT : 0) | (op.eq ? OpBit.EQ : 0);
+}
+
+function bitmaskBitsOf(op: BitmaskOp): number {
+  return (op.not ? OpBit.NOT : 0) | (op.match ? OpBit.MATCH : 0);
 }
 
 /** Pairs of the item being read, before they are added (an item is all added or not at all). */
@@ -284,7 +393,7 @@ const PAIRS: number[] = [];
  * A numeric item of decimal values (`=80`, `>=8080&<=8088`, `443`) read from the line without a
  * slice, exactly as parseNumericItem reads it; false for any other item, which it then reads.
  */
-function addDecimalItem(ops: (NumericOp | BitmaskOp)[], line: string, start: number, end: number, max: number): boolean {
+function addDecimalItem(pairs: number[], line: string, start: number, end: number, max: number): boolean {
   PAIRS.length = 0;
   let i = start;
   for (;;) {
@@ -318,10 +427,8 @@ function addDecimalItem(ops: (NumericOp | BitmaskOp)[], line: string, start: num
     if (line.charCodeAt(i) !== 38 /* & */ || i + 1 === end) return false;
     i++;
   }
-  for (let p = 0; p < PAIRS.length; p += 2) {
-    const bits = PAIRS[p];
-    ops.push(numericOp(p > 0, (bits & 4) !== 0, (bits & 2) !== 0, (bits & 1) !== 0, PAIRS[p + 1]));
-  }
+  // Pairs after the first of an item are ANDed with the one before (`>=8080&<=8088`).
+  for (let p = 0; p < PAIRS.length; p += 2) pairs.push(p > 0 ? PAIRS[p] | OpBit.AND : PAIRS[p], PAIRS[p + 1]);
   return true;
 }
 

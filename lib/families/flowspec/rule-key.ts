@@ -12,6 +12,7 @@ import { parseIpv6PrefixInto } from '../../wire/nlri/ipv6-prefix';
 import { Writer } from '../../wire/writer';
 import { componentInfo } from './component-types';
 import { encodeFlowRuleValue, encodeOps } from './encode-rule';
+import { wireKeyOf } from './wire-flow-rule';
 import type { FlowAfi, FlowComponent, FlowFamily, FlowRule, PrefixComponent } from './types';
 
 /** Reused: keys and comparisons are synchronous. */
@@ -19,6 +20,8 @@ const scratch = new Writer(256);
 
 /** The RIB key of a rule in its family (throws like encodeFlowRule on a rule that cannot be sent). */
 export function flowRuleKey(rule: FlowRule, family: FlowFamily): string {
+  const octets = wireKeyOf(rule, family.afi, family.safi);
+  if (octets !== undefined) return octets;
   scratch.reset();
   encodeFlowRuleValue(scratch, rule, family);
   return scratch.view().toString('latin1');

@@ -14,6 +14,8 @@ export type { NlriCodec, NlriCodecs, NlriRun, NlriSource } from './nlri-codec';
 export { ipv4Unicast } from './ipv4-unicast';
 export { ipv6Unicast } from './ipv6-unicast';
 export { attachPackedIpv4, formatIpv4Packed, nlriCount, packedIpv4Of } from './packed-ipv4';
+export { attachNlriValues, nlriValuesOf, type NlriValues } from './nlri-values';
+export { copyNlri } from './copy-nlri';
 
 /** The families wire can decode and encode on its own. */
 export const NLRI_CODECS: readonly NlriCodec[] = [ipv4Unicast, ipv6Unicast];

@@ -14,6 +14,7 @@ import { formatIpv4Number } from '../address';
 import type { Writer } from '../writer';
 import { invalidNetworkField } from './invalid-network-field';
 import { LENGTH_SLOTS, packedAddress, packedLength } from './ipv4-prefix';
+import { nlriValuesOf } from './nlri-values';
 
 const PACKED = Symbol('rxbgp.packedIpv4');
 
@@ -32,7 +33,9 @@ export function packedIpv4Of(list: object): PackedIpv4 | undefined {
 /** How many NLRI a list holds, without making their text. */
 export function nlriCount(list: { readonly prefixes: readonly string[] }): number {
   const packed = packedIpv4Of(list);
-  return packed ? packed.length : list.prefixes.length;
+  if (packed) return packed.length;
+  const held = nlriValuesOf(list);
+  return held ? held.values.length : list.prefixes.length;
 }
 
 /**

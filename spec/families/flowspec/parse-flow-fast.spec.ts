@@ -9,6 +9,9 @@ import path from 'path';
 import { parseFlowRouteFast } from '../../../lib/families/flowspec/parse-flow-fast';
 import { parseFlowRoute, parseFlowRouteWords, type FlowRouteOptions } from '../../../lib/families/flowspec/parse-flow-route';
 import { flowRuleText } from '../../../bench/gen/flow-rules';
+import { flowRuleKey } from '../../../lib/families/flowspec/rule-key';
+import { WireFlowRule } from '../../../lib/families/flowspec/wire-flow-rule';
+import type { FlowFamily, FlowRule } from '../../../lib/families/flowspec/types';
 
 /** The text after `announce|withdraw [ipv4|ipv6] flow[-vpn] [route]`, with the family the command names. */
 function body(line: string): { text: string; options: FlowRouteOptions } | undefined {
@@ -52,7 +55,11 @@ function check(text: string, options: FlowRouteOptions): 'fast' | 'full' {
   const fast = parseFlowRouteFast(text, 0, options.afi, options.safi);
   if (!fast) return 'full';
   if (!full.ok) throw new Error(`the one-pass reader took a line the full reader refuses (${full.error}): ${text}`);
-  expect({ text, route: fast }).toEqual({ text, route: full.route });
+  // The one-pass reader writes octets: they must be the full reader's rule encoded, byte for byte,
+  // and decode to its components; the actions and the family must be the same.
+  expect({ text, key: Buffer.from(flowRuleKey(fast.rule, fast.family), 'latin1').toString('hex') }).toEqual({ text, key: Buffer.from(flowRuleKey(full.route.rule, full.route.family), 'latin1').toString('hex') });
+  const { rule, ...rest } = fast;
+  expect({ text, route: { ...rest, rule: { components: rule.components } } }).toEqual({ text, route: full.route });
   return 'fast';
 }
 
@@ -80,8 +87,14 @@ describe('parseFlowRouteFast', () => {
     expect(refusedByFull).toBeGreaterThan(100);
   });
 
-  it('takes the four bench DDoS shapes (FastNetMon blocks, ExaFS lines) itself', () => {
-    for (const text of BENCH_RULES) expect(parseFlowRouteFast(text, 0)).toBeDefined();
+  it('takes the four bench DDoS shapes (FastNetMon blocks, ExaFS lines) itself, as octets', () => {
+    for (const text of BENCH_RULES) expect(parseFlowRouteFast(text, 0)?.rule).toBeInstanceOf(WireFlowRule);
+  });
+
+  it('writes a rule as RFC 8955 §4.2 octets: types in order, e bit on the last pair, a bit on ANDed pairs, smallest value lengths', () => {
+    const fast = parseFlowRouteFast('destination-port [ >=8080&<=8088 =443 ] destination 10.0.0.0/24 packet-length >=468 discard', 0);
+    // type 1, /24, 10.0.0; type 5: >= 8080 (2 octets: len bits 01), AND <= 8088, OR = 443 (last: e); type 10: >= 468.
+    expect(Buffer.from((fast!.rule as WireFlowRule).key, 'latin1').toString('hex')).toBe('0118' + '0a0000' + '05' + '131f90' + '551f98' + '9101bb' + '0a' + '9301d4');
   });
 
   it('leaves IPv6, flow-vpn, next-hop and named routes to the full reader', () => {
@@ -95,6 +108,8 @@ describe('parseFlowRouteFast', () => {
   it('starts at the given column, as the API parser passes it', () => {
     const line = 'announce flow route destination 10.0.0.0/8 protocol [ udp ] discard';
     const from = 'announce flow route '.length;
-    expect(parseFlowRouteFast(line, from)).toEqual((parseFlowRoute(line.slice(from)) as { route: unknown }).route);
+    const fast = parseFlowRouteFast(line, from)!;
+    const full = (parseFlowRoute(line.slice(from)) as { route: { rule: FlowRule; family: FlowFamily } }).route;
+    expect(flowRuleKey(fast.rule, fast.family)).toBe(flowRuleKey(full.rule, full.family));
   });
 });
