@@ -3,6 +3,7 @@ import { expandIpv4RunPacked, expandPrefixRun } from '../../lib/rib/route-set';
 import { formatIpv4Packed } from '../../lib/wire/nlri/packed-ipv4';
 import type { RouteTable } from '../../lib/rib/route-table';
 import { parseIpv4PrefixPacked } from '../../lib/wire/nlri/ipv4-prefix';
+import { FLOW_ROUTE_GRAMMAR } from '../../lib/families/flow/route-grammar';
 
 const route = (prefix: string, med = 0, nextHop = 'self'): OutRoute => ({ afi: 1, safi: 1, prefix, nextHop, attributes: { origin: 0, med } });
 
@@ -218,5 +219,41 @@ describe('AdjRibOut API routes', () => {
     expect(rib.sizeIn(new Set([ipv6]))).toBe(2 + 2);
     expect(rib.sizeIn(new Set([ipv4, ipv6]))).toBe(rib.size);
     expect(rib.sizeIn(new Set())).toBe(0);
+  });
+});
+
+describe('AdjRibOut: FlowSpec rules keyed by their NLRI octets (FamilyDescriptor.routeKey)', () => {
+  const fromApi = (text: string): OutRoute => {
+    const parsed = FLOW_ROUTE_GRAMMAR.parse(text, 0);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const r = parsed.value;
+    return { afi: r.afi, safi: r.safi, prefix: r.text, nlri: r.nlri, nextHop: '', attributes: r.attributes };
+  };
+  const fromConfig = (value: unknown): OutRoute => {
+    const parsed = FLOW_ROUTE_GRAMMAR.config!.decode(value);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const r = parsed.value;
+    return { afi: r.afi, safi: r.safi, prefix: r.text, nlri: r.nlri, nextHop: '', attributes: r.attributes };
+  };
+
+  it('takes a rule from the API (read to octets) and the same rule from the config (components) as one route', () => {
+    const rib = new AdjRibOut();
+    rib.load([fromConfig({ match: { destination: '10.0.0.1/32', protocol: ['udp'], sourcePort: ['=53'] }, then: { discard: true } })]);
+    // Written another way (other order, other spacing), with another action: it replaces the config's.
+    const change = rib.upsert([fromApi('protocol udp source-port =53 destination 10.0.0.1/32 rate-limit 1000')]);
+    expect(change.announce.map((g) => g.prefixes)).toEqual([['flow destination-ipv4 10.0.0.1/32 protocol =udp source-port =53']]);
+    expect(rib.size).toBe(1);
+    // Withdrawn through the API, the config's version is announced again, not withdrawn.
+    const back = rib.remove([fromApi('destination 10.0.0.1/32 protocol [ udp ] source-port [ =53 ] discard')]);
+    expect(back.withdraw).toEqual([]);
+    expect(back.announce.map((g) => g.prefixes)).toEqual([['flow destination-ipv4 10.0.0.1/32 protocol =udp source-port =53']]);
+  });
+
+  it('keeps a route given by text only (no value) under the same key as its rule', () => {
+    const rib = new AdjRibOut();
+    rib.upsert([fromApi('destination 10.0.0.2/32 discard')]);
+    const gone = rib.remove([{ afi: 1, safi: 133, prefix: 'flow destination-ipv4 10.0.0.2/32' }]);
+    expect(gone.withdraw.map((w) => w.prefixes)).toEqual([['flow destination-ipv4 10.0.0.2/32']]);
+    expect(rib.size).toBe(0);
   });
 });
