@@ -20,6 +20,9 @@ import type { Command, NeighborSelector, RouteSpec } from './types';
  * command parser's own pass over the words would double the work. Anything else (a neighbor
  * selector, other spacing around the first words) is undefined, and parseCommand takes the usual path.
  */
+/** The grammar of the last line parseGrammarLine read. */
+let last: RouteGrammar | undefined;
+
 export function parseGrammarLine(line: string): Command | undefined {
   const announce = line.startsWith('announce ');
   if (!announce && !line.startsWith('withdraw ')) return undefined;
@@ -27,7 +30,8 @@ export function parseGrammarLine(line: string): Command | undefined {
   if (line.startsWith('route ', 9)) return undefined;
   const wordEnd = line.indexOf(' ', 9);
   if (wordEnd < 0 || line.charCodeAt(9) === 32) return undefined;
-  const grammar = FAMILY_REGISTRY.grammar(line.slice(9, wordEnd));
+  // A helper sends the same word line after line: the last grammar is checked in place, no slice.
+  const grammar = last !== undefined && wordEnd - 9 === last.word.length && line.startsWith(last.word, 9) ? last : (last = FAMILY_REGISTRY.grammar(line.slice(9, wordEnd)));
   if (!grammar || !line.startsWith(' route ', wordEnd)) return undefined;
   const parsed = grammar.parse(line, wordEnd + 7, undefined);
   if (!parsed.ok) throw new CommandSyntaxError(parsed.error);

@@ -148,7 +148,13 @@ function wordKey(text: string, start: number, end: number): number {
 function matchKeywordAt(line: string, start: number, end: number): MatchKeyword | undefined {
   if (end - start < 2) return undefined;
   const entry = MATCH_WORDS.get(wordKey(line, start, end));
-  return entry !== undefined && line.startsWith(entry.word, start) ? entry.keyword : undefined;
+  return entry !== undefined && sameChars(line, start, entry.word, end - start - 2) ? entry.keyword : undefined;
+}
+
+/** line[start, start + n) is word[0, n) (the key already matched the length and the last two). */
+function sameChars(line: string, start: number, word: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (line.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Component types 1..12 of IPv4 (RFC 8955 §4.2.2). */
@@ -257,14 +263,14 @@ function readBlock(scan: Scan, built: Built): void {
   for (;;) {
     if (!scan.next()) throw NOT_MINE;
     if (scan.is(CLOSE_BRACE)) break;
-    const section = scan.text();
-    if (section !== 'match' && section !== 'then') throw NOT_MINE;
+    const match = scan.end - scan.start === 5 && sameChars(scan.line, scan.start, 'match', 5);
+    if (!match && !(scan.end - scan.start === 4 && sameChars(scan.line, scan.start, 'then', 4))) throw NOT_MINE;
     scan.expect(OPEN_BRACE);
     for (;;) {
       if (!scan.next()) throw NOT_MINE;
       if (scan.is(CLOSE_BRACE)) break;
       if (scan.punctuation()) throw NOT_MINE;
-      if (section === 'match') readMatch(scan, matchKeywordAt(scan.line, scan.start, scan.end), true, built);
+      if (match) readMatch(scan, matchKeywordAt(scan.line, scan.start, scan.end), true, built);
       else readAction(scan, scan.text(), built);
       scan.expect(SEMICOLON);
     }
@@ -459,7 +465,26 @@ function rateOf(scan: Scan): number {
   return value;
 }
 
-/** Adds the action's community once (read-then.ts addOnce); `key` names the action and its value. */
+/** Adds the action's community once (read-then.ts addOnce). */
+function addCommunity(built: Built, value: bigint): void {
+  if (!built.extendedCommunities.includes(value)) built.extendedCommunities.push(value);
+}
+
+/**
+ * The community of an action with a number (a rate, a DSCP), made once per number: `byNumber` is
+ * that action's own map, so no key string is made per line. Bounded like the other caches.
+ */
+function numberedAction(byNumber: Map<number, bigint>, n: number, action: () => FlowAction): bigint {
+  let value = byNumber.get(n);
+  if (value === undefined) {
+    if (byNumber.size >= MAX_REMEMBERED) byNumber.clear();
+    value = flowActionCommunity(action());
+    byNumber.set(n, value);
+  }
+  return value;
+}
+
+/** Adds the action's community once; `key` names the action and its value (the rarer actions). */
 function addAction(built: Built, key: string, action: () => FlowAction): void {
   let value = COMMUNITIES.get(key);
   if (value === undefined) {
@@ -467,8 +492,13 @@ function addAction(built: Built, key: string, action: () => FlowAction): void {
     value = flowActionCommunity(action());
     COMMUNITIES.set(key, value);
   }
-  if (!built.extendedCommunities.includes(value)) built.extendedCommunities.push(value);
+  addCommunity(built, value);
 }
+
+/** RFC 8955 §7.1: a traffic-rate of 0 discards. */
+const DISCARD = flowActionCommunity({ kind: 'rate-limit', asn: 0, bytesPerSecond: 0 });
+const BYTE_RATES = new Map<number, bigint>();
+const PACKET_RATES = new Map<number, bigint>();
 
 /** The actions read-then.ts reads the same way; any other goes to the full reader. */
 function readAction(scan: Scan, keyword: string, built: Built): void {
@@ -476,19 +506,18 @@ function readAction(scan: Scan, keyword: string, built: Built): void {
     case 'accept':
       return;
     case 'discard':
-      // RFC 8955 §7.1: a traffic-rate of 0 discards.
-      return addAction(built, 'discard', () => ({ kind: 'rate-limit', asn: 0, bytesPerSecond: 0 }));
+      return addCommunity(built, DISCARD);
     case 'rate-limit': {
       const rate = rateOf(scan);
       if (scan.peekCode() === 112 /* p */ && peekText(scan) === 'packets') {
         scan.next();
-        return addAction(built, `p${rate}`, () => ({ kind: 'rate-limit-packets', asn: 0, packetsPerSecond: rate }));
+        return addCommunity(built, numberedAction(PACKET_RATES, rate, () => ({ kind: 'rate-limit-packets', asn: 0, packetsPerSecond: rate })));
       }
-      return addAction(built, `r${rate}`, () => ({ kind: 'rate-limit', asn: 0, bytesPerSecond: rate }));
+      return addCommunity(built, numberedAction(BYTE_RATES, rate, () => ({ kind: 'rate-limit', asn: 0, bytesPerSecond: rate })));
     }
     case 'rate-limit-packets': {
       const rate = rateOf(scan);
-      return addAction(built, `p${rate}`, () => ({ kind: 'rate-limit-packets', asn: 0, packetsPerSecond: rate }));
+      return addCommunity(built, numberedAction(PACKET_RATES, rate, () => ({ kind: 'rate-limit-packets', asn: 0, packetsPerSecond: rate })));
     }
     case 'mark': {
       if (!scan.next() || scan.punctuation()) throw NOT_MINE;
