@@ -18,6 +18,8 @@ import { CommandExecutor, finalAnswer, type CommandAnswer, type DaemonControl } 
 import { Daemon, type DaemonEvent, type ReloadSummary } from '../daemon/daemon';
 import { unreachableRoutes } from '../daemon/family-reach';
 import type { Neighbor } from '../session/neighbor';
+import type { OutRoute } from '../rib/adj-rib-out';
+import { decodeGrammarRoutes } from './grammar-routes';
 import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
 import { CeaseSubcode, Safi } from '../wire/iana';
@@ -164,6 +166,42 @@ export class Speaker {
     let withdrawn = 0;
     for (const n of this.choose(choice)) withdrawn += n.withdrawApi(keys);
     return withdrawn;
+  }
+
+  /**
+   * Announces FlowSpec rules (RFC 8955, 8956) to the chosen neighbors, written as a neighbor's
+   * `flows` in the JSON config: { match: { destination, protocol, destinationPort, ... }, then:
+   * { discard, rateLimit, redirect, ... }, rd? }. As announce(): they stay until withdrawn, across
+   * reloads; a bad rule or a neighbor that cannot carry its family throws SpeakerConfigError naming
+   * every problem, having announced nothing. Returns how many rules went out as new or changed.
+   */
+  announceFlows(rules: unknown | readonly unknown[], choice: NeighborChoice = {}): number {
+    const routes = this.grammarRoutes('flows', rules, choice);
+    let changed = 0;
+    for (const [n, rs] of routes) changed += n.announceApi(rs);
+    return changed;
+  }
+
+  /** Withdraws FlowSpec rules announced with announceFlows() (the same match; `then` may be left out). Returns how many were withdrawn. */
+  withdrawFlows(rules: unknown | readonly unknown[], choice: NeighborChoice = {}): number {
+    const routes = this.grammarRoutes('flows', rules, choice, false);
+    let withdrawn = 0;
+    for (const [n, rs] of routes) withdrawn += n.withdrawApi(rs);
+    return withdrawn;
+  }
+
+  /** Items of a family grammar's config list, decoded and checked against each chosen neighbor. */
+  private grammarRoutes(key: string, items: unknown, choice: NeighborChoice, announce = true): Array<readonly [Neighbor, OutRoute[]]> {
+    const list = Array.isArray(items) ? items : [items];
+    const { routes, errors } = decodeGrammarRoutes(key, list);
+    if (errors.length) throw new SpeakerConfigError(errors.join('\n'));
+    return this.choose(choice).map((n) => {
+      if (announce) {
+        const refused = unreachableRoutes(n, routes);
+        if (refused.length) throw new SpeakerConfigError(`${key} for ${n.name}:\n${refused.join('\n')}`);
+      }
+      return [n, routes] as const;
+    });
   }
 
   /** One line of ExaBGP's text API ("announce route 10.0.0.0/24 next-hop self", "show neighbor summary"...). */
