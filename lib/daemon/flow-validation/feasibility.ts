@@ -4,8 +4,8 @@
  *
  *   a) the rule has a destination prefix;
  *   RFC 9117 §4.2: from an eBGP neighbor, the rule's AS_PATH starts with that neighbor's AS;
- *   b) 1. its originator (the neighbor it came from) is the neighbor of the best-match unicast
- *         route for that destination, or
+ *   b) 1. its originator (ORIGINATOR_ID, RFC 4456, else the neighbor it came from) is the
+ *         originator of the best-match unicast route for that destination, or
  *      2. its AS_PATH is empty or holds only AS_CONFED_SEQUENCE segments (RFC 9117 §4.1: on by
  *         default, for rules a controller inside the AS injects);
  *   c) no unicast route more specific than the destination came from a neighboring AS other than
@@ -22,8 +22,11 @@ export interface RuleFacts {
   readonly ebgp: boolean;
   readonly peerAs: number;
   readonly peerName: string;
-  /** The best-match unicast route, if any covers the destination. */
-  readonly best?: { readonly prefix: string; readonly peerName: string; readonly sameNeighbor: boolean; readonly neighboringAs: number };
+  /** The rule's originator: its ORIGINATOR_ID (`reflected`), else the address of the neighbor it came from (validation-peer.ts originatorOf). */
+  readonly originator: string;
+  readonly reflected?: boolean;
+  /** The best-match unicast route, if any covers the destination, and its originator (the same way). */
+  readonly best?: { readonly prefix: string; readonly peerName: string; readonly originator: string; readonly reflected?: boolean; readonly neighboringAs: number };
   /** A neighboring AS other than the best route's with a more specific route, if any. */
   readonly moreSpecificAs?: number;
 }
@@ -39,13 +42,18 @@ export function feasibility(f: RuleFacts): Verdict {
     if (left !== f.peerAs) return { feasible: false, rule: 'as-path', why: `AS_PATH ${left === undefined ? 'is empty' : `starts with AS${left}`}, not the eBGP neighbor's AS${f.peerAs} (RFC 9117 §4.2)` };
   }
   const inside = pathFromInsideAs(f.asPath);
-  if (!f.best?.sameNeighbor && !inside) {
-    const best = f.best ? `comes from ${f.best.peerName} (${f.best.prefix})` : 'does not exist';
-    return { feasible: false, rule: 'b', why: `the best unicast route for ${f.destination} ${best}, not from ${f.peerName} (RFC 8955 §6 b)` };
+  if (f.best?.originator !== f.originator && !inside) {
+    const best = f.best ? `comes from ${originated(f.best.peerName, f.best.originator, f.best.reflected)} (${f.best.prefix})` : 'does not exist';
+    return { feasible: false, rule: 'b', why: `the best unicast route for ${f.destination} ${best}, not from ${originated(f.peerName, f.originator, f.reflected)} (RFC 8955 §6 b)` };
   }
   if (f.moreSpecificAs !== undefined) {
     const than = f.best ? `the best route's AS${f.best.neighboringAs}` : 'no covering route';
     return { feasible: false, rule: 'c', why: `a route more specific than ${f.destination} comes from AS${f.moreSpecificAs}, not ${than} (RFC 8955 §6 c)` };
   }
   return FEASIBLE;
+}
+
+/** "B", or "B (originator 192.0.2.9)" when a route reflector's ORIGINATOR_ID names the originator. */
+function originated(peerName: string, originator: string, reflected = false): string {
+  return reflected ? `${peerName} (originator ${originator})` : peerName;
 }

@@ -19,14 +19,14 @@ import type { SessionEvent } from '../../session/events';
 import type { Log } from '../../session/log';
 import { pickRoutes } from '../../wire/nlri/nlri-lists';
 import { nlriCount } from '../../wire/nlri/packed-ipv4';
-import { familyKey, type Announced, type AsPathSegment, type NlriList, type UpdateMessage } from '../../wire/types';
+import { familyKey, type Announced, type AsPathSegment, type NlriList, type PathAttributes, type UpdateMessage } from '../../wire/types';
 import { bestUnicast } from './best-unicast';
 import { DestinationIndex, type Destination } from './destination-index';
 import { feasibility, type Verdict } from './feasibility';
 import { fillMoreSpecifics } from './fill-more-specifics';
 import { prefixBits } from './prefix-bits';
 import { announceEvents, withdrawEvent } from './rule-events';
-import { isEbgp, neighboringAs, type ValidationPeer } from './validation-peer';
+import { isEbgp, neighboringAs, originatorOf, type ValidationPeer } from './validation-peer';
 
 /** One rule received from a validating neighbor, feasible or held. */
 interface Rule<P> {
@@ -39,6 +39,8 @@ interface Rule<P> {
   readonly destinationText: string | undefined;
   readonly destination: Destination<Rule<P>, P> | undefined;
   asPath: readonly AsPathSegment[] | undefined;
+  /** Its ORIGINATOR_ID (RFC 4456), when a route reflector set one: with the peer, its originator (RFC 8955 §6). */
+  originatorId: string | undefined;
   /** Whether consumers were told it is announced. */
   feasible: boolean;
 }
@@ -51,7 +53,7 @@ export interface PeerEvent<P> {
 
 /** What rule b and c need of one destination, worked out once per batch of decisions. */
 interface DestinationFacts<P> {
-  readonly best?: { readonly peer: P; readonly prefix: string; readonly neighboringAs: number };
+  readonly best?: { readonly peer: P; readonly prefix: string; readonly neighboringAs: number; readonly originator: string; readonly reflected: boolean };
   readonly moreSpecificAs?: number;
 }
 
@@ -134,7 +136,7 @@ export class FlowValidator<P extends ValidationPeer> {
         const prefix = hash < 0 ? key : key.slice(0, hash);
         const pathId = hash < 0 ? undefined : Number(key.slice(hash + 1));
         // Reported when it came: it is feasible until found otherwise.
-        known.push(this.upsert(peer, rules, family, { prefixes: [prefix] }, 0, prefix, pathId, entry.attributes.asPath, created, true));
+        known.push(this.upsert(peer, rules, family, { prefixes: [prefix] }, 0, prefix, pathId, entry.attributes, created, true));
       }
     }
     this.fill(created);
@@ -231,7 +233,7 @@ export class FlowValidator<P extends ValidationPeer> {
       const was: boolean[] = [];
       for (let i = 0; i < n; i++) {
         was.push(rules.get(ruleKey(family, list.prefixes[i], list.pathIds?.[i]))?.feasible ?? false);
-        got.push(this.upsert(peer, rules, family, list, i, list.prefixes[i], list.pathIds?.[i], msg.attributes.asPath, created, false));
+        got.push(this.upsert(peer, rules, family, list, i, list.prefixes[i], list.pathIds?.[i], msg.attributes, created, false));
       }
       return { list, rules: got, was };
     });
@@ -294,10 +296,11 @@ export class FlowValidator<P extends ValidationPeer> {
     i: number,
     prefix: string,
     pathId: number | undefined,
-    asPath: readonly AsPathSegment[] | undefined,
+    attributes: Pick<PathAttributes, 'asPath' | 'originatorId'>,
     created: Destination<Rule<P>, P>[],
     feasible: boolean,
   ): Rule<P> {
+    const { asPath, originatorId } = attributes;
     const key = ruleKey(family, prefix, pathId);
     let rule = rules.get(key);
     if (!rule) {
@@ -306,11 +309,12 @@ export class FlowValidator<P extends ValidationPeer> {
       const { afi, safi } = family.validation!.against;
       const slot = bits ? this.index.add(familyKey(afi, safi), bits.bits) : undefined;
       if (slot?.created) created.push(slot.destination);
-      rule = { peer, family, prefix, pathId, key, destinationText: bits ? destinationText : undefined, destination: slot?.destination, asPath, feasible };
+      rule = { peer, family, prefix, pathId, key, destinationText: bits ? destinationText : undefined, destination: slot?.destination, asPath, originatorId, feasible };
       slot?.destination.rules.add(rule);
       rules.set(key, rule);
     }
     rule.asPath = asPath;
+    rule.originatorId = originatorId;
     return rule;
   }
 
@@ -332,7 +336,9 @@ export class FlowValidator<P extends ValidationPeer> {
       const best = bestUnicast(this.peers, d.space >> 8, d.space & 255, d.bits);
       const bestAs = best ? neighboringAs(best.peer, best.entry.attributes.asPath) : undefined;
       const more = d.moreSpecifics.otherAs(bestAs);
-      f = { ...(best ? { best: { peer: best.peer, prefix: best.prefix, neighboringAs: bestAs! } } : {}), ...(more !== undefined ? { moreSpecificAs: more } : {}) };
+      const originator = best ? originatorOf(best.peer, best.entry.attributes.originatorId) : '';
+      const reflected = best?.entry.attributes.originatorId !== undefined;
+      f = { ...(best ? { best: { peer: best.peer, prefix: best.prefix, neighboringAs: bestAs!, originator, reflected } } : {}), ...(more !== undefined ? { moreSpecificAs: more } : {}) };
       facts.set(d, f);
     }
     const best = f?.best;
@@ -342,7 +348,9 @@ export class FlowValidator<P extends ValidationPeer> {
       ebgp: isEbgp(rule.peer),
       peerAs: rule.peer.settings.peerAs,
       peerName: rule.peer.name,
-      ...(best ? { best: { prefix: best.prefix, peerName: best.peer.name, sameNeighbor: best.peer === rule.peer, neighboringAs: best.neighboringAs } } : {}),
+      originator: originatorOf(rule.peer, rule.originatorId),
+      reflected: rule.originatorId !== undefined,
+      ...(best ? { best: { prefix: best.prefix, peerName: best.peer.name, originator: best.originator, reflected: best.reflected, neighboringAs: best.neighboringAs } } : {}),
       ...(f?.moreSpecificAs !== undefined ? { moreSpecificAs: f.moreSpecificAs } : {}),
     });
   }

@@ -51,3 +51,14 @@ export function leftmostAs(asPath: readonly AsPathSegment[] | undefined): number
 export function pathFromInsideAs(asPath: readonly AsPathSegment[] | undefined): boolean {
   return (asPath ?? []).every((s) => s.type === 3);
 }
+
+/**
+ * RFC 8955 §6: "By originator of a BGP route, we mean either the address of the originator in the
+ * ORIGINATOR_ID attribute [RFC4456], or the source IP address of the BGP peer, if this path
+ * attribute is not present." A route reflector passes on its clients' routes with their
+ * ORIGINATOR_ID, so a rule and a unicast route reflected from one router have the same originator
+ * whichever reflector each came through.
+ */
+export function originatorOf(peer: ValidationPeer, originatorId: string | undefined): string {
+  return originatorId ?? peer.endpoint.peerAddress;
+}

@@ -12,7 +12,8 @@ const EBGP_A: RuleFacts = {
   ebgp: true,
   peerAs: 65001,
   peerName: 'A',
-  best: { prefix: '192.0.2.0/24', peerName: 'A', sameNeighbor: true, neighboringAs: 65001 },
+  originator: '127.0.0.1',
+  best: { prefix: '192.0.2.0/24', peerName: 'A', originator: '127.0.0.1', neighboringAs: 65001 },
 };
 
 describe('feasibility', () => {
@@ -25,14 +26,23 @@ describe('feasibility', () => {
     expect(feasibility(noDestination as RuleFacts)).toMatchObject({ feasible: false, rule: 'a' });
     expect(feasibility({ ...EBGP_A, asPath: [{ type: 1, asns: [65001] }, { type: 2, asns: [65010] }] })).toEqual({ feasible: true }); // an AS_SET first still starts with the neighbor's AS
     expect(feasibility({ ...EBGP_A, asPath: [{ type: 2, asns: [65010, 65001] }] })).toMatchObject({ feasible: false, rule: 'as-path' });
-    expect(feasibility({ ...EBGP_A, best: { ...EBGP_A.best!, sameNeighbor: false, peerName: 'B' } })).toMatchObject({ feasible: false, rule: 'b' });
+    expect(feasibility({ ...EBGP_A, best: { ...EBGP_A.best!, originator: '127.0.0.2', peerName: 'B' } })).toMatchObject({ feasible: false, rule: 'b' });
     const { best: _b, ...noBest } = EBGP_A;
     expect(feasibility(noBest)).toMatchObject({ feasible: false, rule: 'b', why: expect.stringContaining('does not exist') });
     expect(feasibility({ ...EBGP_A, moreSpecificAs: 65002 })).toMatchObject({ feasible: false, rule: 'c', why: expect.stringContaining('AS65002') });
   });
 
+  it('rule b compares originators: ORIGINATOR_ID (RFC 4456) when a route reflector set one, else the neighbor (RFC 8955 §6)', () => {
+    // Rule and route reflected from one client through two reflectors: the same originator.
+    const viaTwoReflectors: RuleFacts = { ...EBGP_A, ebgp: false, peerAs: 65000, asPath: [], originator: '192.0.2.9', reflected: true, best: { ...EBGP_A.best!, peerName: 'RR2', originator: '192.0.2.9', reflected: true } };
+    expect(feasibility({ ...viaTwoReflectors, asPath: [{ type: 2, asns: [65010] }] })).toEqual({ feasible: true });
+    // One reflector, two clients: the same neighbor, other originators.
+    const twoClients: RuleFacts = { ...viaTwoReflectors, asPath: [{ type: 2, asns: [65010] }], best: { ...viaTwoReflectors.best!, peerName: 'A', originator: '192.0.2.7' } };
+    expect(feasibility(twoClients)).toMatchObject({ feasible: false, rule: 'b', why: expect.stringContaining('comes from A (originator 192.0.2.7) (192.0.2.0/24), not from A (originator 192.0.2.9)') });
+  });
+
   it('RFC 9117 b.2: from iBGP, a path of confederation segments only needs no best route from the same neighbor', () => {
-    const ibgp: RuleFacts = { ...EBGP_A, ebgp: false, peerAs: 65000, asPath: [{ type: 3, asns: [64512] }], best: { ...EBGP_A.best!, sameNeighbor: false } };
+    const ibgp: RuleFacts = { ...EBGP_A, ebgp: false, peerAs: 65000, asPath: [{ type: 3, asns: [64512] }], best: { ...EBGP_A.best!, originator: '127.0.0.2' } };
     expect(feasibility(ibgp)).toEqual({ feasible: true });
     expect(feasibility({ ...ibgp, asPath: [{ type: 3, asns: [64512] }, { type: 2, asns: [65010] }] })).toMatchObject({ feasible: false, rule: 'b' });
     const { best: _b, ...noBest } = ibgp;

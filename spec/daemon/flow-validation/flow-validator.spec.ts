@@ -291,4 +291,19 @@ describe('FlowValidator (RFC 8955 §6, RFC 9117)', () => {
     expect(v.isHeld(a, 1, 133, R24)).toBe(true);
     expect(told(v.removePeer(b))).toEqual([`A announce ${R24}`]);
   });
+  it('route reflectors: a rule and its unicast route reflected from one client through two reflectors pass rule b (same ORIGINATOR_ID, RFC 4456); two clients behind one reflector do not', () => {
+    const { v, send, lines } = setup();
+    const rr1 = peer('RR1', LOCAL_AS, '127.0.0.11');
+    const rr2 = peer('RR2', LOCAL_AS, '127.0.0.12');
+    v.addPeer(rr1, true);
+    v.addPeer(rr2, true);
+    const reflected = (originatorId: string, ...asns: number[]): PathAttributes => ({ ...path(...asns), originatorId, localPref: 100 });
+    // The client 192.0.2.9's unicast route reaches us through RR2 only; its rule through RR1.
+    send(rr2, unicast(['192.0.2.0/24'], reflected('192.0.2.9', 65010)));
+    expect(send(rr1, flows([R24], reflected('192.0.2.9', 65010)))).toEqual([`RR1 announce ${R24}`]);
+    // Another client's rule (192.0.2.7) through the same reflector as the route: not the route's originator.
+    const R25 = rule('flow destination 192.0.2.0/25 protocol [ udp ]');
+    expect(send(rr2, flows([R25], reflected('192.0.2.7', 65010)))).toEqual([]);
+    expect(lines.join('\n')).toContain('comes from RR2 (originator 192.0.2.9) (192.0.2.0/24), not from RR2 (originator 192.0.2.7) (RFC 8955 §6 b)');
+  });
 });
