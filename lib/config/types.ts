@@ -3,7 +3,7 @@
  * every address is canonical text and every family is AFI/SAFI numbers, so nothing downstream
  * re-parses or re-checks the JSON. docs/configuration.md documents the JSON that produces these.
  */
-import type { SinkEventKind } from '../sinks/event-kind';
+import type { SinkEventKind } from '../events/event-kind';
 import type { Family, PathAttributes } from '../wire/types';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';

@@ -11,7 +11,7 @@
  * close that gap, is refused by librdkafka's mock broker the tests run against.)
  */
 import { CompressionTypes, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import type { Log } from '../session/log';
+import type { Log } from '../events/log';
 import type { EventLines } from './event-lines';
 import { kafkaMessages, type KafkaMessageOptions } from './kafka-messages';
 import type { SinkEvent, SinkWriter } from './sink';

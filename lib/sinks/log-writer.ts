@@ -4,7 +4,7 @@
  * prefix, for grepping), or which family's End-of-RIB it is (RFC 4724 §2). Goes through the daemon's logger (winston), at info level (NOTIFICATIONs
  * and sessions going down at warn).
  */
-import type { Log } from '../session/log';
+import type { Log } from '../events/log';
 import { nlriTextAt } from '../families/nlri-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { notificationText } from '../wire/notification';

@@ -34,7 +34,7 @@ import { existsSync } from 'fs';
 import { Observable, Subject } from 'rxjs';
 import { LineSplitter } from './line-splitter';
 import { RespawnBudget } from './respawn-budget';
-import { StdinFeeder } from './stdin-feeder';
+import { LineFeeder } from './line-feeder';
 import { PROCESS_DEFAULTS, type ProcessConfig, type ProcessLog, type ProcessRunnerOptions } from './types';
 
 /** At most one overflow warning per helper in this interval. */
@@ -51,7 +51,7 @@ type Phase = 'idle' | 'running' | 'respawning' | 'given-up' | 'failed' | 'stoppe
 /** One spawned instance of the helper; events of an old instance are recognised by identity. */
 interface Run {
   readonly child: ChildProcess;
-  readonly feeder: StdinFeeder;
+  readonly feeder: LineFeeder;
   spawned: boolean;
   exited: boolean;
   readonly exit: Promise<void>;
@@ -193,7 +193,7 @@ export class HelperProcess {
       exited: false,
       exit: new Promise((resolve) => (exited = resolve)),
       closed: new Promise((resolve) => (closed = resolve)),
-      feeder: new StdinFeeder(child.stdin!, this.queueLimit, {
+      feeder: new LineFeeder(child.stdin!, this.queueLimit, {
         dropped: (n) => this.noteDropped(n),
         broken: (error) => {
           if (this.current === run && !run.exited && this.phase === 'running')

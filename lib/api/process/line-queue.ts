@@ -1,64 +1,21 @@
 /**
- * A bounded FIFO of text lines that drops its OLDEST line when full.
- * Dropping the oldest keeps the freshest events (current state) for a helper that catches up.
- * Array + head index: push and drop are O(1); the array is compacted once the dead head
- * is at least half of it, so memory stays within about twice the limit.
+ * A helper's (or stdout's) queue of text lines: the event bus's drop-oldest queue
+ * (lib/events/drop-oldest-queue.ts), taken out as newline-terminated text for one stream write.
  */
-export class LineQueue {
-  private items: (string | undefined)[] = [];
-  private head = 0;
+import { DropOldestQueue } from '../../events/drop-oldest-queue';
 
-  constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`queue limit must be a positive integer, got ${limit}`);
-  }
-
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
-  /** Appends a line; returns true when the oldest line had to be dropped to make room. */
-  push(line: string): boolean {
-    let droppedOldest = false;
-    if (this.length >= this.limit) {
-      this.items[this.head++] = undefined;
-      droppedOldest = true;
-    }
-    this.items.push(line);
-    this.compact();
-    return droppedOldest;
-  }
-
+export class LineQueue extends DropOldestQueue<string> {
   /**
    * Removes lines from the front and returns them newline-terminated in one string of at most
    * `maxChars` characters (but always at least one line, however long): one stream write per batch.
    */
   take(maxChars: number): string {
     let out = '';
-    while (this.head < this.items.length) {
-      const line = this.items[this.head] as string;
+    for (let line = this.peek(); line !== undefined; line = this.peek()) {
       if (out.length > 0 && out.length + line.length + 1 > maxChars) break;
       out += line + '\n';
-      this.items[this.head++] = undefined;
+      this.shift();
     }
-    this.compact();
     return out;
-  }
-
-  /** Empties the queue; returns how many lines were discarded. */
-  clear(): number {
-    const n = this.length;
-    this.items = [];
-    this.head = 0;
-    return n;
-  }
-
-  private compact(): void {
-    if (this.head === this.items.length) {
-      this.items = [];
-      this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
   }
 }
