@@ -13,7 +13,7 @@
  */
 import { jsonNeighbor, receiveContext } from './json-neighbor';
 import { attributeMembers, hasAttributes } from '../api/exabgp-json/attributes';
-import { afiName, familyName, safiName } from '../api/exabgp-json/family-names';
+import { afiName, familyName, safiName } from '../wire/family-names';
 import { endOfRib } from '../wire/end-of-rib';
 import {
   defaultEnvelopeSource,

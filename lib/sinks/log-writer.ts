@@ -9,7 +9,7 @@ import { nlriTextAt } from '../families/nlri-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { notificationText } from '../wire/notification';
 import { endOfRib } from '../wire/end-of-rib';
-import { familyName } from '../api/exabgp-json/family-names';
+import { familyName } from '../wire/family-names';
 import type { SinkEvent, SinkWriter } from './sink';
 
 export class LogWriter implements SinkWriter {
