@@ -7,8 +7,9 @@
  * head is at least half of it, so memory stays within about twice the capacity.
  */
 export class DropOldestQueue<T> {
-  private items: (T | undefined)[] = [];
-  private head = 0;
+  /** Items from `head` on are queued; the ones before it are taken or dropped (undefined). */
+  protected items: (T | undefined)[] = [];
+  protected head = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`queue limit must be a positive integer, got ${capacity}`);

@@ -18,8 +18,13 @@ import { SinkFilter } from './sink-filter';
 
 /** Most lines waiting for a slow reader (as for a helper's stdin); past it the oldest are dropped. */
 export const EVENTS_OUTPUT_QUEUE_LINES = 100_000;
-/** Bytes the stream may hold not yet flushed before this output waits for 'drain'. */
-export const HIGH_WATER_BYTES = 1024 * 1024;
+/**
+ * Bytes the stream may hold not yet flushed before this output waits for 'drain': enough that a
+ * file or a reader keeping up never makes it wait (lines held across waits outlive the young
+ * generation and cost the garbage collector; 1 MiB cost about a fifth more CPU on a full table to
+ * a file), small enough to bound what a slow reader makes the daemon hold.
+ */
+export const HIGH_WATER_BYTES = 4 * 1024 * 1024;
 /** One stream write carries up to this many characters (a full-table burst is thousands of events). */
 const WRITE_BATCH_CHARS = 256 * 1024;
 
@@ -111,7 +116,7 @@ export class EventsOutput implements EventSink {
   private noteDropped(n: number): void {
     this.dropped += n;
     // A failed output says so once (broken); what it then drops is not a slow reader.
-    if (this.droppedReported || this.stream.destroyed) return;
+    if (this.droppedReported || this.stream.errored || this.stream.destroyed) return;
     this.droppedReported = true;
     this.report(`event output ${this.name}: the reader is slow: dropping the oldest events (queue limit ${this.queueLines} lines)`);
   }

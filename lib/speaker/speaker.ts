@@ -71,7 +71,10 @@ export class Speaker {
   readonly updates$: Observable<SpeakerUpdate>;
   private readonly daemon: Daemon;
   private readonly executor: CommandExecutor;
-  /** The one event bus: the config's sinks are on it; `rxbgp run` adds the events output and the helpers. */
+  /**
+   * The one event bus (lib/daemon/event-bus.ts): the config's sinks are on it from start(); `rxbgp run`
+   * adds the events output and the helper processes. @internal
+   */
   readonly bus: EventBus;
   private sinks: ConfiguredSinks;
   private sinksKey: string;

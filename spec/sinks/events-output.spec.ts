@@ -75,8 +75,8 @@ describe('openEventsOutput', () => {
 });
 
 describe('the events output on stdout, with a slow reader (write backpressure)', () => {
-  // Far more than the output may hold in the stream: about 250 bytes a line.
-  const N = 20_000;
+  // Far more than the output may hold in the stream (about 250 bytes a line: 12 MB).
+  const N = 50_000;
 
   it('holds at most its high-water mark (plus one write) in the stream, and the reader gets every line in order', async () => {
     const reader = new SlowReader();
@@ -85,6 +85,7 @@ describe('the events output on stdout, with a slow reader (write backpressure)',
     for (let i = 0; i < N; i++) out.take(peer, connected);
     await turn();
     // The reader has read nothing: the rest waits in the output's queue, not in the stream.
+    expect(reader.writableLength).toBeGreaterThan(HIGH_WATER_BYTES / 2);
     expect(reader.writableLength).toBeLessThanOrEqual(HIGH_WATER_BYTES + 256 * 1024);
     expect(out.stats.queued).toBeGreaterThan(0);
     while (reader.read1() || out.stats.queued > 0) await turn();

@@ -10,12 +10,15 @@ export class LineQueue extends DropOldestQueue<string> {
    * `maxChars` characters (but always at least one line, however long): one stream write per batch.
    */
   take(maxChars: number): string {
-    let out = '';
-    for (let line = this.peek(); line !== undefined; line = this.peek()) {
-      if (out.length > 0 && out.length + line.length + 1 > maxChars) break;
-      out += line + '\n';
-      this.shift();
+    let end = this.head;
+    let size = 0;
+    for (; end < this.items.length; end++) {
+      const length = (this.items[end] as string).length + 1;
+      if (end > this.head && size + length > maxChars) break;
+      size += length;
     }
-    return out;
+    if (end === this.head) return '';
+    // One join: a flat string for the stream, no rope of concatenations to flatten.
+    return this.takeBatch(end - this.head).join('\n') + '\n';
   }
 }
