@@ -30,7 +30,9 @@ export interface LineFeederOptions {
   readonly batchChars?: number;
   /**
    * When queued lines leave: 'microtask' (default) right after the code that pushed them, 'turn'
-   * once per event-loop turn, so a burst of events (a full table) leaves in few large writes.
+   * once per event-loop turn, so a burst of events (a full table) leaves in few large writes; and
+   * at once when a batch is full (one turn can read many socket chunks: lines held until its end
+   * would outlive the young generation and cost the garbage collector).
    */
   readonly schedule?: 'microtask' | 'turn';
 }
@@ -40,6 +42,9 @@ export class LineFeeder {
   private readonly highWater: number;
   private readonly batchChars: number;
   private readonly schedule: (pump: () => void) => void;
+  private readonly perTurn: boolean;
+  /** Characters pushed since the last pump. */
+  private sincePump = 0;
   /** The stream holds highWater bytes or more: nothing more is written until 'drain'. */
   private waitingForDrain = false;
   private pumpScheduled = false;
@@ -57,7 +62,8 @@ export class LineFeeder {
     this.queue = new LineQueue(limit);
     this.highWater = Math.max(opts.highWaterBytes ?? 0, stream.writableHighWaterMark);
     this.batchChars = opts.batchChars ?? WRITE_BATCH_CHARS;
-    this.schedule = opts.schedule === 'turn' ? (f) => void setImmediate(f) : queueMicrotask;
+    this.perTurn = opts.schedule === 'turn';
+    this.schedule = this.perTurn ? (f) => void setImmediate(f) : queueMicrotask;
     // Always listen for 'error': an unhandled one (EPIPE when the helper is gone) would crash the daemon.
     stream.on('error', (error: Error) => this.fail(error));
     stream.on('drain', () => {
@@ -78,7 +84,12 @@ export class LineFeeder {
       return false;
     }
     if (this.queue.push(line)) this.events.dropped(1);
-    if (!this.waitingForDrain && !this.pumpScheduled) {
+    if (this.waitingForDrain) return true;
+    if (this.perTurn && (this.sincePump += line.length + 1) >= this.batchChars) {
+      this.pump();
+      return true;
+    }
+    if (!this.pumpScheduled) {
       // Lines pushed in the same tick (or turn) leave in one write.
       this.pumpScheduled = true;
       this.schedule(() => this.pump());
@@ -114,6 +125,7 @@ export class LineFeeder {
 
   private pump(): void {
     this.pumpScheduled = false;
+    this.sincePump = 0;
     while (!this.waitingForDrain && !this.closed && this.queue.length > 0) {
       if (!this.stream.writable) {
         this.closed = true;
