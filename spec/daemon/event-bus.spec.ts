@@ -10,13 +10,16 @@ function recorder(name: string, log: string[]) {
   return { take: (neighbor: Neighbor, e: SessionEvent) => log.push(`${name}:${neighbor.name}:${e.kind}`) };
 }
 
+/** A bus on a subject of events, with two recording sinks a and b. */
+function setup() {
+  const events$ = new Subject<DaemonEvent>();
+  const log: string[] = [];
+  return { events$, bus: new EventBus(events$), log, a: recorder('a', log), b: recorder('b', log) };
+}
+
 describe('EventBus', () => {
   it('hands every event to each sink on it, in the order they were added, from one subscription', () => {
-    const events$ = new Subject<DaemonEvent>();
-    const bus = new EventBus(events$);
-    const log: string[] = [];
-    const a = recorder('a', log);
-    const b = recorder('b', log);
+    const { events$, bus, log, a, b } = setup();
     bus.add(a);
     bus.add(b);
     bus.add(a); // once only
@@ -26,11 +29,7 @@ describe('EventBus', () => {
   });
 
   it('a sink taken off gets nothing more; close() ends the subscription', () => {
-    const events$ = new Subject<DaemonEvent>();
-    const bus = new EventBus(events$);
-    const log: string[] = [];
-    const a = recorder('a', log);
-    const b = recorder('b', log);
+    const { events$, bus, log, a, b } = setup();
     bus.add(a);
     bus.add(b);
     bus.remove(a);
