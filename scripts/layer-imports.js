@@ -16,22 +16,27 @@ const EXCEPTIONS = path.join(__dirname, 'layer-exceptions.json');
 
 /**
  * What each folder may import besides itself (DESIGN.md "Layers"; folders it does not name are
- * placed by what they do: mrt reads dumps into the RIB's tables and writes BGP4MP for the sinks,
- * so it sits between rib and sinks; metrics and sources wire the daemon's parts
- * like the daemon, speaker is the library built on the daemon, cli and lib/index.ts are the top).
+ * placed by what they do: events holds what the one event bus carries (the session events, their
+ * kinds, the view of a neighbor its consumers read, the drop-oldest queue in front of each), below
+ * the session that publishes them, the config that names their kinds, and the api and sinks that
+ * consume them; mrt reads dumps into the RIB's tables, writes BGP4MP for the sinks and names dump
+ * files (which the config checks), so it sits between rib and sinks; metrics and sources wire the
+ * daemon's parts like the daemon, speaker is the library built on the daemon, cli and lib/index.ts
+ * are the top).
  */
-const BELOW_DAEMON = ['wire', 'families', 'fsm', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks'];
+const BELOW_DAEMON = ['wire', 'families', 'fsm', 'events', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks'];
 const ALLOWED = {
   wire: [],
   families: ['wire'],
   fsm: ['wire'],
+  events: ['wire', 'fsm'],
   rib: ['wire', 'families'],
   mrt: ['wire', 'families', 'rib'],
-  config: ['wire', 'families'],
-  session: ['wire', 'families', 'fsm'],
-  api: ['wire', 'families', 'rib'],
+  config: ['wire', 'families', 'events', 'mrt'],
+  session: ['wire', 'families', 'fsm', 'events'],
+  api: ['wire', 'families', 'rib', 'events'],
   policy: ['wire', 'families', 'rib'],
-  sinks: ['wire', 'families', 'mrt', 'api'],
+  sinks: ['wire', 'families', 'events', 'mrt', 'api'],
   daemon: BELOW_DAEMON,
   metrics: [...BELOW_DAEMON, 'daemon'],
   sources: [...BELOW_DAEMON, 'daemon'],

@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'path';
 import { loadConfig, formatErrors, controlSocketDir } from '../config';
-import { EventOutput, openEventWriter } from '../daemon/event-output';
+import { openEventsOutput } from '../sinks/events-output';
 import { createLogger } from '../daemon/logger';
 import { ApiProcesses } from '../daemon/api-processes';
 import { finalAnswer, type CommandAnswer } from '../daemon/command-executor';
@@ -45,9 +45,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     return s !== undefined;
   };
   if (stoppedWhileStarting()) return 0;
-  const reportError = (message: string) => log.error(message);
-  const writer = openEventWriter(config.events.output, reportError);
-  const output = writer ? new EventOutput(writer, reportError) : undefined;
+  const output = openEventsOutput(config.events.output, { report: (message) => log.error(message) });
   // Last line of defence: a bug in one code path is logged, and every other session goes on.
   process.on('uncaughtException', (err) => log.error(`internal error (please report): ${err.stack ?? err.message}`));
   let shutdown: (why: string) => void = () => undefined;
@@ -91,12 +89,10 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
     },
   });
   const executor = speaker.commands;
-  const processes = new ApiProcesses(log, executor);
-  speaker.events$.subscribe(({ neighbor, event }) => {
-    output?.emit(neighbor, event);
-    const n = speaker.configOf(neighbor);
-    if (n) processes.deliver(neighbor, n.api, event);
-  });
+  const processes = new ApiProcesses(log, executor, (n) => speaker.configOf(n));
+  // Sinks on the speaker's event bus besides the config's: the events output, then the helpers.
+  if (output) speaker.bus.add(output);
+  speaker.bus.add(processes);
   // Prometheus metrics: always kept (`rxbgp cli show metrics`), served over HTTP when configured.
   const metrics = createMetrics({ neighbors: () => speaker.neighbors, sinks: () => speaker.sinkStats(), helpers: () => processes.stats() });
   const daemonLines = showDaemonLines({ config: resolve(file), socket: config.control.socket, pid: process.pid, version: packageVersion() });
@@ -117,13 +113,13 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
       control = server;
     } catch (e) {
       log.error(`not started: ${e instanceof Error ? e.message : String(e)}`);
-      await writer?.close();
+      await output?.close();
       return 1;
     }
   }
   if (stoppedWhileStarting()) {
     await control?.stop();
-    await writer?.close();
+    await output?.close();
     return 0;
   }
   try {
@@ -164,7 +160,7 @@ export async function runDaemon(file: string, opts: { logLevel?: LogLevel }): Pr
         .then(() => control?.stop())
         .then(() => metricsServer?.stop())
         .then(() => processes.stop())
-        .then(() => writer?.close())
+        .then(() => output?.close())
         .then(() => resolve(0));
     };
     // Helpers of neighbors with "signal" in api.receive hear about each signal first (as in ExaBGP).

@@ -6,7 +6,7 @@ import fs from 'fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'path';
 import { joinIndex, joinKey } from './config-error';
 import { nearestKey } from '../wire/nearest-key';
-import { checkMrtPattern } from '../sinks/mrt-file-name';
+import { checkMrtPattern } from '../mrt/file-name';
 import type { SinkFile } from './sink-codec';
 import type { NeighborConfig, SinkConfig } from './types';
 

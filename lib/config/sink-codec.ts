@@ -8,7 +8,7 @@ import { closedObject } from './closed-object';
 import { describeValue } from './config-error';
 import { list } from './list-codec';
 import { boolean, integer, oneOf, text } from './scalar-codecs';
-import { SINK_EVENT_KINDS, type SinkEventKind } from '../sinks/event-kind';
+import { SINK_EVENT_KINDS, type SinkEventKind } from '../events/event-kind';
 
 const eventKind = oneOf(new Map(SINK_EVENT_KINDS.map((k) => [k, k] as const)), (u): u is SinkEventKind => typeof u === 'string' && (SINK_EVENT_KINDS as readonly string[]).includes(u));
 

@@ -3,7 +3,8 @@
  * every address is canonical text and every family is AFI/SAFI numbers, so nothing downstream
  * re-parses or re-checks the JSON. docs/configuration.md documents the JSON that produces these.
  */
-import type { SinkEventKind } from '../sinks/event-kind';
+import type { SinkEventKind } from '../events/event-kind';
+import type { ProcessConfig } from '../events/process-config';
 import type { Family, PathAttributes } from '../wire/types';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -44,19 +45,8 @@ export interface PolicyConfig {
   options: Record<string, unknown>;
 }
 
-/** A helper program (ExaBGP's `process <name> { run ...; encoder ...; }`). */
-export interface ProcessConfig {
-  /** The key under "processes": [A-Za-z0-9_.-]+, what neighbors' api.processes refer to. */
-  name: string;
-  /** Program then arguments, not passed through a shell. A relative program path with a "/" is resolved against the config file's directory. */
-  run: string[];
-  /** How events are written to the helper's stdin: ExaBGP's JSON (format 4.0.1) or its text encoder. */
-  encoder: 'json' | 'text';
-  /** Start the helper again when it exits (within ExaBGP's respawn limit). */
-  respawn: boolean;
-  /** Working directory of the helper (resolved against the config file's directory); the daemon's own when absent. */
-  cwd?: string;
-}
+/** A helper program: declared in lib/events/process-config.ts, below the config and the runner both. */
+export type { ProcessConfig };
 
 /**
  * What a neighbor's helpers are told, mirroring ExaBGP's `api { processes [..]; neighbor-changes;

@@ -2,9 +2,12 @@
  * ExaBGP's process API: helper programs started with the daemon print text commands on their
  * stdout (answered `done` / `error` on their stdin unless they turned acks off) and receive the
  * events of the neighbors whose "api" block names them, as ExaBGP 4.0.1 JSON lines.
- * A helper never blocks the daemon: its stdin queue is bounded (lib/api/process).
+ * The helpers are one sink on the daemon's event bus (event-bus.ts): each event's lines are built
+ * when it comes and wait in the helper's own bounded stdin queue (lib/api/process/line-feeder.ts),
+ * behind and before the command answers in the order they happened. A helper never blocks the daemon.
  */
-import { jsonNeighbor } from './json-neighbor';
+import { jsonNeighbor } from '../sinks/json-neighbor';
+import type { EventSink } from '../sinks/sink';
 import type { ApiMessageKind, Config, NeighborConfig, ProcessConfig } from '../config/types';
 import { HelperProcess } from '../api/process/helper-process';
 import {
@@ -22,7 +25,8 @@ import {
   type JsonNeighbor,
 } from '../api/exabgp-json';
 import { headerBodyText, messageText, packetsText, shutdownText, stateText, updateText } from '../api/exabgp-text';
-import type { SessionEvent } from '../session/events';
+import type { SessionEvent } from '../events/events';
+import { sinkKindOf } from '../events/event-kind';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../session/neighbor';
 import type { CommandAnswer, CommandExecutor } from './command-executor';
@@ -47,12 +51,14 @@ export interface HelperStats {
   readonly running: boolean;
 }
 
-export class ApiProcesses {
+export class ApiProcesses implements EventSink<Neighbor> {
   private readonly helpers = new Map<string, Helper>();
 
   constructor(
     private readonly log: Log,
     private readonly executor: CommandExecutor,
+    /** The config a neighbor runs with now (its "api" block says which helpers hear what). */
+    private readonly configOf: (neighbor: Neighbor) => NeighborConfig | undefined,
   ) {}
 
   get names(): string[] {
@@ -79,8 +85,9 @@ export class ApiProcesses {
   }
 
   /** Hands a neighbor's event to each helper its api block names, if it asked for that kind. */
-  deliver(neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): void {
-    if (api.processes.length === 0) return;
+  take(neighbor: Neighbor, e: SessionEvent): void {
+    const api = this.configOf(neighbor)?.api;
+    if (!api || api.processes.length === 0) return;
     for (const name of api.processes) {
       const h = this.helpers.get(name);
       if (!h) continue;
@@ -90,7 +97,6 @@ export class ApiProcesses {
     }
   }
 
-  /** ExaBGP tells the helpers of neighbors with `signal` in api.receive about signals the daemon got (JSON only). */
   /** Each helper's counters, by name (metrics). */
   stats(): Map<string, HelperStats> {
     const out = new Map<string, HelperStats>();
@@ -107,14 +113,13 @@ export class ApiProcesses {
     return src;
   }
 
+  /** ExaBGP tells the helpers of neighbors with `signal` in api.receive about signals the daemon got (JSON only). */
   signal(neighbor: Neighbor, api: NeighborConfig['api'], signal: NodeJS.Signals): void {
     if (!api.receive.includes('signal')) return;
     for (const name of api.processes) {
       const h = this.helpers.get(name);
       if (!h || h.config.encoder !== 'json') continue; // ExaBGP's text encoder prints nothing for signals
-      let src = h.sources.get(neighbor);
-      if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
-      h.process.write(signalJson(src, jsonNeighbor(neighbor), signal));
+      h.process.write(signalJson(this.source(h, neighbor), jsonNeighbor(neighbor), signal));
     }
   }
 
@@ -168,28 +173,35 @@ export class ApiProcesses {
     h.acksWaiting = written;
   }
 
+  /**
+   * The line for a helper, or undefined when it did not ask for this kind of event (the kind as
+   * every sink names it, lib/events/event-kind.ts, in api.receive or api.send by direction).
+   */
   private eventLine(h: Helper, neighbor: Neighbor, api: NeighborConfig['api'], e: SessionEvent): string | undefined {
-    const wants = (kind: ApiMessageKind, direction: 'receive' | 'send' = 'receive') => (direction === 'receive' ? api.receive : api.send).includes(kind);
+    // Helpers hear what the import policies made of an UPDATE, never its wire copy (that is for MRT).
+    if (e.kind === 'wire-update') return undefined;
     const n = jsonNeighbor(neighbor);
-    if (h.config.encoder === 'text') return textLine(n, e, wants);
-    let src = h.sources.get(neighbor);
-    if (!src) h.sources.set(neighbor, (src = defaultEnvelopeSource()));
+    const json = h.config.encoder === 'json';
+    // ExaBGP's text encoder prints nothing for negotiated.
+    if (e.kind === 'up' && json && api.receive.includes('negotiated')) h.process.write(negotiatedJson(this.source(h, neighbor), n, e.negotiated));
+    const kind = sinkKindOf(e);
+    const asked: readonly ApiMessageKind[] = 'direction' in e && e.direction === 'send' ? api.send : api.receive;
+    if (kind === undefined || !asked.includes(kind)) return undefined;
+    if (!json) return textLine(n, e);
+    const src = this.source(h, neighbor);
     switch (e.kind) {
       case 'connected':
-        return wants('state') ? stateJson(src, { ...n, localAddress: e.localAddress || n.localAddress }, 'connected') : undefined;
+        return stateJson(src, { ...n, localAddress: e.localAddress || n.localAddress }, 'connected');
       case 'up':
-        if (wants('negotiated')) h.process.write(negotiatedJson(src, n, e.negotiated));
-        return wants('state') ? stateJson(src, n, 'up') : undefined;
+        return stateJson(src, n, 'up');
       case 'down':
-        return wants('state') ? stateJson(src, n, 'down', e.reason) : undefined;
+        return stateJson(src, n, 'down', e.reason);
       case 'fsm':
-        return wants('fsm') ? fsmJson(src, n, e.from, e.to) : undefined;
+        return fsmJson(src, n, e.from, e.to);
       case 'update':
-        return wants('update', e.direction) ? updateJson(src, n, e.message, e.direction) : undefined;
-      case 'message': {
-        const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
-        return wants(kind, e.direction) ? messageJson(src, n, e.message, e.direction) : undefined;
-      }
+        return updateJson(src, n, e.message, e.direction);
+      case 'message':
+        return messageJson(src, n, e.message, e.direction);
       default:
         return undefined;
     }
@@ -225,20 +237,18 @@ function withPackets(
   return api.parsed ? [packet, line] : [packet];
 }
 
-/** ExaBGP's text encoder: what it prints for an event (nothing for fsm, negotiated and signal). */
-function textLine(n: JsonNeighbor, e: SessionEvent, wants: (kind: ApiMessageKind, direction?: 'receive' | 'send') => boolean): string | undefined {
+/** ExaBGP's text encoder: what it prints for an event the helper asked for (nothing for fsm, negotiated and signal). */
+function textLine(n: JsonNeighbor, e: SessionEvent): string | undefined {
   switch (e.kind) {
     case 'connected':
     case 'up':
-      return wants('state') ? stateText(n, e.kind) : undefined;
+      return stateText(n, e.kind);
     case 'down':
-      return wants('state') ? stateText(n, 'down', e.reason) : undefined;
+      return stateText(n, 'down', e.reason);
     case 'update':
-      return wants('update', e.direction) ? updateText(n, e.message, e.direction) : undefined;
-    case 'message': {
-      const kind: ApiMessageKind = e.message.type === 'route-refresh' ? 'refresh' : (e.message.type as ApiMessageKind);
-      return wants(kind, e.direction) ? messageText(n, e.message, e.direction) : undefined;
-    }
+      return updateText(n, e.message, e.direction);
+    case 'message':
+      return messageText(n, e.message, e.direction);
     default:
       return undefined;
   }

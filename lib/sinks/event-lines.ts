@@ -11,9 +11,9 @@
  *   (`"eor": { "afi" : "ipv4", "safi" : "unicast" }`), for every family alike:
  *   {"time":…,"type":"update","direction":"receive","eor":{"afi":"ipv6","safi":"unicast"}}
  */
-import { jsonNeighbor, receiveContext } from '../daemon/json-neighbor';
+import { jsonNeighbor, receiveContext } from './json-neighbor';
 import { attributeMembers, hasAttributes } from '../api/exabgp-json/attributes';
-import { afiName, familyName, safiName } from '../api/exabgp-json/family-names';
+import { afiName, familyName, safiName } from '../wire/family-names';
 import { endOfRib } from '../wire/end-of-rib';
 import {
   defaultEnvelopeSource,
@@ -23,7 +23,7 @@ import {
   updateJson,
   type JsonEnvelopeSource,
 } from '../api/exabgp-json';
-import type { Neighbor } from '../session/neighbor';
+import type { EventPeer } from '../events/event-peer';
 import type { CodecContext, UpdateMessage } from '../wire/types';
 import type { SinkEvent } from './sink';
 
@@ -31,7 +31,7 @@ export type SinkFormat = 'exabgp' | 'compact';
 
 export class EventLines {
   /** ExaBGP numbers events per neighbor ("counter"): one source each. */
-  private readonly sources = new WeakMap<Neighbor, JsonEnvelopeSource>();
+  private readonly sources = new WeakMap<EventPeer, JsonEnvelopeSource>();
 
   constructor(private readonly format: SinkFormat) {}
 

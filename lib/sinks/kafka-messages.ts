@@ -7,7 +7,7 @@
  * it is one message of its own, "type":"eor" with its family, for every family alike.
  */
 import type { Message } from 'kafkajs';
-import { familyName } from '../api/exabgp-json/family-names';
+import { familyName } from '../wire/family-names';
 import { endOfRib } from '../wire/end-of-rib';
 import { nlriTextAt, nlriTexts } from '../families/nlri-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';

@@ -10,8 +10,9 @@
  * out after the broker took it would be stored twice. (kafkajs's idempotent producer, which would
  * close that gap, is refused by librdkafka's mock broker the tests run against.)
  */
-import { CompressionTypes, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import type { Log } from '../session/log';
+import { CompressionTypes, Partitioners, type Producer } from 'kafkajs';
+import { kafkaClient } from './kafka-client';
+import type { Log } from '../events/log';
 import type { EventLines } from './event-lines';
 import { kafkaMessages, type KafkaMessageOptions } from './kafka-messages';
 import type { SinkEvent, SinkWriter } from './sink';
@@ -39,14 +40,8 @@ export class KafkaSinkWriter implements SinkWriter {
     private readonly opts: KafkaSinkOptions,
     private readonly log: Log,
   ) {
-    const kafka = new Kafka({
-      clientId: opts.clientId,
-      brokers: [...opts.brokers],
-      // kafkajs logs each retry; the sink says once that the broker is out, and when it is back.
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
-      connectionTimeout: 3000,
-    });
+    // A batch is retried here briefly; write() retries it for longer, saying once that the broker is out.
+    const kafka = kafkaClient({ clientId: opts.clientId, brokers: opts.brokers, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 } });
     // One request in flight keeps the order of batches across retries.
     this.producer = kafka.producer({ maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }

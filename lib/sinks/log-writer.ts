@@ -4,12 +4,12 @@
  * prefix, for grepping), or which family's End-of-RIB it is (RFC 4724 §2). Goes through the daemon's logger (winston), at info level (NOTIFICATIONs
  * and sessions going down at warn).
  */
-import type { Log } from '../session/log';
+import type { Log } from '../events/log';
 import { nlriTextAt } from '../families/nlri-text';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
 import { notificationText } from '../wire/notification';
 import { endOfRib } from '../wire/end-of-rib';
-import { familyName } from '../api/exabgp-json/family-names';
+import { familyName } from '../wire/family-names';
 import type { SinkEvent, SinkWriter } from './sink';
 
 export class LogWriter implements SinkWriter {

@@ -19,13 +19,13 @@
 import fs from 'fs';
 import path from 'path';
 import type { Negotiated } from '../wire/session-outcome';
-import type { Neighbor } from '../session/neighbor';
-import type { SessionEvent } from '../session/events';
+import type { EventPeer } from '../events/event-peer';
+import type { SessionEvent } from '../events/events';
 import { bgp4mpPeering, writeBgp4mpMessage, type Bgp4mpPeering } from '../mrt/bgp4mp-writer';
 import { familyKey, type Message, type NlriList } from '../wire/types';
 import { Writer } from '../wire/writer';
 import type { SinkEvent, SinkWriter } from './sink';
-import { DEFAULT_MRT_PATTERN, checkMrtPattern, mrtFileName } from './mrt-file-name';
+import { DEFAULT_MRT_PATTERN, checkMrtPattern, mrtFileName } from '../mrt/file-name';
 
 export interface MrtSinkOptions {
   /** Where the files go (created when missing). */
@@ -78,7 +78,7 @@ export class MrtSinkWriter implements SinkWriter {
   private readonly microseconds: boolean;
   /** One buffer reused for every batch: a write() is finished with it before the next starts. */
   private readonly scratch = new Writer(64 * 1024);
-  private readonly seen = new WeakMap<Neighbor, SessionSeen>();
+  private readonly seen = new WeakMap<EventPeer, SessionSeen>();
   private file: { readonly path: string; readonly period: number; readonly handle: fs.promises.FileHandle } | undefined;
   /** write() and close() run one after the other, even when a caller does not wait. */
   private tail: Promise<void> = Promise.resolve();
@@ -161,14 +161,14 @@ export class MrtSinkWriter implements SinkWriter {
     return seconds - (((seconds % this.rotateSeconds) + this.rotateSeconds) % this.rotateSeconds);
   }
 
-  private seenOf(neighbor: Neighbor): SessionSeen {
+  private seenOf(neighbor: EventPeer): SessionSeen {
     let seen = this.seen.get(neighbor);
     if (!seen) this.seen.set(neighbor, (seen = {}));
     return seen;
   }
 
   /** Keeps what later records need from the session events (see SessionSeen). */
-  private learn(neighbor: Neighbor, event: SessionEvent): void {
+  private learn(neighbor: EventPeer, event: SessionEvent): void {
     switch (event.kind) {
       case 'connected': {
         const seen = this.seenOf(neighbor);
@@ -200,7 +200,7 @@ export class MrtSinkWriter implements SinkWriter {
    * local address: the one the events reported, else the live connection's, else the configured
    * one, else unspecified.
    */
-  private peeringOf(neighbor: Neighbor, seen: SessionSeen): Bgp4mpPeering {
+  private peeringOf(neighbor: EventPeer, seen: SessionSeen): Bgp4mpPeering {
     const local = seen.localAddress ?? neighbor.session.connection?.localAddress ?? neighbor.endpoint.localAddress;
     if (!seen.peering || seen.peeringLocal !== local) {
       const { peerAs, localAs } = neighbor.settings;

@@ -5,16 +5,27 @@
  * some only when import policies run (the wire's copy of a received UPDATE): each sink takes those
  * only when it asked for them itself.
  */
-import type { SinkConfig } from '../config/types';
-import type { SessionEvent } from '../session/events';
-import type { Neighbor } from '../session/neighbor';
-import { sinkKindOf, type SinkEventKind } from './event-kind';
+import type { EventPeer } from '../events/event-peer';
+import type { SessionEvent } from '../events/events';
+import { sinkKindOf, type SinkEventKind } from '../events/event-kind';
 
 /** Without "events" in its filter a sink takes what ExaBGP's JSON output carries by default. */
 export const DEFAULT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'state', 'notification'];
 
 /** An MRT sink records every message (and needs the state events for the session's addresses). */
 export const MRT_SINK_EVENTS: readonly SinkEventKind[] = ['update', 'open', 'keepalive', 'notification', 'refresh', 'state'];
+
+/** One sink's filter, as its config says (lib/daemon/configured-sinks.ts reads it from there). */
+export interface SinkFilterOptions {
+  /** Event kinds it takes (its default when absent: MRT_SINK_EVENTS for a wire sink, else DEFAULT_SINK_EVENTS). */
+  readonly events?: readonly SinkEventKind[];
+  /** Neighbor names or peer addresses it takes (all when absent). */
+  readonly neighbors?: readonly string[];
+  /** Records the wire (an MRT sink). */
+  readonly wire: boolean;
+  /** Takes what we send too (an MRT sink's `sent`). */
+  readonly sent: boolean;
+}
 
 export class SinkFilter {
   private readonly kinds: ReadonlySet<SinkEventKind>;
@@ -27,14 +38,14 @@ export class SinkFilter {
   /** Takes what we send: every message for a wire sink, else the sent UPDATEs and KEEPALIVEs too. */
   private readonly sent: boolean;
 
-  constructor(config: SinkConfig) {
-    this.kinds = new Set(config.filter.events ?? (config.type === 'mrt' ? MRT_SINK_EVENTS : DEFAULT_SINK_EVENTS));
-    this.neighbors = config.filter.neighbors ? new Set(config.filter.neighbors) : undefined;
-    this.wire = config.type === 'mrt';
-    this.sent = config.type === 'mrt' && config.sent;
+  constructor(opts: SinkFilterOptions) {
+    this.kinds = new Set(opts.events ?? (opts.wire ? MRT_SINK_EVENTS : DEFAULT_SINK_EVENTS));
+    this.neighbors = opts.neighbors ? new Set(opts.neighbors) : undefined;
+    this.wire = opts.wire;
+    this.sent = opts.wire && opts.sent;
   }
 
-  takes(neighbor: Neighbor, event: SessionEvent): boolean {
+  takes(neighbor: EventPeer, event: SessionEvent): boolean {
     const kind = sinkKindOf(event);
     if (!kind || !this.kinds.has(kind)) return false;
     if (this.neighbors && !this.neighbors.has(neighbor.name) && !this.neighbors.has(neighbor.endpoint.peerAddress)) return false;

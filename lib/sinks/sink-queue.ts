@@ -3,6 +3,7 @@
  * the sink's writer in batches, one batch at a time. When the writer falls behind and the queue is
  * full, the oldest events are dropped and counted: the daemon's sessions and the other sinks go on.
  */
+import { DropOldestQueue } from '../events/drop-oldest-queue';
 import type { SinkEvent, SinkStats, SinkWriter } from './sink';
 
 export interface SinkQueueOptions {
@@ -17,8 +18,7 @@ export interface SinkQueueOptions {
 }
 
 export class SinkQueue {
-  private readonly events: SinkEvent[] = [];
-  private head = 0;
+  private readonly events: DropOldestQueue<SinkEvent>;
   private writing = false;
   private closed = false;
   private dropping = false;
@@ -31,13 +31,15 @@ export class SinkQueue {
   constructor(
     private readonly writer: SinkWriter,
     private readonly opts: SinkQueueOptions,
-  ) {}
+  ) {
+    this.events = new DropOldestQueue(opts.capacity);
+  }
 
   get stats(): SinkStats {
-    const oldest = this.writingSince ?? (this.events.length > this.head ? this.events[this.head].time : undefined);
+    const oldest = this.writingSince ?? this.events.peek()?.time;
     return {
       ...this.counts,
-      queued: this.events.length - this.head,
+      queued: this.events.length,
       ...(this.lastError ? { lastError: this.lastError } : {}),
       ...(oldest !== undefined ? { oldestPending: oldest } : {}),
     };
@@ -47,21 +49,19 @@ export class SinkQueue {
   push(e: SinkEvent): void {
     if (this.closed) return;
     this.counts.accepted++;
-    if (this.events.length - this.head >= this.opts.capacity) {
-      this.head++;
+    if (this.events.push(e)) {
       this.counts.dropped++;
       if (!this.dropping) {
         this.dropping = true;
         this.opts.report(`queue full (${this.opts.capacity} events): dropping the oldest until the writer catches up`);
       }
     }
-    this.events.push(e);
     if (!this.writing) void this.drain();
   }
 
   /** Resolves once everything queued is written (or dropped). */
   flushed(): Promise<void> {
-    if (!this.writing && this.events.length === this.head) return Promise.resolve();
+    if (!this.writing && this.events.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -78,9 +78,8 @@ export class SinkQueue {
     clearTimeout(timer);
     this.closed = true;
     if (timedOut) {
-      const left = this.events.length - this.head;
+      const left = this.events.clear();
       this.counts.dropped += left;
-      this.head = this.events.length;
       this.opts.report(`closed with ${left} events still queued after ${flushMs} ms: dropped`);
     }
     // Closing the writer also ends a write that is retrying (kafka-sink.ts).
@@ -90,22 +89,16 @@ export class SinkQueue {
 
   private async drain(): Promise<void> {
     this.writing = true;
-    while (this.events.length > this.head) {
+    while (this.events.length > 0) {
       const linger = this.opts.lingerMs ?? 0;
-      if (linger > 0 && this.events.length - this.head < this.opts.batch && !this.closed) await new Promise((r) => setTimeout(r, linger));
-      const end = Math.min(this.events.length, this.head + this.opts.batch);
-      const batch = this.events.slice(this.head, end);
-      this.head = end;
-      if (this.head > 4096 && this.head * 2 > this.events.length) {
-        this.events.splice(0, this.head);
-        this.head = 0;
-      }
+      if (linger > 0 && this.events.length < this.opts.batch && !this.closed) await new Promise((r) => setTimeout(r, linger));
+      const batch = this.events.takeBatch(this.opts.batch);
       this.writingSince = batch[0]?.time;
       try {
         const written = Math.min(batch.length, await this.writer.write(batch));
         this.counts.written += written;
         this.counts.skipped += batch.length - written;
-        if (this.dropping && this.events.length === this.head) this.dropping = false;
+        if (this.dropping && this.events.length === 0) this.dropping = false;
       } catch (e) {
         this.counts.errors++;
         this.counts.dropped += batch.length;

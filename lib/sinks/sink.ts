@@ -1,15 +1,17 @@
 /**
  * Sinks: where rxbgp pipes what its sessions see (issue 6): stdout, JSON-lines files, log lines,
- * Kafka topics, MRT dumps. Every sink gets the daemon's events through its own bounded queue
- * (sink-queue.ts), so a slow or failing sink delays or loses only its own output, never a session
- * or another sink (DESIGN.md: never let a queue grow without bound).
+ * Kafka topics, MRT dumps, and (built on the same parts) the `events` output and helper processes.
+ * Every sink gets the daemon's events from the one event bus through its own bounded queue
+ * (sink-queue.ts, or the line queue of events-output.ts and the helpers), so a slow or failing
+ * sink delays or loses only its own output, never a session or another sink (DESIGN.md: never let
+ * a queue grow without bound).
  */
-import type { Neighbor } from '../session/neighbor';
-import type { SessionEvent } from '../session/events';
+import type { EventPeer } from '../events/event-peer';
+import type { SessionEvent } from '../events/events';
 
 /** One event of one neighbor, as sinks receive it. */
 export interface SinkEvent {
-  readonly neighbor: Neighbor;
+  readonly neighbor: EventPeer;
   readonly event: SessionEvent;
   /** When the daemon saw it (ms since the epoch). */
   readonly time: number;
@@ -48,4 +50,14 @@ export interface SinkWriter {
   write(events: readonly SinkEvent[]): Promise<number>;
   /** Flushes and closes (files, connections). */
   close(): Promise<void>;
+}
+
+/**
+ * A consumer of the daemon's event bus (lib/daemon/event-bus.ts): the stdout events output, the
+ * helper processes, and the configured sinks. take() never blocks: each sink has its own bounded
+ * queue (lib/events/drop-oldest-queue.ts), so a slow one delays or loses only its own output.
+ * `P` is what the sink reads of the neighbor (the daemon's sinks may read more than EventPeer).
+ */
+export interface EventSink<P extends EventPeer = EventPeer> {
+  take(neighbor: P, event: SessionEvent): void;
 }

@@ -9,7 +9,8 @@
  * can match it). A command that does not parse is answered with ok false and why; the consumer
  * goes on. kafkajs reconnects and rejoins the group by itself; the source logs when it is out.
  */
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { kafkaClient } from '../sinks/kafka-client';
 import type { CommandAnswer } from '../daemon/command-executor';
 import type { Log } from '../session/log';
 
@@ -32,13 +33,7 @@ export class KafkaCommandSource {
     private readonly execute: (line: string) => CommandAnswer | Promise<CommandAnswer>,
     private readonly log: Log,
   ) {
-    const kafka = new Kafka({
-      clientId: opts.clientId,
-      brokers: [...opts.brokers],
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
-      connectionTimeout: 3000,
-    });
+    const kafka = kafkaClient({ clientId: opts.clientId, brokers: opts.brokers, retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 } });
     this.consumer = kafka.consumer({ groupId: opts.group, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 200 });
     this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     this.consumer.on(this.consumer.events.CRASH, (e) => this.log.warn(`kafka source ${opts.topic}: consumer stopped (${String(e.payload.error)}); ${e.payload.restart ? 'restarting' : 'not restarting'}`));

@@ -23,7 +23,8 @@ import { decodeGrammarRoutes } from './grammar-routes';
 import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
 import { CeaseSubcode, Safi } from '../wire/iana';
-import { Sinks } from '../sinks/sinks';
+import { ConfiguredSinks } from '../daemon/configured-sinks';
+import { EventBus } from '../daemon/event-bus';
 import { KafkaCommandSource } from '../sources/kafka-source';
 import type { SourceConfig } from '../config/types';
 import type { SinkStats } from '../sinks/sink';
@@ -72,7 +73,12 @@ export class Speaker {
   readonly updates$: Observable<SpeakerUpdate>;
   private readonly daemon: Daemon;
   private readonly executor: CommandExecutor;
-  private sinks: Sinks;
+  /**
+   * The one event bus (lib/daemon/event-bus.ts): the config's sinks are on it from start(); `rxbgp run`
+   * adds the events output and the helper processes. @internal
+   */
+  readonly bus: EventBus;
+  private sinks: ConfiguredSinks;
   private sinksKey: string;
   private readonly log: Log;
   private readonly sourceConfigs: readonly SourceConfig[];
@@ -84,7 +90,8 @@ export class Speaker {
     this.log = log;
     const decoded = resolve(config, options.baseDir);
     this.daemon = new Daemon(decoded, log);
-    this.sinks = new Sinks(decoded.sinks, log);
+    this.bus = new EventBus(this.daemon.events$);
+    this.sinks = new ConfiguredSinks(decoded.sinks, log);
     this.sourceConfigs = decoded.sources;
     this.sinksKey = JSON.stringify(decoded.sinks);
     this.events$ = this.daemon.events$;
@@ -109,7 +116,7 @@ export class Speaker {
 
   /** Binds the listeners, loads the policy modules, opens the sinks, starts every neighbor, then the command sources. */
   async start(): Promise<void> {
-    this.sinks.attach(this.events$);
+    this.bus.add(this.sinks);
     await this.daemon.start();
     for (const s of this.sourceConfigs) {
       const source = new KafkaCommandSource(s, (line) => finalAnswer(this.executor.execute(line)), this.log);
@@ -217,9 +224,10 @@ export class Speaker {
     if (key !== this.sinksKey) {
       // Changed sinks are replaced whole: what the old ones queued is written first.
       const old = this.sinks;
-      this.sinks = new Sinks(next.sinks, this.log);
+      this.sinks = new ConfiguredSinks(next.sinks, this.log);
       this.sinksKey = key;
-      this.sinks.attach(this.events$);
+      this.bus.add(this.sinks);
+      this.bus.remove(old);
       await old.close();
     }
     return summary;
@@ -230,6 +238,7 @@ export class Speaker {
     await Promise.all(this.sources.map((s) => s.stop()));
     this.sources.length = 0;
     await this.daemon.stop(message);
+    this.bus.remove(this.sinks);
     await this.sinks.close();
   }
 

@@ -7,14 +7,13 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { Subject } from 'rxjs';
 import { decodeConfig, formatErrors } from '../../lib/config';
 import type { SinkConfig } from '../../lib/config/types';
 import type { SessionEvent } from '../../lib/session/events';
 import { silentLog } from '../../lib/session/log';
 import type { Neighbor } from '../../lib/session/neighbor';
 import { SinkFilter } from '../../lib/sinks/sink-filter';
-import { Sinks } from '../../lib/sinks/sinks';
+import { ConfiguredSinks, sinkFilterOptions } from '../../lib/daemon/configured-sinks';
 import { encodeMessage } from '../../lib/wire/message';
 import { CeaseSubcode, ErrorCode } from '../../lib/wire/iana';
 import { DEFAULT_CONTEXT } from '../../lib/wire/types';
@@ -56,13 +55,11 @@ describe('each sink takes only what its own config asks for', () => {
   afterAll(() => stopNeighbors());
 
   /** Feeds the session's events to the config's sinks and closes them (everything written). */
-  async function run(sinks: unknown[]): Promise<Sinks> {
+  async function run(sinks: unknown[]): Promise<ConfiguredSinks> {
     for (const s of sinks as Array<{ directory?: string }>) if (s.directory) fs.mkdirSync(path.join(dir, s.directory));
     const n = neighbor(PEER, { localAddress: LOCAL });
-    const running = new Sinks(sinkConfigs(dir, sinks), silentLog);
-    const events$ = new Subject<{ neighbor: Neighbor; event: SessionEvent }>();
-    running.attach(events$);
-    for (const event of sessionEvents(n)) events$.next({ neighbor: n, event });
+    const running = new ConfiguredSinks(sinkConfigs(dir, sinks), silentLog);
+    for (const event of sessionEvents(n)) running.take(n, event);
     await running.close();
     return running;
   }
@@ -116,7 +113,7 @@ describe('each sink takes only what its own config asks for', () => {
 
 describe('SinkFilter', () => {
   afterAll(() => stopNeighbors());
-  const config = (json: unknown) => sinkConfigs(os.tmpdir(), [json])[0]!;
+  const config = (json: unknown) => sinkFilterOptions(sinkConfigs(os.tmpdir(), [json])[0]!);
   const update = ipv4Update(['203.0.113.0/24'], [65002], PEER);
   const raw = encodeMessage(update, DEFAULT_CONTEXT);
 

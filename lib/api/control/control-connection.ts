@@ -9,7 +9,7 @@
 import type * as net from 'net';
 import type { CommandAnswer, CommandExecutor } from './executor';
 import type { ControlLog } from './control-log';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter } from '../line-splitter';
 import { ERROR, MAX_LINE_BYTES, answerEnd } from './protocol';
 
 /** Commands read ahead of the one running; past this, reading pauses. */
@@ -18,7 +18,10 @@ const MAX_QUEUED_COMMANDS = 64;
 const WRITE_BATCH_CHARS = 64 * 1024;
 
 export class ControlConnection {
-  private readonly splitter = new LineSplitter(MAX_LINE_BYTES);
+  /** Lines as sent (only a CR before the LF removed); a line over the limit is noted in overlongAt. */
+  private readonly splitter = new LineSplitter({ maxLineLength: MAX_LINE_BYTES, trim: 'cr', onOverlong: (before) => (this.overlongAt ??= before) });
+  /** How many lines of the last chunk came before a line over the limit. */
+  private overlongAt: number | undefined;
   private readonly queue: string[] = [];
   private running = false;
   private closed = false;
@@ -50,8 +53,9 @@ export class ControlConnection {
 
   private onData(chunk: Buffer): void {
     if (this.overflow) return;
-    const lines: string[] = [];
-    if (!this.splitter.push(chunk, lines)) {
+    const lines = this.splitter.push(chunk);
+    if (this.overlongAt !== undefined) {
+      lines.length = this.overlongAt;
       this.overflow = true;
       this.socket.pause();
       this.log.warn(`${this.source}: command line longer than ${MAX_LINE_BYTES} bytes, closing the client`);

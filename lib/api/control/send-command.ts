@@ -4,7 +4,7 @@
  */
 import * as net from 'net';
 import type { CommandAnswer } from './executor';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter } from '../line-splitter';
 import { DONE, isAnswerEnd } from './protocol';
 
 /** An answer line longer than this is a broken server, not output to keep buffering. */
@@ -35,7 +35,8 @@ export function sendCommand(path: string, line: string, timeoutMs = 10000): Prom
   if (line.trim() === '') return Promise.reject(new Error('empty command'));
   return new Promise((resolve, reject) => {
     const socket = net.connect(path);
-    const splitter = new LineSplitter(MAX_ANSWER_LINE_BYTES);
+    let overlongAt: number | undefined;
+    const splitter = new LineSplitter({ maxLineLength: MAX_ANSWER_LINE_BYTES, trim: 'cr', onOverlong: (before) => (overlongAt ??= before) });
     const lines: string[] = [];
     let settled = false;
     const settle = (outcome: CommandAnswer | ControlSocketError) => {
@@ -48,13 +49,13 @@ export function sendCommand(path: string, line: string, timeoutMs = 10000): Prom
     socket.setTimeout(timeoutMs, () => settle(new ControlSocketError(path, 'ETIMEDOUT', `no answer within ${timeoutMs} ms`)));
     socket.once('connect', () => socket.write(line + '\n'));
     socket.on('data', (chunk: Buffer) => {
-      const got: string[] = [];
-      const fits = splitter.push(chunk, got);
+      const got = splitter.push(chunk);
+      if (overlongAt !== undefined) got.length = overlongAt;
       for (const l of got) {
         if (isAnswerEnd(l)) return settle({ ok: l === DONE, lines });
         lines.push(l);
       }
-      if (!fits) settle(new ControlSocketError(path, 'EPROTO', `answer line longer than ${MAX_ANSWER_LINE_BYTES} bytes`));
+      if (overlongAt !== undefined) settle(new ControlSocketError(path, 'EPROTO', `answer line longer than ${MAX_ANSWER_LINE_BYTES} bytes`));
     });
     socket.on('error', (e: NodeJS.ErrnoException) => settle(new ControlSocketError(path, e.code ?? 'EIO', e.message)));
     socket.on('close', () => settle(new ControlSocketError(path, 'ECLOSED', 'the daemon closed the connection before the answer ended')));

@@ -10,7 +10,7 @@ import { CapabilityCode } from '../../wire/iana';
 import { familyKey, type OpenMessage } from '../../wire/types';
 import { capabilityCode, MULTISESSION, MULTISESSION_CISCO, nextHopTriples, OPERATIONAL } from './capability-code';
 import { neighborEvent, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
-import { afiName, familyName } from './family-names';
+import { afiName, familyName } from '../../wire/family-names';
 
 function codeAnnounced(open: OpenMessage, code: number): boolean {
   return open.capabilities.some((cap) => capabilityCode(cap) === code);

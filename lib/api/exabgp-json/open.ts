@@ -10,7 +10,7 @@ import { CapabilityCode } from '../../wire/iana';
 import type { Capability, OpenMessage } from '../../wire/types';
 import { hexString, neighborEvent, type JsonDirection, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
 import { capabilityCode, MULTISESSION, MULTISESSION_CISCO, nextHopTriples, OPERATIONAL } from './capability-code';
-import { afiName, familySlashName } from './family-names';
+import { afiName, familySlashName } from '../../wire/family-names';
 
 const ADD_PATH_MODES: Readonly<Record<number, string>> = { 0: 'disabled', 1: 'receive', 2: 'send', 3: 'send/receive' };
 

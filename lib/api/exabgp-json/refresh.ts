@@ -6,7 +6,7 @@
  */
 import type { RouteRefreshMessage } from '../../wire/types';
 import { neighborEvent, type JsonDirection, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
-import { afiName, safiName } from './family-names';
+import { afiName, safiName } from '../../wire/family-names';
 
 /** RFC 7313 §3 message subtypes under ExaBGP's names. */
 const SUBTYPES = ['query', 'begin', 'end'];

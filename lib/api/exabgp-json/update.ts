@@ -14,7 +14,7 @@ import { isClassic } from '../../wire/update';
 import { nlriJsonItems } from '../nlri-items';
 import { attributeMembers, hasAttributes } from './attributes';
 import { neighborEvent, type JsonDirection, type JsonEnvelopeSource, type JsonNeighbor } from './envelope';
-import { afiName, familyName, safiName } from './family-names';
+import { afiName, familyName, safiName } from '../../wire/family-names';
 
 /** ExaBGP's key for announced routes without a next hop (an IPv4 UPDATE lacking NEXT_HOP). */
 const NO_NEXT_HOP = 'no-nexthop';

@@ -10,7 +10,7 @@ import { CapabilityCode } from '../../wire/iana';
 import type { Capability, OpenMessage } from '../../wire/types';
 import { capabilityCode, MULTISESSION, MULTISESSION_CISCO, nextHopTriples, OPERATIONAL } from '../exabgp-json/capability-code';
 import type { JsonDirection, JsonNeighbor } from '../exabgp-json/envelope';
-import { afiName, familyName, safiName } from '../exabgp-json/family-names';
+import { afiName, familyName, safiName } from '../../wire/family-names';
 
 const ADD_PATH_MODES: Readonly<Record<number, string>> = { 0: 'disabled', 1: 'receive', 2: 'send', 3: 'send/receive' };
 

@@ -1,7 +1,7 @@
 /** ROUTE-REFRESH events (RFC 2918, subtypes from RFC 7313), as text.py `refresh()` writes them. */
 import type { RouteRefreshMessage } from '../../wire/types';
 import type { JsonDirection, JsonNeighbor } from '../exabgp-json/envelope';
-import { afiName, safiName } from '../exabgp-json/family-names';
+import { afiName, safiName } from '../../wire/family-names';
 
 /** RFC 7313 §3 message subtypes under ExaBGP's names (refresh.py Reserved). */
 const SUBTYPES = ['query', 'begin', 'end'];

@@ -18,7 +18,7 @@ import { isClassic } from '../../wire/update';
 import { nlriTextItems } from '../nlri-items';
 import { hasAttributes } from '../exabgp-json/attributes';
 import type { JsonDirection, JsonNeighbor } from '../exabgp-json/envelope';
-import { afiName, safiName } from '../exabgp-json/family-names';
+import { afiName, safiName } from '../../wire/family-names';
 import { attributesText } from './attributes';
 
 function hasPrefixes(lists: readonly NlriList[]): boolean {

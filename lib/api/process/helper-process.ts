@@ -32,9 +32,9 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import { Observable, Subject } from 'rxjs';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter } from '../line-splitter';
 import { RespawnBudget } from './respawn-budget';
-import { StdinFeeder } from './stdin-feeder';
+import { LineFeeder } from './line-feeder';
 import { PROCESS_DEFAULTS, type ProcessConfig, type ProcessLog, type ProcessRunnerOptions } from './types';
 
 /** At most one overflow warning per helper in this interval. */
@@ -51,7 +51,7 @@ type Phase = 'idle' | 'running' | 'respawning' | 'given-up' | 'failed' | 'stoppe
 /** One spawned instance of the helper; events of an old instance are recognised by identity. */
 interface Run {
   readonly child: ChildProcess;
-  readonly feeder: StdinFeeder;
+  readonly feeder: LineFeeder;
   spawned: boolean;
   exited: boolean;
   readonly exit: Promise<void>;
@@ -193,7 +193,7 @@ export class HelperProcess {
       exited: false,
       exit: new Promise((resolve) => (exited = resolve)),
       closed: new Promise((resolve) => (closed = resolve)),
-      feeder: new StdinFeeder(child.stdin!, this.queueLimit, {
+      feeder: new LineFeeder(child.stdin!, this.queueLimit, {
         dropped: (n) => this.noteDropped(n),
         broken: (error) => {
           if (this.current === run && !run.exited && this.phase === 'running')
@@ -223,9 +223,11 @@ export class HelperProcess {
     });
     child.once('close', () => closed());
 
-    const stdout = new LineSplitter(this.maxLineLength, () =>
-      this.log.error(`helper ${name}: dropped a stdout line longer than ${this.maxLineLength} characters`),
-    );
+    const stdout = new LineSplitter({
+      maxLineLength: this.maxLineLength,
+      trim: 'whitespace',
+      onOverlong: () => this.log.error(`helper ${name}: dropped a stdout line longer than ${this.maxLineLength} characters`),
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       const lines = stdout.push(chunk);
       if (lines.length > 0) this.linesSubject.next(lines);
@@ -236,9 +238,11 @@ export class HelperProcess {
     });
     child.stdout!.on('error', (error: Error) => this.log.error(`helper ${name} stdout: ${errorText(error)}`));
 
-    const stderr = new LineSplitter(this.maxLineLength, () =>
-      this.log.error(`helper ${name}: dropped a stderr line longer than ${this.maxLineLength} characters`),
-    );
+    const stderr = new LineSplitter({
+      maxLineLength: this.maxLineLength,
+      trim: 'whitespace',
+      onOverlong: () => this.log.error(`helper ${name}: dropped a stderr line longer than ${this.maxLineLength} characters`),
+    });
     child.stderr!.on('data', (chunk: Buffer) => {
       for (const line of stderr.push(chunk)) this.log.info(`helper ${name} stderr: ${line}`);
     });

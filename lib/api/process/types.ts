@@ -1,24 +1,12 @@
 /** Configuration and options of the helper-process runner (issue 3: "processes" in the JSON config). */
 
-/** One helper program, as declared under "processes" in the JSON config. */
-export interface ProcessConfig {
-  name: string;
-  /** argv: run[0] is executed directly (no shell) with run.slice(1) as its arguments. */
-  run: string[];
-  /** How events are written to the helper's stdin (ExaBGP's `encoder json|text`). */
-  encoder: 'json' | 'text';
-  /** Restart the helper when it exits (bounded by ProcessRunnerOptions.respawnLimit). */
-  respawn: boolean;
-  /** Working directory of the helper: the config file's directory when there is one. */
-  cwd?: string;
-}
+import type { Log } from '../../events/log';
 
-export interface ProcessLog {
-  error(m: string): void;
-  warn(m: string): void;
-  info(m: string): void;
-  debug(m: string): void;
-}
+/** One helper program, as declared under "processes" in the JSON config. */
+export type { ProcessConfig } from '../../events/process-config';
+
+/** Where the runner logs (the bus consumers' Log). */
+export type ProcessLog = Log;
 
 export interface ProcessRunnerOptions {
   log: ProcessLog;

@@ -1,4 +1,4 @@
-import { DEFAULT_MRT_PATTERN, checkMrtPattern, mrtFileName } from '../../lib/sinks/mrt-file-name';
+import { DEFAULT_MRT_PATTERN, checkMrtPattern, mrtFileName } from '../../lib/mrt/file-name';
 
 describe('mrtFileName', () => {
   const seconds = Date.UTC(2024, 1, 29, 3, 7, 9) / 1000; // 2024-02-29 03:07:09 UTC

@@ -1,21 +1,21 @@
 /**
- * The configured sinks, fed from the daemon's events: each event goes to every sink whose filter
- * takes it, through the sink's own bounded queue (sink-queue.ts). Building a line (JSON, MRT
- * record) happens in the sink's writer, off the session's path.
+ * The sinks of the config's "sinks" list, as one consumer of the daemon's event bus: each event goes
+ * to every sink whose filter takes it, through the sink's own bounded queue (sinks/sink-queue.ts).
+ * Building a line (JSON, MRT record) happens in the sink's writer, off the session's path. The
+ * daemon reads the config here, so the sinks themselves never see it.
  */
-import type { Observable, Subscription } from 'rxjs';
 import type { SinkConfig } from '../config/types';
-import type { Log } from '../session/log';
-import type { SessionEvent } from '../session/events';
-import type { Neighbor } from '../session/neighbor';
-import { EventLines } from './event-lines';
-import { LineFileWriter, StdoutWriter } from './line-writers';
-import { LogWriter } from './log-writer';
-import { MrtSinkWriter } from './mrt-sink';
-import { KafkaSinkWriter } from './kafka-sink';
-import type { SinkStats, SinkWriter } from './sink';
-import { SinkQueue } from './sink-queue';
-import { SinkFilter } from './sink-filter';
+import type { EventPeer } from '../events/event-peer';
+import type { SessionEvent } from '../events/events';
+import type { Log } from '../events/log';
+import { EventLines } from '../sinks/event-lines';
+import { LineFileWriter, StdoutWriter } from '../sinks/line-writers';
+import { LogWriter } from '../sinks/log-writer';
+import { MrtSinkWriter } from '../sinks/mrt-sink';
+import { KafkaSinkWriter } from '../sinks/kafka-sink';
+import type { EventSink, SinkStats, SinkWriter } from '../sinks/sink';
+import { SinkQueue } from '../sinks/sink-queue';
+import { SinkFilter, type SinkFilterOptions } from '../sinks/sink-filter';
 
 /** Events handed to a writer at once. */
 const WRITE_BATCH = 1024;
@@ -29,9 +29,19 @@ interface Running {
 /** Makes a writer for a sink type that lives in another module (mrt, kafka): set by that module's wiring. */
 export type WriterFactory = (config: SinkConfig, log: Log) => SinkWriter | undefined;
 
-export class Sinks {
+/** What a sink's config says it takes. */
+export function sinkFilterOptions(config: SinkConfig): SinkFilterOptions {
+  return {
+    ...(config.filter.events ? { events: config.filter.events } : {}),
+    ...(config.filter.neighbors ? { neighbors: config.filter.neighbors } : {}),
+    wire: config.type === 'mrt',
+    sent: config.type === 'mrt' && config.sent,
+  };
+}
+
+export class ConfiguredSinks implements EventSink {
   private readonly running: Running[];
-  private subscription: Subscription | undefined;
+  private closed = false;
 
   constructor(
     configs: readonly SinkConfig[],
@@ -43,14 +53,13 @@ export class Sinks {
       if (!writer) throw new Error(`sinks: no writer for type "${config.type}"`);
       const batching = config.type === 'kafka' ? { batch: config.batchEvents, lingerMs: config.lingerMs } : { batch: WRITE_BATCH };
       const queue = new SinkQueue(writer, { capacity: config.bufferEvents, ...batching, report: (m) => log.warn(`sink ${config.name}: ${m}`) });
-      return { config, queue, filter: new SinkFilter(config) };
+      return { config, queue, filter: new SinkFilter(sinkFilterOptions(config)) };
     });
   }
 
-  /** Starts taking events. */
-  attach(events$: Observable<{ readonly neighbor: Neighbor; readonly event: SessionEvent }>): void {
-    if (this.running.length === 0) return;
-    this.subscription = events$.subscribe(({ neighbor, event }) => this.take(neighbor, event));
+  /** True when there is no sink to feed. */
+  get empty(): boolean {
+    return this.running.length === 0;
   }
 
   /** Counters per sink name. */
@@ -60,7 +69,7 @@ export class Sinks {
 
   /** Stops taking events, writes what is queued and closes every sink. */
   async close(): Promise<void> {
-    this.subscription?.unsubscribe();
+    this.closed = true;
     await Promise.all(
       this.running.map((r) =>
         r.queue.close().catch((e: unknown) => this.log.warn(`sink ${r.config.name}: close failed: ${e instanceof Error ? e.message : String(e)}`)),
@@ -68,7 +77,8 @@ export class Sinks {
     );
   }
 
-  private take(neighbor: Neighbor, event: SessionEvent): void {
+  take(neighbor: EventPeer, event: SessionEvent): void {
+    if (this.closed) return;
     let time: number | undefined;
     for (const r of this.running) if (r.filter.takes(neighbor, event)) r.queue.push({ neighbor, event, time: (time ??= Date.now()) });
   }

@@ -1,5 +1,5 @@
 import { Writable } from 'stream';
-import { StdinFeeder } from '../../../lib/api/process/stdin-feeder';
+import { LineFeeder } from '../../../lib/api/process/line-feeder';
 
 /** A real Writable that accepts writes only when the test lets it (like a helper that reads slowly). */
 class SlowReader extends Writable {
@@ -29,14 +29,14 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 function feeder(stream: Writable, limit: number) {
   const events = { dropped: 0, broken: [] as string[] };
-  const f = new StdinFeeder(stream, limit, {
+  const f = new LineFeeder(stream, limit, {
     dropped: (n) => (events.dropped += n),
     broken: (e) => events.broken.push(e.message),
   });
   return { f, events };
 }
 
-describe('StdinFeeder', () => {
+describe('LineFeeder', () => {
   it('writes the lines of one tick in one batch, newline-terminated', async () => {
     const s = new SlowReader();
     const { f } = feeder(s, 10);

@@ -3,7 +3,7 @@
  * "state", "notification", "open", "keepalive", "refresh", "fsm"), so a filter reads
  * like an api.receive list.
  */
-import type { SessionEvent } from '../session/events';
+import type { SessionEvent } from './events';
 
 export const SINK_EVENT_KINDS = ['update', 'state', 'notification', 'open', 'keepalive', 'refresh', 'fsm'] as const;
 export type SinkEventKind = (typeof SINK_EVENT_KINDS)[number];
