@@ -72,8 +72,6 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
-  /** The received message whose effects are being carried out (for events that carry raw bytes). */
-  private currentFrame: Buffer | undefined;
   private sendChain: Promise<unknown> = Promise.resolve();
   /** Send jobs started and not finished yet (enqueue): with none, a RIB change is sent at once. */
   private sendsInFlight = 0;
@@ -98,11 +96,13 @@ export class PeerSession {
         this.fsm = r.state;
         const outer = this.inEffects;
         this.inEffects = true;
+        // A received message's effects (update, received, refresh events) carry its bytes.
+        const raw = r.event.type === 'Message' ? r.event.raw : undefined;
         for (const e of r.effects) {
           // RxJS rethrows a subscriber's exception asynchronously, which would end the process:
           // a failed effect is logged and this session goes on (or down) alone.
           try {
-            this.perform(e);
+            this.perform(e, raw);
           } catch (err) {
             opts.log.error(`${opts.name}: ${e.kind} failed: ${err instanceof Error ? err.stack : String(err)}`);
           }
@@ -196,10 +196,6 @@ export class PeerSession {
   /** Sends the whole Adj-RIB-Out again (ExaBGP `flush adj-rib out`). */
   resendAll(): void {
     if (this.fsm.state === 'Established') this.enqueue(() => this.sendRib([], this.opts.ribOut.groups(), []));
-  }
-
-  private rawOf(): { raw: Buffer } | Record<string, never> {
-    return this.currentFrame ? { raw: this.currentFrame } : {};
   }
 
   private reportSentBytes(bytes: Buffer, ctx: CodecContext): void {
@@ -307,14 +303,12 @@ export class PeerSession {
         this.opts.connectFailures?.opened();
       }
       if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
-      // Effects of this message (update, received, refresh events) carry its bytes.
-      this.currentFrame = frame;
-      this.feed({ type: 'Message', message });
-      this.currentFrame = undefined;
+      this.feed({ type: 'Message', message, raw: frame });
     }
   }
 
-  private perform(e: Effect): void {
+  /** Carries out one effect of the FSM; `raw`: the bytes of the received message that caused it. */
+  private perform(e: Effect, raw: Buffer | undefined): void {
     switch (e.kind) {
       case 'send':
         this.write(e.message);
@@ -348,16 +342,16 @@ export class PeerSession {
       case 'update':
         if (this.opts.importer?.active) {
           // The policies may change, split, hold or drop it: the wire's copy is reported first (MRT records it).
-          if (this.currentFrame) this.emit({ kind: 'wire-update', message: e.message, raw: this.currentFrame });
-          this.opts.importer.receive(e.message, this.currentFrame);
-        } else this.store(e.message, this.currentFrame);
+          if (raw) this.emit({ kind: 'wire-update', message: e.message, raw });
+          this.opts.importer.receive(e.message, raw);
+        } else this.store(e.message, raw);
         return;
       case 'refresh':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...(raw ? { raw } : {}) });
         this.onRouteRefresh(e.message);
         return;
       case 'received':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...(raw ? { raw } : {}) });
         return;
       case 'timer-start':
       case 'timer-stop':
