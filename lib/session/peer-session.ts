@@ -11,6 +11,7 @@
  * virtual time (an accepted Connection is given its scheduler by whoever built it).
  */
 import { asyncScheduler, firstValueFrom, fromEvent, race, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { inOrder, type SendJob } from './in-order';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
 import { runFsm } from './run-fsm';
@@ -72,8 +73,10 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
-  private sendChain: Promise<unknown> = Promise.resolve();
-  /** Send jobs started and not finished yet (enqueue): with none, a RIB change is sent at once. */
+  /** Send jobs, run one after the other by inOrder() (replaces a chain of promises). */
+  private readonly sends$ = new Subject<SendJob>();
+  private readonly sending: Subscription;
+  /** Send jobs queued or running and not finished yet (enqueue): with none, a RIB change is sent at once. */
   private sendsInFlight = 0;
   /** The last SendContext made, for the session (Negotiated) and connection it was made for. */
   private sendContext: { readonly negotiated: Negotiated; readonly conn: Connection; readonly ctx: SendContext } | undefined;
@@ -111,6 +114,9 @@ export class PeerSession {
       },
       error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
     });
+    this.sending = this.sends$
+      .pipe(inOrder((e) => opts.log.error(`${opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`)))
+      .subscribe(() => void this.sendsInFlight--);
   }
 
   get state(): State {
@@ -169,6 +175,7 @@ export class PeerSession {
     this.disposed = true;
     this.generation++;
     this.subscription.unsubscribe();
+    this.sending.unsubscribe();
     this.conn?.close();
     this.conn = undefined;
     this.events$.complete();
@@ -230,22 +237,12 @@ export class PeerSession {
   private enqueue(job: () => unknown, nowWhenIdle = false): void {
     const generation = this.generation;
     const run = () => (this.generation === generation && !this.disposed ? job() : undefined);
-    const failed = (e: unknown) => this.opts.log.error(`${this.opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`);
-    const finished = () => void this.sendsInFlight--;
-    this.sendsInFlight++;
     // At once only with nothing queued before it (order is kept) and not from inside the FSM's
     // effects: the send feeds UpdateSent to the FSM, which must not be re-entered (header).
-    if (nowWhenIdle && this.sendsInFlight === 1 && !this.inEffects) {
-      let started: unknown;
-      try {
-        started = run();
-      } catch (e) {
-        started = Promise.reject(e);
-      }
-      this.sendChain = Promise.resolve(started).catch(failed).finally(finished);
-      return;
-    }
-    this.sendChain = this.sendChain.then(run).catch(failed).finally(finished);
+    // Otherwise it starts a microtask after its turn, out of whatever is running now.
+    const now = nowWhenIdle && this.sendsInFlight === 0 && !this.inEffects;
+    this.sendsInFlight++;
+    this.sends$.next(now ? run : () => Promise.resolve().then(run));
   }
 
   private feed(e: FsmEvent): void {
