@@ -6,7 +6,7 @@
  * Socket creation lives in openConnection() so TCP-MD5 / GTSM sockets can slot in later.
  */
 import * as net from 'net';
-import { filter, fromEvent, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { filter, fromEvent, Observable, timer, type SchedulerLike, type Subscription } from 'rxjs';
 import { frame } from '../wire/framer';
 import { MAX_MESSAGE_LENGTH } from '../wire/iana';
 import { BgpError } from '../wire/errors';
@@ -24,6 +24,17 @@ export interface ConnectionHandlers {
   /** The connection failed or closed (not called after close() was asked for); `error` when a socket error did it. */
   closed(reason: string, error?: NodeJS.ErrnoException): void;
 }
+
+/** What a connection reports, as one stream (events()). */
+export type ConnectionEvent =
+  /** Outgoing connection established (RFC 4271 Event 16 for the session). */
+  | { readonly kind: 'connected' }
+  /** Whole messages of one TCP chunk. */
+  | { readonly kind: 'frames'; readonly frames: Buffer[] }
+  /** Framing failed (bad marker or length): RFC 4271 §6.1. */
+  | { readonly kind: 'framing-error'; readonly error: BgpError }
+  /** The connection failed or closed; `error` when a socket error did it. */
+  | { readonly kind: 'closed'; readonly reason: string; readonly error?: NodeJS.ErrnoException };
 
 export interface Endpoint {
   readonly peerAddress: string;
@@ -73,6 +84,26 @@ export class Connection {
   /** Starts delivering events to the session that owns this connection. */
   bind(handlers: ConnectionHandlers): void {
     this.handlers = handlers;
+  }
+
+  /**
+   * The connection's events as a stream, for the one session that owns it (the stream binds the
+   * connection; unsubscribing unbinds it). Nothing comes after close() was asked for, or after
+   * 'closed' or 'framing-error'.
+   */
+  events(): Observable<ConnectionEvent> {
+    return new Observable<ConnectionEvent>((subscriber) => {
+      const handlers: ConnectionHandlers = {
+        connected: () => subscriber.next({ kind: 'connected' }),
+        frames: (frames) => subscriber.next({ kind: 'frames', frames }),
+        framingError: (error) => subscriber.next({ kind: 'framing-error', error }),
+        closed: (reason, error) => subscriber.next(error ? { kind: 'closed', reason, error } : { kind: 'closed', reason }),
+      };
+      this.bind(handlers);
+      return () => {
+        if (this.handlers === handlers) this.handlers = undefined;
+      };
+    });
   }
 
   get localAddress(): string | undefined {

@@ -1,16 +1,21 @@
 /**
- * The RxJS glue for one BGP session with one peer: socket frames and transport events become
- * FSM events, runFsm() folds them (with its timers) through the pure step(), and the effects it
- * returns are carried out here: writes, connects, closes, RIB updates and events out.
+ * The RxJS glue for one BGP session with one peer, as one stream (DESIGN.md "The shape"):
  *
- * Every input to the FSM comes from an asynchronous source (socket callbacks, timers, the
- * scheduler's next turn), never from inside an effect, so the fold is never re-entered.
+ *   socket chunks ─ frame() (connection.ts) ─ decode ─┐
+ *   transport events of the connection in use ───────┼─ merge ─ runFsm: scan(step) + timers ─ share()
+ *   commands (start, stop, accept, teardown, …) ─────┘                                        │
+ *       ├─ the state the getters read
+ *       └─ effects: writes, connects, closes, RIB updates, events out; RIB sends run in order (inOrder)
+ *
+ * A received message's bytes ride in its FSM event to the events its effects emit. An event fed
+ * synchronously from inside an effect (a subscriber of events$ reacting) waits for the step being
+ * carried out (oneAtATime in runFsm), so steps never interleave.
  *
  * Every timer of the session (the FSM's, the stop wait, the flush bound of the connections it
  * opens, the RIB sender's yields) runs on `scheduler`, so a test can drive a whole session in
- * virtual time (an accepted Connection is given its scheduler by whoever built it).
- */
-import { asyncScheduler, firstValueFrom, fromEvent, race, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
+ * virtual time (an accepted Connection is given its scheduler by whoever built it). */
+import { asyncScheduler, concatMap, EMPTY, firstValueFrom, fromEvent, merge, Observable, of, race, share, Subject, switchMap, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import type { FsmStep } from './run-fsm';
 import { inOrder, type SendJob } from './in-order';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
@@ -63,7 +68,15 @@ export const STOP_WAIT_MS = 1500;
 
 export class PeerSession {
   readonly events$ = new Subject<SessionEvent>();
-  private readonly input = new Subject<FsmEvent>();
+  /** Commands (start, stop, accept, collision, teardown) and the RIB sender's UpdateSent, as FSM events. */
+  private readonly commands$ = new Subject<FsmEvent>();
+  /** The connection in use; its events feed the FSM until another takes its place (switchMap). */
+  private readonly conn$ = new Subject<Connection | undefined>();
+  /**
+   * The session as one stream: commands merged with the connection's events (chunks framed and
+   * decoded), folded with the timers through step() (runFsm), shared by the branches below.
+   */
+  private readonly steps$: Observable<FsmStep>;
   private readonly subscription: Subscription;
   private fsm: FsmState;
   private conn: Connection | undefined;
@@ -94,9 +107,12 @@ export class PeerSession {
 
   constructor(private readonly opts: PeerSessionOptions) {
     this.fsm = initialState(opts.settings);
-    this.subscription = runFsm(opts.settings, this.input, opts.scheduler).subscribe({
+    const transport$ = this.conn$.pipe(switchMap((conn) => (conn ? this.fromConnection(conn) : EMPTY)));
+    this.steps$ = runFsm(opts.settings, merge(this.commands$, transport$), opts.scheduler).pipe(share());
+    // Both branches are subscribed before anything is fed (start() and accept() come later).
+    this.subscription = this.steps$.subscribe((r) => (this.fsm = r.state));
+    this.subscription.add(this.steps$.subscribe({
       next: (r) => {
-        this.fsm = r.state;
         const outer = this.inEffects;
         this.inEffects = true;
         // A received message's effects (update, received, refresh events) carry its bytes.
@@ -113,7 +129,7 @@ export class PeerSession {
         this.inEffects = outer;
       },
       error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
-    });
+    }));
     this.sending = this.sends$
       .pipe(inOrder((e) => opts.log.error(`${opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`)))
       .subscribe(() => void this.sendsInFlight--);
@@ -177,7 +193,7 @@ export class PeerSession {
     this.subscription.unsubscribe();
     this.sending.unsubscribe();
     this.conn?.close();
-    this.conn = undefined;
+    this.unbind();
     this.events$.complete();
   }
 
@@ -246,62 +262,85 @@ export class PeerSession {
   }
 
   private feed(e: FsmEvent): void {
-    if (!this.disposed) this.input.next(e);
+    if (!this.disposed) this.commands$.next(e);
   }
 
   private emit(e: SessionEvent): void {
     if (!this.disposed) this.events$.next(e);
   }
 
+  /** This connection is the session's now: its events feed the FSM (and the previous one's stop). */
   private bind(conn: Connection): void {
     this.conn = conn;
+    this.conn$.next(conn);
+  }
+
+  /** The connection is gone or dropped: whatever it still reports is not listened to. */
+  private unbind(): void {
+    this.conn = undefined;
+    this.conn$.next(undefined);
+  }
+
+  /** A connection's events as FSM events (RFC 4271 Events 16, 18, 19-28), with what the session logs and counts on the way. */
+  private fromConnection(conn: Connection): Observable<FsmEvent> {
     let up = conn.direction === 'incoming';
     // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
     let local = up ? conn.localAddress : undefined;
-    conn.bind({
-      connected: () => {
-        if (this.conn !== conn) return;
-        up = true;
-        local = conn.localAddress;
-        this.opts.connectFailures?.connected('outgoing');
-        this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
-        this.feed({ type: 'TcpCrAcked' });
-      },
-      frames: (frames) => this.onFrames(conn, frames),
-      framingError: (error) => {
-        if (this.conn === conn) this.feed({ type: 'MessageError', error });
-      },
-      closed: (reason, error) => {
-        if (this.conn !== conn) return;
-        this.opts.log.debug(`${this.opts.name}: ${reason}`);
-        if (!up) this.opts.connectFailures?.failed(connectErrorText(error, reason, this.opts.endpoint.localAddress));
-        // Up, but no OPEN came and no NOTIFICATION (it would have closed the connection on our side):
-        // the peer does not take us as a neighbor, most likely. Silent at the default level before.
-        else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, error?.code === 'ECONNRESET' ? 'reset' : 'closed');
-        this.conn = undefined;
-        this.feed({ type: 'TcpConnectionFails' });
-      },
-    });
+    return conn.events().pipe(
+      concatMap((e): Observable<FsmEvent> => {
+        switch (e.kind) {
+          case 'connected':
+            up = true;
+            local = conn.localAddress;
+            this.opts.connectFailures?.connected('outgoing');
+            this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
+            return of({ type: 'TcpCrAcked' });
+          case 'frames':
+            return this.decode(conn, e.frames);
+          case 'framing-error':
+            return of({ type: 'MessageError', error: e.error });
+          case 'closed':
+            this.opts.log.debug(`${this.opts.name}: ${e.reason}`);
+            if (!up) this.opts.connectFailures?.failed(connectErrorText(e.error, e.reason, this.opts.endpoint.localAddress));
+            // Up, but no OPEN came and no NOTIFICATION (it would have closed the connection on our side):
+            // the peer does not take us as a neighbor, most likely. Silent at the default level before.
+            else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, e.error?.code === 'ECONNRESET' ? 'reset' : 'closed');
+            // The connection reports nothing more: no need to unsubscribe it (this very event is on its way).
+            this.conn = undefined;
+            return of({ type: 'TcpConnectionFails' });
+        }
+      }),
+    );
   }
 
-  private onFrames(conn: Connection, frames: Buffer[]): void {
-    for (const frame of frames) {
-      if (this.conn !== conn || this.disposed) return; // an earlier message closed the connection
-      let message: Message;
-      try {
-        message = decodeMessage(frame, this.rxCtx);
-      } catch (e) {
-        this.feed({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
-        return;
+  /**
+   * The messages of one TCP chunk, decoded one at a time as the FSM takes them: an OPEN and a
+   * KEEPALIVE in the chunk establish the session before the UPDATE after them is decoded with the
+   * negotiated context. Stops when a message closed the connection (the stream was unsubscribed)
+   * or could not be decoded (MessageError, RFC 4271 §6).
+   */
+  private decode(conn: Connection, frames: readonly Buffer[]): Observable<FsmEvent> {
+    return new Observable<FsmEvent>((subscriber) => {
+      for (const frame of frames) {
+        if (subscriber.closed || this.conn !== conn) return;
+        let message: Message;
+        try {
+          message = decodeMessage(frame, this.rxCtx);
+        } catch (e) {
+          subscriber.next({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
+          subscriber.complete();
+          return;
+        }
+        this.opts.counters?.receivedMessage(message);
+        if (message.type === 'open') {
+          this.openSeenOn = conn;
+          this.opts.connectFailures?.opened();
+        }
+        if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
+        subscriber.next({ type: 'Message', message, raw: frame });
       }
-      this.opts.counters?.receivedMessage(message);
-      if (message.type === 'open') {
-        this.openSeenOn = conn;
-        this.opts.connectFailures?.opened();
-      }
-      if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
-      this.feed({ type: 'Message', message, raw: frame });
-    }
+      subscriber.complete();
+    });
   }
 
   /** Carries out one effect of the FSM; `raw`: the bytes of the received message that caused it. */
@@ -318,7 +357,7 @@ export class PeerSession {
         // Connect, ConnectRetryTimer expired (RFC 4271 Event 9) with our SYN still unanswered: a timeout.
         if (this.fsm.state === 'Connect' && this.conn?.connecting) this.opts.connectFailures?.failed(`timeout (no answer in ${this.opts.settings.connectRetryTime}s)`);
         this.conn?.close();
-        this.conn = undefined;
+        this.unbind();
         return;
       case 'state':
         this.opts.log.debug(`${this.opts.name}: ${e.from} -> ${e.to}`);

@@ -81,3 +81,28 @@ describe('Connection reading (frame() over the socket chunks)', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('Connection.events()', () => {
+  it('reports frames, then the close, as one stream', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const socket = new FakeSocket(scheduler);
+    const conn = new Connection(socket.asSocket(), 'incoming', scheduler);
+    const seen: string[] = [];
+    const sub = conn.events().subscribe((e) => seen.push(e.kind === 'frames' ? `frames ${e.frames.length}` : e.kind === 'closed' ? `closed: ${e.reason}` : e.kind));
+    socket.emit('data', Buffer.from('ffffffffffffffffffffffffffffffff001304'.repeat(2), 'hex'));
+    socket.emit('close');
+    expect(seen).toEqual(['frames 2', 'closed: connection closed by peer']);
+    sub.unsubscribe();
+  });
+
+  it('gives nothing after unsubscribe (the connection is unbound)', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const socket = new FakeSocket(scheduler);
+    const conn = new Connection(socket.asSocket(), 'incoming', scheduler);
+    const seen: string[] = [];
+    conn.events().subscribe((e) => seen.push(e.kind)).unsubscribe();
+    socket.emit('data', Buffer.from('ffffffffffffffffffffffffffffffff001304', 'hex'));
+    socket.emit('close');
+    expect(seen).toEqual([]);
+  });
+});
