@@ -61,6 +61,8 @@ export interface PeerSessionOptions {
   readonly connectFailures?: ConnectFailures;
   /** NLRI codecs of the families the session may carry (lib/families registry); wire's own IPv4/IPv6 unicast when absent. */
   readonly nlri?: NlriCodecs;
+  /** Opens the outgoing connection (RFC 4271 Event 16's TCP connect); openConnection (a real socket) when absent. Tests pass a fake one. */
+  readonly connect?: (endpoint: Endpoint, scheduler?: SchedulerLike) => Connection;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -102,7 +104,7 @@ export class PeerSession {
    * only when a helper asked for them (api.send), since it costs a decode per message.
    */
   reportSent = false;
-  /** When the session last reached Established (ms since epoch), for show output. */
+  /** When the session last reached Established (ms since epoch, wall time whatever the scheduler), for show output. */
   establishedAt: number | undefined;
 
   constructor(private readonly opts: PeerSessionOptions) {
@@ -351,7 +353,7 @@ export class PeerSession {
         return;
       case 'connect':
         this.conn?.close();
-        this.bind(openConnection(this.opts.endpoint, this.opts.scheduler));
+        this.bind((this.opts.connect ?? openConnection)(this.opts.endpoint, this.opts.scheduler));
         return;
       case 'close':
         // Connect, ConnectRetryTimer expired (RFC 4271 Event 9) with our SYN still unanswered: a timeout.
@@ -441,9 +443,11 @@ export class PeerSession {
     this.opts.importer?.open({ accept: (batch, raw, onlyChanges) => (this.generation === generation ? this.store(batch, raw, onlyChanges, true) : undefined), ...refresh });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
-      const started = Date.now();
+      // A duration on the session's clock (wall time unless a test gave a virtual one).
+      const clock = this.opts.scheduler ?? asyncScheduler;
+      const started = clock.now();
       const r = await this.sendRib([], this.opts.ribOut.groups(), n.families);
-      if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (Date.now() - started) / 1000 });
+      if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (clock.now() - started) / 1000 });
     });
   }
 

@@ -11,6 +11,7 @@
  *   start                ManualStart (RFC 4271 Event 1; passive by default, so the FSM waits in Active)
  *   report-sent          sent UPDATEs and KEEPALIVEs are reported as events too (a helper's api.send)
  *   accept               transport: an incoming TCP connection is handed to the session (Event 17)
+ *   connected            transport: our outgoing connection (settings {"passive": false}) is up (Event 16)
  *   recv <hex>           one TCP chunk from the peer (spaces and ":" ignored)
  *   advance <ms>         virtual time moves on by ms; every timer due on the way fires
  *   announce {json}      an API route (OutRoute fields): Adj-RIB-Out upsert, the change is sent
@@ -19,8 +20,8 @@
  *   closed               transport: the peer closes the TCP connection (Event 18)
  *
  * Output lines: `<ms> event <kind> <json>`, `<ms> write <TYPE> <hex>` (one line per BGP message
- * written, so that a batch of UPDATEs in one socket write reads as its messages), `<ms> socket end`,
- * `<ms> socket destroy`, `<ms> stopped`.
+ * written, so that a batch of UPDATEs in one socket write reads as its messages), `<ms> socket connect`
+ * (an outgoing connection opened), `<ms> socket end`, `<ms> socket destroy`, `<ms> stopped`.
  */
 import { EventEmitter } from 'events';
 import type * as net from 'net';
@@ -91,9 +92,7 @@ class ReplaySocket extends EventEmitter {
 
 /** JSON of an event with Buffers as hex, made at once (a `raw` view is only valid while the event is handled). */
 function eventJson(e: SessionEvent): string {
-  const { kind, ...rest } = e;
-  // rib-sent's duration is wall-clock time: not part of what a replay can fix.
-  const fields = kind === 'rib-sent' ? { ...rest, seconds: '<seconds>' } : rest;
+  const { kind, ...fields } = e;
   return `event ${kind} ${JSON.stringify(fields, (_key, value: unknown) => {
     if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
       return Buffer.from((value as { data: number[] }).data).toString('hex');
@@ -182,7 +181,21 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
         break;
       case 'start':
         ribOut.replaceConfig(configRoutes);
-        session = new PeerSession({ name, settings, endpoint: { peerAddress: '192.0.2.2', peerPort: 179 }, ribIn: new AdjRibIn(), ribOut, log: silentLog, scheduler });
+        session = new PeerSession({
+          name,
+          settings,
+          endpoint: { peerAddress: '192.0.2.2', peerPort: 179 },
+          ribIn: new AdjRibIn(),
+          ribOut,
+          log: silentLog,
+          scheduler,
+          connect: (_endpoint, clock) => {
+            log('socket connect');
+            socket = new ReplaySocket(log);
+            socket.connecting = true;
+            return new Connection(socket.asSocket(), 'outgoing', clock);
+          },
+        });
         session.events$.subscribe((e) => log(eventJson(e)));
         session.start();
         break;
@@ -192,6 +205,11 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
       case 'accept':
         socket = new ReplaySocket(log);
         started(where).accept(new Connection(socket.asSocket(), 'incoming', scheduler));
+        break;
+      case 'connected':
+        if (!socket) throw new Error(`${where}: connected with no connection`);
+        socket.connecting = false;
+        socket.emit('connect');
         break;
       case 'recv':
         if (!socket) throw new Error(`${where}: recv with no connection`);
