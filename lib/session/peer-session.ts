@@ -95,7 +95,7 @@ export class PeerSession {
   private sendsInFlight = 0;
   /** The last SendContext made, for the session (Negotiated) and connection it was made for. */
   private sendContext: { readonly negotiated: Negotiated; readonly conn: Connection; readonly ctx: SendContext } | undefined;
-  /** True while the FSM's effects are carried out: nothing may feed the FSM from inside them. */
+  /** True while the FSM's effects are carried out: a send asked for then waits for the step to end (its UpdateSent would feed the FSM mid-step). */
   private inEffects = false;
   /** The connection the peer's OPEN last came on. */
   private openSeenOn: Connection | undefined;
@@ -112,7 +112,8 @@ export class PeerSession {
     const transport$ = this.conn$.pipe(switchMap((conn) => (conn ? this.fromConnection(conn) : EMPTY)));
     this.steps$ = runFsm(opts.settings, merge(this.commands$, transport$), opts.scheduler).pipe(share());
     // Both branches are subscribed before anything is fed (start() and accept() come later).
-    this.subscription = this.steps$.subscribe((r) => (this.fsm = r.state));
+    // The error is logged once, by the effects branch; without a handler here RxJS would rethrow it and end the process.
+    this.subscription = this.steps$.subscribe({ next: (r) => (this.fsm = r.state), error: () => undefined });
     this.subscription.add(this.steps$.subscribe({
       next: (r) => {
         const outer = this.inEffects;

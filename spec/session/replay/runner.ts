@@ -11,13 +11,14 @@
  *   start                ManualStart (RFC 4271 Event 1; passive by default, so the FSM waits in Active)
  *   report-sent          sent UPDATEs and KEEPALIVEs are reported as events too (a helper's api.send)
  *   accept               transport: an incoming TCP connection is handed to the session (Event 17)
- *   connected            transport: our outgoing connection (settings {"passive": false}) is up (Event 16)
+ *   connected [n]        transport: our outgoing connection (settings {"passive": false}) is up (Event 16);
+ *                        n: the n-th connection of the script (1 = the first), the latest by default
  *   recv <hex>           one TCP chunk from the peer (spaces and ":" ignored)
  *   advance <ms>         virtual time moves on by ms; every timer due on the way fires
  *   announce {json}      an API route (OutRoute fields): Adj-RIB-Out upsert, the change is sent
  *   withdraw <prefix>    an API withdrawal
  *   stop [subcode]       stop() (6/2 Administrative Shutdown by default); "stopped" is logged when it resolves
- *   closed               transport: the peer closes the TCP connection (Event 18)
+ *   closed [n]           transport: the peer closes the TCP connection (Event 18); n as for connected
  *
  * Output lines: `<ms> event <kind> <json>`, `<ms> write <TYPE> <hex>` (one line per BGP message
  * written, so that a batch of UPDATEs in one socket write reads as its messages), `<ms> socket connect`
@@ -159,7 +160,13 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
   let settings = BASE_SETTINGS;
   const configRoutes: OutRoute[] = [];
   let session: PeerSession | undefined;
-  let socket: ReplaySocket | undefined;
+  /** Every connection of the script, in order; `recv` goes to the latest. */
+  const sockets: ReplaySocket[] = [];
+  const nth = (arg: string, where: string): ReplaySocket => {
+    const socket = arg ? sockets[Number(arg) - 1] : sockets[sockets.length - 1];
+    if (!socket) throw new Error(`${where}: no connection ${arg}`);
+    return socket;
+  };
   const ribOut = new AdjRibOut();
   const stops: Array<Promise<void>> = [];
 
@@ -191,8 +198,9 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
           scheduler,
           connect: (_endpoint, clock) => {
             log('socket connect');
-            socket = new ReplaySocket(log);
+            const socket = new ReplaySocket(log);
             socket.connecting = true;
+            sockets.push(socket);
             return new Connection(socket.asSocket(), 'outgoing', clock);
           },
         });
@@ -202,18 +210,20 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
       case 'report-sent':
         started(where).reportSent = true;
         break;
-      case 'accept':
-        socket = new ReplaySocket(log);
+      case 'accept': {
+        const socket = new ReplaySocket(log);
+        sockets.push(socket);
         started(where).accept(new Connection(socket.asSocket(), 'incoming', scheduler));
         break;
-      case 'connected':
-        if (!socket) throw new Error(`${where}: connected with no connection`);
+      }
+      case 'connected': {
+        const socket = nth(arg, where);
         socket.connecting = false;
         socket.emit('connect');
         break;
+      }
       case 'recv':
-        if (!socket) throw new Error(`${where}: recv with no connection`);
-        socket.emit('data', hexBytes(arg, where));
+        nth('', where).emit('data', hexBytes(arg, where));
         break;
       case 'advance':
         await advanceTo(scheduler, scheduler.now() + Number(arg));
@@ -228,8 +238,7 @@ export async function replay(script: string, name = 'replay'): Promise<string[]>
         stops.push(started(where).stop(arg ? Number(arg) : undefined).then(() => void log('stopped')));
         break;
       case 'closed':
-        if (!socket) throw new Error(`${where}: closed with no connection`);
-        socket.emit('close');
+        nth(arg, where).emit('close');
         break;
       default:
         throw new Error(`${where}: unknown input "${verb}"`);
