@@ -14,7 +14,7 @@
  * Every timer of the session (the FSM's, the stop wait, the flush bound of the connections it
  * opens, the RIB sender's yields) runs on `scheduler`, so a test can drive a whole session in
  * virtual time (an accepted Connection is given its scheduler by whoever built it). */
-import { asyncScheduler, concatMap, EMPTY, firstValueFrom, fromEvent, merge, Observable, of, race, share, Subject, switchMap, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, EMPTY, firstValueFrom, fromEvent, merge, Observable, race, share, Subject, switchMap, timer, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
 import type { FsmStep } from './run-fsm';
 import { inOrder, type SendJob } from './in-order';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
@@ -284,24 +284,31 @@ export class PeerSession {
     this.conn$.next(undefined);
   }
 
-  /** A connection's events as FSM events (RFC 4271 Events 16, 18, 19-28), with what the session logs and counts on the way. */
+  /**
+   * A connection's events as FSM events (RFC 4271 Events 16, 18, 19-28), with what the session logs
+   * and counts on the way. One TCP chunk gives as many events as it holds messages: mapped here in
+   * one subscriber rather than with concatMap, which would subscribe an inner stream per chunk.
+   */
   private fromConnection(conn: Connection): Observable<FsmEvent> {
-    let up = conn.direction === 'incoming';
-    // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
-    let local = up ? conn.localAddress : undefined;
-    return conn.events().pipe(
-      concatMap((e): Observable<FsmEvent> => {
+    return new Observable<FsmEvent>((subscriber) => {
+      let up = conn.direction === 'incoming';
+      // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
+      let local = up ? conn.localAddress : undefined;
+      return conn.events().subscribe((e) => {
         switch (e.kind) {
           case 'connected':
             up = true;
             local = conn.localAddress;
             this.opts.connectFailures?.connected('outgoing');
             this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
-            return of({ type: 'TcpCrAcked' });
+            subscriber.next({ type: 'TcpCrAcked' });
+            return;
           case 'frames':
-            return this.decode(conn, e.frames);
+            this.decode(conn, e.frames, subscriber);
+            return;
           case 'framing-error':
-            return of({ type: 'MessageError', error: e.error });
+            subscriber.next({ type: 'MessageError', error: e.error });
+            return;
           case 'closed':
             this.opts.log.debug(`${this.opts.name}: ${e.reason}`);
             if (!up) this.opts.connectFailures?.failed(connectErrorText(e.error, e.reason, this.opts.endpoint.localAddress));
@@ -310,40 +317,37 @@ export class PeerSession {
             else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, e.error?.code === 'ECONNRESET' ? 'reset' : 'closed');
             // The connection reports nothing more: no need to unsubscribe it (this very event is on its way).
             this.conn = undefined;
-            return of({ type: 'TcpConnectionFails' });
+            subscriber.next({ type: 'TcpConnectionFails' });
+            return;
         }
-      }),
-    );
+      });
+    });
   }
 
   /**
    * The messages of one TCP chunk, decoded one at a time as the FSM takes them: an OPEN and a
    * KEEPALIVE in the chunk establish the session before the UPDATE after them is decoded with the
-   * negotiated context. Stops when a message closed the connection (the stream was unsubscribed)
-   * or could not be decoded (MessageError, RFC 4271 §6).
+   * negotiated context. Stops when a message closed the connection (`out` was unsubscribed) or
+   * could not be decoded (MessageError, RFC 4271 §6).
    */
-  private decode(conn: Connection, frames: readonly Buffer[]): Observable<FsmEvent> {
-    return new Observable<FsmEvent>((subscriber) => {
-      for (const frame of frames) {
-        if (subscriber.closed || this.conn !== conn) return;
-        let message: Message;
-        try {
-          message = decodeMessage(frame, this.rxCtx);
-        } catch (e) {
-          subscriber.next({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
-          subscriber.complete();
-          return;
-        }
-        this.opts.counters?.receivedMessage(message);
-        if (message.type === 'open') {
-          this.openSeenOn = conn;
-          this.opts.connectFailures?.opened();
-        }
-        if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
-        subscriber.next({ type: 'Message', message, raw: frame });
+  private decode(conn: Connection, frames: readonly Buffer[], out: Subscriber<FsmEvent>): void {
+    for (const frame of frames) {
+      if (out.closed || this.conn !== conn) return;
+      let message: Message;
+      try {
+        message = decodeMessage(frame, this.rxCtx);
+      } catch (e) {
+        out.next({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
+        return;
       }
-      subscriber.complete();
-    });
+      this.opts.counters?.receivedMessage(message);
+      if (message.type === 'open') {
+        this.openSeenOn = conn;
+        this.opts.connectFailures?.opened();
+      }
+      if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
+      out.next({ type: 'Message', message, raw: frame });
+    }
   }
 
   /** Carries out one effect of the FSM; `raw`: the bytes of the received message that caused it. */
