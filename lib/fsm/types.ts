@@ -76,7 +76,8 @@ export type FsmEvent =
   | { readonly type: 'TcpCrAcked' } // Event 16: our outgoing connection is up
   | { readonly type: 'TcpConnectionConfirmed' } // Event 17: an incoming connection was accepted
   | { readonly type: 'TcpConnectionFails' } // Event 18
-  | { readonly type: 'Message'; readonly message: Message } // Events 19, 20, 25, 26, 27 and ROUTE-REFRESH
+  /** `raw`: the message as it crossed the wire, for the events the session reports; step() does not read it. */
+  | { readonly type: 'Message'; readonly message: Message; readonly raw?: Buffer } // Events 19, 20, 25, 26, 27 and ROUTE-REFRESH
   | { readonly type: 'MessageError'; readonly error: BgpError } // Events 21 BGPHeaderErr, 22 BGPOpenMsgErr, 28 UpdateMsgErr
   | { readonly type: 'OpenCollisionDump' } // Event 23
   /** Not an RFC event: the session layer sent an UPDATE, which restarts the KeepaliveTimer (RFC 4271 §8.2.2 Established). */

@@ -1,12 +1,14 @@
 /**
  * One TCP connection to a peer: the only place that touches net.Socket (DESIGN.md).
- * Bytes are cut into whole messages by the Framer and handed on in batches (one call per
- * TCP chunk); writes report backpressure so senders can wait for 'drain'.
+ * The socket's chunks are a stream (fromEvent 'data') cut into whole messages by the frame()
+ * operator and handed on in batches (one call per TCP chunk); writes report backpressure so
+ * senders can wait for 'drain'.
  * Socket creation lives in openConnection() so TCP-MD5 / GTSM sockets can slot in later.
  */
 import * as net from 'net';
-import { timer, type SchedulerLike } from 'rxjs';
-import { Framer } from '../wire/framer';
+import { filter, fromEvent, Observable, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { frame } from '../wire/framer';
+import { MAX_MESSAGE_LENGTH } from '../wire/iana';
 import { BgpError } from '../wire/errors';
 import { EventLoopScheduler } from './event-loop-scheduler';
 
@@ -23,6 +25,17 @@ export interface ConnectionHandlers {
   closed(reason: string, error?: NodeJS.ErrnoException): void;
 }
 
+/** What a connection reports, as one stream (events()). */
+export type ConnectionEvent =
+  /** Outgoing connection established (RFC 4271 Event 16 for the session). */
+  | { readonly kind: 'connected' }
+  /** Whole messages of one TCP chunk. */
+  | { readonly kind: 'frames'; readonly frames: Buffer[] }
+  /** Framing failed (bad marker or length): RFC 4271 §6.1. */
+  | { readonly kind: 'framing-error'; readonly error: BgpError }
+  /** The connection failed or closed; `error` when a socket error did it. */
+  | { readonly kind: 'closed'; readonly reason: string; readonly error?: NodeJS.ErrnoException };
+
 export interface Endpoint {
   readonly peerAddress: string;
   readonly peerPort: number;
@@ -37,9 +50,11 @@ export const CLOSE_FLUSH_MS = 1000;
 const CLOSE_SCHEDULER = new EventLoopScheduler({ unref: true });
 
 export class Connection {
-  private readonly framer = new Framer();
   private handlers: ConnectionHandlers | undefined;
   private closing = false;
+  /** Largest message accepted, read by frame() at every chunk: RFC 8654 raises it once negotiated. */
+  private maxLength = MAX_MESSAGE_LENGTH;
+  private readonly reading: Subscription;
 
   /** `scheduler`: the session's (a virtual one in tests); the flush bound on close runs on it. */
   constructor(
@@ -48,7 +63,17 @@ export class Connection {
     private readonly scheduler: SchedulerLike = CLOSE_SCHEDULER,
   ) {
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    // Chunks that come before bind() or after close() are dropped before framing, as they always were.
+    this.reading = fromEvent<Buffer>(socket, 'data')
+      .pipe(
+        filter(() => this.handlers !== undefined && !this.closing),
+        frame(() => this.maxLength),
+      )
+      .subscribe({
+        next: (frames) => this.handlers?.frames(frames),
+        // RFC 4271 §6.1: a bad Marker or Length ends the stream; the session sends the NOTIFICATION.
+        error: (e: unknown) => this.handlers?.framingError(e instanceof BgpError ? e : new BgpError(1, 0, Buffer.alloc(0), `framing failed: ${String(e)}`)),
+      });
     socket.on('error', (err: NodeJS.ErrnoException) => this.fail(`socket error: ${err.message}`, err));
     socket.on('close', () => this.fail('connection closed by peer'));
     socket.on('end', () => this.fail('connection closed by peer'));
@@ -59,6 +84,26 @@ export class Connection {
   /** Starts delivering events to the session that owns this connection. */
   bind(handlers: ConnectionHandlers): void {
     this.handlers = handlers;
+  }
+
+  /**
+   * The connection's events as a stream, for the one session that owns it (the stream binds the
+   * connection; unsubscribing unbinds it). Nothing comes after close() was asked for, or after
+   * 'closed' or 'framing-error'.
+   */
+  events(): Observable<ConnectionEvent> {
+    return new Observable<ConnectionEvent>((subscriber) => {
+      const handlers: ConnectionHandlers = {
+        connected: () => subscriber.next({ kind: 'connected' }),
+        frames: (frames) => subscriber.next({ kind: 'frames', frames }),
+        framingError: (error) => subscriber.next({ kind: 'framing-error', error }),
+        closed: (reason, error) => subscriber.next(error ? { kind: 'closed', reason, error } : { kind: 'closed', reason }),
+      };
+      this.bind(handlers);
+      return () => {
+        if (this.handlers === handlers) this.handlers = undefined;
+      };
+    });
   }
 
   get localAddress(): string | undefined {
@@ -80,7 +125,7 @@ export class Connection {
 
   /** RFC 8654: after extended message is negotiated, frames may be up to 65535 octets. */
   setMaxMessageLength(n: number): void {
-    this.framer.maxLength = n;
+    this.maxLength = n;
   }
 
   /** Writes bytes; false means the kernel buffer is full and the caller should wait for drained(). */
@@ -108,22 +153,10 @@ export class Connection {
     if (this.closing) return;
     this.closing = true;
     this.handlers = undefined;
+    this.reading.unsubscribe();
     this.socket.end();
     const bound = timer(CLOSE_FLUSH_MS, this.scheduler).subscribe(() => this.socket.destroy());
     this.socket.once('close', () => bound.unsubscribe());
-  }
-
-  private onData(chunk: Buffer): void {
-    if (!this.handlers || this.closing) return;
-    let frames: Buffer[];
-    try {
-      frames = this.framer.push(chunk);
-    } catch (e) {
-      if (e instanceof BgpError) this.handlers.framingError(e);
-      else this.handlers.framingError(new BgpError(1, 0, Buffer.alloc(0), `framing failed: ${String(e)}`));
-      return;
-    }
-    if (frames.length) this.handlers.frames(frames);
   }
 
   private fail(reason: string, error?: NodeJS.ErrnoException): void {
@@ -131,6 +164,7 @@ export class Connection {
     const h = this.handlers;
     this.closing = true;
     this.handlers = undefined;
+    this.reading.unsubscribe();
     this.socket.destroy();
     h?.closed(reason, error);
   }

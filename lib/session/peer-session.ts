@@ -1,16 +1,22 @@
 /**
- * The RxJS glue for one BGP session with one peer: socket frames and transport events become
- * FSM events, runFsm() folds them (with its timers) through the pure step(), and the effects it
- * returns are carried out here: writes, connects, closes, RIB updates and events out.
+ * The RxJS glue for one BGP session with one peer, as one stream (DESIGN.md "The shape"):
  *
- * Every input to the FSM comes from an asynchronous source (socket callbacks, timers, the
- * scheduler's next turn), never from inside an effect, so the fold is never re-entered.
+ *   socket chunks ─ frame() (connection.ts) ─ decode ─┐
+ *   transport events of the connection in use ───────┼─ merge ─ runFsm: scan(step) + timers ─ share()
+ *   commands (start, stop, accept, teardown, …) ─────┘                                        │
+ *       ├─ the state the getters read
+ *       └─ effects: writes, connects, closes, RIB updates, events out; RIB sends run in order (inOrder)
+ *
+ * A received message's bytes ride in its FSM event to the events its effects emit. An event fed
+ * synchronously from inside an effect (a subscriber of events$ reacting) waits for the step being
+ * carried out (oneAtATime in runFsm), so steps never interleave.
  *
  * Every timer of the session (the FSM's, the stop wait, the flush bound of the connections it
  * opens, the RIB sender's yields) runs on `scheduler`, so a test can drive a whole session in
- * virtual time (an accepted Connection is given its scheduler by whoever built it).
- */
-import { asyncScheduler, firstValueFrom, fromEvent, race, Subject, timer, type SchedulerLike, type Subscription } from 'rxjs';
+ * virtual time (an accepted Connection is given its scheduler by whoever built it). */
+import { asyncScheduler, EMPTY, firstValueFrom, fromEvent, merge, Observable, race, share, Subject, switchMap, timer, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
+import type { FsmStep } from './run-fsm';
+import { inOrder, type SendJob } from './in-order';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
 import { runFsm } from './run-fsm';
@@ -55,6 +61,8 @@ export interface PeerSessionOptions {
   readonly connectFailures?: ConnectFailures;
   /** NLRI codecs of the families the session may carry (lib/families registry); wire's own IPv4/IPv6 unicast when absent. */
   readonly nlri?: NlriCodecs;
+  /** Opens the outgoing connection (RFC 4271 Event 16's TCP connect); openConnection (a real socket) when absent. Tests pass a fake one. */
+  readonly connect?: (endpoint: Endpoint, scheduler?: SchedulerLike) => Connection;
 }
 
 /** How long stop() waits for the closing NOTIFICATION to be flushed. */
@@ -62,7 +70,15 @@ export const STOP_WAIT_MS = 1500;
 
 export class PeerSession {
   readonly events$ = new Subject<SessionEvent>();
-  private readonly input = new Subject<FsmEvent>();
+  /** Commands (start, stop, accept, collision, teardown) and the RIB sender's UpdateSent, as FSM events. */
+  private readonly commands$ = new Subject<FsmEvent>();
+  /** The connection in use; its events feed the FSM until another takes its place (switchMap). */
+  private readonly conn$ = new Subject<Connection | undefined>();
+  /**
+   * The session as one stream: commands merged with the connection's events (chunks framed and
+   * decoded), folded with the timers through step() (runFsm), shared by the branches below.
+   */
+  private readonly steps$: Observable<FsmStep>;
   private readonly subscription: Subscription;
   private fsm: FsmState;
   private conn: Connection | undefined;
@@ -72,14 +88,14 @@ export class PeerSession {
   private generation = 0;
   private disposed = false;
   private warnedLoopbackNextHop = false;
-  /** The received message whose effects are being carried out (for events that carry raw bytes). */
-  private currentFrame: Buffer | undefined;
-  private sendChain: Promise<unknown> = Promise.resolve();
-  /** Send jobs started and not finished yet (enqueue): with none, a RIB change is sent at once. */
+  /** Send jobs, run one after the other by inOrder() (replaces a chain of promises). */
+  private readonly sends$ = new Subject<SendJob>();
+  private readonly sending: Subscription;
+  /** Send jobs queued or running and not finished yet (enqueue): with none, a RIB change is sent at once. */
   private sendsInFlight = 0;
   /** The last SendContext made, for the session (Negotiated) and connection it was made for. */
   private sendContext: { readonly negotiated: Negotiated; readonly conn: Connection; readonly ctx: SendContext } | undefined;
-  /** True while the FSM's effects are carried out: nothing may feed the FSM from inside them. */
+  /** True while the FSM's effects are carried out: a send asked for then waits for the step to end (its UpdateSent would feed the FSM mid-step). */
   private inEffects = false;
   /** The connection the peer's OPEN last came on. */
   private openSeenOn: Connection | undefined;
@@ -88,21 +104,27 @@ export class PeerSession {
    * only when a helper asked for them (api.send), since it costs a decode per message.
    */
   reportSent = false;
-  /** When the session last reached Established (ms since epoch), for show output. */
+  /** When the session last reached Established (ms since epoch, wall time whatever the scheduler), for show output. */
   establishedAt: number | undefined;
 
   constructor(private readonly opts: PeerSessionOptions) {
     this.fsm = initialState(opts.settings);
-    this.subscription = runFsm(opts.settings, this.input, opts.scheduler).subscribe({
+    const transport$ = this.conn$.pipe(switchMap((conn) => (conn ? this.fromConnection(conn) : EMPTY)));
+    this.steps$ = runFsm(opts.settings, merge(this.commands$, transport$), opts.scheduler).pipe(share());
+    // Both branches are subscribed before anything is fed (start() and accept() come later).
+    // The error is logged once, by the effects branch; without a handler here RxJS would rethrow it and end the process.
+    this.subscription = this.steps$.subscribe({ next: (r) => (this.fsm = r.state), error: () => undefined });
+    this.subscription.add(this.steps$.subscribe({
       next: (r) => {
-        this.fsm = r.state;
         const outer = this.inEffects;
         this.inEffects = true;
+        // A received message's effects (update, received, refresh events) carry its bytes.
+        const raw = r.event.type === 'Message' ? r.event.raw : undefined;
         for (const e of r.effects) {
           // RxJS rethrows a subscriber's exception asynchronously, which would end the process:
           // a failed effect is logged and this session goes on (or down) alone.
           try {
-            this.perform(e);
+            this.perform(e, raw);
           } catch (err) {
             opts.log.error(`${opts.name}: ${e.kind} failed: ${err instanceof Error ? err.stack : String(err)}`);
           }
@@ -110,7 +132,10 @@ export class PeerSession {
         this.inEffects = outer;
       },
       error: (e: unknown) => opts.log.error(`${opts.name}: FSM failed: ${String(e)}`),
-    });
+    }));
+    this.sending = this.sends$
+      .pipe(inOrder((e) => opts.log.error(`${opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`)))
+      .subscribe(() => void this.sendsInFlight--);
   }
 
   get state(): State {
@@ -169,8 +194,9 @@ export class PeerSession {
     this.disposed = true;
     this.generation++;
     this.subscription.unsubscribe();
+    this.sending.unsubscribe();
     this.conn?.close();
-    this.conn = undefined;
+    this.unbind();
     this.events$.complete();
   }
 
@@ -196,10 +222,6 @@ export class PeerSession {
   /** Sends the whole Adj-RIB-Out again (ExaBGP `flush adj-rib out`). */
   resendAll(): void {
     if (this.fsm.state === 'Established') this.enqueue(() => this.sendRib([], this.opts.ribOut.groups(), []));
-  }
-
-  private rawOf(): { raw: Buffer } | Record<string, never> {
-    return this.currentFrame ? { raw: this.currentFrame } : {};
   }
 
   private reportSentBytes(bytes: Buffer, ctx: CodecContext): void {
@@ -234,71 +256,88 @@ export class PeerSession {
   private enqueue(job: () => unknown, nowWhenIdle = false): void {
     const generation = this.generation;
     const run = () => (this.generation === generation && !this.disposed ? job() : undefined);
-    const failed = (e: unknown) => this.opts.log.error(`${this.opts.name}: send failed: ${e instanceof Error ? e.stack : String(e)}`);
-    const finished = () => void this.sendsInFlight--;
-    this.sendsInFlight++;
     // At once only with nothing queued before it (order is kept) and not from inside the FSM's
     // effects: the send feeds UpdateSent to the FSM, which must not be re-entered (header).
-    if (nowWhenIdle && this.sendsInFlight === 1 && !this.inEffects) {
-      let started: unknown;
-      try {
-        started = run();
-      } catch (e) {
-        started = Promise.reject(e);
-      }
-      this.sendChain = Promise.resolve(started).catch(failed).finally(finished);
-      return;
-    }
-    this.sendChain = this.sendChain.then(run).catch(failed).finally(finished);
+    // Otherwise it starts a microtask after its turn, out of whatever is running now.
+    const now = nowWhenIdle && this.sendsInFlight === 0 && !this.inEffects;
+    this.sendsInFlight++;
+    this.sends$.next(now ? run : () => Promise.resolve().then(run));
   }
 
   private feed(e: FsmEvent): void {
-    if (!this.disposed) this.input.next(e);
+    if (!this.disposed) this.commands$.next(e);
   }
 
   private emit(e: SessionEvent): void {
     if (!this.disposed) this.events$.next(e);
   }
 
+  /** This connection is the session's now: its events feed the FSM (and the previous one's stop). */
   private bind(conn: Connection): void {
     this.conn = conn;
-    let up = conn.direction === 'incoming';
-    // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
-    let local = up ? conn.localAddress : undefined;
-    conn.bind({
-      connected: () => {
-        if (this.conn !== conn) return;
-        up = true;
-        local = conn.localAddress;
-        this.opts.connectFailures?.connected('outgoing');
-        this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
-        this.feed({ type: 'TcpCrAcked' });
-      },
-      frames: (frames) => this.onFrames(conn, frames),
-      framingError: (error) => {
-        if (this.conn === conn) this.feed({ type: 'MessageError', error });
-      },
-      closed: (reason, error) => {
-        if (this.conn !== conn) return;
-        this.opts.log.debug(`${this.opts.name}: ${reason}`);
-        if (!up) this.opts.connectFailures?.failed(connectErrorText(error, reason, this.opts.endpoint.localAddress));
-        // Up, but no OPEN came and no NOTIFICATION (it would have closed the connection on our side):
-        // the peer does not take us as a neighbor, most likely. Silent at the default level before.
-        else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, error?.code === 'ECONNRESET' ? 'reset' : 'closed');
-        this.conn = undefined;
-        this.feed({ type: 'TcpConnectionFails' });
-      },
+    this.conn$.next(conn);
+  }
+
+  /** The connection is gone or dropped: whatever it still reports is not listened to. */
+  private unbind(): void {
+    this.conn = undefined;
+    this.conn$.next(undefined);
+  }
+
+  /**
+   * A connection's events as FSM events (RFC 4271 Events 16, 18, 19-28), with what the session logs
+   * and counts on the way. One TCP chunk gives as many events as it holds messages: mapped here in
+   * one subscriber rather than with concatMap, which would subscribe an inner stream per chunk.
+   */
+  private fromConnection(conn: Connection): Observable<FsmEvent> {
+    return new Observable<FsmEvent>((subscriber) => {
+      let up = conn.direction === 'incoming';
+      // Where the peer sees us, for the log when it closes before its OPEN (the socket forgets it once closed).
+      let local = up ? conn.localAddress : undefined;
+      return conn.events().subscribe((e) => {
+        switch (e.kind) {
+          case 'connected':
+            up = true;
+            local = conn.localAddress;
+            this.opts.connectFailures?.connected('outgoing');
+            this.emit({ kind: 'connected', localAddress: conn.localAddress ?? '', peerAddress: conn.remoteAddress ?? '' });
+            subscriber.next({ type: 'TcpCrAcked' });
+            return;
+          case 'frames':
+            this.decode(conn, e.frames, subscriber);
+            return;
+          case 'framing-error':
+            subscriber.next({ type: 'MessageError', error: e.error });
+            return;
+          case 'closed':
+            this.opts.log.debug(`${this.opts.name}: ${e.reason}`);
+            if (!up) this.opts.connectFailures?.failed(connectErrorText(e.error, e.reason, this.opts.endpoint.localAddress));
+            // Up, but no OPEN came and no NOTIFICATION (it would have closed the connection on our side):
+            // the peer does not take us as a neighbor, most likely. Silent at the default level before.
+            else if (this.openSeenOn !== conn) this.opts.connectFailures?.closedBeforeOpen(conn.direction, local, e.error?.code === 'ECONNRESET' ? 'reset' : 'closed');
+            // The connection reports nothing more: no need to unsubscribe it (this very event is on its way).
+            this.conn = undefined;
+            subscriber.next({ type: 'TcpConnectionFails' });
+            return;
+        }
+      });
     });
   }
 
-  private onFrames(conn: Connection, frames: Buffer[]): void {
+  /**
+   * The messages of one TCP chunk, decoded one at a time as the FSM takes them: an OPEN and a
+   * KEEPALIVE in the chunk establish the session before the UPDATE after them is decoded with the
+   * negotiated context. Stops when a message closed the connection (`out` was unsubscribed) or
+   * could not be decoded (MessageError, RFC 4271 §6).
+   */
+  private decode(conn: Connection, frames: readonly Buffer[], out: Subscriber<FsmEvent>): void {
     for (const frame of frames) {
-      if (this.conn !== conn || this.disposed) return; // an earlier message closed the connection
+      if (out.closed || this.conn !== conn) return;
       let message: Message;
       try {
         message = decodeMessage(frame, this.rxCtx);
       } catch (e) {
-        this.feed({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
+        out.next({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
         return;
       }
       this.opts.counters?.receivedMessage(message);
@@ -307,27 +346,25 @@ export class PeerSession {
         this.opts.connectFailures?.opened();
       }
       if (message.type === 'notification') logNotification(this.opts.log, this.opts.name, 'received', message);
-      // Effects of this message (update, received, refresh events) carry its bytes.
-      this.currentFrame = frame;
-      this.feed({ type: 'Message', message });
-      this.currentFrame = undefined;
+      out.next({ type: 'Message', message, raw: frame });
     }
   }
 
-  private perform(e: Effect): void {
+  /** Carries out one effect of the FSM; `raw`: the bytes of the received message that caused it. */
+  private perform(e: Effect, raw: Buffer | undefined): void {
     switch (e.kind) {
       case 'send':
         this.write(e.message);
         return;
       case 'connect':
         this.conn?.close();
-        this.bind(openConnection(this.opts.endpoint, this.opts.scheduler));
+        this.bind((this.opts.connect ?? openConnection)(this.opts.endpoint, this.opts.scheduler));
         return;
       case 'close':
         // Connect, ConnectRetryTimer expired (RFC 4271 Event 9) with our SYN still unanswered: a timeout.
         if (this.fsm.state === 'Connect' && this.conn?.connecting) this.opts.connectFailures?.failed(`timeout (no answer in ${this.opts.settings.connectRetryTime}s)`);
         this.conn?.close();
-        this.conn = undefined;
+        this.unbind();
         return;
       case 'state':
         this.opts.log.debug(`${this.opts.name}: ${e.from} -> ${e.to}`);
@@ -348,16 +385,16 @@ export class PeerSession {
       case 'update':
         if (this.opts.importer?.active) {
           // The policies may change, split, hold or drop it: the wire's copy is reported first (MRT records it).
-          if (this.currentFrame) this.emit({ kind: 'wire-update', message: e.message, raw: this.currentFrame });
-          this.opts.importer.receive(e.message, this.currentFrame);
-        } else this.store(e.message, this.currentFrame);
+          if (raw) this.emit({ kind: 'wire-update', message: e.message, raw });
+          this.opts.importer.receive(e.message, raw);
+        } else this.store(e.message, raw);
         return;
       case 'refresh':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...(raw ? { raw } : {}) });
         this.onRouteRefresh(e.message);
         return;
       case 'received':
-        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...this.rawOf() });
+        this.emit({ kind: 'message', message: e.message, direction: 'receive', ...(raw ? { raw } : {}) });
         return;
       case 'timer-start':
       case 'timer-stop':
@@ -411,9 +448,11 @@ export class PeerSession {
     this.opts.importer?.open({ accept: (batch, raw, onlyChanges) => (this.generation === generation ? this.store(batch, raw, onlyChanges, true) : undefined), ...refresh });
     this.emit({ kind: 'up', negotiated: n, localAddress: this.conn?.localAddress ?? '' });
     this.enqueue(async () => {
-      const started = Date.now();
+      // A duration on the session's clock (wall time unless a test gave a virtual one).
+      const clock = this.opts.scheduler ?? asyncScheduler;
+      const started = clock.now();
       const r = await this.sendRib([], this.opts.ribOut.groups(), n.families);
-      if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (Date.now() - started) / 1000 });
+      if (r) this.emit({ kind: 'rib-sent', prefixes: r.prefixes, messages: r.messages, seconds: (clock.now() - started) / 1000 });
     });
   }
 
