@@ -3,7 +3,8 @@
  * - labeled unicast (RFC 8277 §2): an IP address as for unicast; IPv4 4 octets (or 16 / 32 under
  *   RFC 8950), IPv6 16, or 32 with a link-local one (RFC 2545 §3);
  * - L3VPN (RFC 4364 §4.3.2, RFC 4659 §3.2.1): a route distinguisher of zeros, then the address:
- *   12 octets for IPv4, 24 for IPv6, 48 for IPv6 with a link-local address (each behind its RD).
+ *   12 octets for IPv4, 24 for IPv6, 48 for IPv6 with a link-local address (each behind its RD);
+ *   40 (one RD, then both addresses), ExaBGP 4.2's form, is read too.
  * An IPv4 next hop of an IPv6 route is sent IPv4-mapped (RFC 4798 §2 for 6PE, RFC 4659 §3.2.1.2).
  */
 import { formatIpv4, formatIpv6, ipFamily, parseIpv4, parseIpv6 } from '../../wire/address';
@@ -23,6 +24,9 @@ export function decodeLabeledNextHop(buf: Buffer, start: number, end: number, fa
       return [formatIpv6(buf, start + RD_LENGTH)];
     case 2 * (RD_LENGTH + 16):
       return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + 2 * RD_LENGTH + 16)];
+    case RD_LENGTH + 32:
+      // One RD before a global and a link-local address: what ExaBGP 4.2 sends and reads for IPv6.
+      return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + RD_LENGTH + 16)];
     default:
       return undefined;
   }
