@@ -207,6 +207,12 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   exabgpJsonItems(list: NlriSource): string[];
   /** The text-encoder form of each NLRI of a list, in order (`10.0.0.0/24 path-information 0.0.0.1`). */
   exabgpTextItems(list: NlriSource): string[];
+  /**
+   * Optional: the text-encoder form of each announced NLRI with its next hop in place, for a family
+   * whose text has words after the next hop (L3VPN, IPVPN.extensive(): "10.0.0.0/25 label 1000
+   * next-hop 192.0.2.1 rd 65000:1"). Without it: the exabgpTextItems item, then " next-hop X".
+   */
+  exabgpTextItemsWithNextHop?(list: NlriSource, nextHop: string): string[];
 
   // ---------------------------------------------------------------- JSON config
   /** One NLRI from the config (`routes[i].prefix`, `flows[i]`); the error says what, the caller where. */

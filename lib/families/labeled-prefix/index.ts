@@ -141,6 +141,7 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
 
     exabgpJsonItems: (list) => valuesOf(list).map((v, i) => labeledJsonItem(v, list.pathIds?.[i])),
     exabgpTextItems: (list) => valuesOf(list).map((v, i) => labeledTextItem(v, list.pathIds?.[i])),
+    exabgpTextItemsWithNextHop: (list, nextHop) => valuesOf(list).map((v, i) => labeledTextItem(v, list.pathIds?.[i], nextHop)),
 
     decodeConfig(value) {
       const text = configText(value);
