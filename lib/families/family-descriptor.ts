@@ -88,6 +88,24 @@ export interface RouteGrammar {
   example?(i: number): string;
 }
 
+/**
+ * Words a family's routes take after the prefix in `announce route <prefix> ...` besides the
+ * attribute words (ExaBGP's `rd`, `label`: configuration/static/__init__.py picks the family from
+ * them). The command layer reads each such word with its value (one word, or a `[ ... ]` list) and
+ * asks the families of the prefix's AFI that have this hook, in registry order, which one the route is.
+ */
+export interface RouteQualifiers<Nlri = unknown> {
+  /** The words ("rd", "route-distinguisher", "label"). */
+  readonly words: readonly string[];
+  /**
+   * The NLRI of `prefix` (canonical prefix text of the family's AFI) with these words and their
+   * values, an error, or undefined when the words do not make a route of this family (ExaBGP: an rd
+   * makes an L3VPN route, a label without one a labeled unicast route). `named`: the command named
+   * this family (`announce ipv4 mpls-vpn ...`), so the words must make one of its routes or say why not.
+   */
+  nlri(prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, named?: boolean): FamilyParse<Nlri> | undefined;
+}
+
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */
 export type FamilyConfigParse = { readonly ok: true; readonly value: FamilyRoute } | { readonly ok: false; readonly path: string; readonly error: string };
 
@@ -228,6 +246,9 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   // ---------------------------------------------------------------- commands
   /** Set when the family's routes have a grammar of their own (FlowSpec); prefix families use `announce route`. */
   readonly routeGrammar?: RouteGrammar;
+
+  /** Set when the family's routes are `announce route <prefix> <qualifiers> ...` (labeled, VPN prefixes). */
+  readonly routeQualifiers?: RouteQualifiers<Nlri>;
 
   // ---------------------------------------------------------------- validation on receive
   /** Set when a neighbor may validate received routes of this family (FlowSpec, RFC 8955 §6). */

@@ -151,6 +151,17 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
 
     nextHop,
     policyView: (value) => labeledPrefixView(afi, safi, value),
+    // ExaBGP's `announce route <prefix> rd <rd> label <label> ...`: an rd makes an L3VPN route, a label alone a labeled one.
+    routeQualifiers: {
+      words: ['rd', 'route-distinguisher', 'label'],
+      nlri(prefix, qualifiers, named) {
+        const rd = qualifiers.get('rd') ?? qualifiers.get('route-distinguisher');
+        if (!named && (vpn ? !rd : rd || !qualifiers.has('label'))) return undefined;
+        const words = new Map(qualifiers);
+        if (rd) words.set('rd', rd);
+        return fromWords(prefix, words);
+      },
+    },
   };
 }
 
