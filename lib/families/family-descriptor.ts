@@ -98,6 +98,12 @@ export interface RouteQualifiers<Nlri = unknown> {
   /** The words ("rd", "route-distinguisher", "label"). */
   readonly words: readonly string[];
   /**
+   * The JSON config's keys beside a route's "prefix" for these words (camelCase after ExaBGP's
+   * keywords): config key -> word, `{ "rd": "rd", "labels": "label" }`. A key's value is a string or
+   * number (one word) or a list of them (the words of `[ ... ]`).
+   */
+  readonly configKeys: Readonly<Record<string, string>>;
+  /**
    * The NLRI of `prefix` (canonical prefix text of the family's AFI) with these words and their
    * values, an error, or undefined when the words do not make a route of this family (ExaBGP: an rd
    * makes an L3VPN route, a label without one a labeled unicast route). `named`: the command named

@@ -22,6 +22,8 @@ export interface FamilyRegistry {
   readonly grammarWords: readonly string[];
   /** The words some family reads after a prefix in `announce route` (RouteQualifiers). */
   readonly qualifierWords: ReadonlySet<string>;
+  /** The config keys beside a route's "prefix" that some family reads, and the word each stands for. */
+  readonly qualifierConfigKeys: ReadonlyMap<string, string>;
   /**
    * The family and NLRI of `announce route <prefix> <qualifiers>`: the first family of the prefix's
    * AFI whose RouteQualifiers take these words, or undefined when none does.
@@ -56,6 +58,7 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
   const nlri = buildNlriRegistry(families.map((f) => f.wire));
   const qualified = families.filter((f) => f.routeQualifiers);
   const qualifierWords = new Set(qualified.flatMap((f) => f.routeQualifiers!.words));
+  const qualifierConfigKeys = new Map(qualified.flatMap((f) => Object.entries(f.routeQualifiers!.configKeys)));
   return {
     all: families,
     get: (afi, safi) => byKey.get(familyKey(afi, safi)),
@@ -64,6 +67,7 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     configGrammar: (key) => [...grammars.values()].find((g) => g.config?.key === key),
     grammarWords: [...grammars.keys()],
     qualifierWords,
+    qualifierConfigKeys,
     qualifiedRoute(afi, prefix, qualifiers) {
       for (const family of qualified) {
         if (family.afi !== afi) continue;

@@ -154,6 +154,8 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
     // ExaBGP's `announce route <prefix> rd <rd> label <label> ...`: an rd makes an L3VPN route, a label alone a labeled one.
     routeQualifiers: {
       words: ['rd', 'route-distinguisher', 'label'],
+      // A neighbor's routes: { "prefix": "10.0.0.0/25", "rd": "65000:1", "labels": [1000], "nextHop": ... }.
+      configKeys: { rd: 'rd', labels: 'label' },
       nlri(prefix, qualifiers, named) {
         const rd = qualifiers.get('rd') ?? qualifiers.get('route-distinguisher');
         if (!named && (vpn ? !rd : rd || !qualifiers.has('label'))) return undefined;
