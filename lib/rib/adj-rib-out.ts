@@ -315,13 +315,16 @@ export class AdjRibOut {
         }
         if ((previous ?? this.config.v4.get(k.packed)) !== set) changed.addPacked(set, k.packed);
       } else {
+        const before = this.api.other.get(k.fk, k.text) ?? this.config.other.get(k.fk, k.text);
         const previous = this.api.other.get(k.fk, k.text)?.set;
         this.api.other.set(k.fk, k.text, { set, route: r });
         if (previous !== undefined) {
           this.sets.release(previous);
           if (previous !== set) replaced = true;
         }
-        if ((previous ?? this.config.other.get(k.fk, k.text)?.set) !== set) changed.addText(set, r);
+        // Under a family's own key (FamilyDescriptor.routeKey) the NLRI may change with the same key
+        // (a labeled route given a new label, RFC 8277 §2): sent again then, as new attributes are.
+        if (before?.set !== set || before.route.prefix !== r.prefix) changed.addText(set, r);
       }
     }
     const api = this.api;

@@ -17,6 +17,7 @@ import { nlriCount } from '../../wire/nlri/packed-ipv4';
 import type { Writer } from '../../wire/writer';
 import type { FamilyDescriptor, FamilyParse, NextHopRule } from '../family-descriptor';
 import { ipNextHopRule, parsePrefixOf } from '../ip-prefix/prefix-family';
+import { formatRouteDistinguisher } from '../route-distinguisher';
 import { configText, encodeLabeledConfig } from './config';
 import { decodeLabeledNlri } from './decode-nlri';
 import { encodeLabeledPrefix } from './encode-nlri';
@@ -129,6 +130,14 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
       const parsed = parseText(key);
       if (!parsed.ok) throw new Error(`${name}: RIB key is not a route: ${parsed.error}`);
       return parsed.value;
+    },
+    // The Adj-RIB-Out keys a route as ExaBGP's RIB does (Label.index(), IPVPN.index()): by its prefix and
+    // RD, not its labels, so announcing it with a new label replaces it and any label withdraws it.
+    routeKey(route) {
+      const value = (route.nlri as LabeledPrefix | undefined) ?? parseText(route.prefix);
+      const nlri = 'ok' in value ? (value.ok ? value.value : undefined) : value;
+      if (!nlri) return route.prefix;
+      return nlri.rd ? `${nlri.prefix} rd ${formatRouteDistinguisher(nlri.rd)}` : nlri.prefix;
     },
     listOfKeys(head, keys) {
       const values: LabeledPrefix[] = [];
