@@ -94,12 +94,12 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
       return out;
     },
     count: nlriCount,
-    encodeRange(w: Writer, list, addPath, from, to, limit) {
+    encodeRange(w: Writer, list, addPath, from, to, limit, withdrawn) {
       const values = valuesOf(list);
       for (let i = from; i < to; i++) {
         const mark = w.pos;
         if (addPath) w.u32(list.pathIds?.[i] ?? 0);
-        encodeLabeledPrefix(w, values[i], family);
+        encodeLabeledPrefix(w, values[i], family, withdrawn);
         if (w.pos > limit) {
           w.pos = mark;
           return i;

@@ -4,6 +4,10 @@
  * the withdrawal labels of RFC 8277 §2.4, and malformed NLRI as RFC 7606 treat-as-withdraw.
  */
 import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, type AnyFamily } from '../../../lib/families';
+import { familyContext } from '../../../lib/families/family-context';
+import { encodeMessage } from '../../../lib/wire/message';
+import { DEFAULT_CONTEXT, type UpdateMessage } from '../../../lib/wire/types';
+import { packUpdates } from '../../../lib/wire/update-pack';
 import { Writer } from '../../../lib/wire/writer';
 import { hex } from '../../helpers/hex';
 
@@ -73,6 +77,20 @@ describe('labeled NLRI on the wire (RFC 8277 §2, RFC 4364 §4.3.4)', () => {
   it('stops the stack at a withdrawal label 0x800000 or 0x000000 without an S bit (RFC 8277 §2.4), and sends it back as it came', () => {
     bothWays(ipv4VpnFamily, hex`71 800000 0000fde800000001 0a000000`, ['10.0.0.0/25 label 524288 (8388608) rd 65000:1']);
     bothWays(ipv4LabeledFamily, hex`30 000000 0a0000   # 10.0.0.0/24, label 0 entry`, ['10.0.0.0/24 label 0 (0)']);
+  });
+
+  it('withdraws in MP_UNREACH_NLRI with one 3-octet Compatibility field (RFC 8277 §2.4): a single label as it is, a stack as 0x800000', () => {
+    const ctx = familyContext(DEFAULT_CONTEXT);
+    const withdraw = (texts: string[]): string => {
+      const message: UpdateMessage = { type: 'update', withdrawn: [{ afi: 1, safi: 128, mp: true, prefixes: texts }], attributes: {}, announced: [] };
+      return encodeMessage(message, ctx).toString('hex');
+    };
+    // MP_UNREACH_NLRI (15): AFI 1, SAFI 128, then the NLRI.
+    expect(withdraw(['10.0.0.0/25 label 1000 rd 65000:1'])).toMatch(/800f1300018071003e810000fde8000000010a000000$/);
+    expect(withdraw(['10.0.0.0/25 label [ 1000 2000 ] rd 65000:1'])).toMatch(/800f13000180718000000000fde8000000010a000000$/);
+    // Packed as the session sends them too (lib/wire/update-pack.ts).
+    const packed = packUpdates({}, undefined, { afi: 1, safi: 128, mp: true, prefixes: ['10.0.0.0/25 label [ 1000 2000 ] rd 65000:1'] }, ctx, 4096);
+    expect(packed.map((m) => m.toString('hex'))).toEqual([expect.stringMatching(/000180718000000000fde8000000010a000000$/)]);
   });
 
   it('clears bits past the prefix length (RFC 4271 §4.3)', () => {
