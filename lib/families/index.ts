@@ -55,6 +55,18 @@
  * own treat-as-withdraw outcome, RFC 7606 §2) and lib/daemon/route-text.ts (no "next-hop" for a family
  * without one). The Adj-RIB-In keeps string-keyed families by the list's canonical text, not by
  * ribKeys (its text keys carry "#pathId"; FlowSpec's binary keys may hold "#").
+ *
+ * Labeled unicast and L3VPN (lib/families/labeled-prefix, "ipv4/ipv6 nlri-mpls" and "mpls-vpn";
+ * the RD codec shared with flow-vpn in lib/families/route-distinguisher) added generic hooks:
+ * RouteQualifiers (words beside the prefix in `announce route`, `rd` / `label`, and their config
+ * keys beside "prefix": lib/api/commands/route-command.ts, route-specs.ts, lib/config/file-codec.ts,
+ * resolve-config.ts), exabgpTextItemsWithNextHop (words after the next hop in text events:
+ * lib/api/nlri-items.ts, exabgp-text/update.ts), NlriCodec.encodeRange's `withdrawn` flag (RFC 8277
+ * §2.4: lib/wire/nlri/*, update-pack.ts, attributes/mp-unreach-nlri.ts), and the Adj-RIB-Out sends
+ * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts).
+ * Left: the Adj-RIB-In keys these routes by their text, labels included, so a peer withdrawing
+ * with RFC 8277 §2.4's 0x800000 (rather than the labels it announced, as GoBGP and ExaBGP do) does
+ * not remove the route there.
  */
 import type { AnyFamily } from './family-descriptor';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';
