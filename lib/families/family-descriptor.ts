@@ -219,6 +219,13 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
    * read straight to octets needs no text). Without it, routes are keyed by their text.
    */
   routeKey?(route: { readonly prefix: string; readonly nlri?: unknown }): string;
+  /**
+   * Optional: what names a received route when a withdrawal may carry less of its NLRI than the
+   * announcement did (RFC 8277 §2.4: a labeled withdrawal's label field is ignored, often 0x800000).
+   * The Adj-RIB-In then finds the route a withdrawal removes, and the route a new announcement
+   * replaces, by this key; without it, by the NLRI's text.
+   */
+  receivedKey?(nlri: Nlri): string;
 
   // ---------------------------------------------------------------- text (process API, `rxbgp encode`)
   /** One NLRI from its text form (the words after `announce route`, `withdraw flow route`, …). */

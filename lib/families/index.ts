@@ -63,10 +63,9 @@
  * resolve-config.ts), exabgpTextItemsWithNextHop (words after the next hop in text events:
  * lib/api/nlri-items.ts, exabgp-text/update.ts), NlriCodec.encodeRange's `withdrawn` flag (RFC 8277
  * §2.4: lib/wire/nlri/*, update-pack.ts, attributes/mp-unreach-nlri.ts), and the Adj-RIB-Out sends
- * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts).
- * Left: the Adj-RIB-In keys these routes by their text, labels included, so a peer withdrawing
- * with RFC 8277 §2.4's 0x800000 (rather than the labels it announced, as GoBGP and ExaBGP do) does
- * not remove the route there.
+ * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts),
+ * and receivedKey: the Adj-RIB-In finds the route a withdrawal removes by prefix and RD whatever its
+ * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
  */
 import type { AnyFamily } from './family-descriptor';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';

@@ -31,6 +31,11 @@ import type { LabeledAfi, LabeledFamily, LabeledPrefix, LabeledSafi } from './ty
 export type { LabeledPrefixView } from './labeled-view';
 export type { LabeledAfi, LabeledPrefix, LabeledSafi } from './types';
 
+/** What names a route whatever its labels (ExaBGP's Label.index(), IPVPN.index()): its prefix and RD. */
+function sameRoute(nlri: LabeledPrefix): string {
+  return nlri.rd ? `${nlri.prefix} rd ${formatRouteDistinguisher(nlri.rd)}` : nlri.prefix;
+}
+
 /** The values behind a list's texts, keyed by the texts' array (kept through copies of the list's head). */
 const VALUES = new WeakMap<object, readonly LabeledPrefix[]>();
 
@@ -136,9 +141,10 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
     routeKey(route) {
       const value = (route.nlri as LabeledPrefix | undefined) ?? parseText(route.prefix);
       const nlri = 'ok' in value ? (value.ok ? value.value : undefined) : value;
-      if (!nlri) return route.prefix;
-      return nlri.rd ? `${nlri.prefix} rd ${formatRouteDistinguisher(nlri.rd)}` : nlri.prefix;
+      return nlri ? sameRoute(nlri) : route.prefix;
     },
+    // RFC 8277 §2.4: a peer withdraws with any label (FRR and BIRD send 0x800000); the Adj-RIB-In matches by prefix and RD.
+    receivedKey: sameRoute,
     listOfKeys(head, keys) {
       const values: LabeledPrefix[] = [];
       for (let i = 0; i < keys.length; i++) values.push(this.nlriOfKey(keys[i]));
