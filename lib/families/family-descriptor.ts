@@ -223,7 +223,8 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
    * Optional: what names a received route when a withdrawal may carry less of its NLRI than the
    * announcement did (RFC 8277 §2.4: a labeled withdrawal's label field is ignored, often 0x800000).
    * The Adj-RIB-In then finds the route a withdrawal removes, and the route a new announcement
-   * replaces, by this key; without it, by the NLRI's text.
+   * replaces, by this key; without it, by the NLRI's text. The Adj-RIB-Out (keyed by routeKey, which
+   * such a family makes the same) sends a route again when only the left-out part changed.
    */
   receivedKey?(nlri: Nlri): string;
 

@@ -322,9 +322,10 @@ export class AdjRibOut {
           this.sets.release(previous);
           if (previous !== set) replaced = true;
         }
-        // Under a family's own key (FamilyDescriptor.routeKey) the NLRI may change with the same key
-        // (a labeled route given a new label, RFC 8277 §2): sent again then, as new attributes are.
-        if (before?.set !== set || before.route.prefix !== r.prefix) changed.addText(set, r);
+        // A family whose key leaves part of its NLRI out (FamilyDescriptor.receivedKey: labels, RFC
+        // 8277 §2) may get a new NLRI under the same key: sent again then, as new attributes are.
+        // (Other families' texts are not read here: a FlowSpec rule's is printed only when needed.)
+        if (before?.set !== set || (FAMILY_REGISTRY.get(r.afi, r.safi)?.receivedKey !== undefined && before.route.prefix !== r.prefix)) changed.addText(set, r);
       }
     }
     const api = this.api;
