@@ -19,3 +19,10 @@ export function nlriTextItems(list: NlriList): readonly string[] {
   const family = FAMILY_REGISTRY.get(list.afi, list.safi);
   return family ? family.exabgpTextItems(list) : inetTextItems(list);
 }
+
+/** `10.0.0.0/24 next-hop 192.0.2.1`, … : each NLRI of an announced list with this next hop, where its family prints it. */
+export function nlriTextItemsWithNextHop(list: NlriList, nextHop: string): readonly string[] {
+  const family = FAMILY_REGISTRY.get(list.afi, list.safi);
+  if (family?.exabgpTextItemsWithNextHop) return family.exabgpTextItemsWithNextHop(list, nextHop);
+  return nlriTextItems(list).map((item) => `${item} next-hop ${nextHop}`);
+}

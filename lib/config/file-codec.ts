@@ -33,6 +33,7 @@ import {
 } from './scalar-codecs';
 import { describeValue } from './config-error';
 import { CONFIG_FAMILIES } from '../families/family-text';
+import { FAMILY_REGISTRY } from '../families';
 import { apiReceiveKind, apiSendKind } from './api-message-kind';
 import { namedRecord } from './named-record';
 import { sinkCodec } from './sink-codec';
@@ -56,7 +57,22 @@ const attributeKeys = {
   clusterList: list(ipv4Address, 'a list of IPv4 cluster IDs'), // RFC 4456
 };
 
-export const routeCodec = closedObject('a route', { prefix }, { ...attributeKeys, pathId: uint32 /* RFC 7911 */ });
+/**
+ * A word, or a list of words, of a family's route beside its prefix (FamilyDescriptor.routeQualifiers:
+ * "rd": "65000:1", "labels": [1000]); the family reads and checks them when the config is resolved.
+ */
+type QualifierValue = ReadonlyArray<string | number> | string | number;
+const isWord = (u: unknown): u is string | number => typeof u === 'string' || typeof u === 'number';
+const isQualifierValue = (u: unknown): u is QualifierValue => isWord(u) || (Array.isArray(u) && u.every(isWord));
+const qualifierValue: t.Type<QualifierValue, unknown, unknown> = new t.Type<QualifierValue, unknown, unknown>(
+  'a value or a list of values',
+  isQualifierValue,
+  (u, c) => (isQualifierValue(u) ? t.success(u) : t.failure(u, c, `expected a value or a list of values, got ${describeValue(u)}`)),
+  t.identity,
+);
+const qualifierKeys: Record<string, typeof qualifierValue> = Object.fromEntries([...FAMILY_REGISTRY.qualifierConfigKeys.keys()].map((key) => [key, qualifierValue]));
+
+export const routeCodec = closedObject('a route', { prefix }, { ...attributeKeys, pathId: uint32 /* RFC 7911 */, ...qualifierKeys });
 
 /** A list of routes on its own (the library's Speaker.announce takes one). */
 export const routeListCodec = list(routeCodec, 'a list of routes');

@@ -16,7 +16,7 @@ import { fileProblem } from './file-problem';
 import { resolvePolicies, resolvePolicyNames } from './resolve-policies';
 import { resolveSinks } from './resolve-sinks';
 import { checkRouteOverlaps } from './route-overlaps';
-import type { FamilyRoute } from '../families';
+import { FAMILY_REGISTRY, type AnyFamily, type FamilyRoute } from '../families';
 
 export const DEFAULTS = {
   peerPort: 179, // RFC 4271 §8.2.1
@@ -222,9 +222,15 @@ class Resolver {
   /** Without "families": the session's own unicast family plus the family of every configured route. */
   private defaultFamilies(n: NeighborFile, peerAfi: number): Family[] {
     const afis = new Set<number>([peerAfi]);
-    for (const r of n.routes ?? []) afis.add(r.prefix.afi);
+    const qualified: Family[] = [];
+    for (const r of n.routes ?? []) {
+      const found = this.qualifiedFamily(r);
+      if (!found) afis.add(r.prefix.afi);
+      else if (!qualified.some((f) => f.afi === found.afi && f.safi === found.safi)) qualified.push({ afi: found.afi, safi: found.safi });
+    }
     for (const s of n.routeSets ?? []) afis.add(s.prefixes.from.afi);
     const families: Family[] = [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
+    families.push(...qualified);
     for (const f of n.flows ?? []) if (!families.some((g) => g.afi === f.afi && g.safi === f.safi)) families.push({ afi: f.afi, safi: f.safi });
     return families;
   }
@@ -279,9 +285,11 @@ class Resolver {
     path: string,
     prefixKey: string,
     session: { peerAfi: number; families: Set<number>; explicitFamilies: boolean },
+    qualified?: AnyFamily,
   ): void {
-    const name = formatFamily(p.afi, Safi.UNICAST);
-    if (session.explicitFamilies && !session.families.has(familyKey(p.afi, Safi.UNICAST))) {
+    const safi = qualified?.safi ?? Safi.UNICAST;
+    const name = formatFamily(p.afi, safi);
+    if (session.explicitFamilies && !session.families.has(familyKey(p.afi, safi))) {
       this.error(joinKey(path, prefixKey), `${p.text} is an ${name} route, but this neighbor's families do not include "${name}"`);
     }
     if (hop === 'self') {
@@ -297,6 +305,16 @@ class Resolver {
     }
   }
 
+  /** The family a route's qualifier keys make (labeled, VPN), for the default families; errors are reported by route(). */
+  private qualifiedFamily(r: RouteFile): AnyFamily | undefined {
+    const words = new Map<string, readonly string[]>();
+    for (const [key, word] of FAMILY_REGISTRY.qualifierConfigKeys) {
+      const value = (r as Record<string, unknown>)[key] as ReadonlyArray<string | number> | string | number | undefined;
+      if (value !== undefined) words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
+    }
+    return words.size ? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words)?.family : undefined;
+  }
+
   /** Routes for one resolved neighbor, checked as its "routes" would be (the library's announce). */
   routesFor(routes: readonly RouteFile[], path: string, n: NeighborConfig): RouteConfig[] {
     const session = { peerAfi: ipFamily(n.peerAddress) ?? Afi.IPV4, families: new Set(n.families.map((f) => familyKey(f.afi, f.safi))), explicitFamilies: true };
@@ -305,10 +323,39 @@ class Resolver {
 
   private route(r: RouteFile, path: string, session: Parameters<Resolver['family']>[4]): RouteConfig {
     const nextHop = r.nextHop ?? 'self';
-    this.family(r.prefix, nextHop, path, 'prefix', session);
-    const out: RouteConfig = { afi: r.prefix.afi, safi: Safi.UNICAST, prefix: r.prefix.text, nextHop, attributes: attributesOf(r) };
+    const qualified = this.qualifiedRoute(r, path);
+    this.family(r.prefix, nextHop, path, 'prefix', session, qualified?.family);
+    const out: RouteConfig = qualified
+      ? { afi: r.prefix.afi, safi: qualified.family.safi, prefix: qualified.text, nextHop, attributes: attributesOf(r) }
+      : { afi: r.prefix.afi, safi: Safi.UNICAST, prefix: r.prefix.text, nextHop, attributes: attributesOf(r) };
     if (r.pathId !== undefined) out.pathId = r.pathId;
     return out;
+  }
+
+  /**
+   * A route with a family's keys beside its prefix ("rd", "labels": FamilyDescriptor.routeQualifiers):
+   * the family those keys make and the route's canonical text, or undefined for a unicast route.
+   */
+  private qualifiedRoute(r: RouteFile, path: string): { readonly family: AnyFamily; readonly text: string } | undefined {
+    const words = new Map<string, readonly string[]>();
+    const keys: string[] = [];
+    for (const [key, word] of FAMILY_REGISTRY.qualifierConfigKeys) {
+      const value = (r as Record<string, unknown>)[key] as ReadonlyArray<string | number> | string | number | undefined;
+      if (value === undefined) continue;
+      keys.push(key);
+      words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
+    }
+    if (keys.length === 0) return undefined;
+    const found = FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words);
+    if (!found) {
+      this.error(joinKey(path, keys[0]), `no family rxbgp carries takes ${keys.join(' and ')} with the ${afiName(r.prefix.afi)} prefix ${r.prefix.text}`);
+      return undefined;
+    }
+    if (!found.nlri.ok) {
+      this.error(joinKey(path, keys[0]), found.nlri.error);
+      return undefined;
+    }
+    return { family: found.family, text: found.family.formatText(found.nlri.value) };
   }
 
   /** The dump must be a readable file when the config is loaded; its records are read when the neighbor starts. */

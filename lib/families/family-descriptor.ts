@@ -88,6 +88,30 @@ export interface RouteGrammar {
   example?(i: number): string;
 }
 
+/**
+ * Words a family's routes take after the prefix in `announce route <prefix> ...` besides the
+ * attribute words (ExaBGP's `rd`, `label`: configuration/static/__init__.py picks the family from
+ * them). The command layer reads each such word with its value (one word, or a `[ ... ]` list) and
+ * asks the families of the prefix's AFI that have this hook, in registry order, which one the route is.
+ */
+export interface RouteQualifiers<Nlri = unknown> {
+  /** The words ("rd", "route-distinguisher", "label"). */
+  readonly words: readonly string[];
+  /**
+   * The JSON config's keys beside a route's "prefix" for these words (camelCase after ExaBGP's
+   * keywords): config key -> word, `{ "rd": "rd", "labels": "label" }`. A key's value is a string or
+   * number (one word) or a list of them (the words of `[ ... ]`).
+   */
+  readonly configKeys: Readonly<Record<string, string>>;
+  /**
+   * The NLRI of `prefix` (canonical prefix text of the family's AFI) with these words and their
+   * values, an error, or undefined when the words do not make a route of this family (ExaBGP: an rd
+   * makes an L3VPN route, a label without one a labeled unicast route). `named`: the command named
+   * this family (`announce ipv4 mpls-vpn ...`), so the words must make one of its routes or say why not.
+   */
+  nlri(prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, named?: boolean): FamilyParse<Nlri> | undefined;
+}
+
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */
 export type FamilyConfigParse = { readonly ok: true; readonly value: FamilyRoute } | { readonly ok: false; readonly path: string; readonly error: string };
 
@@ -195,6 +219,14 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
    * read straight to octets needs no text). Without it, routes are keyed by their text.
    */
   routeKey?(route: { readonly prefix: string; readonly nlri?: unknown }): string;
+  /**
+   * Optional: what names a received route when a withdrawal may carry less of its NLRI than the
+   * announcement did (RFC 8277 §2.4: a labeled withdrawal's label field is ignored, often 0x800000).
+   * The Adj-RIB-In then finds the route a withdrawal removes, and the route a new announcement
+   * replaces, by this key; without it, by the NLRI's text. The Adj-RIB-Out (keyed by routeKey, which
+   * such a family makes the same) sends a route again when only the left-out part changed.
+   */
+  receivedKey?(nlri: Nlri): string;
 
   // ---------------------------------------------------------------- text (process API, `rxbgp encode`)
   /** One NLRI from its text form (the words after `announce route`, `withdraw flow route`, …). */
@@ -207,6 +239,12 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   exabgpJsonItems(list: NlriSource): string[];
   /** The text-encoder form of each NLRI of a list, in order (`10.0.0.0/24 path-information 0.0.0.1`). */
   exabgpTextItems(list: NlriSource): string[];
+  /**
+   * Optional: the text-encoder form of each announced NLRI with its next hop in place, for a family
+   * whose text has words after the next hop (L3VPN, IPVPN.extensive(): "10.0.0.0/25 label 1000
+   * next-hop 192.0.2.1 rd 65000:1"). Without it: the exabgpTextItems item, then " next-hop X".
+   */
+  exabgpTextItemsWithNextHop?(list: NlriSource, nextHop: string): string[];
 
   // ---------------------------------------------------------------- JSON config
   /** One NLRI from the config (`routes[i].prefix`, `flows[i]`); the error says what, the caller where. */
@@ -222,6 +260,9 @@ export interface FamilyDescriptor<Nlri, View extends { readonly kind: string } =
   // ---------------------------------------------------------------- commands
   /** Set when the family's routes have a grammar of their own (FlowSpec); prefix families use `announce route`. */
   readonly routeGrammar?: RouteGrammar;
+
+  /** Set when the family's routes are `announce route <prefix> <qualifiers> ...` (labeled, VPN prefixes). */
+  readonly routeQualifiers?: RouteQualifiers<Nlri>;
 
   // ---------------------------------------------------------------- validation on receive
   /** Set when a neighbor may validate received routes of this family (FlowSpec, RFC 8955 §6). */

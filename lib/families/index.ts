@@ -55,10 +55,22 @@
  * own treat-as-withdraw outcome, RFC 7606 §2) and lib/daemon/route-text.ts (no "next-hop" for a family
  * without one). The Adj-RIB-In keeps string-keyed families by the list's canonical text, not by
  * ribKeys (its text keys carry "#pathId"; FlowSpec's binary keys may hold "#").
+ *
+ * Labeled unicast and L3VPN (lib/families/labeled-prefix, "ipv4/ipv6 nlri-mpls" and "mpls-vpn";
+ * the RD codec shared with flow-vpn in lib/families/route-distinguisher) added generic hooks:
+ * RouteQualifiers (words beside the prefix in `announce route`, `rd` / `label`, and their config
+ * keys beside "prefix": lib/api/commands/route-command.ts, route-specs.ts, lib/config/file-codec.ts,
+ * resolve-config.ts), exabgpTextItemsWithNextHop (words after the next hop in text events:
+ * lib/api/nlri-items.ts, exabgp-text/update.ts), NlriCodec.encodeRange's `withdrawn` flag (RFC 8277
+ * §2.4: lib/wire/nlri/*, update-pack.ts, attributes/mp-unreach-nlri.ts), and the Adj-RIB-Out sends
+ * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts),
+ * and receivedKey: the Adj-RIB-In finds the route a withdrawal removes by prefix and RD whatever its
+ * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
  */
 import type { AnyFamily } from './family-descriptor';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';
 import { ipv4UnicastFamily } from './ipv4-unicast';
+import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } from './labeled-prefix';
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
 
@@ -66,9 +78,10 @@ export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyValidation, 
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
+export { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, labeledFamily, type LabeledPrefix, type LabeledPrefixView } from './labeled-prefix';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

@@ -5,7 +5,7 @@
 import { buildNlriRegistry } from '../wire/nlri';
 import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { familyKey } from '../wire/types';
-import type { AnyFamily, FamilyWireOptions, RouteGrammar } from './family-descriptor';
+import type { AnyFamily, FamilyParse, FamilyWireOptions, RouteGrammar } from './family-descriptor';
 
 export interface FamilyRegistry {
   /** Every family, in the order listed. */
@@ -20,6 +20,15 @@ export interface FamilyRegistry {
   configGrammar(key: string): RouteGrammar | undefined;
   /** The words grammar() knows, for "did you mean" answers. */
   readonly grammarWords: readonly string[];
+  /** The words some family reads after a prefix in `announce route` (RouteQualifiers). */
+  readonly qualifierWords: ReadonlySet<string>;
+  /** The config keys beside a route's "prefix" that some family reads, and the word each stands for. */
+  readonly qualifierConfigKeys: ReadonlyMap<string, string>;
+  /**
+   * The family and NLRI of `announce route <prefix> <qualifiers>`: the first family of the prefix's
+   * AFI whose RouteQualifiers take these words, or undefined when none does.
+   */
+  qualifiedRoute(afi: number, prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>): { readonly family: AnyFamily; readonly nlri: FamilyParse<unknown> } | undefined;
   /** The wire codecs of every family, for CodecContext.nlri. */
   readonly nlri: NlriCodecs;
   /** The wire codecs for a neighbor with these options (`nlri` itself when they change nothing). */
@@ -47,6 +56,9 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     }
   }
   const nlri = buildNlriRegistry(families.map((f) => f.wire));
+  const qualified = families.filter((f) => f.routeQualifiers);
+  const qualifierWords = new Set(qualified.flatMap((f) => f.routeQualifiers!.words));
+  const qualifierConfigKeys = new Map(qualified.flatMap((f) => Object.entries(f.routeQualifiers!.configKeys)));
   return {
     all: families,
     get: (afi, safi) => byKey.get(familyKey(afi, safi)),
@@ -54,6 +66,16 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     grammar: (word) => grammars.get(word),
     configGrammar: (key) => [...grammars.values()].find((g) => g.config?.key === key),
     grammarWords: [...grammars.keys()],
+    qualifierWords,
+    qualifierConfigKeys,
+    qualifiedRoute(afi, prefix, qualifiers) {
+      for (const family of qualified) {
+        if (family.afi !== afi) continue;
+        const parsed = family.routeQualifiers!.nlri(prefix, qualifiers);
+        if (parsed) return { family, nlri: parsed };
+      }
+      return undefined;
+    },
     nlri,
     nlriWith(options) {
       const codecs = families.map((f) => f.wireWith?.(options) ?? f.wire);

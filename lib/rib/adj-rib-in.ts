@@ -69,6 +69,11 @@ export class AdjRibIn {
   private readonly numeric = new Map<number, NumericTable>();
   /** Other families and ADD-PATH routes: familyKey -> (NLRI text or "text#pathId") -> entry. */
   private readonly tables = new Map<number, Map<string, RibEntry>>();
+  /**
+   * Families with a received key (FamilyDescriptor.receivedKey: labeled routes, RFC 8277 §2.4):
+   * familyKey -> (received key, "#pathId" added) -> the text key held in `tables`.
+   */
+  private readonly heldKeys = new Map<number, Map<string, string>>();
   /** Decoded sets (no wire key): field-by-field key (attribute-key.ts) -> index in `entryList`. */
   private readonly byFields = new Map<string, number>();
   /** Sets with a wire key: next hop text -> wire key -> index in `entryList`. */
@@ -134,6 +139,21 @@ export class AdjRibIn {
       }
       const prefixes = ann.prefixes;
       const table = this.textTable(fk);
+      const family = FAMILY_REGISTRY.get(ann.afi, ann.safi);
+      if (family?.receivedKey) {
+        // The same route announced with other labels replaces the one held.
+        const held = this.heldKeyTable(fk);
+        for (let i = 0; i < prefixes.length; i++) {
+          const key = textKey(prefixes[i], pathIds?.[i]);
+          const same = textKey(family.receivedKey(family.nlriAt(ann, i)), pathIds?.[i]);
+          const before = held.get(same);
+          if (before !== undefined && before !== key) table.delete(before);
+          held.set(same, key);
+          table.set(key, entry);
+        }
+        announced += prefixes.length;
+        continue;
+      }
       for (let i = 0; i < prefixes.length; i++) table.set(textKey(prefixes[i], pathIds?.[i]), entry);
       announced += prefixes.length;
     }
@@ -144,6 +164,7 @@ export class AdjRibIn {
   clear(): void {
     this.numeric.clear();
     this.tables.clear();
+    this.heldKeys.clear();
     this.byFields.clear();
     this.byWire.clear();
     this.entryList.length = 0;
@@ -176,7 +197,7 @@ export class AdjRibIn {
     if (msg.errorAction === 'treat-as-withdraw') return msg;
     const withdrawn: NlriList[] = [];
     for (const list of msg.withdrawn) {
-      const held = this.indicesWhere(list, (table, fk, key, numeric) => (numeric >= 0 ? table!.get(numeric) !== undefined : !!this.tables.get(fk)?.has(key)));
+      const held = this.indicesWhere(list, (table, fk, key, numeric, i) => (numeric >= 0 ? table!.get(numeric) !== undefined : !!this.tables.get(fk)?.has(this.heldKeyOf(list, fk, key, i))));
       if (held.length) withdrawn.push(held.length === nlriCount(list) ? list : pickRoutes(list, held, held.length, false));
     }
     const announced: Announced[] = [];
@@ -194,19 +215,27 @@ export class AdjRibIn {
    * Indices of the routes of `list` for which `test(numeric table, familyKey, text key, numeric key or -1)`
    * holds; the numeric table is undefined when nothing of the family is held by number yet.
    */
-  private indicesWhere(list: NlriList, test: (table: Ipv4PrefixTable | undefined, fk: number, key: string, numeric: number) => boolean): number[] {
+  private indicesWhere(list: NlriList, test: (table: Ipv4PrefixTable | undefined, fk: number, key: string, numeric: number, i: number) => boolean): number[] {
     const fk = familyKey(list.afi, list.safi);
     const out: number[] = [];
     const family = list.pathIds ? undefined : numericFamily(list.afi, list.safi);
     if (family) {
       const table = this.numeric.get(fk)?.table ?? EMPTY_TABLE;
       const keys = family.ribKeys(list) as ArrayLike<number>;
-      for (let i = 0; i < keys.length; i++) if (test(table, fk, keys[i] >= 0 ? '' : list.prefixes[i], keys[i])) out.push(i);
+      for (let i = 0; i < keys.length; i++) if (test(table, fk, keys[i] >= 0 ? '' : list.prefixes[i], keys[i], i)) out.push(i);
       return out;
     }
     const n = nlriCount(list);
-    for (let i = 0; i < n; i++) if (test(undefined, fk, textKey(list.prefixes[i], list.pathIds?.[i]), -1)) out.push(i);
+    for (let i = 0; i < n; i++) if (test(undefined, fk, textKey(list.prefixes[i], list.pathIds?.[i]), -1, i)) out.push(i);
     return out;
+  }
+
+  /** The text key held for NLRI i of a withdrawn list: by the family's received key when it has one. */
+  private heldKeyOf(list: NlriList, fk: number, key: string, i: number): string {
+    const held = this.heldKeys.get(fk);
+    if (!held) return key;
+    const family = FAMILY_REGISTRY.get(list.afi, list.safi)!;
+    return held.get(textKey(family.receivedKey!(family.nlriAt(list, i)), list.pathIds?.[i])) ?? key;
   }
 
   /**
@@ -260,6 +289,16 @@ export class AdjRibIn {
     }
     if (!table) return 0;
     const prefixes = list.prefixes;
+    const held = this.heldKeys.get(fk);
+    if (held) {
+      const family = FAMILY_REGISTRY.get(list.afi, list.safi)!;
+      for (let i = 0; i < prefixes.length; i++) {
+        const same = textKey(family.receivedKey!(family.nlriAt(list, i)), pathIds?.[i]);
+        const key = held.get(same);
+        if (key !== undefined && held.delete(same) && table.delete(key)) n++;
+      }
+      return n;
+    }
     for (let i = 0; i < prefixes.length; i++) if (table.delete(textKey(prefixes[i], pathIds?.[i]))) n++;
     return n;
   }
@@ -273,6 +312,12 @@ export class AdjRibIn {
     const made = { family, table: new Ipv4PrefixTable() };
     this.numeric.set(fk, made);
     return made;
+  }
+
+  private heldKeyTable(fk: number): Map<string, string> {
+    let t = this.heldKeys.get(fk);
+    if (!t) this.heldKeys.set(fk, (t = new Map()));
+    return t;
   }
 
   private textTable(fk: number): Map<string, RibEntry> {

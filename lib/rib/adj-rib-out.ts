@@ -315,13 +315,17 @@ export class AdjRibOut {
         }
         if ((previous ?? this.config.v4.get(k.packed)) !== set) changed.addPacked(set, k.packed);
       } else {
+        const before = this.api.other.get(k.fk, k.text) ?? this.config.other.get(k.fk, k.text);
         const previous = this.api.other.get(k.fk, k.text)?.set;
         this.api.other.set(k.fk, k.text, { set, route: r });
         if (previous !== undefined) {
           this.sets.release(previous);
           if (previous !== set) replaced = true;
         }
-        if ((previous ?? this.config.other.get(k.fk, k.text)?.set) !== set) changed.addText(set, r);
+        // A family whose key leaves part of its NLRI out (FamilyDescriptor.receivedKey: labels, RFC
+        // 8277 §2) may get a new NLRI under the same key: sent again then, as new attributes are.
+        // (Other families' texts are not read here: a FlowSpec rule's is printed only when needed.)
+        if (before?.set !== set || (FAMILY_REGISTRY.get(r.afi, r.safi)?.receivedKey !== undefined && before.route.prefix !== r.prefix)) changed.addText(set, r);
       }
     }
     const api = this.api;

@@ -92,7 +92,7 @@ function packMpUnreach(out: Buffer[], list: NlriList, ctx: CodecContext, maxLeng
     const flagsAt = beginWideAttribute(w, AttrType.MP_UNREACH_NLRI);
     w.u16(codec.afi).u8(codec.safi);
     const first = i;
-    i = fill(w, codec, list, addPath, i, maxLength);
+    i = fill(w, codec, list, addPath, i, maxLength, true);
     counts?.push(i - first);
     endWideAttribute(w, flagsAt);
     w.patch(attributesAt, 2, w.pos - attributesAt - 2);
@@ -138,8 +138,8 @@ function encodeOnce(parts: UpdateParts, ctx: CodecContext, from: number, to: num
  * the index of the first one left out (the family's encodeRange writes an NLRI, then undoes it
  * when it did not fit: cheaper than measuring every one first). Throws when not even one fits.
  */
-function fill(w: Writer, codec: NlriCodec, list: NlriList, addPath: boolean, i: number, limit: number): number {
-  const next = codec.encodeRange(w, list, addPath, i, codec.count(list), limit);
+function fill(w: Writer, codec: NlriCodec, list: NlriList, addPath: boolean, i: number, limit: number, withdrawn = false): number {
+  const next = codec.encodeRange(w, list, addPath, i, codec.count(list), limit, withdrawn);
   if (next === i) throw new Error(`no room for ${list.prefixes[i]} within ${limit} octets: the attributes are too large`);
   return next;
 }

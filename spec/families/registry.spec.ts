@@ -8,6 +8,8 @@ import {
   ipv6FlowFamily,
   ipv6FlowVpnFamily,
   ipv6UnicastFamily,
+  ipv4VpnFamily,
+  ipv6LabeledFamily,
 } from '../../lib/families';
 import { ipv6Unicast } from '../../lib/wire/nlri';
 
@@ -22,8 +24,10 @@ describe('family registry', () => {
     expect(FAMILY_REGISTRY.byName('ipv4 flow-vpn')).toBe(ipv4FlowVpnFamily);
     expect(FAMILY_REGISTRY.get(2, 134)).toBe(ipv6FlowVpnFamily);
     expect(FAMILY_REGISTRY.byName('ipv6 flow-vpn')).toBe(ipv6FlowVpnFamily);
-    expect(FAMILY_REGISTRY.get(1, 128)).toBeUndefined();
-    expect(FAMILY_REGISTRY.byName('ipv4 mpls-vpn')).toBeUndefined();
+    expect(FAMILY_REGISTRY.get(1, 128)).toBe(ipv4VpnFamily);
+    expect(FAMILY_REGISTRY.byName('ipv6 nlri-mpls')).toBe(ipv6LabeledFamily);
+    expect(FAMILY_REGISTRY.get(25, 70)).toBeUndefined();
+    expect(FAMILY_REGISTRY.byName('l2vpn evpn')).toBeUndefined();
   });
 
   it('gives the wire codecs of every family for CodecContext.nlri', () => {

@@ -1,5 +1,5 @@
 /** Turns parsed prefixes and one RouteDraft into RouteSpecs (shared by `route` and `attributes ... nlri`). */
-import { FAMILY_REGISTRY } from '../../families';
+import { FAMILY_REGISTRY, type AnyFamily } from '../../families';
 import { Afi, Safi } from '../../wire/iana';
 import { parseIpv4PrefixPacked } from '../../wire/nlri/ipv4-prefix';
 import type { RoutePrefix } from './address-text';
@@ -23,6 +23,24 @@ export function buildRouteSpecs(prefixes: readonly RoutePrefix[], draft: RouteDr
     else for (const text of texts) out.push(routeSpec(prefix.afi, text, nextHop, attributes, draft, prefix.afi === Afi.IPV4 ? parseIpv4PrefixPacked(text) : -1));
   }
   return out;
+}
+
+/**
+ * The route of a family read with its own words (FamilyDescriptor.routeQualifiers): the NLRI value
+ * travels with its canonical text, so later layers need not parse it again.
+ */
+export function buildFamilyRouteSpec(family: AnyFamily, nlri: unknown, draft: RouteDraft, announce: boolean): RouteSpec | string {
+  if (announce && draft.nextHop === undefined) return `an announced ${family.name} route needs next-hop <address|self>`;
+  const nextHop = draft.nextHop ?? family.nextHop.fallback ?? nextHopFallback(family.afi);
+  if (nextHop !== 'self') {
+    const wrong = family.nextHop.check([nextHop]);
+    if (wrong) return `${family.name}: ${wrong}`;
+  }
+  const spec: { -readonly [K in keyof RouteSpec]: RouteSpec[K] } = { afi: family.afi, safi: family.safi, prefix: family.formatText(nlri), nlri, nextHop, attributes: completeAttributes(draft.attributes) };
+  if (draft.pathId !== undefined) spec.pathId = draft.pathId;
+  if (draft.watchdog !== undefined) spec.watchdog = draft.watchdog;
+  if (draft.name !== undefined) spec.name = draft.name;
+  return spec;
 }
 
 function nextHopFallback(afi: number): string {

@@ -15,7 +15,7 @@
 import { Afi, Safi } from '../../wire/iana';
 import { DEFAULT_CONTEXT, type Announced, type CodecContext, type NlriList, type UpdateMessage } from '../../wire/types';
 import { isClassic } from '../../wire/update';
-import { nlriTextItems } from '../nlri-items';
+import { nlriTextItems, nlriTextItemsWithNextHop } from '../nlri-items';
 import { hasAttributes } from '../exabgp-json/attributes';
 import type { JsonDirection, JsonNeighbor } from '../exabgp-json/envelope';
 import { afiName, safiName } from '../../wire/family-names';
@@ -55,10 +55,13 @@ export function updateText(n: JsonNeighbor, msg: UpdateMessage, direction: JsonD
   const announced = (list: Announced): void => {
     const verb = asWithdrawn ? 'withdrawn' : 'announced';
     const tail = asWithdrawn ? '' : attributes;
-    for (const prefix of nlriTextItems(list)) {
+    const prefixes = nlriTextItems(list);
+    // "<nlri> next-hop <ip>" per next hop, as the family places it (L3VPN: before the RD).
+    const withNextHops = list.nextHop.map((nextHop) => nlriTextItemsWithNextHop(list, nextHop));
+    for (let i = 0; i < prefixes.length; i++) {
       // An IPv4 route without NEXT_HOP: ExaBGP's NoNextHop prints nothing but is still "announced".
-      if (list.nextHop.length === 0) out += `${head} ${verb} ${prefix}${tail}\n`;
-      for (const nextHop of list.nextHop) out += `${head} ${verb} ${prefix} next-hop ${nextHop}${tail}\n`;
+      if (list.nextHop.length === 0) out += `${head} ${verb} ${prefixes[i]}${tail}\n`;
+      for (const items of withNextHops) out += `${head} ${verb} ${items[i]}${tail}\n`;
     }
   };
 

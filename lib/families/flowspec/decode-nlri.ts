@@ -10,7 +10,7 @@
 import { decodeComponents } from './decode-rule';
 import type { FlowNlriError } from './malformed';
 import { flowNlriLengthAt, lengthFieldSizeAt } from './nlri-length';
-import { decodeRouteDistinguisher, RD_LENGTH } from './route-distinguisher';
+import { decodeRouteDistinguisher, RD_LENGTH } from '../route-distinguisher';
 import type { FlowFamily, FlowRule } from './types';
 
 export interface FlowNlriRun {

@@ -23,7 +23,7 @@ import { MATCH_KEYWORDS } from './flow-keywords';
 import { flowIpv6ActionCommunity, flowIpv6ActionOf } from './ipv6-actions';
 import { extendedCommunityOfWord } from './parse-communities';
 import type { ParsedFlowRoute } from './parse-flow-route';
-import { formatRouteDistinguisher, parseRouteDistinguisher } from './route-distinguisher';
+import { formatRouteDistinguisher, parseRouteDistinguisher } from '../route-distinguisher';
 import type { FlowAfi, FlowComponent, RouteDistinguisher } from './types';
 
 export type FlowConfigSource = Pick<ParsedFlowRoute, 'family' | 'rule' | 'actions'>;

@@ -11,7 +11,7 @@ import { componentInfo } from './component-types';
 import { beginFlowNlri, endFlowNlri } from './nlri-length';
 import { OpBit, bitmaskBits, lengthBitsFor, numericBits } from './operators';
 import { encodeIpv4Prefix, encodeIpv6Prefix } from './prefix-component';
-import { encodeRouteDistinguisher } from './route-distinguisher';
+import { encodeRouteDistinguisher } from '../route-distinguisher';
 import { wireKeyOf } from './wire-flow-rule';
 import type { BitmaskOp, FlowAfi, FlowComponent, FlowFamily, FlowRule, NumericOp } from './types';
 

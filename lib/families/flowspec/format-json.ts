@@ -13,7 +13,7 @@
 import { componentName, componentValueText, formatFlowRuleText } from './format-text';
 import { bitmaskOperatorText, bitmaskValueText, numericOpText } from './format-ops';
 import { FlowComponentType } from './component-types';
-import { formatRouteDistinguisher } from './route-distinguisher';
+import { formatRouteDistinguisher } from '../route-distinguisher';
 import { NOT_A_FRAGMENT } from './value-names';
 import type { BitmaskOp, FlowAfi, FlowComponent, FlowRule } from './types';
 

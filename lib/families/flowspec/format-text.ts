@@ -10,7 +10,7 @@
  */
 import { componentInfo } from './component-types';
 import { bitmaskOpText, numericOpText } from './format-ops';
-import { formatRouteDistinguisher } from './route-distinguisher';
+import { formatRouteDistinguisher } from '../route-distinguisher';
 import type { FlowAfi, FlowComponent, FlowRule } from './types';
 
 /**

@@ -29,7 +29,7 @@ export {
   formatRouteDistinguisher,
   parseRouteDistinguisher,
   RD_LENGTH,
-} from './route-distinguisher';
+} from '../route-distinguisher';
 
 // Identity and order (RIB key; RFC 8955 §5.1, RFC 8956 §4).
 export { compareFlowRules, flowRuleKey, sameFlowRule } from './rule-key';

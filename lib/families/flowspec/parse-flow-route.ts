@@ -17,7 +17,7 @@ import { buildComponents, chooseAfi } from './build-rule';
 import { parseFlowRouteFast } from './parse-flow-fast';
 import { emptyDraft, type FlowDraft } from './flow-draft';
 import { MATCH_KEYWORDS, ROUTE_KEYWORDS, THEN_KEYWORDS, isFlowKeyword } from './flow-keywords';
-import { parseRouteDistinguisher } from './route-distinguisher';
+import { parseRouteDistinguisher } from '../route-distinguisher';
 import { readMatch } from './read-match';
 import { readWord, type StatementMode } from './read-items';
 import { readThen } from './read-then';

@@ -3,6 +3,10 @@
  * the order the RFC requires (strictly increasing type), plus a route distinguisher for
  * flow-vpn (SAFI 134, RFC 8955 §8). Easy to compare in tests, to log, to hand to policies.
  */
+import type { RouteDistinguisher } from '../route-distinguisher';
+
+/** Route Distinguisher (RFC 4364 §4.2), shared with the other VPN families (lib/families/route-distinguisher). */
+export type { RouteDistinguisher };
 
 /** AFI 1 (IPv4, RFC 8955) or 2 (IPv6, RFC 8956). */
 export type FlowAfi = 1 | 2;
@@ -68,16 +72,6 @@ export interface BitmaskComponent {
 
 export type FlowComponent = PrefixComponent | NumericComponent | BitmaskComponent;
 
-/**
- * Route Distinguisher, RFC 4364 §4.2: type 0 = 2-octet `admin` (AS) and 4-octet `assigned`;
- * type 1 = IPv4 `admin` (as a uint32) and 2-octet `assigned`; type 2 = 4-octet AS and 2-octet
- * `assigned`. Other types keep octets 2-5 in `admin` and 6-7 in `assigned`.
- */
-export interface RouteDistinguisher {
-  readonly type: number;
-  readonly admin: number;
-  readonly assigned: number;
-}
 
 /** One flow specification: components in strictly increasing type order, and an RD for flow-vpn. */
 export interface FlowRule {

@@ -40,6 +40,6 @@ export const mpUnreachNlri: AttributeCodec<NlriList> = {
     // An empty list needs no codec: that is how End-of-RIB of any family is written.
     if (value.prefixes.length === 0) return;
     const codec = familyCodec(value.afi, value.safi, ctx);
-    encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)));
+    encodeNlriRun(w, codec, value, ctx.addPath.has(familyKey(value.afi, value.safi)), 0, codec.count(value), true);
   },
 };

@@ -45,6 +45,6 @@ export function decodeNlriRun(codec: NlriCodec, buf: Buffer, start: number, end:
 }
 
 /** Writes list[from, to) with no size limit (encodeRange for a whole field). */
-export function encodeNlriRun(w: Writer, codec: NlriCodec, list: NlriSource, addPath: boolean, from = 0, to = codec.count(list)): void {
-  codec.encodeRange(w, list, addPath, from, to, Infinity);
+export function encodeNlriRun(w: Writer, codec: NlriCodec, list: NlriSource, addPath: boolean, from = 0, to = codec.count(list), withdrawn = false): void {
+  codec.encodeRange(w, list, addPath, from, to, Infinity, withdrawn);
 }

@@ -51,9 +51,11 @@ export interface NlriCodec {
    * Writes list's NLRI [from, to) (each after its Path Identifier with `addPath`: the list's, or 0
    * when it has none) while the writer stays within `limit` octets; an NLRI that would pass it is
    * undone. Returns the index of the first NLRI not written. Throws a plain Error when an NLRI
-   * is not valid for the family.
+   * is not valid for the family. `withdrawn`: the NLRI are written into MP_UNREACH_NLRI, where a
+   * family may write them otherwise (RFC 8277 §2.4: a labeled withdrawal's labels are one
+   * 3-octet Compatibility field).
    */
-  encodeRange(w: Writer, list: NlriSource, addPath: boolean, from: number, to: number, limit: number): number;
+  encodeRange(w: Writer, list: NlriSource, addPath: boolean, from: number, to: number, limit: number, withdrawn?: boolean): number;
   /**
    * The next hop(s) in MP_REACH_NLRI's "Network Address of Next Hop" buf[start, end), or
    * undefined when that length does not fit this family (malformed per RFC 7606 §7.11).

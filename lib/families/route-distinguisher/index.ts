@@ -1,14 +1,22 @@
 /**
- * Route Distinguisher (RFC 4364 §4.2), the 8 octets in front of a flow-vpn NLRI's components
- * (RFC 8955 §8). Text as ExaBGP writes and reads it: "65000:7" (type 0), "192.0.2.1:7" (type 1),
+ * Route Distinguisher (RFC 4364 §4.2): the 8 octets in front of a VPN NLRI (L3VPN prefixes,
+ * RFC 4364 §4.3.4 / RFC 4659; flow-vpn rules, RFC 8955 §8), shared by every family that has one. Text as ExaBGP writes and reads it: "65000:7" (type 0), "192.0.2.1:7" (type 1),
  * "4200000000:7" (type 2); other types, and a type 2 RD whose AS fits 2 octets (ExaBGP prints it
  * as the type 0 one), as 0x and the 16 hex digits, upper case.
- *
- * Belongs in lib/wire once a VPN family needs it too.
  */
 import { formatIpv4Number } from '../../wire/address';
 import type { Writer } from '../../wire/writer';
-import type { RouteDistinguisher } from './types';
+
+/**
+ * Route Distinguisher, RFC 4364 §4.2: type 0 = 2-octet `admin` (AS) and 4-octet `assigned`;
+ * type 1 = IPv4 `admin` (as a uint32) and 2-octet `assigned`; type 2 = 4-octet AS and 2-octet
+ * `assigned`. Other types keep octets 2-5 in `admin` and 6-7 in `assigned`.
+ */
+export interface RouteDistinguisher {
+  readonly type: number;
+  readonly admin: number;
+  readonly assigned: number;
+}
 
 export const RD_LENGTH = 8;
 
