@@ -108,8 +108,10 @@ export interface RouteQualifiers<Nlri = unknown> {
    * values, an error, or undefined when the words do not make a route of this family (ExaBGP: an rd
    * makes an L3VPN route, a label without one a labeled unicast route). `named`: the command named
    * this family (`announce ipv4 mpls-vpn ...`), so the words must make one of its routes or say why not.
+   * `withdraw`: a withdrawal, which names the route and may leave out what only an announcement
+   * needs (an L3VPN route's labels: RFC 8277 §2.4).
    */
-  nlri(prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, named?: boolean): FamilyParse<Nlri> | undefined;
+  nlri(prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, named?: boolean, withdraw?: boolean): FamilyParse<Nlri> | undefined;
 }
 
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */

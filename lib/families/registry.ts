@@ -28,7 +28,7 @@ export interface FamilyRegistry {
    * The family and NLRI of `announce route <prefix> <qualifiers>`: the first family of the prefix's
    * AFI whose RouteQualifiers take these words, or undefined when none does.
    */
-  qualifiedRoute(afi: number, prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>): { readonly family: AnyFamily; readonly nlri: FamilyParse<unknown> } | undefined;
+  qualifiedRoute(afi: number, prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, withdraw?: boolean): { readonly family: AnyFamily; readonly nlri: FamilyParse<unknown> } | undefined;
   /** The wire codecs of every family, for CodecContext.nlri. */
   readonly nlri: NlriCodecs;
   /** The wire codecs for a neighbor with these options (`nlri` itself when they change nothing). */
@@ -68,10 +68,10 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
     grammarWords: [...grammars.keys()],
     qualifierWords,
     qualifierConfigKeys,
-    qualifiedRoute(afi, prefix, qualifiers) {
+    qualifiedRoute(afi, prefix, qualifiers, withdraw) {
       for (const family of qualified) {
         if (family.afi !== afi) continue;
-        const parsed = family.routeQualifiers!.nlri(prefix, qualifiers);
+        const parsed = family.routeQualifiers!.nlri(prefix, qualifiers, false, withdraw);
         if (parsed) return { family, nlri: parsed };
       }
       return undefined;

@@ -41,8 +41,8 @@ export function parseRouteCommand(
     if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown('unknown route attribute', ROUTE_ATTRIBUTE_WORDS);
   }
   if (qualifiers.size > 0 || (named && named.safi !== Safi.UNICAST)) {
-    const byName = named?.routeQualifiers?.nlri(prefix.text, qualifiers, true);
-    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers);
+    const byName = named?.routeQualifiers?.nlri(prefix.text, qualifiers, true, !announce);
+    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers, !announce);
     if (named && !found) cursor.fail(`this route is not an ${named.name} route`, prefixAt);
     if (!found) cursor.fail(`no family rxbgp carries takes ${[...qualifiers.keys()].join(' and ')} with this prefix`, prefixAt);
     if (!found.nlri.ok) cursor.fail(found.nlri.error, prefixAt);

@@ -26,7 +26,7 @@ import { labeledJsonItem, labeledTextItem } from './json';
 import { labeledPrefixView, type LabeledPrefixView } from './labeled-view';
 import { decodeLabeledNextHop, encodeLabeledNextHop } from './next-hop';
 import { formatLabeledPrefix, parseLabelWords, parseRdWords, splitLabeledText } from './text';
-import type { LabeledAfi, LabeledFamily, LabeledPrefix, LabeledSafi } from './types';
+import { WITHDRAW_LABEL, type LabeledAfi, type LabeledFamily, type LabeledPrefix, type LabeledSafi } from './types';
 
 export type { LabeledPrefixView } from './labeled-view';
 export type { LabeledAfi, LabeledPrefix, LabeledSafi } from './types';
@@ -46,12 +46,13 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
   const vpn = safi === Safi.MPLS_VPN;
 
   /** A route of this family from its prefix and qualifier words (label, rd). */
-  function fromWords(prefixText: string, qualifiers: ReadonlyMap<string, readonly string[]>): FamilyParse<LabeledPrefix> {
+  function fromWords(prefixText: string, qualifiers: ReadonlyMap<string, readonly string[]>, withdraw = false): FamilyParse<LabeledPrefix> {
     const prefix = parsePrefixOf(afi, afiLabel, prefixText);
     if (!prefix.ok) return prefix;
     const labelWords = qualifiers.get('label');
-    if (!labelWords) return { ok: false, error: `an ${name} route needs a label (RFC 8277 §2)` };
-    const stack = parseLabelWords(labelWords);
+    // A withdrawal names the route by prefix and RD; its label field is the Compatibility one (RFC 8277 §2.4).
+    if (!labelWords && !withdraw) return { ok: false, error: `an ${name} route needs a label (RFC 8277 §2)` };
+    const stack = labelWords ? parseLabelWords(labelWords) : [WITHDRAW_LABEL];
     if (typeof stack === 'string') return { ok: false, error: stack };
     const rdWords = qualifiers.get('rd');
     if (!vpn) return rdWords ? { ok: false, error: `an ${name} route has no route distinguisher (with one it is ${afi === 1 ? 'ipv4' : 'ipv6'} mpls-vpn)` } : { ok: true, value: { prefix: prefix.value, stack } };
@@ -171,12 +172,12 @@ export function labeledFamily(afi: LabeledAfi, safi: LabeledSafi): FamilyDescrip
       words: ['rd', 'route-distinguisher', 'label'],
       // A neighbor's routes: { "prefix": "10.0.0.0/25", "rd": "65000:1", "labels": [1000], "nextHop": ... }.
       configKeys: { rd: 'rd', labels: 'label' },
-      nlri(prefix, qualifiers, named) {
+      nlri(prefix, qualifiers, named, withdraw) {
         const rd = qualifiers.get('rd') ?? qualifiers.get('route-distinguisher');
         if (!named && (vpn ? !rd : rd || !qualifiers.has('label'))) return undefined;
         const words = new Map(qualifiers);
         if (rd) words.set('rd', rd);
-        return fromWords(prefix, words);
+        return fromWords(prefix, words, withdraw);
       },
     },
   };

@@ -62,3 +62,10 @@ describe('announce route with rd / label (ExaBGP 4.2)', () => {
     expect([ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily].map((f) => f.routeQualifiers?.words)).toEqual(Array(4).fill(['rd', 'route-distinguisher', 'label']));
   });
 });
+
+describe('withdraw route with rd and no label', () => {
+  it('names the L3VPN route by prefix and RD (the label field of a withdrawal is ignored, RFC 8277 §2.4)', () => {
+    expect(routes('withdraw route 10.0.0.0/24 rd 65000:1')[0]).toMatchObject({ afi: 1, safi: 128 });
+    expect(errorOf('announce route 10.0.0.0/24 next-hop 192.0.2.1 rd 65000:1')).toMatch(/needs a label \(RFC 8277 §2\)/);
+  });
+});

@@ -32,6 +32,13 @@ describe('labeled routes in the Adj-RIB-Out', () => {
     expect(rib.size).toBe(0);
   });
 
+  it('withdraws an L3VPN route named by prefix and RD alone, as ExaBGP users write it', () => {
+    const rib = new AdjRibOut();
+    rib.upsert([route('announce route 10.0.0.0/24 next-hop 192.0.2.1 rd 65000:1 label 100')]);
+    expect(withdrawn(rib.remove([route('withdraw route 10.0.0.0/24 rd 65000:1')]))).toEqual(['10.0.0.0/24 label 100 rd 65000:1']);
+    expect(rib.size).toBe(0);
+  });
+
   it('holds one route per RD', () => {
     const rib = new AdjRibOut();
     rib.upsert([route('announce route 10.0.0.0/24 next-hop 192.0.2.1 rd 65000:1 label 100'), route('announce route 10.0.0.0/24 next-hop 192.0.2.1 rd 65000:2 label 100')]);
