@@ -30,6 +30,8 @@ import signal
 import sys
 import time
 
+from helper_common import dotted_quad, positive
+
 FAMILY = 'ipv4 unicast'
 PREFIX = 'exabgp-count '
 
@@ -188,25 +190,6 @@ def consume(stream, counts, marks):
                         while mark_at > 0 and marks[mark_at - 1] > counts.distinct:
                             mark_at -= 1
                         next_mark = marks[mark_at] if mark_at < len(marks) else counts.count + 1
-
-
-def dotted_quad(text):
-    parts = text.split('.')
-    if len(parts) != 4 or not all(p.isdigit() and int(p) < 256 for p in parts):
-        raise argparse.ArgumentTypeError('not an IPv4 address: %s' % text)
-    value = 0
-    for p in parts:
-        value = value * 256 + int(p)
-    if value & 255:
-        raise argparse.ArgumentTypeError('not a /24 network address: %s' % text)
-    return value
-
-
-def positive(text):
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError('expected a positive integer, got %s' % text)
-    return value
 
 
 def arguments(argv):
