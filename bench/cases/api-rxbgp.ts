@@ -6,7 +6,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig } from '../daemons/rxbgp';
+import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig, rxbgpSession } from '../daemons/rxbgp';
 import { TrackedChild } from '../daemons/tracked-child';
 import { runApiCase } from './api-case';
 import type { ApiMode } from './api-helper';
@@ -37,12 +37,7 @@ async function startRxbgpWithHelper(ctx: CaseContext, dir: string, helper: reado
   const file = path.join(dir, `${name}.json`);
   const config = apiRxbgpConfig(
     {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
+      ...rxbgpSession(sender, receiver),
       events: 'none',
     },
     helper,

@@ -12,7 +12,7 @@ import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { BirdDaemon } from '../daemons/bird';
-import { REPO_ROOT, RXBGP_BIN } from '../daemons/rxbgp';
+import { REPO_ROOT, RXBGP_BIN, rxbgpSession } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import { TrackedChild } from '../daemons/tracked-child';
 import { routeCountsByTable } from '../measure/bird-channel-counts';
@@ -109,12 +109,7 @@ export const startRxbgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) =>
   const file = path.join(dir, 'rxbgp-sender.json');
   const config = apiRxbgpConfig(
     {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
+      ...rxbgpSession(sender, receiver),
       events: 'none',
       families: ['ipv4 flow'],
     },
