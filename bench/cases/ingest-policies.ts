@@ -8,22 +8,10 @@
  * import policies). The chain passes every prefix, so the count still proves all N arrived, and
  * the consumer checks every counted prefix carries the rewrite: the policies cannot be off.
  */
-import path from 'path';
-import { performance } from 'perf_hooks';
 import { expectationArgs } from '../consumers/attribute-expectation';
-import { ingestCounterVerdict, type IngestCounterStats } from '../consumers/ingest-counter-stats';
-import { rxbgpSession } from '../daemons/rxbgp';
-import { ConsumerReceiver } from '../daemons/rxbgp-consumer';
-import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
-import { Ipv4PrefixRun } from '../gen/prefix-run';
-import { measureTransfer } from '../measure/transfer';
 import { benchChainConfig, REWRITE } from '../policies/bench-chain';
-import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext } from './case-types';
-import { processOf } from './receivers';
-import { startBirdSender } from './senders';
-
-/** The ingest case's consumer, compiled beside this file (dist/bench/consumers/). */
-const CONSUMER = path.join(__dirname, '..', 'consumers', 'ingest-counter.js');
+import type { BenchCase } from './case-types';
+import { runIngest } from './ingest';
 
 export const ingestPoliciesCase: BenchCase = {
   name: 'ingest-policies',
@@ -32,31 +20,18 @@ export const ingestPoliciesCase: BenchCase = {
   receiver: 'rxbgp + 3 import policies',
   summary: 'the ingest case with three import policies on the neighbor (length filter, deny list, MED + community rewrite)',
   needs: ['bird', 'rxbgp'],
-  async run(ctx: CaseContext): Promise<CaseCompletion> {
-    const setupStart = performance.now();
-    const routes = new Ipv4PrefixRun(FIRST_PREFIX, ctx.n);
-    const { sender, receiver } = ctx.slot;
-    const bird = await startBirdSender(ctx, routes, false);
-    const dir = makeTempDir('rxbgp-receiver');
-    ctx.onCleanup(() => removeTempDir(dir));
-    const chain = benchChainConfig(routes);
-    const rxbgp = new ConsumerReceiver<IngestCounterStats>({
-      consumer: CONSUMER,
-      dir,
-      config: { ...rxbgpSession(receiver, sender), events: 'none', policies: chain.policies, import: chain.import },
-      firstPrefix: FIRST_PREFIX,
-      count: routes.count,
-      args: expectationArgs(REWRITE),
-      nodeOptions: ctx.rxbgpNodeOptions,
+  async run(ctx) {
+    let order = '';
+    const result = await runIngest(ctx, (routes) => {
+      const chain = benchChainConfig(routes);
+      order = chain.import.join(', ');
+      return {
+        config: { policies: chain.policies, import: chain.import },
+        args: expectationArgs(REWRITE),
+        started: `rxbgp started with import policies ${order}`,
+        expectRewrite: true,
+      };
     });
-    ctx.onCleanup(() => rxbgp.child.stop().then(() => undefined));
-    const setupSeconds = (performance.now() - setupStart) / 1000;
-    ctx.log(`BIRD sender loaded ${routes.count} routes, rxbgp started with import policies ${chain.import.join(', ')}`);
-
-    const measurement = await measureTransfer(processOf(bird.child), rxbgp.probe(ctx.n), ctx.n, ctx.deadline, ctx.log);
-    await rxbgp.child.stop();
-    const { checks, problems } = ingestCounterVerdict(rxbgp.stats, ctx.n, true);
-    checks.unshift(`import policies, in order: ${chain.import.join(', ')}`);
-    return { setupSeconds, measurement, checks, problems };
+    return { ...result, checks: [`import policies, in order: ${order}`, ...result.checks] };
   },
 };
