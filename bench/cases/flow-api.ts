@@ -21,7 +21,8 @@ import { measureTransfer } from '../measure/transfer';
 import { BIRD_FLOW_TABLE, writeBirdFlowReceiverConfig } from '../gen/bird-flow-config';
 import { writeFlowRuleLines } from '../gen/flow-rules';
 import { PYTHON } from './api-helper';
-import { exabgpApiConfig, exabgpEnvironment, exabgpVersion } from './api-exabgp';
+import { exabgpVersion } from '../daemons/exabgp';
+import { startExabgpSender } from './api-exabgp';
 import { apiRxbgpConfig } from './api-rxbgp';
 import { rateOf, recordRate, recordedRate } from './api-rates';
 import type { BenchCase, CaseCompletion, CaseContext, Figure, Slot } from './case-types';
@@ -121,15 +122,7 @@ export const startRxbgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) =>
   return rxbgp;
 };
 
-export const startExabgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => {
-  const { sender, receiver } = slot;
-  const file = path.join(dir, 'exabgp-sender.conf');
-  fs.writeFileSync(file, exabgpApiConfig({ sender, receiver, helper, families: ['ipv4 flow'] }));
-  const settings = Object.entries(exabgpEnvironment(sender)).map(([k, v]) => `${k}=${v}`);
-  const exabgp = new TrackedChild({ name: 'exabgp-sender', command: 'env', args: [...settings, 'exabgp', '--env', '/dev/null', file], cwd: dir });
-  ctx.onCleanup(() => exabgp.stop().then(() => undefined));
-  return exabgp;
-};
+export const startExabgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => startExabgpSender(ctx, slot, dir, helper, ['ipv4 flow']);
 
 async function startBirdFlowReceiver(ctx: CaseContext, slot: Slot, deadline: Deadline): Promise<BirdDaemon> {
   const dir = makeTempDir('bird-flow-receiver');
