@@ -20,7 +20,8 @@ import os
 import sys
 import time
 
-from helper_common import await_acks, dotted_quad, finish, positive, start_reader, wait_for_up, write_all
+sys.dont_write_bytecode = True  # no __pycache__ beside the helpers in the repository
+from helper_common import add_run_arguments, await_acks, check_run, finish, positive, start_reader, wait_for_up, write_all
 
 CHUNK_BYTES = 64 * 1024
 # Once every line is written, stop waiting for acks that have not moved for this long (a daemon may
@@ -78,15 +79,13 @@ def send(lines, fd):
 def arguments(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--mode', choices=['routes', 'batches'], required=True)
-    p.add_argument('--first', type=dotted_quad, required=True, help='first /24 network address, e.g. 10.0.0.0')
-    p.add_argument('--count', type=positive, required=True)
+    add_run_arguments(p)
     p.add_argument('--next-hop', required=True)
     p.add_argument('--batch', type=positive, default=1000, help='prefixes per announce attributes line')
     p.add_argument('--report', required=True, help='JSON file written once the lines are acked')
     p.add_argument('--max-seconds', type=positive, required=True, help='hard limit on this process life')
     a = p.parse_args(argv)
-    if (a.first >> 8) + a.count > 1 << 24:
-        p.error('the run leaves the IPv4 space')
+    check_run(p, a)
     return a
 
 

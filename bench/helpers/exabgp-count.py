@@ -30,7 +30,8 @@ import signal
 import sys
 import time
 
-from helper_common import dotted_quad, positive
+sys.dont_write_bytecode = True  # no __pycache__ beside the helpers in the repository
+from helper_common import add_run_arguments, check_run, positive
 
 FAMILY = 'ipv4 unicast'
 PREFIX = 'exabgp-count '
@@ -194,14 +195,12 @@ def consume(stream, counts, marks):
 
 def arguments(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--first', type=dotted_quad, required=True, help='first /24 network address, e.g. 10.0.0.0')
-    p.add_argument('--count', type=positive, required=True)
+    add_run_arguments(p)
     # One option per mark: ExaBGP's config tokenizer cuts a run line at commas too.
     p.add_argument('--mark', type=positive, action='append', default=[], help='a further distinct count to report, e.g. 990000')
     p.add_argument('--max-seconds', type=positive, required=True, help='hard limit on this process life')
     a = p.parse_args(argv)
-    if (a.first >> 8) + a.count > 1 << 24:
-        p.error('the run leaves the IPv4 space')
+    check_run(p, a)
     return a
 
 

@@ -19,6 +19,7 @@ import socket
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the helpers in the repository
 from helper_common import await_acks, finish, positive, start_reader, wait_for_up, write_all
 
 CHUNK_BYTES = 64 * 1024

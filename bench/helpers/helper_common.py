@@ -134,3 +134,15 @@ def positive(text):
     if value < 1:
         raise argparse.ArgumentTypeError('expected a positive integer, got %s' % text)
     return value
+
+
+def add_run_arguments(p):
+    """--first and --count: the run of consecutive IPv4 /24s a helper sends or counts."""
+    p.add_argument('--first', type=dotted_quad, required=True, help='first /24 network address, e.g. 10.0.0.0')
+    p.add_argument('--count', type=positive, required=True)
+
+
+def check_run(p, a):
+    """Refuses a run that leaves the IPv4 space (argparse error, exit 2)."""
+    if (a.first >> 8) + a.count > 1 << 24:
+        p.error('the run leaves the IPv4 space')
