@@ -9,7 +9,7 @@
  * a message or a BgpError (a NOTIFICATION to send). Any other exception is a crasher: the input is
  * written to the corpus folder as fuzz-<hash>.hex with a note saying what was thrown and where, and
  * "expect: ?" so spec/wire/crashers/crashers.spec.ts fails until someone fixes the decoder and
- * writes the right outcome (docs/testing.md).
+ * writes the right outcome (docs/architecture.md, "The crasher corpus").
  *
  *   npm run build --silent && node scripts/fuzz-decoder.js --count 200000 --seconds 60
  *

@@ -2,9 +2,9 @@
  * The crasher corpus (issue 13 item 4, as GoBGP keeps its fuzz crashers): every *.hex file of this
  * folder is one raw message, replayed through the Framer and decodeMessage in the codec context(s)
  * it names. No exception but a BgpError may escape, and the outcome must be the one the file states
- * (RFC 4271 §6, RFC 7606). docs/testing.md says how to add a file; scripts/fuzz-decoder.js adds
- * the inputs it finds that make the decoder throw, with "expect: ?" until someone decides the
- * right outcome.
+ * (RFC 4271 §6, RFC 7606). docs/architecture.md ("The crasher corpus") says how to add a file;
+ * scripts/fuzz-decoder.js adds the inputs it finds that make the decoder throw, with "expect: ?"
+ * until someone decides the right outcome.
  *
  * A file: `# ` lines first, the first being what the message is, then `# key: value` lines:
  *   context: new | old | extended | addpath (several, space-separated; default new)
