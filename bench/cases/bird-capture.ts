@@ -13,6 +13,13 @@ import { listCount } from '../micro/prefix-count';
 import type { CaseContext } from './case-types';
 import { startBirdSender } from './senders';
 
+/**
+ * How the cases that time a capture repeat their passes, per figure: at least 5, more (up to 51)
+ * until a second went into them, so a small N's millisecond passes still give a steady median; no
+ * pass starts after 30 s (the first always runs).
+ */
+export const CAPTURE_PASSES = { minPasses: 5, minMs: 1000, maxPasses: 51, budgetMs: 30_000 } as const;
+
 export async function captureFromBird(ctx: CaseContext, routes: Ipv4PrefixRun): Promise<CapturedStream> {
   const { sender, receiver } = ctx.slot;
   let bird: BirdDaemon | undefined;

@@ -11,17 +11,9 @@ import { PrefixTally } from '../measure/prefix-tally';
 import type { CapturedStream } from '../micro/capture-peer';
 import { runCodecBench, type CodecBenchResult } from '../micro/codec-bench';
 import { passesText } from '../micro/passes';
-import { captureFromBird, tallyLists } from './bird-capture';
+import { CAPTURE_PASSES, captureFromBird, tallyLists } from './bird-capture';
 import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Figure } from './case-types';
 
-/**
- * Per figure: at least 5 passes, more (up to 51) until a second went into them, so a small N's
- * millisecond passes still give a steady median; no pass starts after 30 s (the first always runs).
- */
-const MIN_PASSES = 5;
-const MIN_PASS_MS = 1000;
-const MAX_PASSES = 51;
-const PASS_BUDGET_MS = 30_000;
 /** No extended messages are negotiated with the capture peer (RFC 8654), as in the capture itself. */
 const MAX_LENGTH = 4096;
 
@@ -46,10 +38,7 @@ export const codecCase: BenchCase = {
       prefixes: stream.prefixes,
       codec: stream.codec,
       maxLength: MAX_LENGTH,
-      minPasses: MIN_PASSES,
-      minMs: MIN_PASS_MS,
-      maxPasses: MAX_PASSES,
-      budgetMs: PASS_BUDGET_MS,
+      ...CAPTURE_PASSES,
       deadline: ctx.deadline,
       inspect: (decoded) => {
         for (const u of decoded) tallyLists(tally, u.announced, u.withdrawn);

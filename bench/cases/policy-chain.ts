@@ -15,14 +15,8 @@ import type { CapturedStream } from '../micro/capture-peer';
 import { passesText } from '../micro/passes';
 import { runPolicyBench, type PolicyBenchResult } from '../micro/policy-bench';
 import { loadBenchChain, REWRITE } from '../policies/bench-chain';
-import { captureFromBird, tallyLists } from './bird-capture';
+import { CAPTURE_PASSES, captureFromBird, tallyLists } from './bird-capture';
 import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Figure } from './case-types';
-
-/** As the codec case: at least 5 passes per figure, up to 51 until a second went into them, none started after 30 s. */
-const MIN_PASSES = 5;
-const MIN_PASS_MS = 1000;
-const MAX_PASSES = 51;
-const PASS_BUDGET_MS = 30_000;
 
 const MB = 1e6;
 
@@ -51,10 +45,7 @@ export const policyChainCase: BenchCase = {
       codec: stream.codec,
       policies,
       expectation: { med: REWRITE.med, community: communityOf(REWRITE.community) },
-      minPasses: MIN_PASSES,
-      minMs: MIN_PASS_MS,
-      maxPasses: MAX_PASSES,
-      budgetMs: PASS_BUDGET_MS,
+      ...CAPTURE_PASSES,
       deadline: ctx.deadline,
       // After the timed passes, so the text made here is not in them.
       inspect: (batch) => tallyLists(tally, batch.announced, batch.withdrawn),
