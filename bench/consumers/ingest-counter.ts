@@ -11,13 +11,13 @@
  * With --expect-*, the attributes of every counted prefix are checked too (an import policy's
  * rewrite, attribute-expectation.ts): `stats` then holds `rewritten` and `notRewritten`.
  */
-import { Daemon, loadConfig, formatErrors, packedIpv4Of } from '../../lib';
+import { Daemon, packedIpv4Of } from '../../lib';
 import { Afi, Safi } from '../../lib/wire/iana';
-import { silentLog, type Log } from '../../lib/session/log';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { EARLY_SHARE } from '../measure/transfer';
 import { meetsExpectation, parseExpectationArgs } from './attribute-expectation';
 import { RunCounter } from './run-counter';
+import { consumerLog, exitIfStartFails, loadConsumerConfig, runConsumer, say } from './consumer-process';
 
 function main(argv: readonly string[]): void {
   const [file, first, countText, ...rest] = argv;
@@ -25,11 +25,8 @@ function main(argv: readonly string[]): void {
   const run = new Ipv4PrefixRun(first, Number(countText));
   const expectation = parseExpectationArgs(rest);
   const attributeStats = { rewritten: 0, notRewritten: 0 };
-  const loaded = loadConfig(file);
-  if (loaded._tag === 'Left') throw new Error(formatErrors(loaded.left, file));
-  const log: Log = { ...silentLog, error: (m) => process.stderr.write(`error ${m}\n`), warn: (m) => process.stderr.write(`warn ${m}\n`) };
-  const daemon = new Daemon(loaded.right, log);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const config = loadConsumerConfig(file);
+  const daemon = new Daemon(config, consumerLog);
 
   const counter = new RunCounter(run, [Math.ceil(run.count * EARLY_SHARE), run.count], (k) => say(`reached ${k}`));
   const stats = counter.stats;
@@ -60,15 +57,7 @@ function main(argv: readonly string[]): void {
     say(`stats ${JSON.stringify(expectation ? { ...stats, ...attributeStats } : stats)}`);
     void daemon.stop().finally(() => process.exit(0));
   });
-  daemon.start().catch((e: unknown) => {
-    process.stderr.write(`error ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+  exitIfStartFails(daemon.start());
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`ingest-counter: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(2);
-}
+runConsumer('ingest-counter', main);
