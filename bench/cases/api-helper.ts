@@ -8,7 +8,8 @@ import fs from 'fs';
 import path from 'path';
 import { REPO_ROOT } from '../daemons/rxbgp';
 import type { Ipv4PrefixRun } from '../gen/prefix-run';
-import { Deadline, pollUntil } from '../measure/deadline';
+import type { Deadline } from '../measure/deadline';
+import { checkHelperReport, readHelperReport, type HelperReport } from '../measure/helper-report';
 import type { CheckOutcome } from './receivers';
 
 /** Both daemons run the helper with Debian's interpreter, by absolute path (no PATH lookup, no shell). */
@@ -59,55 +60,29 @@ export function apiLineCount(mode: ApiMode, count: number): number {
   return mode === 'routes' ? count : Math.ceil(count / BATCH_PREFIXES);
 }
 
-/** What the helper wrote to --report (bench/helpers/api-announce.py, write_report). */
-export interface ApiHelperReport {
-  readonly pid: number;
+/** What the helper wrote to --report (bench/helpers/api-announce.py). */
+export interface ApiHelperReport extends HelperReport {
   readonly mode: ApiMode;
   readonly count: number;
   /** Lines it had to print. */
   readonly lines: number;
-  /** Lines it printed. */
-  readonly sent: number;
-  /** From reading the "up" event to the last line written, by the helper's clock. */
-  readonly written_seconds?: number;
-  /** From reading the "up" event to the last ack. */
-  readonly acked_seconds?: number;
-  readonly done: number;
-  readonly error: number;
-  /** JSON event lines read (the "up" event among them). */
-  readonly events: number;
-  /** stdin lines that were neither an ack nor JSON. */
-  readonly other: number;
-  /** The helper's own CPU time over its life (all threads). */
-  readonly cpu_seconds: number;
-  readonly problem?: string;
 }
 
 /** The report may follow BIRD's last route by a moment (the last acks): waits for it, briefly. */
 const REPORT_WAIT_MS = 15000;
 
 export async function readApiHelperReport(file: string, deadline: Deadline): Promise<ApiHelperReport> {
-  const read = () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ApiHelperReport) : undefined);
-  // The helper renames its report into place, so a file that exists is whole.
-  const wait = new Deadline(Math.min(deadline.remainingMs(), REPORT_WAIT_MS));
-  return pollUntil(`the API helper report ${file}`, wait, read, { intervalMs: 50 });
+  return readHelperReport<ApiHelperReport>('API helper', file, deadline, REPORT_WAIT_MS);
 }
 
 /** The helper printed every line of the run and each one was answered `done`. */
 export function checkApiHelperReport(r: ApiHelperReport, mode: ApiMode, routes: Ipv4PrefixRun): CheckOutcome {
-  const out: CheckOutcome = { checks: [], problems: [] };
   const expected = apiLineCount(mode, routes.count);
   const kind = mode === 'routes' ? 'announce route' : `announce attributes ... nlri (${BATCH_PREFIXES} prefixes)`;
-  if (r.problem) out.problems.push(`API helper: ${r.problem}`);
-  if (r.mode !== mode || r.count !== routes.count || r.lines !== expected) {
-    out.problems.push(`API helper ran ${r.lines} ${r.mode} lines for ${r.count} prefixes, expected ${expected} ${mode} lines for ${routes.count}`);
-  }
-  const timing = r.written_seconds !== undefined ? ` in ${r.written_seconds.toFixed(2)} s from the "up" event it read` : '';
-  (r.sent === expected ? out.checks : out.problems).push(`API helper (pid ${r.pid}) wrote ${r.sent} of ${expected} ${kind} lines${timing}`);
-  const acks = `acks: ${r.done} done, ${r.error} error of ${r.sent}${r.acked_seconds !== undefined ? ` (last after ${r.acked_seconds.toFixed(2)} s)` : ''}`;
-  (r.done === r.sent && r.error === 0 ? out.checks : out.problems).push(acks);
-  if (r.other) out.problems.push(`API helper read ${r.other} stdin lines that were neither an ack nor JSON`);
-  out.checks.push(`API helper CPU over its life: ${r.cpu_seconds.toFixed(2)} s`);
-  return out;
+  const mismatch =
+    r.mode !== mode || r.count !== routes.count || r.lines !== expected
+      ? `API helper ran ${r.lines} ${r.mode} lines for ${r.count} prefixes, expected ${expected} ${mode} lines for ${routes.count}`
+      : undefined;
+  return checkHelperReport(r, 'API helper', expected, kind, mismatch);
 }
 

@@ -6,11 +6,11 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig } from '../daemons/rxbgp';
+import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig, rxbgpSession } from '../daemons/rxbgp';
 import { TrackedChild } from '../daemons/tracked-child';
 import { runApiCase } from './api-case';
 import type { ApiMode } from './api-helper';
-import type { BenchCase, CaseContext } from './case-types';
+import type { BenchCase, CaseContext, Slot } from './case-types';
 
 /** The helper's name under `processes` and in the neighbor's `api.processes`. */
 export const API_PROCESS_NAME = 'bench-announce';
@@ -31,22 +31,12 @@ export function apiRxbgpConfig(c: RxbgpNeighborConfig, helper: readonly string[]
   };
 }
 
-async function startRxbgpWithHelper(ctx: CaseContext, dir: string, helper: readonly string[]): Promise<TrackedChild> {
-  const { sender, receiver } = ctx.slot;
+/** `rxbgp run` with the helper as its API process, sending to the slot's receiver (families default IPv4 unicast). */
+export function startRxbgpSender(ctx: CaseContext, slot: Slot, dir: string, helper: readonly string[], families?: readonly string[]): TrackedChild {
+  const { sender, receiver } = slot;
   const name = 'rxbgp-sender';
   const file = path.join(dir, `${name}.json`);
-  const config = apiRxbgpConfig(
-    {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
-      events: 'none',
-    },
-    helper,
-  );
+  const config = apiRxbgpConfig({ ...rxbgpSession(sender, receiver), events: 'none', ...(families ? { families } : {}) }, helper);
   fs.writeFileSync(file, JSON.stringify(config, null, 2));
   const rxbgp = new TrackedChild({ name, command: process.execPath, args: [...ctx.rxbgpNodeOptions, RXBGP_BIN, 'run', file], cwd: REPO_ROOT });
   ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
@@ -61,7 +51,7 @@ function rxbgpApiCase(name: string, mode: ApiMode, summary: string): BenchCase {
     receiver: 'BIRD',
     summary,
     needs: ['bird', 'rxbgp'],
-    run: (ctx) => runApiCase(name, ctx, mode, startRxbgpWithHelper),
+    run: (ctx) => runApiCase(name, ctx, mode, async (c, dir, helper) => startRxbgpSender(c, c.slot, dir, helper)),
   };
 }
 

@@ -18,14 +18,13 @@ import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { REPO_ROOT } from '../daemons/rxbgp';
+import { exabgpConfig, startExabgp } from '../daemons/exabgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
-import { TrackedChild } from '../daemons/tracked-child';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { Deadline, pollUntil } from '../measure/deadline';
 import { ExabgpCountWatch, type HelperTally } from '../measure/exabgp-count-watch';
 import { readCpuSeconds, readPeakRssBytes } from '../measure/proc-stats';
 import { EARLY_SHARE, measureTransfer, type ReceiverProbe } from '../measure/transfer';
-import { exabgpEnvironment } from './api-exabgp';
 import { PYTHON } from './api-helper';
 import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Speaker } from './case-types';
 import { processOf } from './receivers';
@@ -52,25 +51,15 @@ export interface ExabgpReceiverConfig {
 
 /** ExaBGP 4.2's config: the consumer as a process (no respawn), one passive neighbor sending it every update as JSON. */
 export function exabgpReceiverConfig(c: ExabgpReceiverConfig): string {
-  for (const word of c.helper) {
-    // ExaBGP's tokenizer splits `run` at spaces and commas and ends it at ';': a word holding one would change the command.
-    if (/[\s;,{}]/.test(word)) throw new Error(`exabgp config: helper argument ${JSON.stringify(word)} cannot be written in a run line`);
-  }
-  return `process ${EXABGP_COUNT_PROCESS} {
-  run ${c.helper.join(' ')};
-  encoder json;
-  respawn false;
-}
-neighbor ${c.sender.address} {
-  router-id ${c.receiver.routerId};
-  local-address ${c.receiver.address};
-  local-as ${c.receiver.asn};
-  peer-as ${c.sender.asn};
-  passive true;
-  family { ipv4 unicast; }
-  api { processes [ ${EXABGP_COUNT_PROCESS} ]; neighbor-changes; receive { parsed; update; } }
-}
-`;
+  return exabgpConfig({
+    processName: EXABGP_COUNT_PROCESS,
+    helper: c.helper,
+    local: c.receiver,
+    peer: c.sender,
+    connect: false,
+    families: ['ipv4 unicast'],
+    api: 'neighbor-changes; receive { parsed; update; }',
+  });
 }
 
 export interface CountHelperOptions {
@@ -128,21 +117,11 @@ export const birdExabgpCase: BenchCase = {
 
     const dir = makeTempDir('exabgp-receiver');
     ctx.onCleanup(() => removeTempDir(dir));
-    const file = path.join(dir, 'exabgp-receiver.conf');
     const marks = [Math.ceil(ctx.n * EARLY_SHARE), ctx.n];
     const helper = countHelperCommand({ routes, marks, maxSeconds: ctx.deadline.remainingMs() / 1000 + HELPER_GRACE_SECONDS });
-    fs.writeFileSync(file, exabgpReceiverConfig({ sender, receiver, helper }));
     const watch = new ExabgpCountWatch();
-    // TrackedChild passes no environment of its own: `env` sets ExaBGP's settings and execs it (same PID).
-    const settings = Object.entries(exabgpEnvironment(receiver)).map(([k, v]) => `${k}=${v}`);
-    const exabgp = new TrackedChild({
-      name: 'exabgp-receiver',
-      command: 'env',
-      args: [...settings, 'exabgp', '--env', '/dev/null', file],
-      cwd: dir,
-      // ExaBGP logs on stdout; its helper's stderr is ExaBGP's.
-      onStderrLine: (line) => watch.line(line),
-    });
+    // ExaBGP logs on stdout; its helper's stderr is ExaBGP's.
+    const exabgp = startExabgp({ name: 'exabgp-receiver', dir, config: exabgpReceiverConfig({ sender, receiver, helper }), bind: receiver, onStderrLine: (line) => watch.line(line) });
     ctx.onCleanup(() => exabgp.stop().then(() => undefined));
     // ExaBGP does not exit when its helper does: a helper that never says ready fails the case early.
     const readyWait = new Deadline(Math.min(READY_WAIT_MS, ctx.deadline.remainingMs()));

@@ -8,22 +8,12 @@
 import { performance } from 'perf_hooks';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { PrefixTally } from '../measure/prefix-tally';
-import { CapturePeer, type CapturedStream } from '../micro/capture-peer';
+import type { CapturedStream } from '../micro/capture-peer';
 import { runCodecBench, type CodecBenchResult } from '../micro/codec-bench';
-import { median, type PassTimes } from '../micro/passes';
-import { listCount } from '../micro/prefix-count';
-import type { BirdDaemon } from '../daemons/bird';
+import { passesText } from '../micro/passes';
+import { CAPTURE_PASSES, captureFromBird, tallyLists } from './bird-capture';
 import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Figure } from './case-types';
-import { startBirdSender } from './senders';
 
-/**
- * Per figure: at least 5 passes, more (up to 51) until a second went into them, so a small N's
- * millisecond passes still give a steady median; no pass starts after 30 s (the first always runs).
- */
-const MIN_PASSES = 5;
-const MIN_PASS_MS = 1000;
-const MAX_PASSES = 51;
-const PASS_BUDGET_MS = 30_000;
 /** No extended messages are negotiated with the capture peer (RFC 8654), as in the capture itself. */
 const MAX_LENGTH = 4096;
 
@@ -39,26 +29,7 @@ export const codecCase: BenchCase = {
   async run(ctx: CaseContext): Promise<CaseCompletion> {
     const setupStart = performance.now();
     const routes = new Ipv4PrefixRun(FIRST_PREFIX, ctx.n);
-    const { sender, receiver } = ctx.slot;
-    let bird: BirdDaemon | undefined;
-    const peer = await CapturePeer.listen({
-      address: receiver.address,
-      port: receiver.port,
-      peerAddress: sender.address,
-      local: { asn: receiver.asn, routerId: receiver.routerId },
-      expectedPrefixes: ctx.n,
-      deadline: ctx.deadline,
-      abort: () => bird?.child.exitText(),
-      log: ctx.log,
-    });
-    ctx.onCleanup(() => peer.close());
-    bird = await startBirdSender(ctx, routes, true);
-    ctx.log(`BIRD sender loaded ${routes.count} routes; enabling its session to the capture peer`);
-    await bird.enableBgp();
-    const stream = await peer.captured();
-    await peer.close();
-    // Nothing else runs while this process times: BIRD is stopped, not left idle beside it.
-    await bird.stop();
+    const stream = await captureFromBird(ctx, routes);
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log(`captured ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.messages} messages, ${stream.prefixes} prefixes; timing`);
 
@@ -67,16 +38,10 @@ export const codecCase: BenchCase = {
       prefixes: stream.prefixes,
       codec: stream.codec,
       maxLength: MAX_LENGTH,
-      minPasses: MIN_PASSES,
-      minMs: MIN_PASS_MS,
-      maxPasses: MAX_PASSES,
-      budgetMs: PASS_BUDGET_MS,
+      ...CAPTURE_PASSES,
       deadline: ctx.deadline,
       inspect: (decoded) => {
-        for (const u of decoded) {
-          for (const list of u.announced) for (let i = 0, n = listCount(list); i < n; i++) tally.announce(list.prefixes[i]);
-          for (const list of u.withdrawn) for (let i = 0, n = listCount(list); i < n; i++) tally.withdraw(list.prefixes[i]);
-        }
+        for (const u of decoded) tallyLists(tally, u.announced, u.withdrawn);
       },
     });
 
@@ -110,8 +75,7 @@ function figuresOf(b: CodecBenchResult, prefixes: number): Figure[] {
 }
 
 function checksOf(b: CodecBenchResult, stream: CapturedStream, sizeRatio: number): string[] {
-  const ms = (ns: number) => (ns / 1e6).toFixed(1);
-  const passes = (t: PassTimes) => `${t.ns.length} (median ${ms(median(t.ns))} ms, ${ms(Math.min(...t.ns))}–${ms(Math.max(...t.ns))})`;
+  const passes = passesText;
   return [
     `capture: ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.messages} messages (${stream.updates} UPDATEs) in ` +
       `${stream.streamSeconds.toFixed(2)} s after Established, ended on ${stream.endOfRib ? 'the End-of-RIB' : 'the N-th prefix'}; ` +

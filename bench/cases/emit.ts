@@ -4,7 +4,7 @@
  * BIRD's import counter shows N.
  */
 import { performance } from 'perf_hooks';
-import { startRxbgp } from '../daemons/rxbgp';
+import { rxbgpSession, startRxbgp } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { measureTransfer } from '../measure/transfer';
@@ -30,12 +30,7 @@ export const emitCase: BenchCase = {
       'rxbgp-sender',
       dir,
       {
-        routerId: sender.routerId,
-        localAs: sender.asn,
-        localAddress: sender.address,
-        peerAddress: receiver.address,
-        peerAs: receiver.asn,
-        peerPort: receiver.port,
+        ...rxbgpSession(sender, receiver),
         announce: { routes, nextHop: NEXT_HOP },
         events: 'none',
       },

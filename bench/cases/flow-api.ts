@@ -12,17 +12,19 @@ import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { BirdDaemon } from '../daemons/bird';
-import { REPO_ROOT, RXBGP_BIN } from '../daemons/rxbgp';
+import { exabgpVersion } from '../daemons/exabgp';
+import { REPO_ROOT } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
-import { TrackedChild } from '../daemons/tracked-child';
+import type { TrackedChild } from '../daemons/tracked-child';
 import { routeCountsByTable } from '../measure/bird-channel-counts';
-import { Deadline, pollUntil } from '../measure/deadline';
+import { Deadline } from '../measure/deadline';
+import { checkHelperReport, readHelperReport, type HelperReport } from '../measure/helper-report';
 import { measureTransfer } from '../measure/transfer';
 import { BIRD_FLOW_TABLE, writeBirdFlowReceiverConfig } from '../gen/bird-flow-config';
 import { writeFlowRuleLines } from '../gen/flow-rules';
 import { PYTHON } from './api-helper';
-import { exabgpApiConfig, exabgpEnvironment, exabgpVersion } from './api-exabgp';
-import { apiRxbgpConfig } from './api-rxbgp';
+import { startExabgpSender } from './api-exabgp';
+import { startRxbgpSender } from './api-rxbgp';
 import { rateOf, recordRate, recordedRate } from './api-rates';
 import type { BenchCase, CaseCompletion, CaseContext, Figure, Slot } from './case-types';
 import { EXABGP_FLOW_API_SLOT, FLOW_API_SLOT } from './flow-slots';
@@ -39,20 +41,10 @@ const SETUP_MS = 60_000;
 const REPORT_WAIT_MS = 45_000;
 
 /** What the helper wrote to --report (flow-announce.py). */
-export interface FlowHelperReport {
-  readonly pid: number;
+export interface FlowHelperReport extends HelperReport {
   readonly mode: 'bulk' | 'latency';
   readonly lines: number;
-  readonly sent: number;
-  readonly written_seconds?: number;
-  readonly acked_seconds?: number;
   readonly written_ns?: readonly number[];
-  readonly done: number;
-  readonly error: number;
-  readonly events: number;
-  readonly other: number;
-  readonly cpu_seconds: number;
-  readonly problem?: string;
 }
 
 export interface FlowHelperOptions {
@@ -83,58 +75,20 @@ export function flowHelperCommand(o: FlowHelperOptions): string[] {
 }
 
 export async function readFlowHelperReport(file: string, deadline: Deadline): Promise<FlowHelperReport> {
-  const read = () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FlowHelperReport) : undefined);
-  const wait = new Deadline(Math.max(1, Math.min(deadline.remainingMs(), REPORT_WAIT_MS)));
-  return pollUntil(`the flow helper report ${file}`, wait, read, { intervalMs: 50 });
+  return readHelperReport<FlowHelperReport>('flow helper', file, deadline, REPORT_WAIT_MS);
 }
 
 /** Every line written and answered `done`. */
 export function checkFlowHelperReport(r: FlowHelperReport, expected: number): CheckOutcome {
-  const out: CheckOutcome = { checks: [], problems: [] };
-  if (r.problem) out.problems.push(`flow helper: ${r.problem}`);
-  const timing = r.written_seconds !== undefined ? ` in ${r.written_seconds.toFixed(2)} s from the "up" event it read` : '';
-  (r.sent === expected ? out.checks : out.problems).push(`flow helper (pid ${r.pid}) wrote ${r.sent} of ${expected} announce flow route lines${timing}`);
-  const acks = `acks: ${r.done} done, ${r.error} error of ${r.sent}${r.acked_seconds !== undefined ? ` (last after ${r.acked_seconds.toFixed(2)} s)` : ''}`;
-  (r.done === r.sent && r.error === 0 ? out.checks : out.problems).push(acks);
-  if (r.other) out.problems.push(`flow helper read ${r.other} stdin lines that were neither an ack nor JSON`);
-  out.checks.push(`flow helper CPU over its life: ${r.cpu_seconds.toFixed(2)} s`);
-  return out;
+  return checkHelperReport(r, 'flow helper', expected, 'announce flow route');
 }
 
 /** Starts the sender daemon in `dir` with `helper` as its API process, for a session to `slot.receiver`. */
 export type FlowSenderStart = (ctx: CaseContext, slot: Slot, dir: string, helper: readonly string[]) => TrackedChild;
 
-export const startRxbgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => {
-  const { sender, receiver } = slot;
-  const file = path.join(dir, 'rxbgp-sender.json');
-  const config = apiRxbgpConfig(
-    {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
-      events: 'none',
-      families: ['ipv4 flow'],
-    },
-    helper,
-  );
-  fs.writeFileSync(file, JSON.stringify(config, null, 2));
-  const rxbgp = new TrackedChild({ name: 'rxbgp-sender', command: process.execPath, args: [...ctx.rxbgpNodeOptions, RXBGP_BIN, 'run', file], cwd: REPO_ROOT });
-  ctx.onCleanup(() => rxbgp.stop().then(() => undefined));
-  return rxbgp;
-};
+export const startRxbgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => startRxbgpSender(ctx, slot, dir, helper, ['ipv4 flow']);
 
-export const startExabgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => {
-  const { sender, receiver } = slot;
-  const file = path.join(dir, 'exabgp-sender.conf');
-  fs.writeFileSync(file, exabgpApiConfig({ sender, receiver, helper, families: ['ipv4 flow'] }));
-  const settings = Object.entries(exabgpEnvironment(sender)).map(([k, v]) => `${k}=${v}`);
-  const exabgp = new TrackedChild({ name: 'exabgp-sender', command: 'env', args: [...settings, 'exabgp', '--env', '/dev/null', file], cwd: dir });
-  ctx.onCleanup(() => exabgp.stop().then(() => undefined));
-  return exabgp;
-};
+export const startExabgpFlowSender: FlowSenderStart = (ctx, slot, dir, helper) => startExabgpSender(ctx, slot, dir, helper, ['ipv4 flow']);
 
 async function startBirdFlowReceiver(ctx: CaseContext, slot: Slot, deadline: Deadline): Promise<BirdDaemon> {
   const dir = makeTempDir('bird-flow-receiver');

@@ -16,7 +16,7 @@ import { Safi } from '../../lib/wire/iana';
 import { decodeMessage } from '../../lib/wire/message';
 import { nlriCount } from '../../lib/wire/nlri';
 import { flowAnnounceLine } from '../gen/flow-rules';
-import { median, timePasses, type PassTimes } from '../micro/passes';
+import { median, passesText, timePasses, type PassTimes } from '../micro/passes';
 import type { BenchCase, CaseCompletion, CaseContext } from './case-types';
 import { FLOW_API_SLOT } from './flow-slots';
 
@@ -78,8 +78,7 @@ export const flowDecodeCase: BenchCase = {
       for (const f of frames) n += flowRulesOf(f, codec);
       if (n !== ctx.n) throw new Error(`flow-decode: a pass decoded ${n} rules, not ${ctx.n}`);
     });
-    const ms = (ns: number) => (ns / 1e6).toFixed(1);
-    const passes = (t: PassTimes) => `${t.ns.length} (median ${ms(median(t.ns))} ms, ${ms(Math.min(...t.ns))}–${ms(Math.max(...t.ns))})`;
+    const passes = passesText;
     return {
       setupSeconds,
       figures: [

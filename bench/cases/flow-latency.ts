@@ -34,7 +34,7 @@ import { Deadline, pollUntil } from '../measure/deadline';
 import { FlowArrivalPeer } from '../micro/flow-arrival-peer';
 import type { FloorOptions, FloorTimes } from '../micro/flow-floor-sender';
 import { PYTHON } from './api-helper';
-import { exabgpVersion } from './api-exabgp';
+import { exabgpVersion } from '../daemons/exabgp';
 import type { BenchCase, CaseCompletion, CaseContext, Figure } from './case-types';
 import { checkFlowHelperReport, flowHelperCommand, readFlowHelperReport, startExabgpFlowSender, startRxbgpFlowSender, type FlowSenderStart } from './flow-api';
 import { FLOW_LATENCY_SLOT } from './flow-slots';

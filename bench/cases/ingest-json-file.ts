@@ -11,7 +11,7 @@
 import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import { startRxbgp } from '../daemons/rxbgp';
+import { rxbgpSession, startRxbgp } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { ExabgpEventReader } from '../measure/exabgp-event-reader';
@@ -47,12 +47,7 @@ export const ingestJsonFileCase: BenchCase = {
       'rxbgp-receiver',
       dir,
       {
-        routerId: receiver.routerId,
-        localAs: receiver.asn,
-        localAddress: receiver.address,
-        peerAddress: sender.address,
-        peerAs: sender.asn,
-        peerPort: sender.port,
+        ...rxbgpSession(receiver, sender),
         events: { file: eventsFile },
       },
       ctx.rxbgpNodeOptions,

@@ -9,22 +9,14 @@
  */
 import { performance } from 'perf_hooks';
 import { communityOf } from '../consumers/attribute-expectation';
-import type { BirdDaemon } from '../daemons/bird';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { PrefixTally } from '../measure/prefix-tally';
-import { CapturePeer, type CapturedStream } from '../micro/capture-peer';
-import { median, type PassTimes } from '../micro/passes';
+import type { CapturedStream } from '../micro/capture-peer';
+import { passesText } from '../micro/passes';
 import { runPolicyBench, type PolicyBenchResult } from '../micro/policy-bench';
-import { listCount } from '../micro/prefix-count';
 import { loadBenchChain, REWRITE } from '../policies/bench-chain';
+import { CAPTURE_PASSES, captureFromBird, tallyLists } from './bird-capture';
 import { FIRST_PREFIX, type BenchCase, type CaseCompletion, type CaseContext, type Figure } from './case-types';
-import { startBirdSender } from './senders';
-
-/** As the codec case: at least 5 passes per figure, up to 51 until a second went into them, none started after 30 s. */
-const MIN_PASSES = 5;
-const MIN_PASS_MS = 1000;
-const MAX_PASSES = 51;
-const PASS_BUDGET_MS = 30_000;
 
 const MB = 1e6;
 
@@ -43,26 +35,7 @@ export const policyChainCase: BenchCase = {
     const routes = new Ipv4PrefixRun(FIRST_PREFIX, ctx.n);
     // Loaded first: a module that does not load fails the case before BIRD is started.
     const policies = loadBenchChain(routes);
-    const { sender, receiver } = ctx.slot;
-    let bird: BirdDaemon | undefined;
-    const peer = await CapturePeer.listen({
-      address: receiver.address,
-      port: receiver.port,
-      peerAddress: sender.address,
-      local: { asn: receiver.asn, routerId: receiver.routerId },
-      expectedPrefixes: ctx.n,
-      deadline: ctx.deadline,
-      abort: () => bird?.child.exitText(),
-      log: ctx.log,
-    });
-    ctx.onCleanup(() => peer.close());
-    bird = await startBirdSender(ctx, routes, true);
-    ctx.log(`BIRD sender loaded ${routes.count} routes; enabling its session to the capture peer`);
-    await bird.enableBgp();
-    const stream = await peer.captured();
-    await peer.close();
-    // Nothing else runs while this process times: BIRD is stopped, not left idle beside it.
-    await bird.stop();
+    const stream = await captureFromBird(ctx, routes);
     const setupSeconds = (performance.now() - setupStart) / 1000;
     ctx.log(`captured ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.prefixes} prefixes; timing decode and policies ${policies.map((p) => p.name).join(', ')}`);
 
@@ -72,16 +45,10 @@ export const policyChainCase: BenchCase = {
       codec: stream.codec,
       policies,
       expectation: { med: REWRITE.med, community: communityOf(REWRITE.community) },
-      minPasses: MIN_PASSES,
-      minMs: MIN_PASS_MS,
-      maxPasses: MAX_PASSES,
-      budgetMs: PASS_BUDGET_MS,
+      ...CAPTURE_PASSES,
       deadline: ctx.deadline,
       // After the timed passes, so the text made here is not in them.
-      inspect: (batch) => {
-        for (const list of batch.announced) for (let i = 0, n = listCount(list); i < n; i++) tally.announce(list.prefixes[i]);
-        for (const list of batch.withdrawn) for (let i = 0, n = listCount(list); i < n; i++) tally.withdraw(list.prefixes[i]);
-      },
+      inspect: (batch) => tallyLists(tally, batch.announced, batch.withdrawn),
     });
 
     const problems: string[] = [];
@@ -111,8 +78,7 @@ export function policyFigures(b: PolicyBenchResult, prefixes: number): Figure[] 
 }
 
 function checksOf(b: PolicyBenchResult, stream: CapturedStream, names: readonly string[]): string[] {
-  const ms = (ns: number) => (ns / 1e6).toFixed(1);
-  const passes = (t: PassTimes) => `${t.ns.length} (median ${ms(median(t.ns))} ms, ${ms(Math.min(...t.ns))}–${ms(Math.max(...t.ns))})`;
+  const passes = passesText;
   return [
     `capture: ${(stream.bytes.length / MB).toFixed(2)} MB, ${stream.messages} messages (${stream.updates} UPDATEs), ended on ` +
       `${stream.endOfRib ? 'the End-of-RIB' : 'the N-th prefix'}; chain ${names.join(' → ')}, ${b.chainBatches} batches out`,

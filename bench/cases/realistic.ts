@@ -14,7 +14,7 @@ import path from 'path';
 import { performance } from 'perf_hooks';
 import { BgpFeeder } from '../daemons/bgp-feeder';
 import { BirdDaemon } from '../daemons/bird';
-import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, startRxbgp, type RxbgpNeighborConfig } from '../daemons/rxbgp';
+import { REPO_ROOT, RXBGP_BIN, rxbgpConfig, type RxbgpNeighborConfig, rxbgpSession, startRxbgp } from '../daemons/rxbgp';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
 import { BIRD_BGP_PROTOCOL } from '../gen/bird-config';
 import { parseDottedQuad } from '../gen/prefix-run';
@@ -207,12 +207,7 @@ export const realisticEmitCase: BenchCase = {
     });
     ctx.log(`MRT file: ${written.records} records, ${(written.bytes / 2 ** 20).toFixed(1)} MB`);
     const config: RxbgpNeighborConfig = {
-      routerId: sender.routerId,
-      localAs: sender.asn,
-      localAddress: sender.address,
-      peerAddress: receiver.address,
-      peerAs: receiver.asn,
-      peerPort: receiver.port,
+      ...rxbgpSession(sender, receiver),
       families: FAMILIES,
       // The file's own next hops (NEXT_HOP, IPv6 in MP_REACH_NLRI): "self" has no IPv6 form on an IPv4 session.
       mrtRoutes: [{ file: mrt }],
@@ -247,12 +242,7 @@ export const realisticIngestCase: BenchCase = {
     ctx.onCleanup(() => removeTempDir(dir));
     const file = path.join(dir, 'rxbgp-receiver.json');
     const config: RxbgpNeighborConfig = {
-      routerId: receiver.routerId,
-      localAs: receiver.asn,
-      localAddress: receiver.address,
-      peerAddress: sender.address,
-      peerAs: sender.asn,
-      peerPort: sender.port,
+      ...rxbgpSession(receiver, sender),
       families: FAMILIES,
       events: 'none',
     };

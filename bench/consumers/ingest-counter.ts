@@ -3,7 +3,7 @@
  * that subscribes to the daemon's events and counts the announced prefixes, the way a program built
  * on rxbgp would. Each prefix is decoded, stored in the neighbor's Adj-RIB-In and delivered in an
  * update event; the consumer checks it against the expected run through the packed form
- * (nlri/packed-ipv4.ts), never making text.
+ * (nlri/packed-ipv4.ts, run-counter.ts), never making text.
  *
  * usage: node ingest-counter.js <config.json> <first /24> <count> [--expect-med N] [--expect-community A:B]
  * stdout, one line each, read by the bench as they come: `up`, `down <reason>`, `reached <k>`
@@ -11,13 +11,13 @@
  * With --expect-*, the attributes of every counted prefix are checked too (an import policy's
  * rewrite, attribute-expectation.ts): `stats` then holds `rewritten` and `notRewritten`.
  */
-import { Daemon, loadConfig, formatErrors, packedIpv4Of } from '../../lib';
+import { Daemon, packedIpv4Of } from '../../lib';
 import { Afi, Safi } from '../../lib/wire/iana';
-import { packedAddress, packedLength } from '../../lib/wire/nlri/ipv4-prefix';
-import { silentLog, type Log } from '../../lib/session/log';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { EARLY_SHARE } from '../measure/transfer';
 import { meetsExpectation, parseExpectationArgs } from './attribute-expectation';
+import { RunCounter } from './run-counter';
+import { consumerLog, exitIfStartFails, loadConsumerConfig, runConsumer, say } from './consumer-process';
 
 function main(argv: readonly string[]): void {
   const [file, first, countText, ...rest] = argv;
@@ -25,51 +25,27 @@ function main(argv: readonly string[]): void {
   const run = new Ipv4PrefixRun(first, Number(countText));
   const expectation = parseExpectationArgs(rest);
   const attributeStats = { rewritten: 0, notRewritten: 0 };
-  const loaded = loadConfig(file);
-  if (loaded._tag === 'Left') throw new Error(formatErrors(loaded.left, file));
-  const log: Log = { ...silentLog, error: (m) => process.stderr.write(`error ${m}\n`), warn: (m) => process.stderr.write(`warn ${m}\n`) };
-  const daemon = new Daemon(loaded.right, log);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const config = loadConsumerConfig(file);
+  const daemon = new Daemon(config, consumerLog);
 
-  const held = new Uint8Array(Math.ceil(run.count / 8));
-  const milestones = [Math.ceil(run.count * EARLY_SHARE), run.count];
-  const stats = { distinct: 0, entries: 0, duplicates: 0, unexpected: 0, withdrawn: 0, updates: 0, otherFamilies: 0, ribIn: 0 };
-  const indexOfPacked = (packed: number): number => {
-    const offset = packedAddress(packed) - run.base;
-    if (packedLength(packed) !== 24 || offset < 0 || offset % 256 !== 0) return -1;
-    const i = offset / 256;
-    return i < run.count ? i : -1;
-  };
-  const count = (i: number) => {
-    stats.entries++;
-    if (i < 0) return void stats.unexpected++;
-    const bit = 1 << (i & 7);
-    if (held[i >>> 3] & bit) return void stats.duplicates++;
-    held[i >>> 3] |= bit;
-    stats.distinct++;
-    if (stats.distinct === milestones[0] || stats.distinct === milestones[1]) say(`reached ${stats.distinct}`);
-  };
+  const counter = new RunCounter(run, [Math.ceil(run.count * EARLY_SHARE), run.count], (k) => say(`reached ${k}`));
+  const stats = counter.stats;
 
   daemon.events$.subscribe(({ neighbor, event }) => {
     if (event.kind === 'up') say('up');
     else if (event.kind === 'down') say(`down ${event.reason}`);
     else if (event.kind === 'update' && event.direction === 'receive') {
-      stats.updates++;
+      counter.countUpdate(event.message);
       stats.ribIn = neighbor.ribIn.size;
-      for (const list of event.message.withdrawn) stats.withdrawn += list.prefixes.length;
-      for (const list of event.message.announced) {
-        if (list.afi !== Afi.IPV4 || list.safi !== Safi.UNICAST) {
-          stats.otherFamilies++;
-          continue;
-        }
-        const packed = packedIpv4Of(list);
-        if (expectation) {
+      if (expectation) {
+        // Per list, not per prefix: every prefix of a list carries the UPDATE's attributes.
+        for (const list of event.message.announced) {
+          if (list.afi !== Afi.IPV4 || list.safi !== Safi.UNICAST) continue;
+          const packed = packedIpv4Of(list);
           const n = packed ? packed.length : list.prefixes.length;
           if (meetsExpectation(event.message.attributes, expectation)) attributeStats.rewritten += n;
           else attributeStats.notRewritten += n;
         }
-        if (packed) for (let i = 0; i < packed.length; i++) count(indexOfPacked(packed[i]));
-        else for (const text of list.prefixes) count(run.indexOf(text));
       }
     }
   });
@@ -81,15 +57,7 @@ function main(argv: readonly string[]): void {
     say(`stats ${JSON.stringify(expectation ? { ...stats, ...attributeStats } : stats)}`);
     void daemon.stop().finally(() => process.exit(0));
   });
-  daemon.start().catch((e: unknown) => {
-    process.stderr.write(`error ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+  exitIfStartFails(daemon.start());
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`ingest-counter: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(2);
-}
+runConsumer('ingest-counter', main);

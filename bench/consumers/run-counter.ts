@@ -1,6 +1,6 @@
 /**
  * Counts the prefixes of received UPDATEs against the expected run, the way the ingest consumers
- * do (ingest-counter.ts holds the same loop inline): one bit per expected /24, read through the
+ * do (ingest-counter.ts, sink-ingest-counter.ts): one bit per expected /24, read through the
  * packed form (nlri/packed-ipv4.ts) so no prefix text is made, with text as the fallback for a
  * list that has no packed form. Says when the distinct count reaches each milestone.
  */

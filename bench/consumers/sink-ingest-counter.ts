@@ -11,12 +11,12 @@
  * has written all it took (polled every DRAIN_POLL_MS); on SIGTERM, after the speaker stopped
  * (sinks flushed and closed), `stats {json}`: the counts and `sinks` (each sink's final counters).
  */
-import { Speaker, loadConfig, formatErrors } from '../../lib';
-import { silentLog, type Log } from '../../lib/session/log';
+import { Speaker } from '../../lib';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { EARLY_SHARE } from '../measure/transfer';
 import { RunCounter } from './run-counter';
 import { sinksDrained, sinkStatsObject } from './sink-drain';
+import { consumerLog, exitIfStartFails, loadConsumerConfig, runConsumer, say } from './consumer-process';
 
 /** How often the sink counters are read once every prefix is counted: the drain time's resolution. */
 const DRAIN_POLL_MS = 5;
@@ -25,12 +25,9 @@ function main(argv: readonly string[]): void {
   const [file, first, countText] = argv;
   if (!file || !first || !countText) throw new Error('usage: sink-ingest-counter <config.json> <first /24> <count>');
   const run = new Ipv4PrefixRun(first, Number(countText));
-  const loaded = loadConfig(file);
-  if (loaded._tag === 'Left') throw new Error(formatErrors(loaded.left, file));
-  if (loaded.right.sinks.length === 0) throw new Error(`${file} configures no sink`);
-  const log: Log = { ...silentLog, error: (m) => process.stderr.write(`error ${m}\n`), warn: (m) => process.stderr.write(`warn ${m}\n`) };
-  const speaker = new Speaker(loaded.right, { log });
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const config = loadConsumerConfig(file);
+  if (config.sinks.length === 0) throw new Error(`${file} configures no sink`);
+  const speaker = new Speaker(config, { log: consumerLog });
 
   let drainPoll: NodeJS.Timeout | undefined;
   const watchDrain = () => {
@@ -69,15 +66,7 @@ function main(argv: readonly string[]): void {
         process.exit(0);
       });
   });
-  speaker.start().catch((e: unknown) => {
-    process.stderr.write(`error ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+  exitIfStartFails(speaker.start());
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`sink-ingest-counter: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(2);
-}
+runConsumer('sink-ingest-counter', main);

@@ -8,21 +8,19 @@
  * long after the last prefix was counted, and the receiver's CPU seconds over that longer window.
  * What the sink wrote is checked by the case (file or topic read back) after the receiver stopped.
  */
-import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import type { SinkStats } from '../../lib/sinks/sink';
 import { FIRST_PREFIX, type CaseContext, type Figure } from '../cases/case-types';
 import { processOf } from '../cases/receivers';
 import { startBirdSender } from '../cases/senders';
-import { rxbgpConfig } from '../daemons/rxbgp';
+import { rxbgpSession } from '../daemons/rxbgp';
+import { ConsumerReceiver } from '../daemons/rxbgp-consumer';
 import { makeTempDir, removeTempDir } from '../daemons/temp-dirs';
-import { TrackedChild } from '../daemons/tracked-child';
 import { Ipv4PrefixRun } from '../gen/prefix-run';
 import { pollUntil } from '../measure/deadline';
 import { readCpuSeconds } from '../measure/proc-stats';
-import { SessionWatch } from '../measure/session-watch';
-import { EARLY_SHARE, measureTransfer, type ReceiverProbe, type TransferMeasurement } from '../measure/transfer';
+import { measureTransfer, type TransferMeasurement } from '../measure/transfer';
 import { ingestCounterVerdict, type IngestCounterStats } from './ingest-counter-stats';
 import { sinkStatsVerdict } from './sink-drain';
 
@@ -57,69 +55,43 @@ export async function runSinkIngest(ctx: CaseContext, sinkIn: (dir: string) => R
   const dir = makeTempDir('rxbgp-receiver');
   ctx.onCleanup(() => removeTempDir(dir));
   const sink = sinkIn(dir);
-  const file = path.join(dir, 'rxbgp-receiver.json');
-  const config = rxbgpConfig({
-    routerId: receiver.routerId,
-    localAs: receiver.asn,
-    localAddress: receiver.address,
-    peerAddress: sender.address,
-    peerAs: sender.asn,
-    peerPort: sender.port,
-    events: 'none',
-    sinks: [sink],
-  });
-  fs.writeFileSync(file, JSON.stringify(config, null, 2));
-
-  const session = new SessionWatch();
-  const reached = new Map<number, number>();
   let drainedAt: number | undefined;
   let cpuAtUp: number | undefined;
   let cpuAtDrained: number | undefined;
-  let stats: SinkConsumerStats | undefined;
-  const onLine = (line: string) => {
-    if (line === 'up') session.markUp();
-    else if (line.startsWith('down ')) session.markDown(line.slice(5));
-    else if (line.startsWith('reached ')) reached.set(Number(line.slice(8)), performance.now());
-    else if (line.startsWith('drained ')) {
+  const rxbgp: ConsumerReceiver<SinkConsumerStats> = new ConsumerReceiver<SinkConsumerStats>({
+    consumer: CONSUMER,
+    dir,
+    config: { ...rxbgpSession(receiver, sender), events: 'none', sinks: [sink] },
+    firstPrefix: FIRST_PREFIX,
+    count: routes.count,
+    nodeOptions: ctx.rxbgpNodeOptions,
+    onLine: (line) => {
+      if (!line.startsWith('drained ')) return;
       drainedAt = performance.now();
       // Read in the same tick the line is read, as measureTransfer reads the counters at `up`.
-      cpuAtDrained = readCpuSeconds(rxbgp.pid);
-    } else if (line.startsWith('stats ')) stats = JSON.parse(line.slice(6)) as SinkConsumerStats;
-  };
-  const rxbgp: TrackedChild = new TrackedChild({
-    name: 'rxbgp-receiver',
-    command: process.execPath,
-    args: [...ctx.rxbgpNodeOptions, CONSUMER, file, FIRST_PREFIX, String(routes.count)],
-    onStdoutLine: onLine,
+      cpuAtDrained = readCpuSeconds(rxbgp.child.pid);
+    },
   });
-  ctx.onCleanup(() => rxbgp.stop(STOP_GRACE_MS).then(() => undefined));
-  session.onUp(() => (cpuAtUp = readCpuSeconds(rxbgp.pid)));
+  ctx.onCleanup(() => rxbgp.child.stop(STOP_GRACE_MS).then(() => undefined));
+  rxbgp.session.onUp(() => (cpuAtUp = readCpuSeconds(rxbgp.child.pid)));
   const setupSeconds = (performance.now() - setupStart) / 1000;
   ctx.log(`BIRD sender loaded ${routes.count} routes, rxbgp started with the ${String(sink.type)} sink "${String(sink.name)}"`);
 
-  const early = Math.ceil(ctx.n * EARLY_SHARE);
-  const probe: ReceiverProbe = {
-    process: processOf(rxbgp),
-    session,
-    // The consumer reports milestones only: before `reached N` we know it holds fewer.
-    count: () => (reached.has(ctx.n) ? ctx.n : reached.has(early) ? early : 0),
-    reachedAt: (k) => reached.get(k),
-    poll: { minMs: 20, maxMs: 20 },
-  };
-  const measurement = await measureTransfer(processOf(bird.child), probe, ctx.n, ctx.deadline, ctx.log);
+  const measurement = await measureTransfer(processOf(bird.child), rxbgp.probe(ctx.n), ctx.n, ctx.deadline, ctx.log);
   const problems: string[] = [];
   if (measurement.outcome === 'done') {
     try {
-      await pollUntil(`the ${String(sink.type)} sink to write every event it took`, ctx.deadline, () => drainedAt, { intervalMs: 20, abort: () => rxbgp.exitText() });
+      await pollUntil(`the ${String(sink.type)} sink to write every event it took`, ctx.deadline, () => drainedAt, { intervalMs: 20, abort: () => rxbgp.child.exitText() });
     } catch (err) {
       problems.push(err instanceof Error ? err.message : String(err));
     }
   }
-  await rxbgp.stop(STOP_GRACE_MS);
+  await rxbgp.child.stop(STOP_GRACE_MS);
 
+  const stats = rxbgp.stats;
   const verdict = ingestCounterVerdict(stats, ctx.n, false);
   const sinkVerdict = sinkStatsVerdict(stats?.sinks, [String(sink.name)]);
-  const figures = drainFigures(session.upAt, reached.get(ctx.n), drainedAt, cpuAtUp, cpuAtDrained);
+  const figures = drainFigures(rxbgp.session.upAt, rxbgp.reached.get(ctx.n), drainedAt, cpuAtUp, cpuAtDrained);
   return {
     routes,
     setupSeconds,

@@ -11,11 +11,11 @@
  * on SIGTERM `sample <prefix> <PathAttributes as JSON>` per sample, then `stats {json}`, then exit.
  */
 import fs from 'fs';
-import { Daemon, loadConfig, formatErrors, nlriCount } from '../../lib';
+import { Daemon, nlriCount } from '../../lib';
 import { Afi, Safi } from '../../lib/wire/iana';
-import { silentLog, type Log } from '../../lib/session/log';
 import type { AdjRibIn } from '../../lib/rib/adj-rib-in';
 import { EARLY_SHARE } from '../measure/transfer';
+import { consumerLog, exitIfStartFails, loadConsumerConfig, runConsumer, say } from './consumer-process';
 
 /** Lines per write() of the dump: a few hundred KB at a time, never the whole table as one string. */
 const DUMP_LINES_PER_WRITE = 16384;
@@ -27,11 +27,8 @@ function main(argv: readonly string[]): void {
   }
   const count = Number(countText);
   const samples = sampleText.split(',').filter((s) => s !== '');
-  const loaded = loadConfig(file);
-  if (loaded._tag === 'Left') throw new Error(formatErrors(loaded.left, file));
-  const log: Log = { ...silentLog, error: (m) => process.stderr.write(`error ${m}\n`), warn: (m) => process.stderr.write(`warn ${m}\n`) };
-  const daemon = new Daemon(loaded.right, log);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const config = loadConsumerConfig(file);
+  const daemon = new Daemon(config, consumerLog);
 
   const milestones = [Math.ceil(count * EARLY_SHARE), count];
   const stats = { ipv4Entries: 0, ipv6Entries: 0, withdrawn: 0, updates: 0, otherFamilies: 0, ipv4RibIn: 0, ipv6RibIn: 0, attributeSets: 0 };
@@ -72,10 +69,7 @@ function main(argv: readonly string[]): void {
     say(`stats ${JSON.stringify(stats)}`);
     void daemon.stop().finally(() => process.exit(0));
   });
-  daemon.start().catch((e: unknown) => {
-    process.stderr.write(`error ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+  exitIfStartFails(daemon.start());
 }
 
 /** One prefix per line, every family and path id as AdjRibIn.entries() names them. */
@@ -96,9 +90,4 @@ function dumpPrefixes(rib: AdjRibIn, dumpFile: string): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`table-counter: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(2);
-}
+runConsumer('table-counter', main);

@@ -39,6 +39,29 @@ export interface RxbgpNeighborConfig {
   readonly sinks?: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
+/** One end of a bench session (a case slot's sender or receiver). */
+export interface BenchSpeaker {
+  readonly address: string;
+  readonly port: number;
+  readonly asn: number;
+  readonly routerId: string;
+}
+
+/** The session fields of RxbgpNeighborConfig for rxbgp as `local`, its neighbor `peer`. */
+export function rxbgpSession(
+  local: BenchSpeaker,
+  peer: BenchSpeaker,
+): Pick<RxbgpNeighborConfig, 'routerId' | 'localAs' | 'localAddress' | 'peerAddress' | 'peerAs' | 'peerPort'> {
+  return {
+    routerId: local.routerId,
+    localAs: local.asn,
+    localAddress: local.address,
+    peerAddress: peer.address,
+    peerAs: peer.asn,
+    peerPort: peer.port,
+  };
+}
+
 /** The JSON config (docs/configuration.md) for one neighbor. */
 export function rxbgpConfig(c: RxbgpNeighborConfig): object {
   const neighbor: Record<string, unknown> = {

@@ -7,6 +7,7 @@
  * enough: key = (top 48 bits - 2^45) * 64 + length (< 2^51). Both are exact in a double, sort as
  * numbers in address order, and one binary search finds a received prefix.
  */
+import { parseDottedQuad } from './prefix-run';
 import { SeededRandom } from './seeded-random';
 
 /**
@@ -224,28 +225,8 @@ export function ipv4TextKey(text: string): number {
   if (slash < 0) return -1;
   const length = decimal(text, slash + 1, text.length);
   if (length < 0 || length > 32) return -1;
-  let value = 0;
-  let octet = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < slash; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      value = value * 256 + octet;
-      octet = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      octet = octet * 10 + (c - 48);
-      if (octet > 255) return -1;
-      digits++;
-    } else {
-      return -1;
-    }
-  }
-  if (digits === 0 || dots !== 3) return -1;
-  value = value * 256 + octet;
+  const value = parseDottedQuad(text, slash);
+  if (value === undefined) return -1;
   if (value % 2 ** (32 - length) !== 0) return -1;
   return ipv4Key(value, length);
 }

@@ -30,6 +30,9 @@ import signal
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the helpers in the repository
+from helper_common import add_run_arguments, check_run, positive
+
 FAMILY = 'ipv4 unicast'
 PREFIX = 'exabgp-count '
 
@@ -190,35 +193,14 @@ def consume(stream, counts, marks):
                         next_mark = marks[mark_at] if mark_at < len(marks) else counts.count + 1
 
 
-def dotted_quad(text):
-    parts = text.split('.')
-    if len(parts) != 4 or not all(p.isdigit() and int(p) < 256 for p in parts):
-        raise argparse.ArgumentTypeError('not an IPv4 address: %s' % text)
-    value = 0
-    for p in parts:
-        value = value * 256 + int(p)
-    if value & 255:
-        raise argparse.ArgumentTypeError('not a /24 network address: %s' % text)
-    return value
-
-
-def positive(text):
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError('expected a positive integer, got %s' % text)
-    return value
-
-
 def arguments(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--first', type=dotted_quad, required=True, help='first /24 network address, e.g. 10.0.0.0')
-    p.add_argument('--count', type=positive, required=True)
+    add_run_arguments(p)
     # One option per mark: ExaBGP's config tokenizer cuts a run line at commas too.
     p.add_argument('--mark', type=positive, action='append', default=[], help='a further distinct count to report, e.g. 990000')
     p.add_argument('--max-seconds', type=positive, required=True, help='hard limit on this process life')
     a = p.parse_args(argv)
-    if (a.first >> 8) + a.count > 1 << 24:
-        p.error('the run leaves the IPv4 space')
+    check_run(p, a)
     return a
 
 

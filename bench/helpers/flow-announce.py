@@ -14,12 +14,13 @@ Then it writes a JSON report to --report (renamed into place, so the bench never
 it) and stays until the daemon closes its stdin. Everything is bounded by --max-seconds.
 """
 import argparse
-import json
 import os
 import socket
 import sys
-import threading
 import time
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the helpers in the repository
+from helper_common import await_acks, finish, positive, start_reader, wait_for_up, write_all
 
 CHUNK_BYTES = 64 * 1024
 # ExaBGP under load was seen to stop acking for over 5 s and then go on (its acks trail its UPDATEs).
@@ -27,55 +28,6 @@ ACK_QUIET_SECONDS = 30.0
 # Latency mode: the first line waits this long after "up", so the session's own first messages
 # (KEEPALIVE, End-of-RIB) are out of the way.
 SETTLE_SECONDS = 0.5
-
-
-class Answers:
-    def __init__(self):
-        self.done = 0
-        self.error = 0
-        self.events = 0
-        self.other = 0
-        self.up = threading.Event()
-        self.closed = threading.Event()
-        self.up_at = None
-        self.last_ack_at = None
-
-
-def is_state_up(line):
-    if b'"state"' not in line:
-        return False
-    try:
-        event = json.loads(line)
-    except ValueError:
-        return False
-    neighbor = event.get('neighbor') if isinstance(event, dict) else None
-    return event.get('type') == 'state' and isinstance(neighbor, dict) and neighbor.get('state') == 'up'
-
-
-def read_answers(stream, answers):
-    for line in stream:
-        if line == b'done\n':
-            answers.done += 1
-            answers.last_ack_at = time.monotonic()
-        elif line == b'error\n':
-            answers.error += 1
-            answers.last_ack_at = time.monotonic()
-        elif line.startswith(b'{'):
-            answers.events += 1
-            if not answers.up.is_set() and is_state_up(line):
-                answers.up_at = time.monotonic()
-                answers.up.set()
-        else:
-            answers.other += 1
-    answers.closed.set()
-    answers.up.set()
-
-
-def write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
 
 
 def send_bulk(data, fd):
@@ -110,13 +62,6 @@ def send_one_by_one(lines, fd, signal, gap, end, report):
     return written_ns
 
 
-def positive(text):
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError('expected a positive integer, got %s' % text)
-    return value
-
-
 def arguments(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--mode', choices=['bulk', 'latency'], required=True)
@@ -131,13 +76,6 @@ def arguments(argv):
     return a
 
 
-def write_report(path, report):
-    partial = path + '.partial'
-    with open(partial, 'w') as f:
-        json.dump(report, f)
-    os.replace(partial, path)
-
-
 def main(argv):
     a = arguments(argv)
     end = time.monotonic() + a.max_seconds
@@ -148,13 +86,9 @@ def main(argv):
     if a.mode == 'latency':
         signal = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         signal.connect(a.signal)
-    answers = Answers()
-    threading.Thread(target=read_answers, args=(sys.stdin.buffer, answers), daemon=True).start()
-
+    answers = start_reader(sys.stdin.buffer)
     report = {'pid': os.getpid(), 'mode': a.mode, 'lines': len(lines), 'sent': 0}
-    if not answers.up.wait(max(0.0, end - time.monotonic())) or answers.up_at is None:
-        report['problem'] = 'stdin closed before the session came up' if answers.closed.is_set() else 'the session never came up'
-    else:
+    if wait_for_up(answers, end, report):
         fd = sys.stdout.fileno()
         if a.mode == 'bulk':
             send_bulk(data, fd)
@@ -164,20 +98,8 @@ def main(argv):
             written = send_one_by_one(lines, fd, signal, a.gap_ms / 1000.0, end, report)
             report['sent'] = len(written)
             report['written_ns'] = written
-        report['written_seconds'] = time.monotonic() - answers.up_at
-        written_at = time.monotonic()
-        while answers.done + answers.error < report['sent'] and not answers.closed.is_set() and time.monotonic() < end:
-            if time.monotonic() - max(written_at, answers.last_ack_at or written_at) > ACK_QUIET_SECONDS:
-                report.setdefault('problem', 'acks stopped arriving %.0f s before all lines were answered' % ACK_QUIET_SECONDS)
-                break
-            time.sleep(0.01)
-        if answers.last_ack_at is not None:
-            report['acked_seconds'] = answers.last_ack_at - answers.up_at
-    report.update(done=answers.done, error=answers.error, events=answers.events, other=answers.other)
-    report['cpu_seconds'] = time.process_time()
-    write_report(a.report, report)
-    answers.closed.wait(max(0.0, end - time.monotonic()))
-    return 0 if report.get('problem') is None else 1
+        await_acks(answers, report, end, ACK_QUIET_SECONDS)
+    return finish(answers, report, a.report, end)
 
 
 if __name__ == '__main__':

@@ -4,8 +4,8 @@
  * prefix that came from a session that does not own it, repeats, strays and withdrawals. Records
  * when the total first reaches each milestone (99 %, 100 %), exactly, as the events are read.
  */
-import { performance } from 'perf_hooks';
 import type { ManyPeersLayout } from '../gen/many-peers-layout';
+import { HeldBits } from './held-bits';
 
 export class PeerPrefixTally {
   /** Prefixes of the run currently held. */
@@ -22,14 +22,13 @@ export class PeerPrefixTally {
   withdrawn = 0;
   /** Distinct prefixes held per session (by peer index). */
   readonly perPeer: Uint32Array;
-  private readonly held: Uint8Array;
-  private readonly reachedAt = new Map<number, number>();
+  private readonly held: HeldBits;
 
   constructor(
     readonly layout: ManyPeersLayout,
-    private readonly milestones: readonly number[],
+    milestones: readonly number[],
   ) {
-    this.held = new Uint8Array(Math.ceil(layout.run.count / 8));
+    this.held = new HeldBits(layout.run.count, milestones);
     this.perPeer = new Uint32Array(layout.peers.length);
   }
 
@@ -45,42 +44,29 @@ export class PeerPrefixTally {
       this.misattributed++;
       return;
     }
-    const bit = 1 << (i & 7);
-    if (this.held[i >>> 3]! & bit) {
+    if (!this.held.add(i)) {
       this.duplicates++;
       return;
     }
-    this.held[i >>> 3]! |= bit;
-    this.distinct++;
     this.perPeer[peer]!++;
-    if (this.reachedAt.size < this.milestones.length) this.markMilestones();
+    this.held.mark(++this.distinct);
   }
 
   withdraw(peer: number, prefix: string): void {
     this.withdrawn++;
     const i = this.layout.run.indexOf(prefix);
-    if (i < 0 || this.layout.ownerOf(i) !== peer) return;
-    const bit = 1 << (i & 7);
-    if (this.held[i >>> 3]! & bit) {
-      this.held[i >>> 3]! &= ~bit;
-      this.distinct--;
-      this.perPeer[peer]!--;
-    }
+    if (i < 0 || this.layout.ownerOf(i) !== peer || !this.held.remove(i)) return;
+    this.distinct--;
+    this.perPeer[peer]!--;
   }
 
   /** performance.now() when the distinct count first reached `milestone`. */
   reached(milestone: number): number | undefined {
-    return this.reachedAt.get(milestone);
+    return this.held.reached(milestone);
   }
 
   /** Exactly the run, each prefix from its own session: nothing stray, misattributed or withdrawn. */
   matchesRun(): boolean {
     return this.distinct === this.layout.run.count && this.unexpected === 0 && this.misattributed === 0 && this.withdrawn === 0;
-  }
-
-  private markMilestones(): void {
-    for (const m of this.milestones) {
-      if (this.distinct >= m && !this.reachedAt.has(m)) this.reachedAt.set(m, performance.now());
-    }
   }
 }

@@ -4,8 +4,8 @@
  * every duplicate, stray prefix or withdrawal is counted per family. Records when the distinct count
  * first reaches each milestone (99 %, 100 %).
  */
-import { performance } from 'perf_hooks';
 import type { RealisticTable } from '../gen/realistic-table';
+import { HeldBits } from './held-bits';
 
 export interface FamilyCounts {
   /** Generated prefixes currently announced. */
@@ -21,14 +21,13 @@ export interface FamilyCounts {
 export class TableTally {
   readonly ipv4: FamilyCounts = emptyCounts();
   readonly ipv6: FamilyCounts = emptyCounts();
-  private readonly held: Uint8Array;
-  private readonly reachedAt = new Map<number, number>();
+  private readonly held: HeldBits;
 
   constructor(
     readonly table: RealisticTable,
-    private readonly milestones: readonly number[],
+    milestones: readonly number[],
   ) {
-    this.held = new Uint8Array(Math.ceil(table.count / 8));
+    this.held = new HeldBits(table.count, milestones);
   }
 
   /** Distinct generated prefixes held, both families. */
@@ -45,14 +44,12 @@ export class TableTally {
       counts.unexpected++;
       return -1;
     }
-    const bit = 1 << (i & 7);
-    if (this.held[i >>> 3]! & bit) {
+    if (!this.held.add(i)) {
       counts.duplicates++;
       return i;
     }
-    this.held[i >>> 3]! |= bit;
     counts.distinct++;
-    if (this.reachedAt.size < this.milestones.length) this.markMilestones();
+    this.held.mark(this.distinct);
     return i;
   }
 
@@ -60,30 +57,18 @@ export class TableTally {
     const counts = ipv6 ? this.ipv6 : this.ipv4;
     counts.withdrawn++;
     const i = ipv6 ? this.table.indexOfIpv6(prefix) : this.table.indexOfIpv4(prefix);
-    if (i < 0) return;
-    const bit = 1 << (i & 7);
-    if (this.held[i >>> 3]! & bit) {
-      this.held[i >>> 3]! &= ~bit;
-      counts.distinct--;
-    }
+    if (i >= 0 && this.held.remove(i)) counts.distinct--;
   }
 
   /** performance.now() when the distinct count first reached `milestone`. */
   reached(milestone: number): number | undefined {
-    return this.reachedAt.get(milestone);
+    return this.held.reached(milestone);
   }
 
   /** Exactly the table: every prefix of both families held, nothing else announced, nothing withdrawn. */
   matchesTable(): boolean {
     const clean = (c: FamilyCounts) => c.unexpected === 0 && c.withdrawn === 0;
     return this.ipv4.distinct === this.table.ipv4Count && this.ipv6.distinct === this.table.ipv6Count && clean(this.ipv4) && clean(this.ipv6);
-  }
-
-  private markMilestones(): void {
-    const distinct = this.distinct;
-    for (const m of this.milestones) {
-      if (distinct >= m && !this.reachedAt.has(m)) this.reachedAt.set(m, performance.now());
-    }
   }
 }
 

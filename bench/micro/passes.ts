@@ -64,3 +64,9 @@ export function nsPerPrefix(ns: number, prefixes: number): number {
 export function medianNsPerPrefix(times: PassTimes, prefixes: number): number {
   return nsPerPrefix(median(times.ns), prefixes);
 }
+
+/** Passes as the cases print them: "5 (median 12.3 ms, 11.9–14.0)". */
+export function passesText(t: PassTimes): string {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  return `${t.ns.length} (median ${ms(median(t.ns))} ms, ${ms(Math.min(...t.ns))}–${ms(Math.max(...t.ns))})`;
+}

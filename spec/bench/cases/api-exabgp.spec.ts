@@ -1,4 +1,4 @@
-import { EXABGP_PROCESS_NAME, exabgpApiConfig, exabgpEnvironment } from '../../../bench/cases/api-exabgp';
+import { EXABGP_PROCESS_NAME, exabgpApiConfig } from '../../../bench/cases/api-exabgp';
 import { slotFor } from '../../../bench/cases/case-types';
 
 const { sender, receiver } = slotFor(7);
@@ -25,16 +25,5 @@ neighbor 127.0.3.16 {
 
   it.each(['/tmp/a b/report.json', 'x;y'])('refuses a helper argument ExaBGP would split: %j', (word) => {
     expect(() => exabgpApiConfig({ sender, receiver, helper: [...helper, word] })).toThrow(/cannot be written in a run line/);
-  });
-});
-
-describe('exabgpEnvironment', () => {
-  it('binds ExaBGP to the sender address and port, in the foreground, acks on', () => {
-    expect(exabgpEnvironment(sender)).toMatchObject({
-      'exabgp.tcp.bind': '127.0.3.15',
-      'exabgp.tcp.port': '21015',
-      'exabgp.daemon.daemonize': 'false',
-      'exabgp.api.ack': 'true',
-    });
   });
 });

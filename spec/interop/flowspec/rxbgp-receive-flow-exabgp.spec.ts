@@ -6,19 +6,12 @@
  * `exabgp --decode` prints for the same bytes (recorded by a helper with header and body), and
  * its Adj-RIB-In holds them, then nothing.
  */
-import path from 'path';
-import { runCommand } from '../harness/command';
-import { pollUntil } from '../harness/poll';
-import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { flowRuleStrings as ruleStrings, RecordedUpdates } from './received-flow-events';
+import { flowRuleStrings as ruleStrings } from './received-flow-events';
 import { startExabgpFlow, type ExabgpFlowDaemon } from './flow-daemons';
+import { FlowReceiver } from './flow-receiver';
 
 const RX = '127.0.0.195';
 const EXABGP = { address: '127.0.0.196', port: 17196, asn: 65196, routerId: '192.0.2.196', neighbor: RX };
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(REPO, 'bin', 'rxbgp');
-const RECORD = path.join(REPO, 'spec', 'cli', 'fixtures', 'record-helper.js');
 const TIMEOUT_MS = 30000;
 
 /** What ExaBGP is told to announce (its API grammar), and the rule's "string" rxbgp must print. */
@@ -43,62 +36,34 @@ const RULES = [
 
 describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
   let exabgp: ExabgpFlowDaemon;
-  let rxbgp: Rxbgp;
-  let dir: string;
-  let recorded: string;
-  let updates: RecordedUpdates;
-  let socket: string;
+  let receiver: FlowReceiver;
 
   beforeAll(async () => {
-    dir = makeTempDir('flow-receive-exabgp');
-    recorded = path.join(dir, 'helper.txt');
-    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
-    socket = path.join(dir, 'rxbgp.sock');
     exabgp = await startExabgpFlow(EXABGP);
-    const config = {
-      control: { socket },
-      processes: { record: { run: [process.execPath, RECORD, recorded] } },
-      neighbors: [
-        {
-          peerAddress: EXABGP.address,
-          peerPort: EXABGP.port,
-          localAddress: RX,
-          localAs: EXABGP.asn,
-          peerAs: EXABGP.asn,
-          routerId: '192.0.2.195',
-          connectRetry: 1,
-          families: ['ipv4 flow', 'ipv6 flow'],
-          api: { processes: ['record'], receive: ['update'], consolidate: true },
-        },
-      ],
-    };
-    // The harness types families as unicast ones; this config names flow families on purpose.
-    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
-    await rxbgp.waitForEvent('the session with ExaBGP up', (e) => e.type === 'state' && e.neighbor.state === 'up', TIMEOUT_MS);
+    receiver = await FlowReceiver.start({
+      name: 'flow-receive-exabgp',
+      localAddress: RX,
+      routerId: '192.0.2.195',
+      peer: EXABGP,
+      peerName: 'ExaBGP',
+      families: ['ipv4 flow', 'ipv6 flow'],
+      timeoutMs: TIMEOUT_MS,
+      context: () => `exabgp:\n${exabgp.log.slice(-20).join('\n')}`,
+    });
   }, 60000);
 
   afterAll(async () => {
-    await rxbgp?.dispose();
+    await receiver?.dispose();
     await exabgp?.stop();
-    if (dir) removeTempDir(dir);
   }, 30000);
-
-  async function adjRibIn(): Promise<string> {
-    return (await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000)).stdout;
-  }
 
   it('prints each rule ExaBGP announces as exabgp --decode does, and holds it in the Adj-RIB-In', async () => {
     for (const rule of RULES) exabgp.command(`announce ${rule.command}`);
     const texts = RULES.map((r) => r.text);
-    await pollUntil('rxbgp to print every rule', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'announce').includes(t))) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => `${rxbgp.diagnostics()}\nexabgp:\n${exabgp.log.slice(-20).join('\n')}`,
-      abort: () => rxbgp.exitText(),
-    });
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
+    const events = await receiver.waitForRules('announce', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
-    await updates.expectOracle(events);
-    const held = await adjRibIn();
+    await receiver.updates.expectOracle(events);
+    const held = await receiver.adjRibIn();
     for (const rule of RULES) expect(held).toContain(rule.text);
     // The actions arrived as ExaBGP sent them: the redirect and the mark on the third rule.
     const third = JSON.stringify(events.find((e) => ruleStrings(e, 'announce').includes(RULES[2].text))?.neighbor.message);
@@ -109,15 +74,10 @@ describe('rxbgp receives FlowSpec from ExaBGP 4.2', () => {
   it('prints each withdrawal as exabgp --decode does, and empties the Adj-RIB-In', async () => {
     for (const rule of RULES) exabgp.command(`withdraw ${rule.command}`);
     const texts = RULES.map((r) => r.text);
-    await pollUntil('rxbgp to print every withdrawal', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'withdraw').includes(t))) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => `${rxbgp.diagnostics()}\nexabgp:\n${exabgp.log.slice(-20).join('\n')}`,
-      abort: () => rxbgp.exitText(),
-    });
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
+    const events = await receiver.waitForRules('withdraw', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await updates.expectOracle(events);
-    expect(await adjRibIn()).not.toContain(' flow ');
-    expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+    await receiver.updates.expectOracle(events);
+    expect(await receiver.adjRibIn()).not.toContain(' flow ');
+    expect(receiver.rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });
 });

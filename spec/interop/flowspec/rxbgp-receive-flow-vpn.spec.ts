@@ -9,14 +9,11 @@
  * Then a raw speaker sends what GoBGP does not: a VPN-style next hop (RD + address) and an NLRI too
  * short for its RD (treat-as-withdraw, no session reset).
  */
-import path from 'path';
-import { runCommand } from '../harness/command';
 import type { ExaEvent } from '../harness/exabgp-json';
-import { pollUntil } from '../harness/poll';
-import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { flowFamiliesOf, flowItems, flowRuleStrings, RecordedUpdates } from './received-flow-events';
+import type { Rxbgp } from '../rxbgp';
+import { flowFamiliesOf, flowItems, flowRuleStrings } from './received-flow-events';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
+import { FlowReceiver, startListeningRxbgp } from './flow-receiver';
 import { FLOW4_VPN, FLOW6_VPN, RawFlowSpeaker, flowUpdateFromCommand } from './raw-flow-speaker';
 import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
 import { parseIp } from '../../../lib/wire/address';
@@ -25,9 +22,6 @@ import { Writer } from '../../../lib/wire/writer';
 const RX = '127.0.0.191';
 const GOBGP = { address: '127.0.0.192', port: 17192, asn: 65191, routerId: '192.0.2.192', neighbor: RX };
 const API_PORT = 50191;
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(REPO, 'bin', 'rxbgp');
-const RECORD = path.join(REPO, 'spec', 'cli', 'fixtures', 'record-helper.js');
 const TIMEOUT_MS = 20000;
 
 /** Rules GoBGP originates (`gobgp global rib -a <family> add|del …`) and the `"string"` rxbgp must print for each. */
@@ -57,81 +51,47 @@ const VPN = ' flow-vpn';
 const ruleItems = (event: ExaEvent, section: 'announce' | 'withdraw') => flowItems<{ string: string; rd: string }>(event, section, VPN);
 const ruleStrings = (event: ExaEvent, section: 'announce' | 'withdraw'): string[] => flowRuleStrings(event, section, VPN);
 
-async function adjRibIn(socket: string): Promise<string> {
-  const result = await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000);
-  return result.stdout;
-}
-
 const familyOf = (rule: (typeof RULES)[number]): string => (rule.family.startsWith('ipv4') ? 'ipv4 flow-vpn' : 'ipv6 flow-vpn');
 
 describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
   let gobgp: FlowDaemon;
-  let rxbgp: Rxbgp;
-  let dir: string;
-  let recorded: string;
-  let updates: RecordedUpdates;
-  let socket: string;
+  let receiver: FlowReceiver;
 
   beforeAll(async () => {
-    dir = makeTempDir('flow-vpn-receive');
-    recorded = path.join(dir, 'helper.txt');
-    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
-    socket = path.join(dir, 'rxbgp.sock');
     gobgp = await startGobgpFlow(GOBGP, API_PORT);
-    const config = {
-      control: { socket },
-      processes: { record: { run: [process.execPath, RECORD, recorded] } },
-      neighbors: [
-        {
-          peerAddress: GOBGP.address,
-          peerPort: GOBGP.port,
-          localAddress: RX,
-          localAs: GOBGP.asn,
-          peerAs: GOBGP.asn,
-          routerId: '192.0.2.191',
-          connectRetry: 1,
-          families: ['ipv4 flow-vpn', 'ipv6 flow-vpn'],
-          api: { processes: ['record'], receive: ['update'], consolidate: true },
-        },
-      ],
-    };
-    // The harness types families as unicast ones; this config names flow-vpn families on purpose.
-    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
-    await rxbgp.waitForEvent('the session with GoBGP up', (e) => e.type === 'state' && e.neighbor.state === 'up', TIMEOUT_MS);
+    receiver = await FlowReceiver.start({
+      name: 'flow-vpn-receive',
+      localAddress: RX,
+      routerId: '192.0.2.191',
+      peer: GOBGP,
+      peerName: 'GoBGP',
+      families: ['ipv4 flow-vpn', 'ipv6 flow-vpn'],
+      timeoutMs: TIMEOUT_MS,
+    });
   }, 60000);
 
   afterAll(async () => {
-    await rxbgp?.dispose();
+    await receiver?.dispose();
     await gobgp?.stop();
-    if (dir) removeTempDir(dir);
   }, 30000);
-
-  async function waitForStrings(section: 'announce' | 'withdraw', texts: readonly string[]): Promise<void> {
-    await pollUntil(`rxbgp to print every ${section}`, () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, section).includes(t))) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => rxbgp.diagnostics(),
-      abort: () => rxbgp.exitText(),
-    });
-  }
 
   it('prints each announced rule with its "rd" as exabgp --decode does, and holds rules differing only in RD as two routes', async () => {
     for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'add', ...rule.args.split(' '));
     const texts = RULES.map((r) => r.text);
-    await waitForStrings('announce', texts);
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
+    const events = await receiver.waitForRules('announce', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
     expect(events.flatMap((e) => ruleItems(e, 'announce').map((i) => i.rd)).sort()).toEqual(['100:191', '192.0.2.191:7', '4200000191:7']);
     expect([...new Set(events.flatMap((e) => flowFamiliesOf(e, VPN)))].sort()).toEqual(['ipv4 flow-vpn', 'ipv6 flow-vpn']);
-    await updates.expectOracle(events);
-    const held = await adjRibIn(socket);
+    await receiver.updates.expectOracle(events);
+    const held = await receiver.adjRibIn();
     for (const rule of RULES) expect(held).toContain(`${familyOf(rule)} ${rule.text}`);
   });
 
   it('withdraws one RD\'s rule and keeps the same match under the other RD', async () => {
     const [first, second] = RULES;
     await gobgp.cli('global', 'rib', '-a', first.family, 'del', ...first.args.split(' '));
-    await waitForStrings('withdraw', [first.text]);
-    const held = await adjRibIn(socket);
+    await receiver.waitForRules('withdraw', [first.text], ruleStrings);
+    const held = await receiver.adjRibIn();
     expect(held).not.toContain(first.text);
     expect(held).toContain(`${familyOf(second)} ${second.text}`);
   });
@@ -139,12 +99,11 @@ describe('rxbgp receives FlowSpec for VPNs (flow-vpn) from GoBGP', () => {
   it('prints each withdrawal as exabgp --decode does, and empties the Adj-RIB-In', async () => {
     for (const rule of RULES.slice(1)) await gobgp.cli('global', 'rib', '-a', rule.family, 'del', ...rule.args.split(' '));
     const texts = RULES.map((r) => r.text);
-    await waitForStrings('withdraw', texts);
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
+    const events = await receiver.waitForRules('withdraw', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await updates.expectOracle(events);
-    expect(await adjRibIn(socket)).not.toContain(VPN);
-    expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+    await receiver.updates.expectOracle(events);
+    expect(await receiver.adjRibIn()).not.toContain(VPN);
+    expect(receiver.rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });
 });
 
@@ -157,18 +116,7 @@ describe('rxbgp and flow-vpn next hops and malformed NLRI from a raw speaker', (
   let speaker: RawFlowSpeaker;
 
   beforeAll(async () => {
-    const config = {
-      listen: [{ address: RX2, port: PORT }],
-      neighbors: [
-        { peerAddress: SPEAKER, localAddress: RX2, localAs: 65193, peerAs: 65193, routerId: '192.0.2.193', passive: true, families: ['ipv4 flow-vpn', 'ipv6 flow-vpn'] },
-      ],
-    };
-    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
-    await pollUntil('rxbgp to listen', async () => ((await runCommand('ss', ['-ltn', `sport = :${PORT}`])).stdout.includes(`${RX2}:${PORT}`) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => rxbgp.diagnostics(),
-      abort: () => rxbgp.exitText(),
-    });
+    rxbgp = await startListeningRxbgp({ address: RX2, port: PORT, peerAddress: SPEAKER, asn: 65193, routerId: '192.0.2.193', families: ['ipv4 flow-vpn', 'ipv6 flow-vpn'], timeoutMs: TIMEOUT_MS });
     speaker = await RawFlowSpeaker.connect({ host: RX2, port: PORT, localAddress: SPEAKER, asn: 65193, bgpId: '192.0.2.194', families: [FLOW4_VPN, FLOW6_VPN] });
   }, 60000);
 

@@ -7,13 +7,10 @@
  * The Adj-RIB-In is checked through `rxbgp cli show adj-rib in`, before and after the withdrawals.
  * Last, a raw speaker sends an UPDATE with a malformed FlowSpec NLRI: treat-as-withdraw, no reset.
  */
-import path from 'path';
-import { runCommand } from '../harness/command';
-import { pollUntil } from '../harness/poll';
-import { makeTempDir, removeTempDir } from '../harness/temp-dir';
-import { Rxbgp, type RxbgpConfig } from '../rxbgp';
-import { flowFamiliesOf, flowRuleStrings as ruleStrings, RecordedUpdates } from './received-flow-events';
+import type { Rxbgp } from '../rxbgp';
+import { flowFamiliesOf, flowRuleStrings as ruleStrings } from './received-flow-events';
 import { startGobgpFlow, type FlowDaemon } from './flow-daemons';
+import { FlowReceiver, startListeningRxbgp } from './flow-receiver';
 import { RawFlowSpeaker } from './raw-flow-speaker';
 import { encodeFlowNlriRun } from '../../../lib/families/flowspec';
 import { Writer } from '../../../lib/wire/writer';
@@ -21,9 +18,6 @@ import { Writer } from '../../../lib/wire/writer';
 const RX = '127.0.0.160';
 const GOBGP = { address: '127.0.0.161', port: 17161, asn: 65160, routerId: '192.0.2.161', neighbor: RX };
 const API_PORT = 17162;
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(REPO, 'bin', 'rxbgp');
-const RECORD = path.join(REPO, 'spec', 'cli', 'fixtures', 'record-helper.js');
 const TIMEOUT_MS = 20000;
 
 /** Rules GoBGP originates (`gobgp global rib -a <family> add|del …`) and the `"string"` rxbgp must print for each. */
@@ -45,84 +39,49 @@ const RULES = [
   },
 ] as const;
 
-async function adjRibIn(socket: string): Promise<string> {
-  const result = await runCommand(process.execPath, [BIN, 'cli', '--socket', socket, 'show', 'adj-rib', 'in'], 10000);
-  return result.stdout;
-}
-
 describe('rxbgp receives FlowSpec from GoBGP', () => {
   let gobgp: FlowDaemon;
-  let rxbgp: Rxbgp;
-  let dir: string;
-  let recorded: string;
-  let updates: RecordedUpdates;
-  let socket: string;
+  let receiver: FlowReceiver;
 
   beforeAll(async () => {
-    dir = makeTempDir('flow-receive');
-    recorded = path.join(dir, 'helper.txt');
-    updates = new RecordedUpdates(recorded, TIMEOUT_MS);
-    socket = path.join(dir, 'rxbgp.sock');
     gobgp = await startGobgpFlow(GOBGP, API_PORT);
-    const config = {
-      control: { socket },
-      processes: { record: { run: [process.execPath, RECORD, recorded] } },
-      neighbors: [
-        {
-          peerAddress: GOBGP.address,
-          peerPort: GOBGP.port,
-          localAddress: RX,
-          localAs: GOBGP.asn,
-          peerAs: GOBGP.asn,
-          routerId: '192.0.2.160',
-          connectRetry: 1,
-          families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'],
-          api: { processes: ['record'], receive: ['update'], consolidate: true },
-        },
-      ],
-    };
-    // The harness types families as unicast ones; this config names flow families on purpose.
-    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
     // GoBGP sends flow rules only for the families both sides advertised (RFC 4760 §6), so the
     // rules arriving below show that 1/133 and 2/133 were negotiated.
-    await rxbgp.waitForEvent('the session with GoBGP up', (e) => e.type === 'state' && e.neighbor.state === 'up', TIMEOUT_MS);
+    receiver = await FlowReceiver.start({
+      name: 'flow-receive',
+      localAddress: RX,
+      routerId: '192.0.2.160',
+      peer: GOBGP,
+      peerName: 'GoBGP',
+      families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'],
+      timeoutMs: TIMEOUT_MS,
+    });
   }, 60000);
 
   afterAll(async () => {
-    await rxbgp?.dispose();
+    await receiver?.dispose();
     await gobgp?.stop();
-    if (dir) removeTempDir(dir);
   }, 30000);
 
   it('prints each announced rule as exabgp --decode does, and holds it in the Adj-RIB-In', async () => {
     for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'add', ...rule.args.split(' '));
     const texts = RULES.map((r) => r.text);
-    await pollUntil('rxbgp to print every rule', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'announce').includes(t))) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => rxbgp.diagnostics(),
-      abort: () => rxbgp.exitText(),
-    });
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'announce').length > 0);
+    const events = await receiver.waitForRules('announce', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'announce')).sort()).toEqual([...texts].sort());
     expect(events.flatMap((e) => flowFamiliesOf(e)).sort()).toEqual(expect.arrayContaining(['ipv4 flow', 'ipv6 flow']));
-    await updates.expectOracle(events);
-    const held = await adjRibIn(socket);
+    await receiver.updates.expectOracle(events);
+    const held = await receiver.adjRibIn();
     for (const rule of RULES) expect(held).toContain(`${rule.family === 'ipv4-flowspec' ? 'ipv4' : 'ipv6'} flow ${rule.text}`);
   });
 
   it('prints each withdrawal as exabgp --decode does, and empties the Adj-RIB-In', async () => {
     for (const rule of RULES) await gobgp.cli('global', 'rib', '-a', rule.family, 'del', ...rule.args.split(' '));
     const texts = RULES.map((r) => r.text);
-    await pollUntil('rxbgp to print every withdrawal', () => (texts.every((t) => rxbgp.events.some((e) => ruleStrings(e, 'withdraw').includes(t))) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => rxbgp.diagnostics(),
-      abort: () => rxbgp.exitText(),
-    });
-    const events = rxbgp.events.filter((e) => ruleStrings(e, 'withdraw').length > 0);
+    const events = await receiver.waitForRules('withdraw', texts, ruleStrings);
     expect(events.flatMap((e) => ruleStrings(e, 'withdraw')).sort()).toEqual([...texts].sort());
-    await updates.expectOracle(events);
-    expect(await adjRibIn(socket)).not.toContain(' flow ');
-    expect(rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
+    await receiver.updates.expectOracle(events);
+    expect(await receiver.adjRibIn()).not.toContain(' flow ');
+    expect(receiver.rxbgp.events.some((e) => e.type === 'notification')).toBe(false);
   });
 });
 
@@ -135,18 +94,7 @@ describe('rxbgp and a malformed FlowSpec NLRI from a raw speaker', () => {
   const good = 'flow destination-ipv4 10.163.0.0/24 protocol =tcp';
 
   beforeAll(async () => {
-    const config = {
-      listen: [{ address: RX2, port: PORT }],
-      neighbors: [
-        { peerAddress: SPEAKER, localAddress: RX2, localAs: 65163, peerAs: 65163, routerId: '192.0.2.163', passive: true, families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'] },
-      ],
-    };
-    rxbgp = Rxbgp.start(config as unknown as RxbgpConfig);
-    await pollUntil('rxbgp to listen', async () => ((await runCommand('ss', ['-ltn', `sport = :${PORT}`])).stdout.includes(`${RX2}:${PORT}`) ? true : undefined), {
-      timeoutMs: TIMEOUT_MS,
-      context: () => rxbgp.diagnostics(),
-      abort: () => rxbgp.exitText(),
-    });
+    rxbgp = await startListeningRxbgp({ address: RX2, port: PORT, peerAddress: SPEAKER, asn: 65163, routerId: '192.0.2.163', families: ['ipv4 unicast', 'ipv4 flow', 'ipv6 flow'], timeoutMs: TIMEOUT_MS });
     speaker = await RawFlowSpeaker.connect({ host: RX2, port: PORT, localAddress: SPEAKER, asn: 65163, bgpId: '192.0.2.164', families: [{ afi: 1, safi: 133 }] });
   }, 60000);
 
