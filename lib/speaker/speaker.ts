@@ -19,6 +19,7 @@ import { Daemon, type DaemonEvent, type ReloadSummary } from '../daemon/daemon';
 import { unreachableRoutes } from '../daemon/family-reach';
 import type { Neighbor } from '../session/neighbor';
 import type { OutRoute } from '../rib/adj-rib-out';
+import { FAMILY_REGISTRY } from '../families';
 import { decodeGrammarRoutes } from './grammar-routes';
 import { silentLog, type Log } from '../session/log';
 import type { SessionEvent } from '../session/events';
@@ -168,7 +169,12 @@ export class Speaker {
       const p = parseRoutePrefix(text);
       if (typeof p === 'string') throw new SpeakerConfigError(`routes[${i}]: ${JSON.stringify(text)}: ${p}`);
       const pathId = typeof r === 'string' ? undefined : r.pathId;
-      return { afi: p.afi, safi: Safi.UNICAST, prefix: p.text, ...(typeof pathId === 'number' ? { pathId } : {}) };
+      const id = typeof pathId === 'number' ? { pathId } : {};
+      // A route written with a family's keys beside its prefix ("rd", "labels": an L3VPN or labeled route).
+      const qualified = typeof r === 'string' ? undefined : qualifiedWithdrawal(r, p.afi, p.text);
+      if (typeof qualified === 'string') throw new SpeakerConfigError(`routes[${i}]: ${qualified}`);
+      if (qualified) return { ...qualified, ...id };
+      return { afi: p.afi, safi: Safi.UNICAST, prefix: p.text, ...id };
     });
     let withdrawn = 0;
     for (const n of this.choose(choice)) withdrawn += n.withdrawApi(keys);
@@ -269,4 +275,23 @@ function resolve(config: Config | unknown, baseDir: string | undefined): Config 
 function isDecoded(config: unknown): config is Config {
   const c = config as Partial<Config> | null;
   return typeof c === 'object' && c !== null && Array.isArray(c.policies) && Array.isArray(c.processes) && typeof c.control === 'object';
+}
+
+/**
+ * The route a withdrawal names with a family's config keys beside its prefix (FamilyDescriptor
+ * .routeQualifiers: "rd", "labels"), as the config reads them; undefined for a unicast route, or
+ * why the keys name no route. A withdrawal needs no labels (RFC 8277 §2.4).
+ */
+function qualifiedWithdrawal(r: RouteInput, afi: number, prefix: string): { afi: number; safi: number; prefix: string; nlri: unknown } | string | undefined {
+  const words = new Map<string, readonly string[]>();
+  for (const [key, word] of FAMILY_REGISTRY.qualifierConfigKeys) {
+    const value = r[key];
+    if (value === undefined) continue;
+    words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
+  }
+  if (words.size === 0) return undefined;
+  const found = FAMILY_REGISTRY.qualifiedRoute(afi, prefix, words, true);
+  if (!found) return `no family rxbgp carries takes ${[...words.keys()].join(' and ')} with ${prefix}`;
+  if (!found.nlri.ok) return found.nlri.error;
+  return { afi: found.family.afi, safi: found.family.safi, prefix: found.family.formatText(found.nlri.value), nlri: found.nlri.value };
 }
