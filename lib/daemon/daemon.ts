@@ -3,7 +3,7 @@
  * reload (SIGHUP) that keeps every session whose settings did not change and only sends the
  * route differences to them.
  */
-import { FAMILY_REGISTRY, type AnyFamily } from '../families';
+import { FAMILY_REGISTRY, type AnyFamily, type RouteGrammar } from '../families';
 import { warmUp } from './warm-up';
 import { Subject } from 'rxjs';
 import type { Config, NeighborConfig } from '../config/types';
@@ -55,6 +55,9 @@ export class Daemon {
   /** FlowSpec validation on receive (RFC 8955 §6) for neighbors that ask: between sessions and events$. */
   private readonly validation: FlowValidator<Neighbor>;
 
+  /** The route grammars warm-up.ts has run (FlowSpec's): a reload warms only new ones. */
+  private readonly warmed = new Set<RouteGrammar>();
+
   constructor(
     private config: Config,
     private readonly log: Log,
@@ -102,14 +105,19 @@ export class Daemon {
     this.log.info(`rxbgp started: ${this.config.neighbors.length} neighbor(s), listening on ${this.config.listen.map((l) => `${l.address}:${l.port}`).join(', ') || 'nothing'}`);
   }
 
-  /** Compiles the route-line path of the families with a route grammar the neighbors carry (warm-up.ts), before any listener or session. */
+  /**
+   * Compiles the route-line path of the families with a route grammar the neighbors carry
+   * (warm-up.ts): at start before any listener or session, and on a reload that brings the first
+   * neighbor of such a family, before that neighbor starts. Each grammar is warmed once.
+   */
   private async warmUp(config: Config): Promise<void> {
     const families = new Set<AnyFamily>();
     for (const n of config.neighbors) for (const f of n.families) {
       const family = FAMILY_REGISTRY.get(f.afi, f.safi);
-      if (family?.routeGrammar) families.add(family);
+      if (family?.routeGrammar && !this.warmed.has(family.routeGrammar)) families.add(family);
     }
     if (families.size === 0) return;
+    for (const f of families) this.warmed.add(f.routeGrammar!);
     const started = Date.now();
     const sent = await warmUp([...families]);
     this.log.debug(`warmed the route path of ${[...families].map((f) => f.name).join(', ')}: ${sent} example routes in ${Date.now() - started} ms`);
@@ -136,6 +144,8 @@ export class Daemon {
   async reload(next: Config): Promise<ReloadSummary> {
     // First, so a policy module that does not load leaves everything as it was.
     const { changed } = this.policies.load(next.policies);
+    // A first FlowSpec neighbor added by the reload: its helper's first rules should not pay for compiling.
+    await this.warmUp(next);
     await this.syncListeners(next);
     const wanted = new Map(next.neighbors.map((n) => [neighborId(n), n]));
     let removed = 0;
