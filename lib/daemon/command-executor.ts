@@ -231,16 +231,20 @@ export class CommandExecutor {
     else this.watchdogDown.add(name);
     const routes = this.watchdogRoutes.get(name);
     const refused: string[] = [];
+    const changes = new Map<Neighbor, readonly RouteSpec[]>();
     for (const n of ns) {
       const rs = routes?.get(n) ?? [];
       if (!up) {
-        n.withdrawApi(rs);
+        changes.set(n, rs);
         continue;
       }
       const reach = routeReach([n], rs, 'announce');
       refused.push(...reach.refused.map((line) => `watchdog ${name}: ${line}`));
-      n.announceApi(reach.routes.get(n) ?? []);
+      changes.set(n, reach.routes.get(n) ?? []);
     }
+    // Applied with the route commands (flush()): a helper's `done` comes before the UPDATEs it
+    // causes and their `send` events, as for `announce route`.
+    this.defer(up ? 'announce' : 'withdraw', changes);
     return refused.length ? { ok: false, lines: refused } : done();
   }
 

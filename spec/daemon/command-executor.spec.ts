@@ -69,6 +69,22 @@ describe('CommandExecutor', () => {
     await until(() => !!rib1().get(1, 1, '10.60.0.0/24') && !!rib2().get(1, 1, '10.60.0.0/24'), 5000, 'watchdog up');
   });
 
+  it("a helper's watchdog command is applied with its chunk's route commands (flush), after its answer, as announce route is", async () => {
+    exec.execute('announce route 10.61.0.0/24 next-hop 198.51.100.1 watchdog web');
+    await until(() => !!rib1().get(1, 1, '10.61.0.0/24'), 5000, 'watched route');
+    const held = () => hub.daemon.neighbors[0].ribOut.apiSize;
+    const before = held();
+    expect(exec.execute('withdraw watchdog web', undefined, true)).toEqual({ ok: true, lines: [] });
+    expect(held()).toBe(before);
+    exec.flush();
+    expect(held()).toBe(before - 1);
+    await until(() => !rib1().get(1, 1, '10.61.0.0/24'), 5000, 'watchdog down');
+    expect(exec.execute('announce watchdog web', undefined, true).ok).toBe(true);
+    expect(held()).toBe(before - 1);
+    exec.flush();
+    expect(held()).toBe(before);
+  });
+
   it('shows neighbors and Adj-RIB-Out; answers version and help; passes control commands on', () => {
     const summary = exec.execute('show neighbor summary');
     expect(summary.ok).toBe(true);
