@@ -441,7 +441,9 @@ export class PeerSession {
   private onEstablished(n: Negotiated): void {
     this.negotiated = n;
     this.establishedAt = Date.now();
-    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive });
+    // RFC 7606 handles some attributes by the peer's kind (§7.5: LOCAL_PREF from an external peer).
+    const external = this.opts.settings.peerAs !== this.opts.settings.localAs;
+    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive, external });
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};

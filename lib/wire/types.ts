@@ -22,6 +22,11 @@ export interface CodecContext {
    * descriptors). Absent: wire's own IPv4 and IPv6 unicast codecs (nlri/index.ts).
    */
   readonly nlri?: NlriCodecs;
+  /**
+   * The UPDATE comes from an external (eBGP) peer: RFC 7606 handles some attributes by where they
+   * come from (§7.5: a LOCAL_PREF from an external peer is discarded). Absent: not known (tools).
+   */
+  readonly external?: boolean;
 }
 
 /** Before OPEN is exchanged, and for tools like `rxbgp decode`: 4-octet AS, no ADD-PATH. */

@@ -38,6 +38,8 @@ export interface AttributeCodec<V> {
    * mandates different handling").
    */
   readonly malformed: AttrAction;
+  /** RFC 7606's approach for a malformed value from an external peer, when it differs (LOCAL_PREF, §7.5). */
+  readonly malformedFromExternal?: AttrAction;
   /** Reads the value in buf[start, end). Throws AttrError (or BgpError for NLRI syntax errors). */
   decode(buf: Buffer, start: number, end: number, ctx: CodecContext): V;
   /** Puts a decoded value where it belongs in the message being built. */

@@ -167,8 +167,10 @@ export function decodePathAttributes(
       codec.store(parts, codec.decode(buf, valueStart, valueEnd, ctx));
     } catch (error) {
       if (!(error instanceof AttrError)) throw error;
-      if (error.action === AttrAction.SESSION_RESET) throw resetFor(error, buf, tlvStart, valueEnd);
-      action = Math.max(action, error.action);
+      // RFC 7606: some attributes are handled by where they come from (LOCAL_PREF, §7.5).
+      const approach = ctx.external && codec.malformedFromExternal !== undefined ? codec.malformedFromExternal : error.action;
+      if (approach === AttrAction.SESSION_RESET) throw resetFor(error, buf, tlvStart, valueEnd);
+      action = Math.max(action, approach);
       discarded.push(type);
     }
   }

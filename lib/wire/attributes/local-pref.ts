@@ -8,9 +8,10 @@ export const localPref = u32Attribute(
     code: AttrType.LOCAL_PREF,
     name: 'LOCAL_PREF',
     flags: AttrFlag.TRANSITIVE,
-    // RFC 7606 §7.5: length other than 4 => treat-as-withdraw. (One received from an external
-    // peer is discarded whatever its form; the codec does not know the peer type, the session does.)
+    // RFC 7606 §7.5: from an internal peer, a length other than 4 => treat-as-withdraw; from an
+    // external one it "SHALL be discarded using the approach of attribute discard".
     malformed: AttrAction.TREAT_AS_WITHDRAW,
+    malformedFromExternal: AttrAction.DISCARD,
   },
   (into, value) => {
     into.attributes.localPref = value;

@@ -4,7 +4,7 @@ import { UpdateSubcode } from '../iana';
 import { malformed, readU32, type AttributeCodec, type DecodedParts, type UpdateParts } from './attribute-codec';
 
 export function u32Attribute(
-  identity: { code: number; name: string; flags: number; malformed: AttrAction },
+  identity: { code: number; name: string; flags: number; malformed: AttrAction; malformedFromExternal?: AttrAction },
   store: (into: DecodedParts, value: number) => void,
   pick: (parts: UpdateParts) => number | undefined,
 ): AttributeCodec<number> {

@@ -7,7 +7,7 @@
  * until someone decides the right outcome.
  *
  * A file: `# ` lines first, the first being what the message is, then `# key: value` lines:
- *   context: new | old | extended | addpath (several, space-separated; default new)
+ *   context: new | old | extended | external | addpath (several, space-separated; default new)
  *   expect: ok | treat-as-withdraw | discard | reset C/S      what decodeMessage gives
  *   data: HEX | none                                          the NOTIFICATION data of a reset
  *   discarded: N [N...]                                       type codes a discard dropped
@@ -34,6 +34,8 @@ const CONTEXTS: Record<string, CodecContext> = {
   /** RFC 8654 extended messages negotiated. */
   extended: familyContext({ asn4: true, extendedMessage: true, addPath: new Set() }),
   /** RFC 7911 ADD-PATH receive for IPv4 and IPv6 unicast and FlowSpec. */
+  /** The UPDATE comes from an external (eBGP) peer (RFC 7606 §7.5). */
+  external: familyContext({ asn4: true, extendedMessage: false, addPath: new Set(), external: true }),
   addpath: familyContext({
     asn4: true,
     extendedMessage: false,
