@@ -10,6 +10,7 @@
  * 10.0.0.0/24 are different routes). Runs are sorted once per (family, length); each route is a
  * binary search.
  */
+import { FAMILY_REGISTRY } from '../families';
 import { Afi } from '../wire/iana';
 import { formatPrefix } from '../wire/address';
 import { joinIndex, joinKey } from './config-error';
@@ -69,6 +70,9 @@ export function checkRouteOverlaps(routes: readonly RouteFile[], routeSets: read
   routes.forEach((r, i) => {
     // A route with its own ADD-PATH path identifier (RFC 7911) is another path for the prefix; a run's routes carry path 0.
     if (r.pathId !== undefined && r.pathId !== 0) return;
+    // A route written with a family's keys beside its prefix ("rd", "labels") is of another family
+    // (L3VPN, labeled unicast) than the runs, which are unicast: the same prefix is another route.
+    if (ofQualifiedFamily(r)) return;
     const bucket = buckets.get(bucketKey(r.prefix));
     if (!bucket) return;
     const at = prefixIndex(r.prefix);
@@ -117,4 +121,10 @@ function lastStartingAtOrBefore(runs: readonly Run[], at: bigint): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** The route has one of the config keys a family reads beside the prefix (FamilyDescriptor.routeQualifiers). */
+function ofQualifiedFamily(r: RouteFile): boolean {
+  for (const [key] of FAMILY_REGISTRY.qualifierConfigKeys) if ((r as Record<string, unknown>)[key] !== undefined) return true;
+  return false;
 }

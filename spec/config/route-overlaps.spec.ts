@@ -24,6 +24,16 @@ describe('routes announced twice by one neighbor', () => {
     ).toEqual(['c.json: neighbors[0].routes[1].prefix: 172.16.3.0/24 is also in neighbors[0].routeSets[0] (from 172.16.0.0/24, count 256)']);
   });
 
+  it('leaves out routes of another family written with their keys beside the prefix (an L3VPN or labeled route)', () => {
+    expect(
+      errorLines({
+        families: ['ipv4 unicast', 'ipv4 mpls-vpn', 'ipv4 nlri-mpls'],
+        routes: [{ prefix: '172.16.3.0/24', rd: '65000:1', labels: [100], nextHop: '192.0.2.9' }, { prefix: '172.16.4.0/24', labels: [7], nextHop: '192.0.2.9' }],
+        routeSets: [{ prefixes: { from: '172.16.0.0/24', count: 256 } }],
+      }),
+    ).toEqual([]);
+  });
+
   it('compares by prefix index, at both ends of a run and for IPv6', () => {
     const sets = [
       { prefixes: { from: '10.0.0.0/24', count: 3 } },
