@@ -9,9 +9,9 @@
  * link-local address each behind an RD), as other VPN families send it; the RDs are dropped, the
  * addresses kept. Any other length does not fit the family (malformed, RFC 7606 §7.11).
  */
-import { formatIpv4, formatIpv6 } from '../../wire/address';
 import { decodeIpNextHop, type NextHopLength } from '../../wire/nlri/ip-next-hop';
-import { RD_LENGTH, type FlowFamily } from '../flowspec';
+import type { FlowFamily } from '../flowspec';
+import { decodeRdNextHop } from '../route-distinguisher/rd-next-hop';
 
 /** The plain address lengths of a family's next hop. */
 export function flowNextHopLengths(family: FlowFamily): readonly NextHopLength[] {
@@ -24,14 +24,5 @@ export function decodeFlowNextHop(buf: Buffer, start: number, end: number, famil
   const lengths = flowNextHopLengths(family);
   const plain = decodeIpNextHop(buf, start, end, lengths);
   if (plain !== undefined || family.safi !== 134) return plain;
-  switch (end - start) {
-    case RD_LENGTH + 4:
-      return family.afi === 1 ? [formatIpv4(buf, start + RD_LENGTH)] : undefined;
-    case RD_LENGTH + 16:
-      return [formatIpv6(buf, start + RD_LENGTH)];
-    case 2 * (RD_LENGTH + 16):
-      return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + 2 * RD_LENGTH + 16)];
-    default:
-      return undefined;
-  }
+  return decodeRdNextHop(buf, start, end, family.afi);
 }

@@ -7,29 +7,20 @@
  *   40 (one RD, then both addresses), ExaBGP 4.2's form, is read too.
  * An IPv4 next hop of an IPv6 route is sent IPv4-mapped (RFC 4798 §2 for 6PE, RFC 4659 §3.2.1.2).
  */
-import { formatIpv4, formatIpv6, ipFamily, parseIpv4, parseIpv6 } from '../../wire/address';
+import { formatIpv6, ipFamily, parseIpv4, parseIpv6 } from '../../wire/address';
 import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from '../../wire/nlri/ip-next-hop';
 import type { Writer } from '../../wire/writer';
 import { RD_LENGTH } from '../route-distinguisher';
+import { decodeRdNextHop } from '../route-distinguisher/rd-next-hop';
 import type { LabeledFamily } from './types';
 
 const plainLengths = (family: LabeledFamily): readonly NextHopLength[] => (family.afi === 1 ? [4, 16, 32] : [16, 32]);
 
 export function decodeLabeledNextHop(buf: Buffer, start: number, end: number, family: LabeledFamily): string[] | undefined {
   if (family.safi === 4) return decodeIpNextHop(buf, start, end, plainLengths(family));
-  switch (end - start) {
-    case RD_LENGTH + 4:
-      return family.afi === 1 ? [formatIpv4(buf, start + RD_LENGTH)] : undefined;
-    case RD_LENGTH + 16:
-      return [formatIpv6(buf, start + RD_LENGTH)];
-    case 2 * (RD_LENGTH + 16):
-      return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + 2 * RD_LENGTH + 16)];
-    case RD_LENGTH + 32:
-      // One RD before a global and a link-local address: what ExaBGP 4.2 sends and reads for IPv6.
-      return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + RD_LENGTH + 16)];
-    default:
-      return undefined;
-  }
+  // One RD before a global and a link-local address: what ExaBGP 4.2 sends and reads for IPv6.
+  if (end - start === RD_LENGTH + 32) return [formatIpv6(buf, start + RD_LENGTH), formatIpv6(buf, start + RD_LENGTH + 16)];
+  return decodeRdNextHop(buf, start, end, family.afi);
 }
 
 /** An IPv4 address as the IPv4-mapped IPv6 one (::ffff:a.b.c.d), for IPv6 routes. */

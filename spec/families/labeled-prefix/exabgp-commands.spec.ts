@@ -14,6 +14,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseCommand } from '../../../lib/api/commands/parse-command';
 import { encodeRouteCommand } from '../../../lib/cli/commands/encode-updates';
+import { updateAttributes } from '../../helpers/update-attributes';
 
 interface CommandVector {
   readonly name: string;
@@ -31,20 +32,9 @@ async function encode(line: string): Promise<Buffer[]> {
 
 /** Each path attribute of an UPDATE as "type:flags:value" hex, sorted (RFC 4271 §4.3). */
 function attributes(message: Buffer): string[] {
-  const withdrawnLength = message.readUInt16BE(19);
-  let at = 21 + withdrawnLength + 2;
-  const end = at + message.readUInt16BE(21 + withdrawnLength);
-  const out: string[] = [];
-  while (at < end) {
-    const flags = message[at];
-    const type = message[at + 1];
-    const extended = (flags & 0x10) !== 0;
-    const length = extended ? message.readUInt16BE(at + 2) : message[at + 2];
-    const value = at + (extended ? 4 : 3);
-    out.push(`${type}:${(flags & ~0x10).toString(16)}:${message.subarray(value, value + length).toString('hex')}`);
-    at = value + length;
-  }
-  return out.sort();
+  return updateAttributes(message)
+    .map((a) => `${a.type}:${a.flags.toString(16)}:${a.value.toString('hex')}`)
+    .sort();
 }
 
 /** ExaBGP's NEXT_HOP attribute beside MP_REACH_NLRI (see above). */

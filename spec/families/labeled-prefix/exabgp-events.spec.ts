@@ -15,6 +15,7 @@ import { familyContext } from '../../../lib/families/family-context';
 import { decodeMessage, encodeMessage } from '../../../lib/wire/message';
 import { DEFAULT_CONTEXT, familyKey, type CodecContext, type UpdateMessage } from '../../../lib/wire/types';
 import { CASE_NEIGHBOR } from '../../api/exabgp-json/helpers/cases';
+import { updateAttributes } from '../../helpers/update-attributes';
 
 export interface LabeledVector {
   readonly name: string;
@@ -53,20 +54,10 @@ const EXABGP_NEXT_HOP = 'rxbgp/ipv6-mpls-vpn-ll-40';
 
 /** The value of each MP_REACH_NLRI (14) / MP_UNREACH_NLRI (15) attribute of an UPDATE (RFC 4760), as hex. */
 function mpAttributes(message: Buffer): string[] {
-  const withdrawnLength = message.readUInt16BE(19);
-  let at = 21 + withdrawnLength + 2;
-  const end = at + message.readUInt16BE(21 + withdrawnLength);
-  const out: string[] = [];
-  while (at < end) {
-    const flags = message[at];
-    const type = message[at + 1];
-    const extended = (flags & 0x10) !== 0;
-    const length = extended ? message.readUInt16BE(at + 2) : message[at + 2];
-    const value = at + (extended ? 4 : 3);
-    if (type === 14 || type === 15) out.push(`${type}:${message.subarray(value, value + length).toString('hex')}`);
-    at = value + length;
-  }
-  return out.sort();
+  return updateAttributes(message)
+    .filter((a) => a.type === 14 || a.type === 15)
+    .map((a) => `${a.type}:${a.value.toString('hex')}`)
+    .sort();
 }
 
 function decode(vector: LabeledVector): UpdateMessage {
