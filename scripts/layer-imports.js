@@ -20,11 +20,13 @@ const EXCEPTIONS = path.join(__dirname, 'layer-exceptions.json');
  * kinds, the view of a neighbor its consumers read, the drop-oldest queue in front of each), below
  * the session that publishes them, the config that names their kinds, and the api and sinks that
  * consume them; mrt reads dumps into the RIB's tables, writes BGP4MP for the sinks and names dump
- * files (which the config checks), so it sits between rib and sinks; metrics and sources wire the
+ * files (which the config checks), so it sits between rib and sinks; neighbor wires one configured
+ * neighbor's sessions to its RIBs and policy pipelines, so the session knows neither (it reads them
+ * through interfaces of its own) and neighbor sits above session, rib and policy, below the daemon; metrics and sources wire the
  * daemon's parts like the daemon, speaker is the library built on the daemon, cli and lib/index.ts
  * are the top).
  */
-const BELOW_DAEMON = ['wire', 'families', 'fsm', 'events', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks'];
+const BELOW_DAEMON = ['wire', 'families', 'fsm', 'events', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks', 'neighbor'];
 const ALLOWED = {
   wire: [],
   families: ['wire'],
@@ -37,6 +39,7 @@ const ALLOWED = {
   api: ['wire', 'families', 'rib', 'events'],
   policy: ['wire', 'families', 'rib'],
   sinks: ['wire', 'families', 'events', 'mrt', 'api'],
+  neighbor: ['wire', 'families', 'fsm', 'events', 'rib', 'policy', 'session'],
   daemon: BELOW_DAEMON,
   metrics: [...BELOW_DAEMON, 'daemon'],
   sources: [...BELOW_DAEMON, 'daemon'],

@@ -28,7 +28,7 @@ import { headerBodyText, messageText, packetsText, shutdownText, stateText, upda
 import type { SessionEvent } from '../events/events';
 import { sinkKindOf } from '../events/event-kind';
 import type { Log } from '../session/log';
-import type { Neighbor } from '../session/neighbor';
+import type { Neighbor } from '../neighbor/neighbor';
 import type { CommandAnswer, CommandExecutor } from './command-executor';
 
 type AckMode = 'enable' | 'disable' | 'silence';

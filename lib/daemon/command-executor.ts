@@ -9,7 +9,7 @@ import { formatFamily } from '../config';
 import { ErrorCode } from '../wire/iana';
 import { notificationText } from '../wire/notification';
 import type { Log } from '../session/log';
-import type { Neighbor } from '../session/neighbor';
+import type { Neighbor } from '../neighbor/neighbor';
 import type { Daemon } from './daemon';
 import { routeReach } from './family-reach';
 import { routeText } from './route-text';

@@ -7,7 +7,7 @@
  * below knows which sinks exist.
  */
 import type { Observable, Subscription } from 'rxjs';
-import type { Neighbor } from '../session/neighbor';
+import type { Neighbor } from '../neighbor/neighbor';
 import type { EventSink } from '../sinks/sink';
 import type { DaemonEvent } from './daemon';
 

@@ -9,7 +9,7 @@
  */
 import type { RouteSpec } from '../api/commands/types';
 import { formatFamily } from '../config';
-import type { Neighbor } from '../session/neighbor';
+import type { Neighbor } from '../neighbor/neighbor';
 import { familyKey } from '../wire/types';
 
 /**

@@ -7,7 +7,7 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { HelperStats } from '../daemon/api-processes';
 import type { SinkStats } from '../sinks/sink';
-import type { Neighbor } from '../session/neighbor';
+import type { Neighbor } from '../neighbor/neighbor';
 
 export interface MetricsSource {
   neighbors(): readonly Neighbor[];

@@ -1,7 +1,7 @@
 /**
  * Between the Adj-RIB-Out's groups and policy batches: what rxbgp wants to announce goes through
  * export policies as batches (one per group or withdrawal list), and what comes out is stored
- * route by route in the post-policy Adj-RIB-Out (lib/session/export-pipeline.ts).
+ * route by route in the post-policy Adj-RIB-Out (lib/neighbor/export-pipeline.ts).
  */
 import { FAMILY_REGISTRY } from '../families';
 import type { OutGroup, OutRoute, OutWithdraw } from '../rib/adj-rib-out';

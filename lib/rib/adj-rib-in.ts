@@ -191,7 +191,7 @@ export class AdjRibIn {
    * The part of `msg` that would change what is held: announcements of routes not held with these
    * attributes and next hop, withdrawals of routes held. Undefined when nothing would change. For
    * reporting a re-run of import policies over routes already received, where most come out as
-   * they went in (lib/session/import-pipeline.ts).
+   * they went in (lib/neighbor/import-pipeline.ts).
    */
   changesOf(msg: UpdateMessage): UpdateMessage | undefined {
     if (msg.errorAction === 'treat-as-withdraw') return msg;
@@ -241,7 +241,7 @@ export class AdjRibIn {
   /**
    * Everything held as UPDATE-shaped batches, one per attribute set and family (numeric keys
    * sorted, in the family's compact list form): what import policies run over again when they
-   * change (lib/session/import-pipeline.ts).
+   * change (lib/neighbor/import-pipeline.ts).
    */
   *batches(): IterableIterator<UpdateMessage> {
     for (const [fk, { family, table }] of this.numeric) {

@@ -27,26 +27,70 @@ import { endOfRibMessage } from '../wire/end-of-rib';
 import { formatFamily } from '../wire/family-names';
 import type { CodecContext, Family, Message, RouteRefreshMessage, UpdateMessage } from '../wire/types';
 import { DEFAULT_CONTEXT, familyKey } from '../wire/types';
-import type { AdjRibIn } from '../rib/adj-rib-in';
-import type { AdjRibOut, RibOutChange } from '../rib/adj-rib-out';
 import { Connection, openConnection, type Endpoint } from './connection';
-import type { SessionEvent } from './events';
+import type { SessionEvent } from '../events/events';
 import { logNotification, type Log } from './log';
 import { connectErrorText, type ConnectFailures } from './connect-failures';
-import type { ImportPipeline } from './import-pipeline';
 import type { NeighborCounters } from './counters';
 import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { nlriCount } from '../wire/nlri/packed-ipv4';
-import { sendRoutes, type SendContext } from './rib-sender';
+import { sendRoutes, type SendChange, type SendContext, type SendGroup } from './rib-sender';
 import { eventLoopScheduler } from './event-loop-scheduler';
 import { ipFamily } from '../wire/address';
+
+/**
+ * The session's view of where the peer's routes are kept: the neighbor's Adj-RIB-In (lib/neighbor
+ * owns it, a lib/rib AdjRibIn). The session stores what it receives and forgets it when it goes down.
+ */
+export interface ReceivedRoutes {
+  /** Stores an UPDATE's routes and withdrawals. */
+  apply(message: UpdateMessage): unknown;
+  /** What storing this UPDATE would change (undefined: nothing), for routes already held run through again. */
+  changesOf(message: UpdateMessage): UpdateMessage | undefined;
+  clear(): void;
+}
+
+/** The session's view of the routes it sends: the neighbor's (post-policy) Adj-RIB-Out. */
+export interface RoutesToSend {
+  /** Every route, grouped by attribute set: sent whole when the session comes up and on ROUTE-REFRESH. */
+  groups(): Iterable<SendGroup>;
+  /** Whether a route has next hop "self" (a loopback local address then gets a warning). */
+  usesSelfNextHop(): boolean;
+}
+
+/**
+ * The session's view of the neighbor's import policies (lib/neighbor/import-pipeline.ts), between
+ * the wire and ReceivedRoutes: the session hands them what the peer sends, and they give back, to
+ * the target of open(), what to store.
+ */
+export interface ImportRoutes {
+  /** Whether there are policies to run: without, the session stores what it receives directly. */
+  readonly active: boolean;
+  /** The session is established: what the policies let through from now on goes to `target`. */
+  open(target: ImportTarget): void;
+  /** A received UPDATE (with its bytes when it came off the wire), while `active`. */
+  receive(message: UpdateMessage, raw: Buffer | undefined): void;
+  /** The session went down: whatever the policies hold is dropped. */
+  close(): void;
+}
+
+/** Where the import policies' output goes: the session that opened them. */
+export interface ImportTarget {
+  /**
+   * Stores what the policies let through and reports it; `raw` when the batch is the message as
+   * received. `onlyChanges` while routes already held run through again: report what changes only.
+   */
+  accept(batch: UpdateMessage, raw: Buffer | undefined, onlyChanges: boolean): void;
+  /** Asks the peer to send its routes again (RFC 2918); absent when it did not negotiate ROUTE-REFRESH. */
+  readonly refresh?: () => void;
+}
 
 export interface PeerSessionOptions {
   readonly name: string;
   readonly settings: PeerSettings;
   readonly endpoint: Endpoint;
-  readonly ribIn: AdjRibIn;
-  readonly ribOut: AdjRibOut;
+  readonly ribIn: ReceivedRoutes;
+  readonly ribOut: RoutesToSend;
   readonly log: Log;
   /**
    * The clock of every timer of the session; without, real time: asyncScheduler for timers and
@@ -54,7 +98,7 @@ export interface PeerSessionOptions {
    */
   readonly scheduler?: SchedulerLike;
   /** The neighbor's import policies; without, received routes are stored as they come. */
-  readonly importer?: ImportPipeline;
+  readonly importer?: ImportRoutes;
   /** The neighbor's message and prefix counters (metrics). */
   readonly counters?: NeighborCounters;
   /** The neighbor's failed connects, logged when they start and when a connection is up again. */
@@ -243,7 +287,7 @@ export class PeerSession {
    * line goes out in the tick that read it, ahead of the line's own `done` (which only waits in the
    * helper's stdin queue until the end of the tick) and with no microtask hop on the way.
    */
-  announce(change: RibOutChange): void {
+  announce(change: SendChange): void {
     if (this.fsm.state !== 'Established' || (!change.withdraw.length && !change.announce.length)) return;
     this.enqueue(() => this.sendRib(change.withdraw, change.announce, [], false), true);
   }

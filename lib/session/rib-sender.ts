@@ -5,7 +5,6 @@
  * keepalives and the hold timer keep running during a full-table send.
  */
 import type { SchedulerLike } from 'rxjs';
-import type { OutGroup, OutWithdraw } from '../rib/adj-rib-out';
 import { Afi } from '../wire/iana';
 import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
 import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
@@ -16,6 +15,30 @@ import { encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
 import { outgoingAttributes } from './outgoing-attributes';
 import { eventLoopScheduler, nextTurn } from './event-loop-scheduler';
+
+/**
+ * Prefixes of one family to withdraw, as the neighbor's Adj-RIB-Out hands them over (lib/rib's
+ * OutWithdraw has this shape): IPv4 unicast packed as numbers (lib/wire/nlri/packed-ipv4.ts), other
+ * families' values attached (lib/wire/nlri/copy-nlri.ts), `prefixes` their text otherwise.
+ */
+export interface SendWithdraw {
+  readonly afi: number;
+  readonly safi: number;
+  readonly prefixes: string[];
+  readonly pathIds?: number[];
+}
+
+/** Prefixes of one family sharing an attribute set and a next hop ("self": our address on the session), as lib/rib's OutGroup. */
+export interface SendGroup extends SendWithdraw {
+  readonly nextHop: string;
+  readonly attributes: PathAttributes;
+}
+
+/** What changed in the routes a session sends (lib/rib's RibOutChange): sent while the session is up. */
+export interface SendChange {
+  readonly withdraw: readonly SendWithdraw[];
+  readonly announce: readonly SendGroup[];
+}
 
 export interface SendTarget {
   write(bytes: Buffer): boolean;
@@ -75,8 +98,8 @@ const CHUNK_BYTES = 64 * 1024;
 export async function sendRoutes(
   target: SendTarget,
   ctx: SendContext,
-  withdraws: Iterable<OutWithdraw>,
-  groups: Iterable<OutGroup>,
+  withdraws: Iterable<SendWithdraw>,
+  groups: Iterable<SendGroup>,
   endOfRib: readonly Family[] = [],
   yieldFirst = true,
 ): Promise<SendResult> {
@@ -204,7 +227,7 @@ export async function sendRoutes(
 }
 
 /** "3 prefixes of afi 1 safi 1 from 10.0.0.0/24" (the first prefix's text only). */
-function describe(list: OutGroup | OutWithdraw): string {
+function describe(list: SendWithdraw): string {
   const n = nlriCount(list);
   const packed = packedIpv4Of(list);
   const first = n === 0 ? '' : ` from ${packed ? formatIpv4Packed(packed[0]) : list.prefixes[0]}`;
@@ -212,7 +235,7 @@ function describe(list: OutGroup | OutWithdraw): string {
 }
 
 /** The group as an Announced list with its next hop resolved, keeping a packed IPv4 list packed. */
-function withNextHop(g: OutGroup, nextHop: string): Announced {
+function withNextHop(g: SendGroup, nextHop: string): Announced {
   // "" is a family without next hops (FlowSpec, RFC 8955 §4): a zero-length field.
   const head = { afi: g.afi, safi: g.safi, nextHop: nextHop === '' ? [] : [nextHop], ...(g.pathIds ? { pathIds: g.pathIds } : {}) };
   // The NLRI as the group holds them (packed IPv4, a family's values): no text made to send them.

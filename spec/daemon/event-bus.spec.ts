@@ -2,7 +2,7 @@ import { Subject } from 'rxjs';
 import { EventBus } from '../../lib/daemon/event-bus';
 import type { DaemonEvent } from '../../lib/daemon/daemon';
 import type { SessionEvent } from '../../lib/events/events';
-import type { Neighbor } from '../../lib/session/neighbor';
+import type { Neighbor } from '../../lib/neighbor/neighbor';
 
 const up = (n: string): DaemonEvent => ({ neighbor: { name: n } as Neighbor, event: { kind: 'fsm', from: 'Idle', to: 'Connect' } as SessionEvent });
 

@@ -7,7 +7,7 @@
 import * as net from 'net';
 import { buildOpen } from '../../lib/fsm/build-open';
 import type { PeerSettings } from '../../lib/fsm/types';
-import { Neighbor } from '../../lib/session/neighbor';
+import { Neighbor } from '../../lib/neighbor/neighbor';
 import { silentLog } from '../../lib/session/log';
 import { Framer } from '../../lib/wire/framer';
 import { Afi, MessageType, Safi } from '../../lib/wire/iana';

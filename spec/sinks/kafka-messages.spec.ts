@@ -2,7 +2,7 @@ import { kafkaMessages } from '../../lib/sinks/kafka-messages';
 import { EventLines } from '../../lib/sinks/event-lines';
 import { endOfRibMessage } from '../../lib/wire/end-of-rib';
 import { Afi, Safi } from '../../lib/wire/iana';
-import type { SessionEvent } from '../../lib/session/events';
+import type { SessionEvent } from '../../lib/events/events';
 import { ipv4Update, neighbor, sinkEvent, stopNeighbors } from './mrt-sink-helpers';
 
 const TIME = Date.UTC(2024, 0, 2, 12, 0, 0, 421);

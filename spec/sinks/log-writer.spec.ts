@@ -1,7 +1,7 @@
 import { LogWriter } from '../../lib/sinks/log-writer';
 import { endOfRibMessage } from '../../lib/wire/end-of-rib';
 import { Afi, Safi } from '../../lib/wire/iana';
-import type { SessionEvent } from '../../lib/session/events';
+import type { SessionEvent } from '../../lib/events/events';
 import { ipv4Update, neighbor, sinkEvent, stopNeighbors } from './mrt-sink-helpers';
 
 describe('LogWriter', () => {

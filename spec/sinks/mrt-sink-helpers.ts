@@ -1,8 +1,8 @@
 /** Shared by the MRT sink specs: real (never started) neighbors, session events and a BGP4MP reader. */
 import fs from 'fs';
 import type { Negotiated, PeerSettings } from '../../lib/fsm/types';
-import { Neighbor } from '../../lib/session/neighbor';
-import type { SessionEvent } from '../../lib/session/events';
+import { Neighbor } from '../../lib/neighbor/neighbor';
+import type { SessionEvent } from '../../lib/events/events';
 import { silentLog } from '../../lib/session/log';
 import type { SinkEvent } from '../../lib/sinks/sink';
 import { formatIp } from '../../lib/wire/address';

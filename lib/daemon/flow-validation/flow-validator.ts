@@ -15,7 +15,7 @@
  * against the family it names there.
  */
 import { FAMILIES, type AnyFamily } from '../../families';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../events/events';
 import type { Log } from '../../session/log';
 import { pickRoutes } from '../../wire/nlri/nlri-lists';
 import { nlriCount } from '../../wire/nlri/packed-ipv4';

@@ -5,7 +5,7 @@
  * wire (MRT) leave them out, as they do for what import policies make.
  */
 import type { RibEntry } from '../../rib/adj-rib-in';
-import type { SessionEvent } from '../../session/events';
+import type { SessionEvent } from '../../events/events';
 import { familyKey, type Announced, type NlriList, type UpdateMessage } from '../../wire/types';
 
 /** A rule as the Adj-RIB-In keys it. */

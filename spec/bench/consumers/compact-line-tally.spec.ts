@@ -1,6 +1,6 @@
 import { EventLines } from '../../../lib/sinks/event-lines';
 import type { SinkEvent } from '../../../lib/sinks/sink';
-import type { Neighbor } from '../../../lib/session/neighbor';
+import type { Neighbor } from '../../../lib/neighbor/neighbor';
 import { Afi, Safi } from '../../../lib/wire/iana';
 import type { UpdateMessage } from '../../../lib/wire/types';
 import { CompactLineTally } from '../../../bench/consumers/compact-line-tally';

@@ -9,7 +9,7 @@ import { flowActionCommunity, flowActionOf, parseFlowRoute, type FlowAction, typ
 import { PolicyChain } from '../../../lib/policy/policy-chain';
 import type { PolicyFactory, RouteBatch } from '../../../lib/policy/types';
 import type { RibOutChange } from '../../../lib/rib/adj-rib-out';
-import { ExportPipeline } from '../../../lib/session/export-pipeline';
+import { ExportPipeline } from '../../../lib/neighbor/export-pipeline';
 import { decodeMessage, encodeMessage } from '../../../lib/wire/message';
 import { DEFAULT_CONTEXT, type UpdateMessage } from '../../../lib/wire/types';
 import { flowUpdateMessage } from '../../families/flowspec/helpers/build-update';

@@ -8,7 +8,7 @@ import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily } from '../../../lib/
 import { AdjRibIn } from '../../../lib/rib/adj-rib-in';
 import { FlowValidator, type PeerEvent } from '../../../lib/daemon/flow-validation/flow-validator';
 import type { ValidationPeer } from '../../../lib/daemon/flow-validation/validation-peer';
-import type { SessionEvent } from '../../../lib/session/events';
+import type { SessionEvent } from '../../../lib/events/events';
 import type { AnyFamily } from '../../../lib/families';
 import type { PathAttributes, UpdateMessage } from '../../../lib/wire/types';
 

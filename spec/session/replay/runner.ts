@@ -31,7 +31,7 @@ import type { PeerSettings } from '../../../lib/fsm/types';
 import { PeerSession } from '../../../lib/session/peer-session';
 import { Connection } from '../../../lib/session/connection';
 import { silentLog } from '../../../lib/session/log';
-import type { SessionEvent } from '../../../lib/session/events';
+import type { SessionEvent } from '../../../lib/events/events';
 import { AdjRibIn } from '../../../lib/rib/adj-rib-in';
 import { AdjRibOut, type OutRoute } from '../../../lib/rib/adj-rib-out';
 import { Framer } from '../../../lib/wire/framer';

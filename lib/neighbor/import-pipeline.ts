@@ -14,17 +14,10 @@ import { queueScheduler, type SchedulerLike } from 'rxjs';
 import { AdjRibIn } from '../rib/adj-rib-in';
 import { PolicyChain, type ChainPolicy } from '../policy/policy-chain';
 import type { RouteBatch } from '../policy/types';
-import type { Log } from './log';
+import type { Log } from '../session/log';
+import type { ImportRoutes, ImportTarget } from '../session/peer-session';
 
-export interface ImportTarget {
-  /**
-   * Stores what the chain let through and reports it; `raw` when the batch is the message as
-   * received. `onlyChanges` while routes already held run through again: report what changes only.
-   */
-  accept(batch: RouteBatch, raw: Buffer | undefined, onlyChanges: boolean): void;
-  /** Asks the peer to send its routes again (RFC 2918); absent when it did not negotiate ROUTE-REFRESH. */
-  readonly refresh?: () => void;
-}
+export type { ImportTarget };
 
 export interface ImportPipelineOptions {
   readonly neighbor: { readonly name: string; readonly peerAddress: string; readonly peerAs: number; readonly localAs: number };
@@ -32,7 +25,8 @@ export interface ImportPipelineOptions {
   readonly scheduler?: SchedulerLike;
 }
 
-export class ImportPipeline {
+/** What PeerSession takes as its neighbor's import policies. */
+export class ImportPipeline implements ImportRoutes {
   /** The routes as the peer sent them, before any policy. */
   readonly received = new AdjRibIn();
   private chain: PolicyChain | undefined;

@@ -4,7 +4,7 @@
  * already held run through again), so each test reads what a user would see in the Adj-RIB-In.
  */
 import { delay, VirtualTimeScheduler } from 'rxjs';
-import { ImportPipeline, type ImportTarget } from '../../lib/session/import-pipeline';
+import { ImportPipeline, type ImportTarget } from '../../lib/neighbor/import-pipeline';
 import { AdjRibIn } from '../../lib/rib/adj-rib-in';
 import { filterRoutes, mapAttributes } from '../../lib/policy/helpers';
 import type { ChainPolicy } from '../../lib/policy/policy-chain';

@@ -14,7 +14,7 @@ import { AdjRibOut, type OutGroup, type RibOutChange } from '../rib/adj-rib-out'
 import { announcedRoutes, groupBatch, withdrawBatch, withdrawnRoutes } from '../policy/batch-routes';
 import { PolicyChain, type ChainPolicy } from '../policy/policy-chain';
 import type { RouteBatch } from '../policy/types';
-import type { Log } from './log';
+import type { Log } from '../session/log';
 
 export interface ExportPipelineOptions {
   readonly neighbor: { readonly name: string; readonly peerAddress: string; readonly peerAs: number; readonly localAs: number };

@@ -1,6 +1,12 @@
 /**
- * One configured neighbor: its RIBs, its session, and connection collision handling
- * (RFC 4271 §6.8). A connection accepted while our session is in Connect/OpenSent/OpenConfirm
+ * One configured neighbor: its RIBs, its import and export policy pipelines, its session, and
+ * connection collision handling (RFC 4271 §6.8). This is where a session meets the RIBs and the
+ * policies: PeerSession (lib/session) reads them only through its own small interfaces
+ * (ReceivedRoutes, RoutesToSend, ImportRoutes), so the session layer knows neither lib/rib nor
+ * lib/policy.
+ *
+ * RFC 4271 §6.8:
+ * a connection accepted while our session is in Connect/OpenSent/OpenConfirm
  * runs as a second "candidate" session until the peer's OPEN arrives on it; then the BGP
  * Identifiers decide which connection survives. Accepted while Established: the new
  * connection is closed with Cease / Connection Collision Resolution.
@@ -15,16 +21,16 @@ import type { NlriCodecs } from '../wire/nlri/nlri-codec';
 import { DEFAULT_CONTEXT, familyKey, type NotificationMessage } from '../wire/types';
 import { AdjRibIn } from '../rib/adj-rib-in';
 import { AdjRibOut, changeSize, type OutRoute, type OutRouteSet, type OutTable, type RibOutChange } from '../rib/adj-rib-out';
-import type { Connection, Endpoint } from './connection';
-import type { SessionEvent } from './events';
-import { logNotification, type Log } from './log';
-import { PeerSession } from './peer-session';
+import type { Connection, Endpoint } from '../session/connection';
+import type { SessionEvent } from '../events/events';
+import { logNotification, type Log } from '../session/log';
+import { PeerSession } from '../session/peer-session';
 import { ImportPipeline } from './import-pipeline';
-import { NeighborCounters } from './counters';
-import { ConnectFailures } from './connect-failures';
+import { NeighborCounters } from '../session/counters';
+import { ConnectFailures } from '../session/connect-failures';
 import { ExportPipeline } from './export-pipeline';
 import type { ChainPolicy } from '../policy/policy-chain';
-import { eventLoopScheduler } from './event-loop-scheduler';
+import { eventLoopScheduler } from '../session/event-loop-scheduler';
 
 export interface NeighborOptions {
   readonly name: string;

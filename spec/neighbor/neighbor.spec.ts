@@ -4,14 +4,14 @@
  */
 import * as net from 'net';
 import { VirtualTimeScheduler } from 'rxjs';
-import { Neighbor, RESTART_DELAY_MS } from '../../lib/session/neighbor';
+import { Neighbor, RESTART_DELAY_MS } from '../../lib/neighbor/neighbor';
 import { Connection } from '../../lib/session/connection';
 import { silentLog } from '../../lib/session/log';
 import { encodeMessage } from '../../lib/wire/message';
 import { KEEPALIVE_BYTES } from '../../lib/wire/keepalive';
 import { DEFAULT_CONTEXT } from '../../lib/wire/types';
 import { SETTINGS, peerOpen } from '../fsm/fixtures';
-import { FakeSocket } from './fake-socket';
+import { FakeSocket } from '../session/fake-socket';
 
 /** Nothing listens here: our own connect attempt is refused (it is dropped before that matters). */
 const PEER = '127.0.93.12';

@@ -3,7 +3,7 @@
  * Adj-RIB-Out) and what its sessions send (`post`). `changed` is what a session that is up sends.
  */
 import { delay, VirtualTimeScheduler } from 'rxjs';
-import { ExportPipeline } from '../../lib/session/export-pipeline';
+import { ExportPipeline } from '../../lib/neighbor/export-pipeline';
 import { AdjRibOut, type OutRoute, type RibOutChange } from '../../lib/rib/adj-rib-out';
 import { filterRoutes, mapAttributes } from '../../lib/policy/helpers';
 import type { ChainPolicy } from '../../lib/policy/policy-chain';

@@ -1,1 +1,0 @@
-export type { SessionEvent } from '../events/events';
