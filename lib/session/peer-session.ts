@@ -20,8 +20,8 @@ import { inOrder, type SendJob } from './in-order';
 import type { Effect, FsmEvent, FsmState, Negotiated, PeerSettings, State } from '../fsm/types';
 import { initialState } from '../fsm/step';
 import { runFsm } from './run-fsm';
-import { BgpError } from '../wire/errors';
-import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, MessageType, RouteRefreshSubtype } from '../wire/iana';
+import { asBgpError, BgpError } from '../wire/errors';
+import { CeaseSubcode, ErrorCode, MAX_EXTENDED_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, RouteRefreshSubtype } from '../wire/iana';
 import { decodeMessage, encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
 import { formatFamily } from '../wire/family-names';
@@ -381,7 +381,9 @@ export class PeerSession {
       try {
         message = decodeMessage(frame, this.rxCtx);
       } catch (e) {
-        out.next({ type: 'MessageError', error: asBgpError(e, frame, this.opts.log, this.opts.name) });
+        const { error, bug } = asBgpError(e, frame);
+        if (bug) this.opts.log.error(`${this.opts.name}: decoder bug on ${frame.subarray(0, 64).toString('hex')}: ${e instanceof Error ? e.stack : String(e)}`);
+        out.next({ type: 'MessageError', error });
         return;
       }
       this.opts.counters?.receivedMessage(message);
@@ -583,14 +585,3 @@ export class PeerSession {
 function isLoopback(address: string): boolean {
   return address.startsWith('127.') || address === '::1';
 }
-
-/** A decoder exception that is not a BgpError is a bug; the peer still gets a NOTIFICATION and we log it. */
-function asBgpError(e: unknown, frame: Buffer, log: Log, name: string): BgpError {
-  if (e instanceof BgpError) return e;
-  log.error(`${name}: decoder bug on ${frame.subarray(0, 64).toString('hex')}: ${e instanceof Error ? e.stack : String(e)}`);
-  const type = frame[18];
-  if (type === MessageType.UPDATE) return new BgpError(ErrorCode.UPDATE_MESSAGE, 1);
-  if (type === MessageType.OPEN) return new BgpError(ErrorCode.OPEN_MESSAGE, 0);
-  return new BgpError(ErrorCode.MESSAGE_HEADER, 0);
-}
-

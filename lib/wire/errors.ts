@@ -4,6 +4,7 @@
  * Attribute problems that RFC 7606 says not to reset the session for are AttrError,
  * collected by the UPDATE decoder (the strongest action wins) instead of thrown.
  */
+import { ErrorCode, MessageType } from './iana';
 
 export class BgpError extends Error {
   constructor(
@@ -42,4 +43,19 @@ export class AttrError extends Error {
     super(message ?? `malformed attribute ${attrType}`);
     this.name = 'AttrError';
   }
+}
+
+/**
+ * What to send when decoding `frame` threw: a BgpError is the NOTIFICATION itself; anything else is
+ * a bug of the decoder, and the peer still gets a NOTIFICATION for the message's kind (RFC 4271 §6:
+ * UPDATE 3/1 Malformed Attribute List, OPEN 2/0, anything else a header error 1/0) rather than a
+ * session left hanging. The caller logs the bug (`bug` true).
+ */
+export function asBgpError(e: unknown, frame: Buffer): { readonly error: BgpError; readonly bug: boolean } {
+  if (e instanceof BgpError) return { error: e, bug: false };
+  // The message type is octet 18 of the header (RFC 4271 §4.1), present in any frame framer() gave.
+  const type = frame.length > 18 ? frame[18] : undefined;
+  if (type === MessageType.UPDATE) return { error: new BgpError(ErrorCode.UPDATE_MESSAGE, 1), bug: true };
+  if (type === MessageType.OPEN) return { error: new BgpError(ErrorCode.OPEN_MESSAGE, 0), bug: true };
+  return { error: new BgpError(ErrorCode.MESSAGE_HEADER, 0), bug: true };
 }
