@@ -6,7 +6,7 @@
  * Socket creation lives in openConnection() so TCP-MD5 / GTSM sockets can slot in later.
  */
 import * as net from 'net';
-import { filter, fromEvent, Observable, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { filter, fromEvent, map, Observable, of, race, take, timer, type SchedulerLike, type Subscription } from 'rxjs';
 import { frame } from '../wire/framer';
 import { MAX_MESSAGE_LENGTH } from '../wire/iana';
 import { BgpError } from '../wire/errors';
@@ -134,18 +134,13 @@ export class Connection {
     return this.socket.write(bytes);
   }
 
-  /** Resolves when the socket has drained its write buffer (or is closed). */
-  drained(): Promise<void> {
-    if (!this.isOpen || !this.socket.writableNeedDrain) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.socket.off('drain', done);
-        this.socket.off('close', done);
-        resolve();
-      };
-      this.socket.once('drain', done);
-      this.socket.once('close', done);
-    });
+  /**
+   * One value once the socket has drained its write buffer (or closed), then complete: at once when
+   * nothing waits. What a sender waits for after write() returned false (paced-writes.ts).
+   */
+  drained(): Observable<void> {
+    if (!this.isOpen || !this.socket.writableNeedDrain) return of(undefined);
+    return race(fromEvent(this.socket, 'drain'), fromEvent(this.socket, 'close')).pipe(take(1), map(() => undefined));
   }
 
   /** Flushes what was written (a NOTIFICATION, say) and closes; no more events are delivered. */

@@ -11,7 +11,7 @@
  * With `unref`, a pending action does not keep the process alive (a closing socket's flush bound).
  * Tests pass a TestScheduler or VirtualTimeScheduler instead, and time is virtual.
  */
-import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Observable, Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 
 export class EventLoopScheduler implements SchedulerLike {
   constructor(private readonly options: { readonly unref?: boolean } = {}) {}
@@ -77,7 +77,12 @@ class EventLoopAction<T> extends Subscription implements SchedulerAction<T> {
 /** The default for session yields (rib-sender between chunks, deferred disposals). */
 export const eventLoopScheduler: SchedulerLike = new EventLoopScheduler();
 
-/** Resolves on the scheduler's next turn: setImmediate by default, a virtual-time flush in tests. */
-export function nextTurn(scheduler: SchedulerLike): Promise<void> {
-  return new Promise<void>((resolve) => scheduler.schedule(() => resolve()));
+/** One value on the scheduler's next turn, then complete: setImmediate by default, a virtual-time flush in tests. */
+export function turn(scheduler: SchedulerLike): Observable<void> {
+  return new Observable<void>((subscriber) =>
+    scheduler.schedule(() => {
+      subscriber.next();
+      subscriber.complete();
+    }),
+  );
 }

@@ -1,10 +1,11 @@
 /**
- * Sends Adj-RIB-Out groups as packed UPDATEs with socket backpressure: writes are batched into
- * ~64 KB chunks, and when the kernel buffer is full the sender waits for 'drain' instead of queueing
- * (DESIGN.md: never let a queue grow without bound). It yields to the event loop between chunks so
+ * Sends Adj-RIB-Out groups as packed UPDATEs with socket backpressure: UPDATEs are packed into
+ * ~64 KB chunks as the socket takes them, and the chunks written through pacedWrites()
+ * (paced-writes.ts), which waits for 'drain' when the kernel buffer is full instead of queueing
+ * (DESIGN.md: never let a queue grow without bound) and yields to the event loop between chunks so
  * keepalives and the hold timer keep running during a full-table send.
  */
-import type { SchedulerLike } from 'rxjs';
+import { map, of, type ObservableInput, type SchedulerLike } from 'rxjs';
 import { Afi } from '../wire/iana';
 import type { Announced, CodecContext, Family, PathAttributes } from '../wire/types';
 import { formatIpv4Packed, nlriCount, packedIpv4Of } from '../wire/nlri/packed-ipv4';
@@ -14,7 +15,8 @@ import { packUpdates } from '../wire/update-pack';
 import { encodeMessage } from '../wire/message';
 import { endOfRibMessage } from '../wire/end-of-rib';
 import { outgoingAttributes } from './outgoing-attributes';
-import { eventLoopScheduler, nextTurn } from './event-loop-scheduler';
+import { eventLoopScheduler, turn } from './event-loop-scheduler';
+import { pacedWrites, type Chunk } from './paced-writes';
 
 /**
  * Prefixes of one family to withdraw, as the neighbor's Adj-RIB-Out hands them over (lib/rib's
@@ -41,8 +43,10 @@ export interface SendChange {
 }
 
 export interface SendTarget {
+  /** Writes bytes; false: the kernel buffer is full, the send waits for drained(). */
   write(bytes: Buffer): boolean;
-  drained(): Promise<void>;
+  /** Completes (or emits, or resolves) once the socket drained its write buffer or closed. */
+  drained(): ObservableInput<unknown>;
   /** False once the session this send belongs to went away: the send stops. */
   alive(): boolean;
   /** Called after each chunk is written (restarts the keepalive timer: RFC 4271 §4.4). */
@@ -95,7 +99,25 @@ export interface SendResult {
 
 const CHUNK_BYTES = 64 * 1024;
 
-export async function sendRoutes(
+/** One chunk for the socket: its bytes and what they hold (SendTarget.counted). */
+interface SentChunk extends Chunk {
+  readonly count: ChunkCount;
+}
+
+/** What a send did so far: the chunks' generator counts, sendRoutes reports. */
+interface Tally {
+  prefixes: number;
+  withdrawn: number;
+  messages: number;
+  refused: number;
+  readonly skipped: Map<number, number>;
+}
+
+/**
+ * Sends withdrawals, then groups, then End-of-RIBs: the UPDATEs packed into ~64 KB chunks as the
+ * socket takes them (pacedWrites). Resolves when the send is over or stopped (`alive()` false).
+ */
+export function sendRoutes(
   target: SendTarget,
   ctx: SendContext,
   withdraws: Iterable<SendWithdraw>,
@@ -104,45 +126,74 @@ export async function sendRoutes(
   yieldFirst = true,
 ): Promise<SendResult> {
   const turns = target.scheduler ?? eventLoopScheduler;
+  const tally: Tally = { prefixes: 0, withdrawn: 0, messages: 0, refused: 0, skipped: new Map() };
+  const chunks = packChunks(target, ctx, withdraws, groups, endOfRib, tally);
+  // Let the caller finish the step that started us before the first write (the first send of a
+  // session, started by the step that established it). A change on a session already up (one
+  // helper line: one rule) goes out at once, before sendRoutes returns: the first chunk is pulled
+  // and written as the send is subscribed, so its latency, the figure users meet, holds no
+  // microtask hop in which other work (a helper's ack) could be written first.
+  const start$ = yieldFirst ? turn(turns) : of(undefined);
+  return new Promise<SendResult>((resolve, reject) => {
+    start$
+      .pipe(
+        map(() => chunks),
+        pacedWrites<SentChunk>(target, turns),
+      )
+      .subscribe({
+        next: (chunk) => {
+          target.wrote();
+          target.counted?.(chunk.count);
+        },
+        error: reject,
+        complete: () => resolve({ prefixes: tally.prefixes, withdrawn: tally.withdrawn, messages: tally.messages, skipped: tally.skipped, refused: tally.refused }),
+      });
+  });
+}
+
+/**
+ * The send's chunks, packed as they are pulled: a chunk is cut once it holds 64 KB, so at most one
+ * chunk's UPDATEs wait for the socket. A group whose chunk was never pulled (the send stopped) is
+ * not counted in `tally`.
+ */
+function* packChunks(
+  target: SendTarget,
+  ctx: SendContext,
+  withdraws: Iterable<SendWithdraw>,
+  groups: Iterable<SendGroup>,
+  endOfRib: readonly Family[],
+  tally: Tally,
+): Generator<SentChunk, void, undefined> {
   const pending: Buffer[] = [];
   let pendingBytes = 0;
   /** What `pending` holds, for target.counted. */
   let pendingCount = { messages: 0, announced: 0, withdrawn: 0 };
   /** The prefixes of each message of the group being pushed (packUpdates fills it). */
   const counts: number[] = [];
-  let prefixes = 0;
-  let messages = 0;
-  let refused = 0;
-  let withdrawn = 0;
-  const skipped = new Map<number, number>();
   /** The UPDATEs of one group, or undefined when it cannot be encoded: one bad group does not stop the send. */
   const pack = (what: () => string, make: () => Buffer[]): Buffer[] | undefined => {
     try {
       return make();
     } catch (e) {
-      refused++;
+      tally.refused++;
       target.refused?.(what(), e instanceof Error ? e.message : String(e));
       return undefined;
     }
   };
-
-  const flush = async (): Promise<boolean> => {
-    if (!target.alive()) return false;
-    if (pendingBytes === 0) return true;
-    const ok = target.write(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+  /** The chunk queued so far, and a fresh one started. */
+  const take = (): SentChunk => {
+    const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+    const chunk = { bytes, count: pendingCount };
     pending.length = 0;
     pendingBytes = 0;
-    target.wrote();
-    target.counted?.(pendingCount);
     pendingCount = { messages: 0, announced: 0, withdrawn: 0 };
-    if (!ok) await target.drained();
-    else await nextTurn(turns);
-    return target.alive();
+    return chunk;
   };
   /**
    * Queues msgs[from..] until a 64 KB chunk is full; returns the index of the first message not
-   * queued yet once it is (flush it first), or -1 when all were queued. `kind` says what the
-   * prefixes of `counts` (one entry per message) do.
+   * queued yet once it is (take the chunk first), or -1 when all were queued. `kind` says what the
+   * prefixes of `counts` (one entry per message) do. A plain loop, no generator per group: a full
+   * table has hundreds of thousands of groups.
    */
   const queue = (msgs: Buffer[], kind: 'announced' | 'withdrawn' | undefined, from: number): number => {
     for (let i = from; i < msgs.length; i++) {
@@ -150,52 +201,28 @@ export async function sendRoutes(
       target.sent?.(m);
       pending.push(m);
       pendingBytes += m.length;
-      messages++;
+      tally.messages++;
       pendingCount.messages++;
       if (kind) pendingCount[kind] += counts[i];
       if (pendingBytes >= CHUNK_BYTES) return i + 1;
     }
     return -1;
   };
-  /**
-   * Queues messages for the socket: true, synchronously, when no chunk filled up on the way,
-   * otherwise a promise of whether the send goes on. Callers await only that promise, so a small
-   * change (one helper line) reaches flush(), and the socket, in the same tick as sendRoutes' call.
-   */
-  const push = (msgs: Buffer[], kind?: 'announced' | 'withdrawn'): true | Promise<boolean> => {
-    const next = queue(msgs, kind, 0);
-    return next < 0 ? true : pushRest(msgs, next, kind);
-  };
-  /** push() past a full chunk: flushes each (waiting for 'drain' or the next event loop turn) and queues on. */
-  const pushRest = async (msgs: Buffer[], next: number, kind: 'announced' | 'withdrawn' | undefined): Promise<boolean> => {
-    while (next >= 0) {
-      if (!(await flush())) return false;
-      next = queue(msgs, kind, next);
-    }
-    return true;
-  };
-  // Let the caller finish the step that started us before the first write (the first send of a
-  // session, started by the step that established it). A change on a session already up (one
-  // helper line: one rule) goes out at once, before sendRoutes returns: no await comes before the
-  // first write unless a 64 KB chunk fills (push), so its latency, the figure users meet, holds no
-  // microtask hop in which other work (a helper's ack) could be written first.
-  if (yieldFirst) await nextTurn(turns);
   for (const w of withdraws) {
     if (!ctx.families.has(familyKey(w.afi, w.safi))) continue;
     counts.length = 0;
     const msgs = pack(() => `withdrawal of ${describe(w)}`, () => packUpdates({}, undefined, w, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    const pushed = push(msgs, 'withdrawn');
-    if (pushed !== true && !(await pushed)) return done();
-    prefixes += nlriCount(w);
-    withdrawn += nlriCount(w);
+    for (let next = queue(msgs, 'withdrawn', 0); next >= 0; next = queue(msgs, 'withdrawn', next)) yield take();
+    tally.prefixes += nlriCount(w);
+    tally.withdrawn += nlriCount(w);
   }
   let lastAttrs: PathAttributes | undefined;
   let lastOut: PathAttributes | undefined;
   for (const g of groups) {
     const fk = familyKey(g.afi, g.safi);
     if (!ctx.families.has(fk)) {
-      skipped.set(fk, (skipped.get(fk) ?? 0) + nlriCount(g));
+      tally.skipped.set(fk, (tally.skipped.get(fk) ?? 0) + nlriCount(g));
       continue;
     }
     // Route sets yield many chunks sharing one attributes object: complete it once.
@@ -210,20 +237,14 @@ export async function sendRoutes(
     counts.length = 0;
     const msgs = pack(() => `${describe(g)} via ${nextHop}`, () => packUpdates(lastOut!, announced, undefined, ctx.codec, ctx.maxLength, counts));
     if (!msgs) continue;
-    const pushed = push(msgs, 'announced');
-    if (pushed !== true && !(await pushed)) return done();
-    prefixes += nlriCount(g);
+    for (let next = queue(msgs, 'announced', 0); next >= 0; next = queue(msgs, 'announced', next)) yield take();
+    tally.prefixes += nlriCount(g);
   }
   for (const f of endOfRib) {
-    const pushed = push([encodeMessage(endOfRibMessage(f), ctx.codec)]);
-    if (pushed !== true && !(await pushed)) return done();
+    const msgs = [encodeMessage(endOfRibMessage(f), ctx.codec)];
+    for (let next = queue(msgs, undefined, 0); next >= 0; next = queue(msgs, undefined, next)) yield take();
   }
-  await flush();
-  return done();
-
-  function done(): SendResult {
-    return { prefixes, withdrawn, messages, skipped, refused };
-  }
+  if (pendingBytes > 0) yield take();
 }
 
 /** "3 prefixes of afi 1 safi 1 from 10.0.0.0/24" (the first prefix's text only). */

@@ -106,3 +106,35 @@ describe('Connection.events()', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('Connection.drained()', () => {
+  it("emits once when the socket's write buffer drains, or at once when nothing waits", () => {
+    const scheduler = new VirtualTimeScheduler();
+    const socket = new FakeSocket(scheduler);
+    const conn = new Connection(socket.asSocket(), 'incoming', scheduler);
+    const seen: string[] = [];
+    conn.drained().subscribe({ next: () => seen.push('at once'), complete: () => seen.push('done') });
+    expect(seen).toEqual(['at once', 'done']);
+    seen.length = 0;
+    socket.writableNeedDrain = true;
+    conn.drained().subscribe({ next: () => seen.push('drain'), complete: () => seen.push('done') });
+    expect(seen).toEqual([]);
+    socket.emit('drain');
+    socket.emit('drain');
+    expect(seen).toEqual(['drain', 'done']);
+  });
+
+  it('emits when the socket closes instead of draining, and at once once the connection is closed', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const socket = new FakeSocket(scheduler);
+    const conn = new Connection(socket.asSocket(), 'incoming', scheduler);
+    socket.writableNeedDrain = true;
+    let waited = 0;
+    conn.drained().subscribe(() => waited++);
+    socket.emit('close');
+    expect(waited).toBe(1);
+    conn.close();
+    conn.drained().subscribe(() => waited++);
+    expect(waited).toBe(2);
+  });
+});

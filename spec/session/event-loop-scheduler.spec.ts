@@ -1,6 +1,6 @@
 import * as net from 'net';
-import { asapScheduler, type SchedulerLike } from 'rxjs';
-import { EventLoopScheduler, eventLoopScheduler, nextTurn } from '../../lib/session/event-loop-scheduler';
+import { asapScheduler, firstValueFrom, type SchedulerLike } from 'rxjs';
+import { EventLoopScheduler, eventLoopScheduler, turn } from '../../lib/session/event-loop-scheduler';
 
 const HOST = '127.0.93.11';
 
@@ -18,7 +18,7 @@ async function roundsUntilRead(scheduler: SchedulerLike, rounds: number): Promis
   try {
     client.write('x');
     for (let i = 1; i <= rounds; i++) {
-      await nextTurn(scheduler);
+      await firstValueFrom(turn(scheduler));
       if (read) return i;
     }
     return undefined;

@@ -1,4 +1,4 @@
-import { VirtualTimeScheduler } from 'rxjs';
+import { Subject, Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { sendRoutes, type ChunkCount, type SendContext } from '../../lib/session/rib-sender';
 import { Framer } from '../../lib/wire/framer';
 import { decodeMessage } from '../../lib/wire/message';
@@ -91,9 +91,34 @@ describe('sendRoutes', () => {
   });
 });
 
+/** A scheduler whose actions run only when the test says, one at a time: each is one "turn". */
+class StepScheduler implements SchedulerLike {
+  private readonly actions: Array<{ run: () => void; sub: Subscription }> = [];
+  now(): number {
+    return 0;
+  }
+  schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, _delay?: number, state?: T): Subscription {
+    const sub = new Subscription();
+    this.actions.push({ run: () => work.call(sub as unknown as SchedulerAction<T>, state), sub });
+    return sub;
+  }
+  get pending(): number {
+    return this.actions.filter((a) => !a.sub.closed).length;
+  }
+  /** Runs the first action still wanted; false when there is none. */
+  step(): boolean {
+    for (let a = this.actions.shift(); a; a = this.actions.shift()) {
+      if (a.sub.closed) continue;
+      a.run();
+      return true;
+    }
+    return false;
+  }
+}
+
 describe('sendRoutes: the yield between 64 KB chunks', () => {
-  it("waits for the target's scheduler between chunks (virtual time: nothing more is written until it runs)", async () => {
-    const scheduler = new VirtualTimeScheduler();
+  it("waits one turn of the target's scheduler after each chunk (nothing more is written until it runs)", async () => {
+    const scheduler = new StepScheduler();
     const t = { ...target(), scheduler };
     // 60,000 /24s: several 64 KB chunks.
     let finished = false;
@@ -104,15 +129,42 @@ describe('sendRoutes: the yield between 64 KB chunks', () => {
     expect(t.written).toHaveLength(1);
     let turns = 0;
     while (!finished && turns < 100) {
-      scheduler.flush();
+      expect(scheduler.pending).toBe(1);
+      const before = t.written.length;
+      scheduler.step();
       turns++;
       for (let i = 0; i < 10; i++) await Promise.resolve();
+      // One chunk per turn, the last turn ends the send.
+      expect(t.written.length - before).toBe(finished ? 0 : 1);
     }
     const result = await sending;
     expect(result.prefixes).toBe(60_000);
-    // One turn of the scheduler after each chunk written; every chunk but the last is 64 KB or more.
     expect(t.written.length).toBeGreaterThan(2);
     expect(turns).toBe(t.written.length);
     expect(t.written.slice(0, -1).every((b) => b.length >= 64 * 1024)).toBe(true);
+  });
+
+  it('waits for drained() instead of a turn when write() says the socket is full, and pulls nothing meanwhile', async () => {
+    const scheduler = new StepScheduler();
+    const drain$ = new Subject<void>();
+    let drainWaits = 0;
+    const base = target();
+    const t = { ...base, scheduler, write: (b: Buffer) => (base.written.push(b), false), drained: () => (drainWaits++, drain$) };
+    const sent: Buffer[] = [];
+    let finished = false;
+    const sending = sendRoutes({ ...t, sent: (m) => sent.push(m) }, ctx, [], [group(slash24s(60_000), '198.51.100.1')], [], false).then((r) => ((finished = true), r));
+    expect([base.written.length, drainWaits, scheduler.pending]).toEqual([1, 1, 0]);
+    // Packed no further than the chunk on the socket: nothing is encoded ahead of it.
+    const inFirst = base.written[0].length;
+    expect(sent.reduce((n, m) => n + m.length, 0)).toBe(inFirst);
+    let drains = 0;
+    while (!finished && drains < 100) {
+      drain$.next();
+      drains++;
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    expect((await sending).prefixes).toBe(60_000);
+    expect(drains).toBe(base.written.length);
+    expect(drainWaits).toBe(base.written.length);
   });
 });
