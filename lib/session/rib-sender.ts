@@ -244,7 +244,8 @@ function* packChunks(
     const msgs = [encodeMessage(endOfRibMessage(f), ctx.codec)];
     for (let next = queue(msgs, undefined, 0); next >= 0; next = queue(msgs, undefined, next)) yield take();
   }
-  if (pendingBytes > 0) yield take();
+  // The rest is the send's last chunk: written, it ends the send without a turn (Chunk.last).
+  if (pendingBytes > 0) yield { ...take(), last: true };
 }
 
 /** "3 prefixes of afi 1 safi 1 from 10.0.0.0/24" (the first prefix's text only). */

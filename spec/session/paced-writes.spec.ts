@@ -42,6 +42,27 @@ describe('pacedWrites', () => {
     expect([t.written, pulled, out, done]).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c'], true]);
   });
 
+  it('ends a send as its chunk marked last is written, with no turn after it; a full socket is still waited for', () => {
+    const scheduler = new VirtualTimeScheduler();
+    // Full after the second write only.
+    const t = target((n) => n !== 2);
+    const last = (text: string): Chunk => ({ bytes: Buffer.from(text), last: true });
+    let done = false;
+    of([last('b')][Symbol.iterator](), [last('c')][Symbol.iterator](), [chunk('d')][Symbol.iterator]())
+      .pipe(pacedWrites(t, scheduler))
+      .subscribe({ complete: () => (done = true) });
+    // No turn has run: b ended its send as it was written, and c went out in the same tick; the
+    // socket was full after c, so d waits for the drain, not for a turn.
+    expect([t.written, done]).toEqual([['b', 'c'], false]);
+    scheduler.flush();
+    expect(t.written).toEqual(['b', 'c']);
+    t.drain$.next();
+    // d is not marked last: its send ends a turn later.
+    expect([t.written, done]).toEqual([['b', 'c', 'd'], false]);
+    scheduler.flush();
+    expect(done).toBe(true);
+  });
+
   it("waits for the socket's drain when write() says it is full, and pulls nothing until then", () => {
     const scheduler = new VirtualTimeScheduler();
     // Full after the first write only.

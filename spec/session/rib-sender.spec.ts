@@ -117,7 +117,7 @@ class StepScheduler implements SchedulerLike {
 }
 
 describe('sendRoutes: the yield between 64 KB chunks', () => {
-  it("waits one turn of the target's scheduler after each chunk (nothing more is written until it runs)", async () => {
+  it("waits one turn of the target's scheduler after each chunk but the last (nothing more is written until it runs)", async () => {
     const scheduler = new StepScheduler();
     const t = { ...target(), scheduler };
     // 60,000 /24s: several 64 KB chunks.
@@ -134,14 +134,26 @@ describe('sendRoutes: the yield between 64 KB chunks', () => {
       scheduler.step();
       turns++;
       for (let i = 0; i < 10; i++) await Promise.resolve();
-      // One chunk per turn, the last turn ends the send.
-      expect(t.written.length - before).toBe(finished ? 0 : 1);
+      // One chunk per turn; the last chunk ends the send as it is written (Chunk.last), no turn after it.
+      expect(t.written.length - before).toBe(1);
     }
     const result = await sending;
     expect(result.prefixes).toBe(60_000);
     expect(t.written.length).toBeGreaterThan(2);
-    expect(turns).toBe(t.written.length);
+    expect(turns).toBe(t.written.length - 1);
     expect(t.written.slice(0, -1).every((b) => b.length >= 64 * 1024)).toBe(true);
+  });
+
+  it('ends without a turn after its last chunk, so the next send (the next helper chunk) is not held a turn', async () => {
+    const scheduler = new StepScheduler();
+    const t = { ...target(), scheduler };
+    let finished = false;
+    const sending = sendRoutes(t, ctx, [], [group(slash24s(100), '198.51.100.1')], [], false).then(() => (finished = true));
+    expect(t.written).toHaveLength(1);
+    // The scheduler never runs: a send that waited a turn after its one chunk would never finish here.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect([finished, scheduler.pending]).toEqual([true, 0]);
+    await sending;
   });
 
   it('waits for drained() instead of a turn when write() says the socket is full, and pulls nothing meanwhile', async () => {
