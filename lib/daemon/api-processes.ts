@@ -140,7 +140,6 @@ export class ApiProcesses implements EventSink<Neighbor> {
   private command(h: Helper, raw: string): void {
     // ExaBGP answers an empty line with `error` too, so every line a helper prints gets one ack.
     const line = raw.trim();
-    let answer: CommandAnswer;
     if (line === 'enable-ack' || line === 'disable-ack' || line === 'silence-ack') {
       const before = h.ack;
       h.ack = line === 'enable-ack' ? 'enable' : line === 'disable-ack' ? 'disable' : 'silence';
@@ -149,14 +148,19 @@ export class ApiProcesses implements EventSink<Neighbor> {
       this.inOrder(h, { ok: true, lines: [] }, () => h.process.write('done'));
       return;
     }
-    answer = this.executor.execute(line, h.config.name, true);
+    const answer = this.executor.execute(line, h.config.name, true);
+    // Nearly every line is answered at once: no closure made for it (a flood is ~500 lines a chunk).
+    if (!answer.final && !h.acksWaiting) return this.reply(h, line, h.ack, answer);
     const ack = h.ack;
-    this.inOrder(h, answer, (a) => {
-      if (!a.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${a.lines.join('; ')}`);
-      if (ack !== 'enable') return;
-      for (const l of a.lines) h.process.write(l);
-      h.process.write(a.ok ? 'done' : 'error');
-    });
+    this.inOrder(h, answer, (a) => this.reply(h, line, ack, a));
+  }
+
+  /** Writes a command's answer lines and its `done` / `error` (when acks are on; `ack` is the mode the line came under). */
+  private reply(h: Helper, line: string, ack: AckMode, a: CommandAnswer): void {
+    if (!a.ok) this.log.warn(`process ${h.config.name}: command failed: ${line.slice(0, 200)}: ${a.lines.join('; ')}`);
+    if (ack !== 'enable') return;
+    for (const l of a.lines) h.process.write(l);
+    h.process.write(a.ok ? 'done' : 'error');
   }
 
   /** Answers now, or (behind a command that answers later, see CommandAnswer.final) once the answers before it are written. */

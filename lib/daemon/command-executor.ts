@@ -78,6 +78,8 @@ export class CommandExecutor {
 
   /** Applies the route commands deferred by execute(..., defer = true). */
   flush(): void {
+    // The neighbors a helper reaches are worked out again after each batch (a reload may change them).
+    this.scoped = undefined;
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
@@ -100,6 +102,12 @@ export class CommandExecutor {
 
   /** The helper process the command being run came from (undefined: control socket). */
   private scope: string | undefined;
+  /**
+   * The neighbors `scope` reaches, while route commands are deferred: a helper's chunk of 500 flow
+   * lines selects them once, not once per line. Dropped by flush(), which runs before any other
+   * command (a reload, a teardown) and after each chunk, so no command sees a stale list.
+   */
+  private scoped: { readonly scope: string | undefined; readonly neighbors: Neighbor[] } | undefined;
   /** Routes parked under a withdrawn watchdog, per neighbor. */
   private readonly watchdogDown = new Set<string>();
   private readonly watchdogRoutes = new Map<string, Map<Neighbor, RouteSpec[]>>();
@@ -256,10 +264,19 @@ export class CommandExecutor {
 
   /** Neighbors matching any of the selectors (all of them without selectors or with `neighbor *`). */
   select(selectors: readonly NeighborSelector[] | undefined): Neighbor[] {
-    const scope = this.scope;
-    const all = scope === undefined ? this.daemon.neighbors : this.daemon.neighbors.filter((n) => this.daemon.configOf(n)?.api.processes.includes(scope));
+    const all = this.scopedNeighbors();
     if (!selectors || selectors.length === 0) return all;
     return all.filter((n) => selectors.some((s) => matches(n, s)));
+  }
+
+  /** Every neighbor the command's source reaches (kept while route commands are deferred: `scoped`). */
+  private scopedNeighbors(): Neighbor[] {
+    const scope = this.scope;
+    const kept = this.scoped;
+    if (kept !== undefined && kept.scope === scope) return kept.neighbors;
+    const neighbors = scope === undefined ? this.daemon.neighbors : this.daemon.neighbors.filter((n) => this.daemon.configOf(n)?.api.processes.includes(scope));
+    this.scoped = { scope, neighbors };
+    return neighbors;
   }
 
   private showNeighbors(address: string | undefined, mode: 'summary' | 'extensive' | 'configuration', json: boolean): string[] {
@@ -330,8 +347,11 @@ function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n - 1) + ' ' : s.padEnd(n);
 }
 
-function done(lines: string[] = []): CommandAnswer {
-  return { ok: true, lines };
+/** The answer of a command with nothing to say: one shared, frozen object (a helper's flood has one per line). */
+const DONE: CommandAnswer = Object.freeze({ ok: true, lines: Object.freeze([]) as unknown as string[] });
+
+function done(lines?: string[]): CommandAnswer {
+  return lines === undefined ? DONE : { ok: true, lines };
 }
 
 function fail(reason: string): CommandAnswer {

@@ -288,7 +288,7 @@ function readBlock(scan: Scan, built: Built): void {
       if (scan.is(CLOSE_BRACE)) break;
       if (scan.punctuation()) throw NOT_MINE;
       if (match) readMatch(scan, matchKeywordAt(scan.line, scan.start, scan.end), true, built);
-      else readAction(scan, scan.text(), built);
+      else readAction(scan, actionWordAt(scan.line, scan.start, scan.end), built);
       scan.expect(SEMICOLON);
     }
   }
@@ -301,7 +301,7 @@ function readLine(scan: Scan, built: Built): void {
     if (scan.punctuation()) throw NOT_MINE;
     const match = matchKeywordAt(scan.line, scan.start, scan.end);
     if (match) readMatch(scan, match, false, built);
-    else readAction(scan, scan.text(), built);
+    else readAction(scan, actionWordAt(scan.line, scan.start, scan.end), built);
   }
 }
 
@@ -389,16 +389,54 @@ function ipv4PrefixAt(line: string, start: number, end: number): number {
   return address * LENGTH_SLOTS + length;
 }
 
-/** The item under the scan: numbers read in place, anything else (names, hex, true) by parse-ops.ts. */
+/**
+ * An item parse-ops.ts read (`udp`, `syn`, `0x10`, `true`) as the pairs it adds: a DDoS stream
+ * repeats a handful (`protocol udp`, `tcp-flags [ syn ]`), so each is read once and then found by
+ * its char codes, with no slice, no parse and no op objects per line.
+ */
+interface KnownItem {
+  readonly word: string;
+  readonly type: number;
+  readonly max: number;
+  /** Flat [bits, value, ...], the AND bit set as the item's own pairs have it. */
+  readonly pairs: readonly number[];
+}
+
+const KNOWN_ITEMS = new Map<number, KnownItem>();
+
+/** Type, length, first and last char of an item: entries are confirmed char by char (itemIs). */
+function itemKey(line: string, start: number, end: number, type: number): number {
+  return ((type * 256 + Math.min(end - start, 255)) * 128 + (line.charCodeAt(start) & 127)) * 128 + (line.charCodeAt(end - 1) & 127);
+}
+
+function itemIs(known: KnownItem, line: string, start: number, end: number, type: number, max: number): boolean {
+  return known.type === type && known.max === max && known.word.length === end - start && sameChars(line, start, known.word, end - start);
+}
+
+/** The item under the scan: numbers read in place, anything else (names, hex, true) by parse-ops.ts, once (KNOWN_ITEMS). */
 function addItem(pairs: Pairs, scan: Scan, numeric: boolean, type: number, max: number): void {
-  if (numeric && addDecimalItem(pairs, scan.line, scan.start, scan.end, max)) return;
-  const parsed = numeric ? parseNumericItem(scan.text(), type, 1, max) : parseBitmaskItem(scan.text(), type, 1);
+  const { line, start, end } = scan;
+  if (numeric && addDecimalItem(pairs, line, start, end, max)) return;
+  // Numeric and bitmask types never share a type number: the type says which parser read the item.
+  const key = itemKey(line, start, end, type);
+  const known = KNOWN_ITEMS.get(key);
+  if (known !== undefined && itemIs(known, line, start, end, type, max)) {
+    const p = known.pairs;
+    for (let i = 0; i < p.length; i += 2) pairs.push(p[i], p[i + 1]);
+    return;
+  }
+  const text = scan.text();
+  const parsed = numeric ? parseNumericItem(text, type, 1, max) : parseBitmaskItem(text, type, 1);
   if (typeof parsed === 'string') throw NOT_MINE;
+  const flat: number[] = [];
   for (let i = 0; i < parsed.length; i++) {
     const op = parsed[i];
     const bits = numeric ? numericBitsOf(op as NumericOp) : bitmaskBitsOf(op as BitmaskOp);
-    pairs.push(op.and ? bits | OpBit.AND : bits, op.value);
+    flat.push(op.and ? bits | OpBit.AND : bits, op.value);
   }
+  for (let i = 0; i < flat.length; i += 2) pairs.push(flat[i], flat[i + 1]);
+  if (KNOWN_ITEMS.size >= MAX_REMEMBERED) KNOWN_ITEMS.clear();
+  KNOWN_ITEMS.set(key, Object.freeze({ word: text, type, max, pairs: Object.freeze(flat) }));
 }
 
 function numericBitsOf(op: NumericOp): number {
@@ -518,8 +556,21 @@ const DISCARD = flowActionCommunity({ kind: 'rate-limit', asn: 0, bytesPerSecond
 const BYTE_RATES = new Map<number, bigint>();
 const PACKET_RATES = new Map<number, bigint>();
 
-/** The actions read-then.ts reads the same way; any other goes to the full reader. */
-function readAction(scan: Scan, keyword: string, built: Built): void {
+/** The action words readAction takes, most common first. */
+const ACTION_WORDS: readonly string[] = ['discard', 'rate-limit', 'accept', 'rate-limit-packets', 'mark', 'action', 'redirect'];
+
+/** The action word at line[start, end) as one of ACTION_WORDS (no slice made), or undefined. */
+function actionWordAt(line: string, start: number, end: number): string | undefined {
+  const n = end - start;
+  for (let i = 0; i < ACTION_WORDS.length; i++) {
+    const word = ACTION_WORDS[i];
+    if (word.length === n && sameChars(line, start, word, n)) return word;
+  }
+  return undefined;
+}
+
+/** The actions read-then.ts reads the same way; any other (undefined: not one of ACTION_WORDS) goes to the full reader. */
+function readAction(scan: Scan, keyword: string | undefined, built: Built): void {
   switch (keyword) {
     case 'accept':
       return;

@@ -105,6 +105,37 @@ describe('parseFlowRouteFast', () => {
     expect(parseFlowRouteFast('block1 { match { destination 10.0.0.0/8; } then { discard; } }', 0)).toBeUndefined();
   });
 
+  it('reads a named item again from the items it has read (same rule as the full reader), never mistaking a like-shaped word for one', () => {
+    // Pairs of words alike in component, length, first and last letter (the remembered items' key),
+    // each line twice, in both orders: the second reading of an item comes from what was remembered.
+    const lines = [
+      'destination 10.0.0.0/8 protocol tcp discard',
+      'destination 10.0.0.0/8 protocol tap discard',
+      'destination 10.0.0.0/8 protocol TCP discard',
+      'destination 10.0.0.0/8 protocol [ udp ] discard',
+      'destination 10.0.0.0/8 protocol [ uxp ] discard',
+      'destination 10.0.0.0/8 tcp-flags [ syn ] discard',
+      'destination 10.0.0.0/8 tcp-flags [ sun ] discard',
+      'destination 10.0.0.0/8 tcp-flags [ syn&!ack ] discard',
+      'destination 10.0.0.0/8 tcp-flags [ 0x12 ] protocol 0x12 discard',
+      'destination 10.0.0.0/8 icmp-type echo-request icmp-code 0x1 discard',
+      'destination 10.0.0.0/8 fragment [ is-fragment ] discard',
+      'destination 10.0.0.0/8 fragment [ !is-fragment ] discard',
+      'destination 10.0.0.0/8 dscp 0x3f discard',
+      'destination 10.0.0.0/8 dscp 0xff discard',
+    ];
+    const outcomes = (order: readonly string[]) => order.flatMap((text) => [check(text, {}), check(text, {})]);
+    const forward = outcomes(lines);
+    expect(outcomes([...lines].reverse())).toEqual([...forward].reverse());
+    // The misspelt names and the DSCP above 63 are left to the full reader, which refuses them.
+    for (const bad of ['protocol tap', 'protocol [ uxp ]', 'tcp-flags [ sun ]', 'dscp 0xff']) {
+      const text = `destination 10.0.0.0/8 ${bad} discard`;
+      expect(parseFlowRouteFast(text, 0)).toBeUndefined();
+      expect(parseFlowRouteWords(text).ok).toBe(false);
+    }
+    expect(forward.filter((o) => o === 'fast').length).toBeGreaterThanOrEqual(18);
+  });
+
   it('starts at the given column, as the API parser passes it', () => {
     const line = 'announce flow route destination 10.0.0.0/8 protocol [ udp ] discard';
     const from = 'announce flow route '.length;
