@@ -7,11 +7,12 @@ import { parseCommand } from '../api/commands/parse-command';
 import type { Command, NeighborSelector, RouteSpec } from '../api/commands/types';
 import { formatFamily } from '../config';
 import { ErrorCode } from '../wire/iana';
+import { familyKey } from '../wire/types';
 import { notificationText } from '../wire/notification';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../neighbor/neighbor';
 import type { Daemon } from './daemon';
-import { routeReach } from './family-reach';
+import { routeReach, type RouteReach } from './family-reach';
 import { routeText } from './route-text';
 
 export interface CommandAnswer {
@@ -78,8 +79,10 @@ export class CommandExecutor {
 
   /** Applies the route commands deferred by execute(..., defer = true). */
   flush(): void {
-    // The neighbors a helper reaches are worked out again after each batch (a reload may change them).
+    // The neighbors a helper reaches, and which of them carry each family, are worked out again
+    // after each batch (a reload, a session going down or up may change them).
     this.scoped = undefined;
+    this.reached.clear();
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
@@ -87,6 +90,38 @@ export class CommandExecutor {
       if (p.kind === 'announce') n.announceApi(routes);
       else n.withdrawApi(routes);
     }
+  }
+
+  /** defer() of one route to each of `ns`: what a helper's one-rule line is, with no map made for it. */
+  private deferOne(kind: 'announce' | 'withdraw', ns: readonly Neighbor[], route: RouteSpec): void {
+    if (this.pending && this.pending.kind !== kind) this.flush();
+    if (!this.pending) this.pending = { kind, routes: new Map() };
+    for (const n of ns) {
+      const list = this.pending.routes.get(n);
+      if (list) list.push(route);
+      else this.pending.routes.set(n, [route]);
+    }
+  }
+
+  /**
+   * A one-route command (no watchdog) to the neighbors the batch's earlier routes of its family
+   * reached: deferred at once, true. False when it takes the general path (routeReach), which also
+   * remembers the neighbors it reached for the next line.
+   */
+  private deferKnown(kind: 'announce' | 'withdraw', ns: readonly Neighbor[], routes: readonly RouteSpec[]): boolean {
+    if (routes.length !== 1 || ns !== this.scoped?.neighbors) return false;
+    const route = routes[0];
+    if (route.watchdog !== undefined) return false;
+    const reached = this.reached.get(familyKey(route.afi, route.safi) * 2 + (kind === 'announce' ? 1 : 0));
+    if (reached === undefined) return false;
+    this.deferOne(kind, reached, route);
+    return true;
+  }
+
+  /** Remembers which of the scoped neighbors a one-family command reached (see `reached`). */
+  private rememberReach(kind: 'announce' | 'withdraw', ns: readonly Neighbor[], routes: readonly RouteSpec[], reach: RouteReach): void {
+    if (routes.length !== 1 || ns !== this.scoped?.neighbors || reach.refused.length) return;
+    this.reached.set(familyKey(routes[0].afi, routes[0].safi) * 2 + (kind === 'announce' ? 1 : 0), [...reach.routes.keys()]);
   }
 
   private defer(kind: 'announce' | 'withdraw', routes: ReadonlyMap<Neighbor, readonly RouteSpec[]>): void {
@@ -108,6 +143,12 @@ export class CommandExecutor {
    * command (a reload, a teardown) and after each chunk, so no command sees a stale list.
    */
   private scoped: { readonly scope: string | undefined; readonly neighbors: Neighbor[] } | undefined;
+  /**
+   * Of the `scoped` neighbors, the ones a family reaches, by familyKey * 2 + (announce ? 1 : 0)
+   * (family-reach.ts): worked out at a batch's first route of the family, dropped with `scoped`.
+   * Only families some neighbor carries are kept: a refusal names the route, so it is made per line.
+   */
+  private readonly reached = new Map<number, readonly Neighbor[]>();
   /** Routes parked under a withdrawn watchdog, per neighbor. */
   private readonly watchdogDown = new Set<string>();
   private readonly watchdogRoutes = new Map<string, Map<Neighbor, RouteSpec[]>>();
@@ -207,8 +248,10 @@ export class CommandExecutor {
   /** Each route goes to the selected neighbors that can carry its family (family-reach.ts); a family none can carry refuses the command. */
   private announce(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
     if (!ns.length) return fail('no neighbor matched');
+    if (this.deferKnown('announce', ns, routes)) return done();
     const reach = routeReach(ns, routes, 'announce');
     if (reach.refused.length) return { ok: false, lines: reach.refused };
+    this.rememberReach('announce', ns, routes, reach);
     // Nearly every command has no watchdog: its routes go on as they are, with no copy or filter.
     if (routes.some((r) => r.watchdog !== undefined)) {
       const live = (r: RouteSpec) => !r.watchdog || !this.watchdogDown.has(r.watchdog);
@@ -223,8 +266,10 @@ export class CommandExecutor {
 
   private withdraw(ns: Neighbor[], routes: readonly RouteSpec[]): CommandAnswer {
     if (!ns.length) return fail('no neighbor matched');
+    if (this.deferKnown('withdraw', ns, routes)) return done();
     const reach = routeReach(ns, routes, 'withdraw');
     if (reach.refused.length) return { ok: false, lines: reach.refused };
+    this.rememberReach('withdraw', ns, routes, reach);
     this.defer('withdraw', reach.routes);
     return done();
   }

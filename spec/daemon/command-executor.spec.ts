@@ -85,6 +85,28 @@ describe('CommandExecutor', () => {
     expect(held()).toBe(before);
   });
 
+  it("a helper's batch: each line reaches what its own selector and family allow, as one line at a time would", async () => {
+    // The batch selects the neighbors and their families once (CommandExecutor.scoped, reached):
+    // a selector, or a family none of them carries, must still be judged per line.
+    const answers = [
+      exec.execute('announce route 10.70.0.0/24 next-hop 198.51.100.1', undefined, true),
+      exec.execute(`neighbor ${P1} announce route 10.70.1.0/24 next-hop 198.51.100.1`, undefined, true),
+      exec.execute('announce flow route destination 10.70.2.0/24 discard', undefined, true),
+      exec.execute('announce flow route destination 10.70.3.0/24 discard', undefined, true),
+      exec.execute('announce route 10.70.4.0/24 next-hop 198.51.100.1', undefined, true),
+      exec.execute('withdraw route 10.70.0.0/24', undefined, true),
+      exec.execute('announce route 10.70.5.0/24 next-hop 198.51.100.1', undefined, true),
+    ];
+    exec.flush();
+    expect(answers.map((a) => a.ok)).toEqual([true, true, false, false, true, true, true]);
+    // Each refusal names its own line's rule.
+    expect(answers[2].lines.join(' ')).toContain('10.70.2.0/24');
+    expect(answers[3].lines.join(' ')).toContain('10.70.3.0/24');
+    const at = (rib: typeof rib1, p: string) => rib().get(1, 1, p) !== undefined;
+    await until(() => at(rib1, '10.70.5.0/24') && at(rib2, '10.70.5.0/24') && !at(rib1, '10.70.0.0/24') && !at(rib2, '10.70.0.0/24'), 5000, 'the batch at both peers');
+    expect([at(rib1, '10.70.1.0/24'), at(rib2, '10.70.1.0/24'), at(rib1, '10.70.4.0/24'), at(rib2, '10.70.4.0/24')]).toEqual([true, false, true, true]);
+  });
+
   it('shows neighbors and Adj-RIB-Out; answers version and help; passes control commands on', () => {
     const summary = exec.execute('show neighbor summary');
     expect(summary.ok).toBe(true);
