@@ -38,6 +38,8 @@ export { encodeEvpnRoute } from './encode-nlri';
 export { evpnJsonItem } from './json';
 export { formatEvpnRoute, parseEvpnText } from './text';
 
+const EXABGP_TEXT = 'afi l2vpn safi evpn';
+
 /** The values behind a list's texts, keyed by the texts' array (kept through copies of the list's head). */
 const VALUES = new WeakMap<object, readonly EvpnRoute[]>();
 
@@ -128,7 +130,10 @@ export const evpnFamily: FamilyDescriptor<EvpnRoute, EvpnView, string> = {
   formatText: formatEvpnRoute,
 
   exabgpJsonItems: (list) => valuesOf(list).map(evpnJsonItem),
-  exabgpTextItems: (list) => valuesOf(list).map(formatEvpnRoute),
+  // ExaBGP 4.2's text encoder prints an EVPN route as its family (NLRI.extensive() is Family's, "afi
+  // l2vpn safi evpn") and no next hop: the same, for scripts that read it (the JSON has the route).
+  exabgpTextItems: (list) => new Array<string>(nlriCount(list)).fill(EXABGP_TEXT),
+  exabgpTextItemsWithNextHop: (list) => new Array<string>(nlriCount(list)).fill(EXABGP_TEXT),
 
   decodeConfig(value) {
     if (typeof value === 'string') return parseText(value);
