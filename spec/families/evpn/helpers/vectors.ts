@@ -135,7 +135,13 @@ export function withdraw(nlri: Buffer): Buffer {
 
 /** With RFC 7911 path ids: each NLRI after its 4-octet id. */
 export function withPathIds(nlris: readonly Buffer[], first = 1): Buffer {
-  return Buffer.concat(nlris.flatMap((n, i) => [Buffer.from([0, 0, 0, first + i]), n]));
+  return Buffer.concat(
+    nlris.flatMap((n, i) => {
+      const id = Buffer.alloc(4);
+      id.writeUInt32BE((first + i) >>> 0);
+      return [id, n];
+    }),
+  );
 }
 
 export interface EvpnVector {
