@@ -53,7 +53,8 @@ const WORDS: Readonly<Record<number, readonly string[]>> = {
   5: ['rd', 'esi', 'ethernet-tag', 'prefix', 'gateway', 'label', 'vni'],
 };
 
-export const isEvpnTypeWord = (word: string): boolean => TYPE_BY_WORD.has(word);
+const ALL_WORDS = new Set(Object.values(WORDS).flat());
+
 
 // ---------------------------------------------------------------- formatting
 
@@ -180,6 +181,8 @@ export function parseEvpnWords(line: string, from: number): FamilyParse<EvpnWord
     const word = words[i];
     const key = word.text === 'etag' ? 'ethernet-tag' : word.text;
     if (!allowed.includes(key)) {
+      // A field of another route type is a mistake, not where the route attributes begin.
+      if (ALL_WORDS.has(key)) return fail(word, `a ${first.text} route has no ${key} (it takes ${allowed.join(', ')})`);
       end = word.at;
       break;
     }
