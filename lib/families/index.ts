@@ -66,6 +66,17 @@
  * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts),
  * and receivedKey: the Adj-RIB-In finds the route a withdrawal removes by prefix and RD whatever its
  * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
+ *
+ * EVPN (lib/families/evpn, "l2vpn evpn", RFC 7432 / RFC 9136; its own route grammar `announce evpn
+ * route <type> ...` and config list "evpn") added generic hooks, 9 files outside its folder:
+ * RouteGrammar.attributeWords / FamilyRoute.attributesAt (a grammar reads only its route's words and
+ * the command layer reads the route attributes after them: lib/api/commands/grammar-route-command.ts),
+ * `announce <afi> <safi> ...` for any family with a grammar (parse-command.ts), RouteConfigForm.list /
+ * attributeKeys (every grammar's config list under its key, not only "flows", and route attribute keys
+ * in its items read by lib/config: file-codec.ts, grammar-route-codec.ts, resolve-config.ts, the
+ * attribute codecs moved to route-attribute-keys.ts), EVPN's extended communities in text
+ * (lib/wire/extended-community-text.ts, lib/api/commands/community-words.ts), and the Adj-RIB-Out's
+ * load() sending a route whose NLRI changed under the same key, as upsert() did (lib/rib/adj-rib-out.ts).
  */
 import type { AnyFamily } from './family-descriptor';
 import { evpnFamily } from './evpn';
