@@ -79,6 +79,19 @@ export const NLRI = {
   `,
 };
 
+/**
+ * NLRI GoBGP 3.10 sent (spec/interop/evpn/gobgp-evpn.spec.ts, the "raw" of rxbgp's events for
+ * `gobgp global rib -a evpn add a-d|macadv|multicast|esi|prefix ...`): GoBGP writes its `label N` as the
+ * whole 24-bit field (0x0000c8 for 200), as RFC 8365 does for a VNI.
+ */
+export const GOBGP_NLRI = {
+  ethernetAd: '01190000FDE8000000010000000000000000000000000064000190',
+  macIp: '02250000FDE800000001000000000000000000000000006430112233445566200A0000010000C8',
+  multicast: '03110000FDE8000000020000006420C0000207',
+  segment: '04170000FDE8000000030001020304050607080920C0000209',
+  prefix: '05220000FDE8000000040000000000000000000000000000180A090000C000020100012C',
+};
+
 /** The NLRI of ExaBGP's qa/decoding/bgp-evpn-1 (MP_UNREACH_NLRI of a real router), type 8 first. */
 export const EXABGP_QA_EVPN_1 =
   '000000EA900F00E600194608260001252C37768EAD000002001600000000030000085D0020EFFFFFFF20252C3776000000000002210001252C37370001000000000000000000000000076D30FC15B4787B8F0000000002250001252C372E0001000000000000000000000000051530E88088308BE9200A22100A00000002250001252C37370001000000000000000000000000076D30FC15B4787B8F200A2888D000000002250001252C373F00010000000000000000000000000515306C240830ED82200A22580800000002210001252C37230007000000000000000000000000029630F4A739D1F0B000000000';
@@ -176,6 +189,10 @@ export function evpnVectors(): EvpnVector[] {
   add('add-path/announce', announce(NH4, withPathIds([NLRI.macOnly, NLRI.multicastIpv4, NLRI.prefixIpv4])), true);
   add('add-path/withdraw', withdraw(withPathIds([NLRI.ethernetAd, NLRI.segmentIpv4], 7)), true);
   add('eor', withdraw(Buffer.alloc(0)));
+  for (const [name, nlri] of Object.entries(GOBGP_NLRI)) {
+    add(`gobgp/${name}`, announce(hex`c6336402`, Buffer.from(nlri, 'hex'), hex`0002fde800000064 030c000000000008`));
+    add(`gobgp/withdraw-${name}`, withdraw(Buffer.from(nlri, 'hex')));
+  }
   // ExaBGP's qa/decoding/bgp-evpn-1 without its type 8 NLRI, which ExaBGP 4.2 cannot print (rxbgp's
   // JSON for the whole is compared with what ExaBGP's repository expects, exabgp-events.spec.ts).
   const qa = Buffer.from(EXABGP_QA_EVPN_1, 'hex');
