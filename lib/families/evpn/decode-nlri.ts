@@ -2,11 +2,15 @@
  * The EVPN NLRI field (RFC 7432 §7: Route Type (1 octet), Length (1 octet), Route Type Specific),
  * each NLRI after its RFC 7911 Path Identifier under ADD-PATH.
  *
- * A route type rxbgp does not know is kept as its octets (RFC 7432 §7: "the Length field allows
- * skipping unknown route types"), never an error. A known type whose Length or inner lengths do not
- * fit its layout is malformed: the NLRI read so far are returned with `error`, which the descriptor
- * reports as the run's `malformed`, and the UPDATE decoder treats as withdraw (RFC 7606 §5.4: the
- * Length fields still delimit the field, and RFC 7606 §7.x asks for treat-as-withdraw over a reset).
+ * A route type rxbgp does not know is never an error: RFC 7606 §5.4 (typed NLRI, EVPN named) has a
+ * speaker handle an unrecognised type by discarding the route, not the session, and RFC 7432 §7's
+ * Length octet lets it be stepped over. rxbgp, a tool that reports what peers send, keeps it as its
+ * octets and shows it as ExaBGP does (GenericEVPN: { "code", "parsed": false, "raw" }).
+ * A known type whose Length or inner lengths do not fit its layout is malformed. The Length octets
+ * still delimit every NLRI of the field, so the field is walked to its end, the well-formed NLRI
+ * are returned with the first `error`, which the descriptor reports as the run's `malformed`, and the
+ * UPDATE decoder treats the UPDATE as withdraw (RFC 7606 §2) rather than resetting the session; an
+ * NLRI running past the end of the field stops the walk the same way.
  */
 import { formatIp } from '../../wire/address';
 import { decodeRouteDistinguisher } from '../route-distinguisher';

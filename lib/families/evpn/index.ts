@@ -11,8 +11,9 @@
  * Routes are sent with their own grammar (`announce evpn route mac-ip ...`, route-grammar.ts) and
  * the config's "evpn" list (config.ts); route attributes follow the route's words as after a prefix.
  *
- * Malformed NLRI (RFC 7606 §5.4): decodeField never throws for them; the well-formed NLRI of the
- * field are kept and the run says `malformed`, which the UPDATE decoder turns into treat-as-withdraw.
+ * Malformed NLRI (decode-nlri.ts, RFC 7606 §2 and §5.4): decodeField never throws for them; the
+ * well-formed NLRI of the field are kept and the run says `malformed`, which the UPDATE decoder
+ * turns into treat-as-withdraw.
  */
 import { Afi, Safi } from '../../wire/iana';
 import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
