@@ -8,6 +8,7 @@
 import { isLeft } from 'fp-ts/Either';
 import { parseCommand } from '../../../lib/api/commands';
 import { decodeConfig } from '../../../lib/config';
+import { grammarRouteCodec } from '../../../lib/config/grammar-route-codec';
 import { evpnFamily, type EvpnRoute } from '../../../lib/families';
 
 const value = (text: string): EvpnRoute => {
@@ -174,6 +175,30 @@ describe('EVPN in the JSON config', () => {
       },
       { afi: 25, safi: 70, prefix: 'ip-prefix rd 65000:1 esi - ethernet-tag 0 prefix 10.1.0.0/16 gateway 0.0.0.0 label 312 (5000)', nextHop: 'self', attributes: { origin: 0, asPath: [] } },
     ]);
+  });
+
+  it("writes a route with its attributes back to the item it was read from (the config codec's encode)", () => {
+    const codec = grammarRouteCodec('evpn');
+    const item = {
+      routeType: 'mac-ip',
+      rd: '65000:1',
+      esi: '-',
+      ethernetTag: 0,
+      mac: '00:11:22:33:44:55',
+      ip: '10.0.0.1',
+      labels: [100],
+      nextHop: '198.51.100.1',
+      origin: 'egp',
+      asPath: [65001, 65002],
+      med: 5,
+      localPref: 200,
+      communities: ['65000:1'],
+      largeCommunities: ['65000:1:2'],
+      extendedCommunities: ['target:65000:1', 'encap:VXLAN'],
+    };
+    const decoded = codec.decode(item);
+    if (isLeft(decoded)) throw new Error(JSON.stringify(decoded.left));
+    expect(codec.encode(decoded.right)).toEqual(item);
   });
 
   it('reads back the config form it writes', () => {
