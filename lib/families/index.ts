@@ -68,7 +68,8 @@
  * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
  *
  * EVPN (lib/families/evpn, "l2vpn evpn", RFC 7432 / RFC 9136; its own route grammar `announce evpn
- * route <type> ...` and config list "evpn") added generic hooks, 9 files outside its folder:
+ * route <type> ...` and config list "evpn") added generic hooks, 11 files outside its folder besides
+ * the line below (lib/families/family-descriptor.ts for the hooks, flow/route-grammar.ts for its list text):
  * RouteGrammar.attributeWords / FamilyRoute.attributesAt (a grammar reads only its route's words and
  * the command layer reads the route attributes after them: lib/api/commands/grammar-route-command.ts),
  * `announce <afi> <safi> ...` for any family with a grammar (parse-command.ts), RouteConfigForm.list /
