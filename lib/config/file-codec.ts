@@ -4,26 +4,21 @@
  * resolve-config.ts; this file only says what a well-formed file looks like.
  */
 import { grammarRouteCodec } from './grammar-route-codec';
+import { attributeKeys } from './route-attribute-keys';
 import * as t from 'io-ts';
 import { closedObject } from './closed-object';
 import { list } from './list-codec';
 import {
   addPathMode,
-  aggregator,
   asn,
   boolean,
-  community,
-  extendedCommunity,
   family,
   holdTime,
   integer,
   ipAddress,
-  ipv4Address,
-  largeCommunity,
   logLevel,
   nextHop,
   oneOf,
-  origin,
   port,
   prefix,
   routerId,
@@ -33,29 +28,24 @@ import {
 } from './scalar-codecs';
 import { describeValue } from './config-error';
 import { CONFIG_FAMILIES } from '../families/family-text';
-import { FAMILY_REGISTRY } from '../families';
+import { FAMILY_REGISTRY, type FamilyRoute } from '../families';
 import { apiReceiveKind, apiSendKind } from './api-message-kind';
 import { namedRecord } from './named-record';
 import { sinkCodec } from './sink-codec';
 
+/** One list per family grammar with a config form (RouteGrammar.config), under its key. */
+function grammarListKeys(): Record<string, t.Type<FamilyRoute[], unknown, unknown>> {
+  const out: Record<string, t.Type<FamilyRoute[], unknown, unknown>> = {};
+  for (const word of FAMILY_REGISTRY.grammarWords) {
+    const form = FAMILY_REGISTRY.grammar(word)?.config;
+    if (form) out[form.key] = list(grammarRouteCodec(form.key), form.list) as t.Type<FamilyRoute[], unknown, unknown>;
+  }
+  return out;
+}
+
 /** The longest run a route set may generate: enough for ten full tables, small enough to bound memory. */
 export const MAX_ROUTE_SET_COUNT = 10_000_000;
 
-/** Path attributes shared by single routes and route sets (RFC 4271 §5 and the RFC beside each). */
-const attributeKeys = {
-  nextHop,
-  origin,
-  asPath: list(asn, 'a list of AS numbers'),
-  med: uint32, // MULTI_EXIT_DISC, RFC 4271 §5.1.4
-  localPref: uint32, // RFC 4271 §5.1.5
-  communities: list(community, 'a list of communities'), // RFC 1997
-  largeCommunities: list(largeCommunity, 'a list of large communities'), // RFC 8092
-  extendedCommunities: list(extendedCommunity, 'a list of extended communities'), // RFC 4360
-  atomicAggregate: boolean, // RFC 4271 §5.1.6
-  aggregator, // RFC 4271 §5.1.7
-  originatorId: ipv4Address, // RFC 4456
-  clusterList: list(ipv4Address, 'a list of IPv4 cluster IDs'), // RFC 4456
-};
 
 /**
  * A word, or a list of words, of a family's route beside its prefix (FamilyDescriptor.routeQualifiers:
@@ -190,8 +180,9 @@ export const neighborCodec = closedObject(
     domainName: text('a domain name of 1..255 bytes', 255),
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
     routes: list(routeCodec, 'a list of routes'),
-    // FlowSpec rules (RFC 8955 / 8956), decoded by the flow family (lib/families/flow).
-    flows: list(grammarRouteCodec('flows'), 'a list of FlowSpec rules'),
+    // Routes of families with a grammar of their own, decoded by their family: "flows" (FlowSpec,
+    // RFC 8955 / 8956: lib/families/flow), "evpn" (lib/families/evpn), ...
+    ...grammarListKeys(),
     flowspec: flowspecCodec,
     routeSets: list(routeSetCodec, 'a list of route sets'),
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),

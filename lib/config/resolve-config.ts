@@ -2,12 +2,13 @@
  * From a well-formed config file (file-codec.ts) to the Config the daemon runs: defaults
  * applied, and the rules that span several keys checked, each error at the key to change.
  */
-import { Afi, AsPathSegmentType, Origin, Safi } from '../wire/iana';
+import { Afi, Origin, Safi } from '../wire/iana';
 import { familyKey, type Family, type PathAttributes } from '../wire/types';
 import { ipFamily } from '../wire/address';
 import { fromValidationErrors, joinIndex, joinKey, type ConfigError } from './config-error';
 import { formatFamily, parseFamily } from '../families/family-text';
 import type { PrefixValue } from './scalar-codecs';
+import { attributesOf } from './route-attribute-keys';
 import { routeListCodec, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
 import { isAbsolute, resolve as resolvePath } from 'path';
@@ -32,22 +33,15 @@ export const DEFAULTS = {
 
 const afiName = (afi: number): string => (afi === Afi.IPV4 ? 'IPv4' : 'IPv6');
 
-/** Builds PathAttributes from a route's keys; ORIGIN and AS_PATH are always present (RFC 4271 §5.1). */
-function attributesOf(r: RouteFile | RouteSetFile): PathAttributes {
-  const a: { -readonly [K in keyof PathAttributes]: PathAttributes[K] } = {
-    origin: r.origin ?? Origin.IGP,
-    asPath: r.asPath && r.asPath.length > 0 ? [{ type: AsPathSegmentType.AS_SEQUENCE, asns: r.asPath }] : [],
-  };
-  if (r.med !== undefined) a.med = r.med;
-  if (r.localPref !== undefined) a.localPref = r.localPref;
-  if (r.atomicAggregate) a.atomicAggregate = true;
-  if (r.aggregator) a.aggregator = r.aggregator;
-  if (r.communities && r.communities.length > 0) a.communities = r.communities;
-  if (r.largeCommunities && r.largeCommunities.length > 0) a.largeCommunities = r.largeCommunities;
-  if (r.extendedCommunities && r.extendedCommunities.length > 0) a.extendedCommunities = r.extendedCommunities;
-  if (r.originatorId) a.originatorId = r.originatorId;
-  if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
-  return a;
+/** A neighbor's lists of family grammar routes ("flows", "evpn", ...: RouteGrammar.config), by key. */
+function grammarLists(n: NeighborFile): Array<[string, readonly FamilyRoute[]]> {
+  const out: Array<[string, readonly FamilyRoute[]]> = [];
+  for (const word of FAMILY_REGISTRY.grammarWords) {
+    const key = FAMILY_REGISTRY.grammar(word)?.config?.key;
+    const routes = key === undefined ? undefined : (n as unknown as Record<string, readonly FamilyRoute[] | undefined>)[key];
+    if (key !== undefined && routes) out.push([key, routes]);
+  }
+  return out;
 }
 
 /** A grammar route's attributes (FlowSpec actions) with ORIGIN and AS_PATH as every route has them (RFC 4271 §5.1). */
@@ -199,7 +193,7 @@ class Resolver {
       flowValidate: n.flowspec?.validate ?? false,
       routes: [
         ...(n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
-        ...this.grammarRoutes(n.flows ?? [], joinKey(path, 'flows'), session),
+        ...grammarLists(n).flatMap(([key, routes]) => this.grammarRoutes(routes, joinKey(path, key), session)),
       ],
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
       mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
@@ -231,7 +225,7 @@ class Resolver {
     for (const s of n.routeSets ?? []) afis.add(s.prefixes.from.afi);
     const families: Family[] = [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
     families.push(...qualified);
-    for (const f of n.flows ?? []) if (!families.some((g) => g.afi === f.afi && g.safi === f.safi)) families.push({ afi: f.afi, safi: f.safi });
+    for (const [, routes] of grammarLists(n)) for (const f of routes) if (!families.some((g) => g.afi === f.afi && g.safi === f.safi)) families.push({ afi: f.afi, safi: f.safi });
     return families;
   }
 

@@ -62,6 +62,12 @@ export interface FamilyRoute<Nlri = unknown> {
   readonly nextHop?: string;
   /** ExaBGP `route NAME { ... }`. */
   readonly name?: string;
+  /**
+   * For a grammar with `attributeWords`: the column of `line` where the route's own words end and
+   * the route attributes begin (next-hop, extended-community, ...), which the command layer reads as
+   * after `announce route <prefix>`; the line's length when there are none.
+   */
+  readonly attributesAt?: number;
 }
 
 /**
@@ -80,6 +86,12 @@ export interface RouteGrammar {
   parse(line: string, from: number, family?: { readonly afi: Afi; readonly safi: Safi }): FamilyParse<FamilyRoute>;
   /** The JSON config's list of these routes per neighbor (`flows`), when the family has one. */
   readonly config?: RouteConfigForm;
+  /**
+   * True when parse reads only the route's own words and says where they end (FamilyRoute.attributesAt):
+   * the command layer then reads the rest of the line as route attributes (EVPN). Without it the
+   * grammar reads every word itself (FlowSpec's actions).
+   */
+  readonly attributeWords?: boolean;
   /**
    * The i-th of a run of distinct routes as tools send them (the text after `announce <word>
    * route `): the daemon warms its command path with them at start (lib/daemon/warm-up.ts), so
@@ -123,6 +135,13 @@ export interface RouteConfigForm {
   readonly key: string;
   /** What one item is, for messages ("a FlowSpec rule like { \"match\": { ... }, \"then\": { ... } }"). */
   readonly what: string;
+  /** What the list is, for messages ("a list of FlowSpec rules"). */
+  readonly list: string;
+  /**
+   * True when an item holds route attributes under the keys a route of `routes` has (nextHop,
+   * extendedCommunities, ...), which lib/config reads; decode then gets the item without them.
+   */
+  readonly attributeKeys?: boolean;
   decode(value: unknown): FamilyConfigParse;
   /** The config form of a route (decode reads it back), for `rxbgp config` output. */
   encode(route: FamilyRoute): unknown;

@@ -66,8 +66,21 @@
  * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts),
  * and receivedKey: the Adj-RIB-In finds the route a withdrawal removes by prefix and RD whatever its
  * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
+ *
+ * EVPN (lib/families/evpn, "l2vpn evpn", RFC 7432 / RFC 9136; its own route grammar `announce evpn
+ * route <type> ...` and config list "evpn") added generic hooks, 11 files outside its folder besides
+ * the line below (lib/families/family-descriptor.ts for the hooks, flow/route-grammar.ts for its list text):
+ * RouteGrammar.attributeWords / FamilyRoute.attributesAt (a grammar reads only its route's words and
+ * the command layer reads the route attributes after them: lib/api/commands/grammar-route-command.ts),
+ * `announce <afi> <safi> ...` for any family with a grammar (parse-command.ts), RouteConfigForm.list /
+ * attributeKeys (every grammar's config list under its key, not only "flows", and route attribute keys
+ * in its items read by lib/config: file-codec.ts, grammar-route-codec.ts, resolve-config.ts, the
+ * attribute codecs moved to route-attribute-keys.ts), EVPN's extended communities in text
+ * (lib/wire/extended-community-text.ts, lib/api/commands/community-words.ts), and the Adj-RIB-Out's
+ * load() sending a route whose NLRI changed under the same key, as upsert() did (lib/rib/adj-rib-out.ts).
  */
 import type { AnyFamily } from './family-descriptor';
+import { evpnFamily } from './evpn';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';
 import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } from './labeled-prefix';
@@ -79,9 +92,10 @@ export { buildFamilyRegistry, type FamilyRegistry } from './registry';
 export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
 export { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, labeledFamily, type LabeledPrefix, type LabeledPrefixView } from './labeled-prefix';
+export { evpnFamily, type EvpnRoute, type EvpnView } from './evpn';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

@@ -261,7 +261,12 @@ export class AdjRibOut {
     for (const [packed, set] of next.v4.entries()) {
       if (this.api.v4.get(packed) === undefined && before.v4.get(packed) !== set) announce.addPacked(set, packed);
     }
-    for (const [fk, k, e] of next.other.entries()) if (!this.api.other.has(fk, k) && before.other.get(fk, k)?.set !== e.set) announce.addText(e.set, e.route);
+    for (const [fk, k, e] of next.other.entries()) {
+      if (this.api.other.has(fk, k)) continue;
+      const held = before.other.get(fk, k);
+      // As in upsert(): a family whose key leaves part of its NLRI out (labels) sends a new NLRI under the same key.
+      if (held?.set !== e.set || (FAMILY_REGISTRY.get(e.route.afi, e.route.safi)?.receivedKey !== undefined && held.route.prefix !== e.route.prefix)) announce.addText(e.set, e.route);
+    }
 
     const nextSets = routeSets.map((set) => ({ key: routeSetKey(set), set }));
     const keptSets = new Set(nextSets.map((s) => s.key));

@@ -10,6 +10,7 @@ import {
   ipv6UnicastFamily,
   ipv4VpnFamily,
   ipv6LabeledFamily,
+  evpnFamily,
 } from '../../lib/families';
 import { ipv6Unicast } from '../../lib/wire/nlri';
 
@@ -26,8 +27,11 @@ describe('family registry', () => {
     expect(FAMILY_REGISTRY.byName('ipv6 flow-vpn')).toBe(ipv6FlowVpnFamily);
     expect(FAMILY_REGISTRY.get(1, 128)).toBe(ipv4VpnFamily);
     expect(FAMILY_REGISTRY.byName('ipv6 nlri-mpls')).toBe(ipv6LabeledFamily);
-    expect(FAMILY_REGISTRY.get(25, 70)).toBeUndefined();
-    expect(FAMILY_REGISTRY.byName('l2vpn evpn')).toBeUndefined();
+    expect(FAMILY_REGISTRY.get(25, 70)).toBe(evpnFamily);
+    expect(FAMILY_REGISTRY.byName('l2vpn evpn')).toBe(evpnFamily);
+    // A family rxbgp does not carry yet (issue 14).
+    expect(FAMILY_REGISTRY.get(25, 65)).toBeUndefined();
+    expect(FAMILY_REGISTRY.byName('l2vpn vpls')).toBeUndefined();
   });
 
   it('gives the wire codecs of every family for CodecContext.nlri', () => {

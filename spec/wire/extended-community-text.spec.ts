@@ -66,10 +66,39 @@ describe('extended community text (RFC 4360)', () => {
     ['target:1:4294967296', 'expected an extended community whose NUMBER (after the last colon) is 0..4294967295'],
     ['target:x:1', 'expected an extended community whose ADMIN is an AS number (0..4294967295) or an IPv4 address'],
     ['target:4294967296:1', 'expected an extended community whose ADMIN is an AS number (0..4294967295) or an IPv4 address'],
-    ['target:1', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER or 0x and 16 hex digits'],
-    ['color:1:2', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER or 0x and 16 hex digits'],
-    ['0x123', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER or 0x and 16 hex digits'],
-    ['0x00020000000000011', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER or 0x and 16 hex digits'],
+    ['target:1', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER, mac-mobility:SEQUENCE, encap:TYPE, esi-label:LABEL, router-mac:MAC, default-gateway or 0x and 16 hex digits'],
+    ['color:1:2', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER, mac-mobility:SEQUENCE, encap:TYPE, esi-label:LABEL, router-mac:MAC, default-gateway or 0x and 16 hex digits'],
+    ['0x123', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER, mac-mobility:SEQUENCE, encap:TYPE, esi-label:LABEL, router-mac:MAC, default-gateway or 0x and 16 hex digits'],
+    ['0x00020000000000011', 'expected an extended community: target:ADMIN:NUMBER, origin:ADMIN:NUMBER, mac-mobility:SEQUENCE, encap:TYPE, esi-label:LABEL, router-mac:MAC, default-gateway or 0x and 16 hex digits'],
+  ])('refuses %s', (text, message) => {
+    expect(parseExtendedCommunity(text)).toBe(message);
+  });
+
+  it.each([
+    ['mac-mobility:5:sticky', hex`06 00 01 00 00000005  # MAC mobility (RFC 7432 §7.7): sticky, sequence 5`, 'mac-mobility:5:sticky'],
+    ['mac-mobility:4294967295', hex`06 00 00 00 ffffffff  # not sticky, the largest sequence`, 'mac-mobility:4294967295'],
+    ['encap:VXLAN', hex`03 0c 00000000 0008  # encapsulation (RFC 9012 §4.1), tunnel type 8 VXLAN`, 'encap:VXLAN'],
+    ['encap:mpls-in-udp', hex`03 0c 00000000 000d  # MPLS-in-UDP, any case`, 'encap:MPLS-in-UDP'],
+    ['encap:99', hex`03 0c 00000000 0063  # a tunnel type ExaBGP has no name for`, '0x030c000000000063'],
+    ['esi-label:100:single-active', hex`06 01 01 0000 000640  # ESI label (RFC 7432 §7.5), label 100`, '0x0601010000000640'],
+    ['router-mac:02:AA:bb:cc:dd:ee', hex`06 03 02aabbccddee  # router's MAC (RFC 9135 §8.1)`, '0x060302aabbccddee'],
+    ['default-gateway', hex`03 0d 000000000000  # default gateway (RFC 7432 §7.8)`, '0x030d000000000000'],
+  ])('reads the EVPN community %s, and prints what reads back', (text, bytes, printed) => {
+    expect(parseExtendedCommunity(text)).toBe(u64(bytes));
+    expect(formatExtendedCommunity(u64(bytes))).toBe(printed);
+  });
+
+  it('prints MAC mobility with other flags or a reserved octet set as hex, so it reads back', () => {
+    expect(formatExtendedCommunity(0x0600_02_00_00000005n)).toBe('0x0600020000000005');
+    expect(formatExtendedCommunity(0x0600_00_01_00000005n)).toBe('0x0600000100000005');
+  });
+
+  it.each([
+    ['mac-mobility:x', 'expected mac-mobility:SEQUENCE or mac-mobility:SEQUENCE:sticky'],
+    ['encap:foo', 'expected encap:TYPE (Default, L2TPv3, GRE, IP-in-IP, VXLAN, NVGRE, MPLS, VXLAN-GPE, MPLS-in-UDP or a number)'],
+    ['esi-label:1048576', 'expected esi-label:LABEL or esi-label:LABEL:single-active (LABEL 0..1048575)'],
+    ['router-mac:00:11', 'expected router-mac:00:11:22:33:44:55'],
+    ['default-gateway:1', 'default-gateway takes no value'],
   ])('refuses %s', (text, message) => {
     expect(parseExtendedCommunity(text)).toBe(message);
   });

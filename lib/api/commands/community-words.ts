@@ -5,7 +5,7 @@
  * "L"-suffixed AS, redirect, bandwidth, l2info, redirect-to-nexthop).
  */
 import { parseCommunity } from '../../wire/community-text';
-import { parseExtendedCommunity } from '../../wire/extended-community-text';
+import { parseEvpnExtendedCommunity, parseExtendedCommunity } from '../../wire/extended-community-text';
 import { ipv4Number } from './address-text';
 import { parseUint, U16_MAX, U32_MAX } from './number-text';
 
@@ -56,6 +56,10 @@ const scratch = Buffer.alloc(4);
 /** The extended community as the 8 octets in a bigint, or why not. */
 export function extendedCommunityOfWord(word: string): bigint | string {
   if (word === 'redirect-to-nexthop') return REDIRECT_TO_NEXTHOP << 48n;
+  // EVPN's communities (mac-mobility:5, encap:VXLAN, router-mac:..., RFC 7432 §7): before the two-part
+  // rule below, which would read encap:VXLAN as a route target.
+  const evpn = parseEvpnExtendedCommunity(word);
+  if (evpn !== undefined) return evpn;
   const parts = word.split(':');
   if (parts.length === 3 && (parts[0] === 'target' || parts[0] === 'origin')) {
     const standard = parseExtendedCommunity(word);
@@ -100,7 +104,7 @@ export function extendedCommunityOfWord(word: string): bigint | string {
       return (L2INFO << 48n) | (BigInt(encaps) << 40n) | (BigInt(control) << 32n) | (BigInt(mtu) << 16n) | BigInt(site);
     }
     default:
-      return 'expected an extended community: target:, origin:, target4:, origin4:, redirect:, bandwidth:, l2info:, redirect-to-nexthop or 0x and 16 hex digits';
+      return 'expected an extended community: target:, origin:, target4:, origin4:, redirect:, bandwidth:, l2info:, mac-mobility:, encap:, esi-label:, router-mac:, default-gateway, redirect-to-nexthop or 0x and 16 hex digits';
   }
 }
 

@@ -11,7 +11,8 @@
  */
 import { FAMILY_REGISTRY, type AnyFamily, type FamilyRoute, type RouteGrammar } from '../../families';
 import { CommandSyntaxError, type Cursor } from './cursor';
-import { completeAttributes } from './route-attributes';
+import { completeAttributes, readRouteAttribute, ROUTE_ATTRIBUTE_WORDS, type RouteDraft } from './route-attributes';
+import { buildFamilyRouteSpec } from './route-specs';
 import type { Command, NeighborSelector, RouteSpec } from './types';
 
 /**
@@ -42,7 +43,8 @@ export function parseGrammarLine(line: string): Command | undefined {
   if (wordEnd < 0 || line.charCodeAt(9) === 32) return undefined;
   // A helper sends the same word line after line: the last grammar is checked in place, no slice.
   const grammar = last !== undefined && wordEnd - 9 === last.word.length && textAt(line, 9, last.word) ? last : (last = FAMILY_REGISTRY.grammar(line.slice(9, wordEnd)));
-  if (!grammar || !textAt(line, wordEnd, ' route ')) return undefined;
+  // A grammar whose routes end in route attributes (EVPN) is read through the cursor, which reads those.
+  if (!grammar || grammar.attributeWords || !textAt(line, wordEnd, ' route ')) return undefined;
   const parsed = grammar.parse(line, wordEnd + 7, undefined);
   if (!parsed.ok) throw new CommandSyntaxError(parsed.error);
   const routes = [routeSpec(parsed.value, announce)];
@@ -90,10 +92,33 @@ function routeCommand(
   const from = cursor.atEnd() ? line.length : starts[cursor.index];
   const parsed = grammar.parse(line, from, family);
   if (!parsed.ok) throw new CommandSyntaxError(parsed.error);
+  const routes = [parsed.value.attributesAt === undefined ? routeSpec(parsed.value, announce) : withAttributeWords(cursor, parsed.value, parsed.value.attributesAt, announce)];
   cursor.index = cursor.words.length;
-  const routes = [routeSpec(parsed.value, announce)];
   const kind = announce ? 'announce-route' : 'withdraw-route';
   return selectors ? { kind, selectors, routes } : { kind, routes };
+}
+
+/**
+ * A route whose family read its own words up to column `at`: the words from there on are route
+ * attributes, read as after `announce route <prefix>` (next-hop, extended-community, ...).
+ */
+function withAttributeWords(cursor: Cursor, route: FamilyRoute, at: number, announce: boolean): RouteSpec {
+  const family = FAMILY_REGISTRY.get(route.afi, route.safi);
+  if (!family) throw new Error(`no family ${route.afi}/${route.safi} for a route its grammar read`);
+  const { starts } = cursor.tokens;
+  cursor.index = 0;
+  while (cursor.index < cursor.words.length && starts[cursor.index] < at) cursor.index++;
+  const draft: RouteDraft = { attributes: { ...route.attributes } };
+  while (!cursor.atEnd()) {
+    const keyword = cursor.next('an attribute');
+    if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown(`unknown ${family.name} route word or attribute`, ROUTE_ATTRIBUTE_WORDS);
+  }
+  if (draft.split !== undefined) throw new CommandSyntaxError(`split is for unicast routes, not ${family.name}`);
+  if (draft.nextHop === undefined && route.nextHop !== undefined) draft.nextHop = route.nextHop;
+  if (draft.name === undefined && route.name !== undefined) draft.name = route.name;
+  const spec = buildFamilyRouteSpec(family, route.nlri, draft, announce);
+  if (typeof spec === 'string') throw new CommandSyntaxError(spec);
+  return announce ? spec : { ...spec, attributes: NO_ATTRIBUTES };
 }
 
 const NO_ATTRIBUTES: RouteSpec['attributes'] = Object.freeze({});

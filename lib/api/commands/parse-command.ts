@@ -103,6 +103,12 @@ function parseAnnounceOrWithdraw(
     case 'watchdog':
       return parseWatchdogCommand(cursor, announce, selectors, processName);
   }
+  // `announce <afi> <safi> ...` for any other family with a grammar of its own (`announce l2vpn evpn ...`).
+  const named = grammarFamily(what, cursor.peek());
+  if (named) {
+    cursor.index++;
+    return parseNamedFamilyRouteCommand(cursor, announce, selectors, named);
+  }
   const grammar = FAMILY_REGISTRY.grammar(what);
   if (grammar) return parseGrammarRouteCommand(cursor, announce, selectors, grammar);
   if (announce && what === 'eor') return parseEorCommand(cursor, selectors);

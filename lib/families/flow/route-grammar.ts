@@ -51,6 +51,7 @@ export const FLOW_ROUTE_GRAMMAR: RouteGrammar = {
   config: {
     key: 'flows',
     what: 'a FlowSpec rule like { "match": { "destination": "192.0.2.0/24" }, "then": { "discard": true } }',
+    list: 'a list of FlowSpec rules',
     decode(value): FamilyConfigParse {
       const parsed = decodeFlowConfig(value);
       return parsed.ok ? { ok: true, value: familyRoute(parsed.route) } : parsed;
