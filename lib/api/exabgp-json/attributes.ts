@@ -29,8 +29,8 @@ function unknownMember(u: UnknownAttribute): string {
   const ipv6 = exabgpIpv6ExtendedCommunities(u);
   if (ipv6 !== undefined) return `"attribute-0x19-0xC0": "${ipv6}"`;
   // ExaBGP stores unknown transitive attributes with the Partial bit set (it would re-send them),
-  // and keeps the Extended Length bit as received; the decoder drops that bit, so it is set back
-  // when the value needed it.
+  // and keeps the Extended Length bit as received, as the decoder does; a value past 255 octets
+  // given without it (a helper's attribute) is sent with it, so it is shown with it.
   const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
   const hex = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0');
   return `"attribute-0x${hex(u.type)}-0x${hex(flags)}": "0x${u.value.toString('hex')}"`;

@@ -212,8 +212,9 @@ const NO_UNKNOWN: readonly UnknownAttribute[] = [];
 
 /**
  * Writes the attributes of `parts` whose type code is in [fromCode, toCode], in ascending
- * type order, unknown ones interleaved by their code. The Extended Length bit is set only
- * when a value exceeds 255 octets, so canonical messages round-trip byte for byte.
+ * type order, unknown ones interleaved by their code. The Extended Length bit of a known
+ * attribute is set only when its value exceeds 255 octets; an unknown one keeps the bit it was
+ * received or given with, so decoded messages round-trip byte for byte.
  */
 export function encodePathAttributes(w: Writer, parts: UpdateParts, ctx: CodecContext, fromCode = 0, toCode = 255): void {
   const unknown = inOrder(parts.attributes.unknown);
@@ -252,12 +253,20 @@ export function endAttribute(w: Writer, flagsAt: number, flags: number): void {
   w.patch(flagsAt + 2, 2, length);
 }
 
+/**
+ * An unknown attribute with its flags as kept or given: the Extended Length bit, when set, gives
+ * a 2-octet length even for a short value (RFC 4271 §4.3 allows either form); past 255 octets
+ * it is set whatever the flags say.
+ */
 function writeUnknown(w: Writer, attribute: UnknownAttribute, fromCode: number, toCode: number): void {
   if (attribute.type < fromCode || attribute.type > toCode) return;
-  const flags = attribute.flags & KEPT_FLAGS;
-  const flagsAt = beginAttribute(w, flags, attribute.type);
+  const length = attribute.value.length;
+  if (length > 0xffff) throw new Error(`an attribute value of ${length} octets does not fit a 2-octet length`);
+  const flags = (attribute.flags & KEPT_FLAGS) | (length > 255 ? AttrFlag.EXTENDED_LENGTH : 0);
+  w.u8(flags).u8(attribute.type);
+  if (flags & AttrFlag.EXTENDED_LENGTH) w.u16(length);
+  else w.u8(length);
   w.bytes(attribute.value);
-  endAttribute(w, flagsAt, flags);
 }
 
 function inOrder(unknown: readonly UnknownAttribute[] | undefined): readonly UnknownAttribute[] {

@@ -187,6 +187,14 @@ export const UPDATE_CASES: readonly JsonCase[] = [
     ],
     nlri: prefixes('10.0.0.0/24'),
   }),
+  upd('unknown attributes with a short Extended Length form', {
+    attributes: [
+      ...BASE,
+      attr(0xd0, 99, '0102'), // optional transitive, 2-octet length for 2 octets: ExaBGP shows 0xF0
+      attr(0xf0, 100, '07'), // the same, already Partial
+    ],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
   upd(
     '4096-octet UPDATE with 1000 prefixes',
     // 19 (header) + 4 (lengths) + 20 (BASE) + 47 (11 communities) + 6 (unknown) + 4000 (1000 /24) = 4096 octets
