@@ -10,6 +10,7 @@ import { list } from './list-codec';
 import {
   addPathMode,
   aggregator,
+  aigpMetric,
   asn,
   boolean,
   community,
@@ -55,6 +56,7 @@ const attributeKeys = {
   aggregator, // RFC 4271 §5.1.7
   originatorId: ipv4Address, // RFC 4456
   clusterList: list(ipv4Address, 'a list of IPv4 cluster IDs'), // RFC 4456
+  aigp: aigpMetric, // RFC 7311 (sent only where the neighbor's AIGP_SESSION is enabled)
 };
 
 /**
@@ -189,6 +191,7 @@ export const neighborCodec = closedObject(
     hostname: text('a host name of 1..255 bytes', 255), // FQDN capability: one length octet
     domainName: text('a domain name of 1..255 bytes', 255),
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
+    aigp: boolean, // RFC 7311 §3 AIGP_SESSION (default: on for iBGP, off for eBGP)
     routes: list(routeCodec, 'a list of routes'),
     // FlowSpec rules (RFC 8955 / 8956), decoded by the flow family (lib/families/flow).
     flows: list(grammarRouteCodec('flows'), 'a list of FlowSpec rules'),

@@ -47,6 +47,7 @@ function attributesOf(r: RouteFile | RouteSetFile): PathAttributes {
   if (r.extendedCommunities && r.extendedCommunities.length > 0) a.extendedCommunities = r.extendedCommunities;
   if (r.originatorId) a.originatorId = r.originatorId;
   if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
+  if (r.aigp !== undefined) a.aigp = r.aigp;
   return a;
 }
 
@@ -213,6 +214,7 @@ class Resolver {
     if (n.hostname !== undefined) out.hostname = n.hostname;
     if (n.domainName !== undefined) out.domainName = n.domainName;
     if (n.gracefulRestart !== undefined) out.gracefulRestart = n.gracefulRestart;
+    if (n.aigp !== undefined) out.aigp = n.aigp;
     if (n.addPath !== undefined) out.addPath = this.addPath(n.addPath, joinKey(path, 'addPath'), familyKeys);
     this.uniqueRoutes(out.routes.slice(0, n.routes?.length ?? 0), joinKey(path, 'routes'));
     checkRouteOverlaps(n.routes ?? [], n.routeSets ?? [], path, this.error);

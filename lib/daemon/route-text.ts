@@ -33,5 +33,6 @@ export function routeText(afi: number, safi: number, prefix: string, nextHop: re
   if (a.communities?.length) parts.push('community', `[ ${a.communities.map(formatCommunity).join(' ')} ]`);
   if (a.largeCommunities?.length) parts.push('large-community', `[ ${a.largeCommunities.map(formatLargeCommunity).join(' ')} ]`);
   if (a.extendedCommunities?.length) parts.push('extended-community', `[ ${a.extendedCommunities.map(extendedCommunityWord).join(' ')} ]`);
+  if (a.aigp !== undefined) parts.push('aigp', String(a.aigp)); // RFC 7311
   return parts.join(' ');
 }

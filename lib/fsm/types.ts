@@ -39,6 +39,11 @@ export interface PeerSettings {
   /** Advertise the FQDN capability with this host name, when set. */
   readonly hostname?: string;
   readonly domainName?: string;
+  /**
+   * RFC 7311 §3 AIGP_SESSION: accept and send the AIGP attribute on this session. Absent: the
+   * RFC's defaults, enabled for an internal peer and disabled for an external one.
+   */
+  readonly aigp?: boolean;
   /** Advertise RFC 4724 graceful restart with this restart time (receiving-speaker/helper only), when set. */
   readonly gracefulRestartTime?: number;
 }

@@ -431,7 +431,13 @@ export class PeerSession {
   }
 
   private txContext(n: Negotiated): CodecContext {
-    return this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend });
+    return this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend, aigp: this.aigpSession() });
+  }
+
+  /** RFC 7311 §3 AIGP_SESSION: as configured, else enabled for internal peers only ("MUST" default). */
+  private aigpSession(): boolean {
+    const s = this.opts.settings;
+    return s.aigp ?? s.peerAs === s.localAs;
   }
 
   private withNlri(ctx: CodecContext): CodecContext {
@@ -443,7 +449,7 @@ export class PeerSession {
     this.establishedAt = Date.now();
     // RFC 7606 handles some attributes by the peer's kind (§7.5: LOCAL_PREF from an external peer).
     const external = this.opts.settings.peerAs !== this.opts.settings.localAs;
-    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive, external });
+    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive, external, aigp: this.aigpSession() });
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};

@@ -27,6 +27,12 @@ export interface CodecContext {
    * come from (§7.5: a LOCAL_PREF from an external peer is discarded). Absent: not known (tools).
    */
   readonly external?: boolean;
+  /**
+   * RFC 7311 §3 AIGP_SESSION: whether the AIGP attribute is accepted from and sent to this peer.
+   * False: a received AIGP is ignored (as an unknown non-transitive attribute) and none is sent.
+   * Absent: accepted and sent (tools such as `rxbgp decode` show everything).
+   */
+  readonly aigp?: boolean;
 }
 
 /** Before OPEN is exchanged, and for tools like `rxbgp decode`: 4-octet AS, no ADD-PATH. */
@@ -119,6 +125,8 @@ export interface PathAttributes {
   readonly extendedCommunities?: readonly bigint[];
   readonly as4Path?: readonly AsPathSegment[];
   readonly as4Aggregator?: Aggregator;
+  /** RFC 7311 AIGP: the accumulated IGP metric of the AIGP TLV (type 1), 64 bits. */
+  readonly aigp?: bigint;
   /** RFC 8092 large communities: [global administrator, local data 1, local data 2]. */
   readonly largeCommunities?: ReadonlyArray<readonly [number, number, number]>;
   /** Unrecognized optional attributes, passed through (transitive ones get the Partial bit when re-sent). */

@@ -32,6 +32,22 @@ function edited(change: (c: Json) => void): Json {
 }
 
 describe('decodeConfig: valid configs', () => {
+  it('reads AIGP (RFC 7311): the route metric as a number or a decimal / 0x string, and the neighbor AIGP_SESSION', () => {
+    const c = decoded(
+      edited((j) => {
+        j.neighbors[0].aigp = true;
+        j.neighbors[0].routes = [
+          { prefix: '10.0.0.0/24', aigp: 100 },
+          { prefix: '10.0.1.0/24', aigp: '18446744073709551615' },
+          { prefix: '10.0.2.0/24', aigp: '0x10' },
+        ];
+      }),
+    );
+    expect(c.neighbors[0].aigp).toBe(true);
+    expect(c.neighbors[0].routes.map((r) => r.attributes.aigp)).toEqual([100n, 0xffffffffffffffffn, 16n]);
+    expect(decoded(base()).neighbors[0].aigp).toBeUndefined();
+  });
+
   it('applies every default to a minimal config', () => {
     expect(decoded({ neighbors: [{ peerAddress: '127.0.0.2', peerAs: 65002, localAs: 65001, routerId: '192.0.2.1' }] })).toEqual({
       listen: [],
@@ -294,7 +310,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, flowspec, routeSets, mrtRoutes, api, import, export',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, flowspec, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
@@ -565,6 +581,17 @@ describe('decodeConfig: errors name the path and say what was expected and found
       edited((c) => (c.neighbors[0].routes[0].clusterList = ['::1'])),
       ['c.json: neighbors[0].routes[0].clusterList[0]: expected an IPv4 address, got "::1"'],
     ],
+    [
+      'an AIGP metric past 64 bits',
+      edited((c) => (c.neighbors[0].routes[0].aigp = '18446744073709551616')),
+      ['c.json: neighbors[0].routes[0].aigp: expected an AIGP metric (an integer 0..9007199254740991, or a decimal or 0x string up to 64 bits), got "18446744073709551616"'],
+    ],
+    [
+      'an AIGP metric past 2^53 as a JSON number',
+      edited((c) => (c.neighbors[0].routes[0].aigp = 2 ** 53)),
+      ['c.json: neighbors[0].routes[0].aigp: expected an AIGP metric (an integer 0..9007199254740991, or a decimal or 0x string up to 64 bits), got 9007199254740992'],
+    ],
+    ['an AIGP_SESSION that is not a boolean', edited((c) => (c.neighbors[0].aigp = 'yes')), ['c.json: neighbors[0].aigp: expected true or false, got "yes"']],
     ['a negative path ID', edited((c) => (c.neighbors[0].routes[0].pathId = -1)), ['c.json: neighbors[0].routes[0].pathId: expected an integer 0..4294967295, got -1']],
     [
       'a route set over the cap',

@@ -8,6 +8,7 @@ import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathMembers, asPathText, flattenAsPath } from './as-path';
 import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from './exabgp-view';
+import { aigpText } from './aigp-text';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -54,6 +55,7 @@ export function hasAttributes(msg: UpdateMessage): boolean {
     (a.extendedCommunities !== undefined && a.extendedCommunities.length > 0) ||
     (a.as4Path !== undefined && a.as4Path.length > 0) ||
     a.as4Aggregator !== undefined ||
+    a.aigp !== undefined ||
     (a.largeCommunities !== undefined && a.largeCommunities.length > 0) ||
     printableUnknown(a).length > 0
   );
@@ -116,6 +118,9 @@ export function attributeMembers(msg: UpdateMessage, asn4: boolean): string {
   unknownBefore(AttrType.AS4_AGGREGATOR);
   // ExaBGP names AS4_AGGREGATOR "aggregator" too, so the key can appear twice.
   if (aggregators.as4Aggregator) parts.push(`"aggregator": ${aggregators.as4Aggregator}`);
+  unknownBefore(AttrType.AIGP);
+  // RFC 7311, as ExaBGP 5 prints it (a quoted 0x string); 4.2 cannot decode AIGP (docs/exabgp-differences.md).
+  if (a.aigp !== undefined) parts.push(`"aigp": "${aigpText(a.aigp)}"`);
   unknownBefore(AttrType.LARGE_COMMUNITIES);
   if (a.largeCommunities && a.largeCommunities.length) {
     // RFC 8092 §5 duplicates are dropped by ExaBGP's decoder; its JSON has " , " before the last number.

@@ -8,6 +8,7 @@ import { AttrFlag, AttrType, ErrorCode, UpdateSubcode } from '../iana';
 import type { CodecContext, UnknownAttribute } from '../types';
 import type { Writer } from '../writer';
 import { aggregator } from './aggregator';
+import { aigp } from './aigp';
 import { asPath } from './as-path';
 import { as4Aggregator } from './as4-aggregator';
 import { as4Path } from './as4-path';
@@ -50,6 +51,7 @@ export const ATTRIBUTE_CODECS: readonly AttributeCodec<unknown>[] = [
   extendedCommunities,
   as4Path,
   as4Aggregator,
+  aigp,
   largeCommunities,
 ];
 
@@ -106,6 +108,7 @@ export function decodePathAttributes(
   const discarded: number[] = [];
   let action = 0;
   let unknown: UnknownAttribute[] | undefined;
+  let ignored = false;
   // Where MP_REACH_NLRI and MP_UNREACH_NLRI sit, to leave them out of the wire key.
   let reachStart = start;
   let reachEnd = start;
@@ -159,6 +162,12 @@ export function decodePathAttributes(
       (unknown ??= []).push({ flags: flags & KEPT_FLAGS, type, value: copy(buf, valueStart, valueEnd) });
       continue;
     }
+    if (codec.ignored?.(ctx)) {
+      // Skipped before any check, as RFC 7311 §3 asks of an AIGP on a session not enabled for it;
+      // the wire key is left off, since re-decoding the bytes elsewhere would bring it back.
+      ignored = true;
+      continue;
+    }
     try {
       if ((flags & (AttrFlag.OPTIONAL | AttrFlag.TRANSITIVE)) !== codec.flags) {
         // RFC 7606 §3.c: conflicting Optional/Transitive bits make the attribute malformed.
@@ -175,9 +184,9 @@ export function decodePathAttributes(
     }
   }
   if (unknown) parts.attributes.unknown = unknown;
-  // Only where the bytes alone say what the attributes are (wire-key.ts): nothing dropped, and
-  // no 2-octet AS path that RFC 6793 merging may still rewrite.
-  if (action === 0 && ctx.asn4) attachWireKey(parts.attributes, wireKeyOfRange(buf, start, end, reachStart, reachEnd, unreachStart, unreachEnd));
+  // Only where the bytes alone say what the attributes are (wire-key.ts): nothing dropped or
+  // ignored, and no 2-octet AS path that RFC 6793 merging may still rewrite.
+  if (action === 0 && ctx.asn4 && !ignored) attachWireKey(parts.attributes, wireKeyOfRange(buf, start, end, reachStart, reachEnd, unreachStart, unreachEnd));
   return { parts, action, discarded };
 }
 

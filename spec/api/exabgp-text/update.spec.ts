@@ -12,6 +12,11 @@ const routes: UpdateMessage = {
 };
 
 describe('ExaBGP text UPDATE events', () => {
+  it('writes AIGP (RFC 7311) as ExaBGP 5 does: aigp 0x and 16 hex digits', () => {
+    const text = updateText(N, { ...routes, withdrawn: [], attributes: { ...routes.attributes, aigp: 0x1234n } }, 'receive', ASN4);
+    expect(text).toContain('local-preference 100 aigp 0x0000000000001234\n');
+  });
+
   it('frames routes between start and end, withdrawals without attributes', () => {
     expect(updateText(N, routes, 'send', ASN4).split('\n')).toEqual([
       'neighbor 192.0.2.2 send update start',

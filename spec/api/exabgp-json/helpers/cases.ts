@@ -187,6 +187,10 @@ export const UPDATE_CASES: readonly JsonCase[] = [
     ],
     nlri: prefixes('10.0.0.0/24'),
   }),
+  upd('AIGP on an eBGP session without aigp: ignored (RFC 7311 §3)', {
+    attributes: [...BASE, attr(0x80, 26, '01000b0000000000000064')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
   upd('unknown attributes with a short Extended Length form', {
     attributes: [
       ...BASE,
