@@ -6,6 +6,7 @@
 import { grammarRouteCodec } from './grammar-route-codec';
 import * as t from 'io-ts';
 import { closedObject } from './closed-object';
+import { bgpPrefixSidCodec, bgpPrefixSidSrv6Codec } from './prefix-sid-codec';
 import { list } from './list-codec';
 import {
   addPathMode,
@@ -57,6 +58,8 @@ const attributeKeys = {
   originatorId: ipv4Address, // RFC 4456
   clusterList: list(ipv4Address, 'a list of IPv4 cluster IDs'), // RFC 4456
   aigp: aigpMetric, // RFC 7311 (sent only where the neighbor's AIGP_SESSION is enabled)
+  bgpPrefixSid: bgpPrefixSidCodec, // RFC 8669
+  bgpPrefixSidSrv6: bgpPrefixSidSrv6Codec, // RFC 9252
 };
 
 /**

@@ -8,6 +8,7 @@ import { ipFamily } from '../wire/address';
 import { fromValidationErrors, joinIndex, joinKey, type ConfigError } from './config-error';
 import { formatFamily, parseFamily } from '../families/family-text';
 import type { PrefixValue } from './scalar-codecs';
+import { prefixSidTlvs } from './prefix-sid-codec';
 import { routeListCodec, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
 import { isAbsolute, resolve as resolvePath } from 'path';
@@ -48,6 +49,8 @@ function attributesOf(r: RouteFile | RouteSetFile): PathAttributes {
   if (r.originatorId) a.originatorId = r.originatorId;
   if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
   if (r.aigp !== undefined) a.aigp = r.aigp;
+  const prefixSid = prefixSidTlvs(r.bgpPrefixSid, r.bgpPrefixSidSrv6);
+  if (prefixSid) a.prefixSid = prefixSid;
   return a;
 }
 

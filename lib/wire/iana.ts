@@ -63,6 +63,7 @@ export const AttrType = {
   AS4_AGGREGATOR: 18, // RFC 6793
   AIGP: 26, // RFC 7311
   LARGE_COMMUNITIES: 32, // RFC 8092
+  BGP_PREFIX_SID: 40, // RFC 8669, RFC 9252
 } as const;
 
 /** Attribute flag bits, RFC 4271 §4.3. */

@@ -9,6 +9,7 @@ import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from
 import { asPathMembers, asPathText, flattenAsPath } from './as-path';
 import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from './exabgp-view';
 import { aigpText } from './aigp-text';
+import { prefixSidJson } from './prefix-sid';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -56,6 +57,7 @@ export function hasAttributes(msg: UpdateMessage): boolean {
     (a.as4Path !== undefined && a.as4Path.length > 0) ||
     a.as4Aggregator !== undefined ||
     a.aigp !== undefined ||
+    (a.prefixSid !== undefined && a.prefixSid.length > 0) ||
     (a.largeCommunities !== undefined && a.largeCommunities.length > 0) ||
     printableUnknown(a).length > 0
   );
@@ -134,6 +136,8 @@ export function attributeMembers(msg: UpdateMessage, asn4: boolean): string {
     }
     parts.push(`"large-community": [ ${items.join(', ')} ]`);
   }
+  unknownBefore(AttrType.BGP_PREFIX_SID);
+  if (a.prefixSid && a.prefixSid.length) parts.push(`"bgp-prefix-sid": ${prefixSidJson(a.prefixSid)}`);
   unknownBefore(0x10000);
   if (msg.errorAction === 'discard') parts.push('"error": "discard"');
   if (treatAsWithdraw) parts.push('"error": "treat-as-withdraw"');

@@ -12,6 +12,7 @@ import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathText, flattenAsPath } from '../exabgp-json/as-path';
 import { aigpText } from '../exabgp-json/aigp-text';
+import { prefixSidText } from '../exabgp-json/prefix-sid';
 import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from '../exabgp-json/exabgp-view';
 import { extendedCommunityText } from './extended-community';
 
@@ -124,6 +125,8 @@ export function attributesText(msg: UpdateMessage, asn4: boolean): string {
   if (a.aigp !== undefined) out += ` aigp ${aigpText(a.aigp)}`;
   unknownBefore(AttrType.LARGE_COMMUNITIES);
   if (a.largeCommunities && a.largeCommunities.length) out += ` large-community ${largeCommunitiesText(a.largeCommunities)}`;
+  unknownBefore(AttrType.BGP_PREFIX_SID);
+  if (a.prefixSid && a.prefixSid.length) out += ` bgp-prefix-sid ${prefixSidText(a.prefixSid)}`;
   unknownBefore(0x10000);
   if (msg.errorAction === 'discard') out += ' error discard';
   if (treatAsWithdraw) out += ' error treat-as-withdraw';

@@ -25,6 +25,7 @@ import { multiExitDisc } from './multi-exit-disc';
 import { nextHop } from './next-hop';
 import { origin } from './origin';
 import { originatorId } from './originator-id';
+import { prefixSid } from './prefix-sid';
 import { KEPT_FLAGS } from './unknown-attribute';
 import { attachWireKey, wireKeyOfRange } from './wire-key';
 
@@ -53,6 +54,7 @@ export const ATTRIBUTE_CODECS: readonly AttributeCodec<unknown>[] = [
   as4Aggregator,
   aigp,
   largeCommunities,
+  prefixSid,
 ];
 
 /** Codecs indexed by type code; a code listed twice is a bug and throws. */

@@ -191,6 +191,14 @@ export const UPDATE_CASES: readonly JsonCase[] = [
     attributes: [...BASE, attr(0x80, 26, '01000b0000000000000064')],
     nlri: prefixes('10.0.0.0/24'),
   }),
+  upd('BGP Prefix-SID label index (RFC 8669)', {
+    attributes: [...BASE, attr(0xc0, 40, '01 0007 00 0000 00000309')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
+  upd('BGP Prefix-SID label index and two SRGB ranges', {
+    attributes: [...BASE, attr(0xc0, 40, '01 0007 00 0000 0000012c  03 000e 0000 0c3500 001000 0f4240 001388')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
   upd('unknown attributes with a short Extended Length form', {
     attributes: [
       ...BASE,
