@@ -102,6 +102,27 @@ const addPathCodec = closedObject(
 );
 
 /**
+ * RFC 8950 Extended Next Hop Encoding per family, ExaBGP's `nexthop { ipv4 unicast ipv6; }`:
+ * { "ipv4 unicast": "ipv6" } (the next hop address family each family's routes may have).
+ */
+const nexthopCodec = closedObject(
+  'extended next hop settings like { "ipv4 unicast": "ipv6" }',
+  {},
+  Object.fromEntries(
+    CONFIG_FAMILIES.map((f) => [
+      f,
+      oneOf(
+        new Map<string, 1 | 2>([
+          ['ipv4', 1],
+          ['ipv6', 2],
+        ]),
+        (u): u is 1 | 2 => u === 1 || u === 2,
+      ),
+    ]),
+  ) as Record<string, t.Type<1 | 2, string, unknown>>,
+);
+
+/**
  * FlowSpec wire choices where routers disagree with the RFC (docs/flowspec.md#routers):
  * `ipv6Offset` "rfc8956" (default: the pattern after the offset, RFC 8956 §3.1) or "whole-prefix"
  * (the whole prefix, as ExaBGP 4.2 and GoBGP write it and FRR 8.4 reads it); `validate` true
@@ -189,6 +210,7 @@ export const neighborCodec = closedObject(
     passive: boolean,
     families: list(family, 'a list of families', 1),
     addPath: addPathCodec,
+    nexthop: nexthopCodec, // RFC 8950
     routeRefresh: boolean,
     extendedMessage: boolean,
     hostname: text('a host name of 1..255 bytes', 255), // FQDN capability: one length octet

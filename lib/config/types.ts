@@ -123,6 +123,8 @@ export interface NeighborConfig {
   domainName?: string;
   /** Graceful restart (RFC 4724) restart time in seconds, 0..4095, when the capability is wanted. */
   gracefulRestart?: number;
+  /** RFC 8950 Extended Next Hop Encoding: families whose routes may have a next hop of another address family. */
+  extendedNextHop?: Array<Family & { nextHopAfi: number }>;
   /** RFC 7311 §3 AIGP_SESSION; absent: enabled for iBGP, disabled for eBGP. */
   aigp?: boolean;
   /**

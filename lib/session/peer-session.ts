@@ -494,6 +494,7 @@ export class PeerSession {
       localAs: this.opts.settings.localAs,
       peerAs: this.opts.settings.peerAs,
       families: new Set(n.families.map((f) => familyKey(f.afi, f.safi))),
+      ...(n.extendedNextHopSend ? { extendedNextHop: n.extendedNextHopSend } : {}),
       ...(localFamily === 1 ? { selfIpv4: local } : {}),
       ...(localFamily === 2 ? { selfIpv6: local } : {}),
     };

@@ -32,6 +32,18 @@ function edited(change: (c: Json) => void): Json {
 }
 
 describe('decodeConfig: valid configs', () => {
+  it('reads "nexthop" (RFC 8950, ExaBGP\'s nexthop { ipv4 unicast ipv6; }) and lets those routes have an IPv6 next hop', () => {
+    const c = decoded(
+      edited((j) => {
+        j.neighbors[0].nexthop = { 'ipv4 unicast': 'ipv6' };
+        j.neighbors[0].routes = [{ prefix: '10.0.0.0/24', nextHop: '2001:db8::1' }];
+      }),
+    );
+    expect(c.neighbors[0].extendedNextHop).toEqual([{ afi: 1, safi: 1, nextHopAfi: 2 }]);
+    expect(c.neighbors[0].routes[0].nextHop).toBe('2001:db8::1');
+    expect(decoded(base()).neighbors[0].extendedNextHop).toBeUndefined();
+  });
+
   it('reads the BGP Prefix-SID keys (RFC 8669, RFC 9252) into the attribute TLVs', () => {
     const c = decoded(
       edited((j) => {
@@ -329,7 +341,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, flowspec, routeSets, mrtRoutes, api, import, export',
+          'addPath, nexthop, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, flowspec, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
@@ -538,7 +550,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'an IPv6 next hop for an IPv4 prefix',
       edited((c) => (c.neighbors[0].routes[0].nextHop = '2001:db8::1')),
-      ['c.json: neighbors[0].routes[0].nextHop: expected an IPv4 next hop for 10.0.0.0/24, got "2001:db8::1"'],
+      ['c.json: neighbors[0].routes[0].nextHop: expected an IPv4 next hop for 10.0.0.0/24, got "2001:db8::1" (an IPv6 next hop needs "nexthop": { "ipv4 unicast": "ipv6" }, RFC 8950)'],
     ],
     [
       'next hop self for an IPv6 prefix on an IPv4 session',
@@ -624,6 +636,11 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a SID structure of five lengths',
       edited((c) => (c.neighbors[0].routes[0].bgpPrefixSidSrv6 = { service: 'l3-service', sid: '2001:db8::1', structure: [64, 24, 16, 0, 0] })),
       ['c.json: neighbors[0].routes[0].bgpPrefixSidSrv6.structure: expected six bit lengths [LBL, LNL, FL, AL, TL, TO], each 0..255, got an array'],
+    ],
+    [
+      'a "nexthop" address family that is not ipv4 or ipv6',
+      edited((c) => (c.neighbors[0].nexthop = { 'ipv4 unicast': 'ipv7' })),
+      ['c.json: neighbors[0].nexthop["ipv4 unicast"]: expected one of "ipv4", "ipv6", got "ipv7"'],
     ],
     ['an AIGP_SESSION that is not a boolean', edited((c) => (c.neighbors[0].aigp = 'yes')), ['c.json: neighbors[0].aigp: expected true or false, got "yes"']],
     ['a negative path ID', edited((c) => (c.neighbors[0].routes[0].pathId = -1)), ['c.json: neighbors[0].routes[0].pathId: expected an integer 0..4294967295, got -1']],

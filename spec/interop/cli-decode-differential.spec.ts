@@ -19,6 +19,20 @@ const CONF = `neighbor 127.0.0.2 {
   family { ipv4 unicast; ipv6 unicast; }
 }
 `;
+/** The same neighbor with extended next hop (RFC 8950) both ways, as ExaBGP needs to read such next hops. */
+const NEXTHOP_CONF = CONF.replace('family {', 'nexthop { ipv4 unicast ipv6; ipv6 unicast ipv4; }\n  family {');
+/** RFC 8950 next hops, which `rxbgp decode` reads without options: IPv4 NLRI with IPv6 next hops, and the reverse. */
+const NEXTHOP_CASES: ReadonlyArray<readonly [string, string]> = [
+  [
+    'IPv4 NLRI with a 16-octet IPv6 next hop',
+    'ffffffffffffffffffffffffffffffff003a020000002340010100400200800e190001011020010db800000000000000000000000100180a0000',
+  ],
+  [
+    'IPv4 NLRI with global and link-local IPv6 next hops',
+    'ffffffffffffffffffffffffffffffff004a020000003340010100400200800e290001012020010db8000000000000000000000001fe80000000000000000000000000000100180a0000',
+  ],
+  ['IPv6 NLRI with a 4-octet IPv4 next hop', 'ffffffffffffffffffffffffffffffff0038020000002140010100400200800e1700020104c0000201003020010db800013020010db80002'],
+];
 /** The same neighbor with ADD-PATH (RFC 7911) both ways on its families: `rxbgp decode --add-path`. */
 const ADD_PATH_CONF = CONF.replace('family {', 'capability { add-path send/receive; }\n  family {');
 
@@ -36,6 +50,7 @@ describe('rxbgp decode vs exabgp --decode', () => {
     dir = mkdtempSync(join(tmpdir(), 'rxbgp-decode-'));
     writeFileSync(join(dir, 'e.conf'), CONF);
     writeFileSync(join(dir, 'addpath.conf'), ADD_PATH_CONF);
+    writeFileSync(join(dir, 'nexthop.conf'), NEXTHOP_CONF);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,6 +61,7 @@ describe('rxbgp decode vs exabgp --decode', () => {
   it.each([
     ...cases.map((c) => [c.name, c.hex!, [] as string[], 'e.conf'] as const),
     ...addPathCases.map((c) => [`${c.name} (--add-path)`, c.hex!, ['--add-path'], 'addpath.conf'] as const),
+    ...NEXTHOP_CASES.map(([name, hex]) => [name, hex, [] as string[], 'nexthop.conf'] as const),
     ...addPathCases.map((c) => [`${c.name} (--add-path-family)`, c.hex!, ['--add-path-family', 'ipv4 unicast', '--add-path-family', 'ipv6 unicast'], 'addpath.conf'] as const),
   ])('%s', (_name, hex, options, conf) => {
     const ours = execFileSync(process.execPath, [BIN, 'decode', ...options, hex], { encoding: 'utf8', timeout: 15000 }).trim();
