@@ -9,6 +9,7 @@ import { DEFAULT_CONTEXT } from '../wire/types';
 import { runDaemon } from './run';
 import { runCliCommand } from './commands/cli-command';
 import { cliHelpText } from './commands/cli-help';
+import { addPathFamilies } from './commands/decode-options';
 import { runEncodeCommand } from './commands/encode-command';
 import { packageVersion } from './package-version';
 import type { LogLevel } from '../config/types';
@@ -78,9 +79,16 @@ export function main(argv: string[]): void {
     .description('decode one BGP message given as hex (with or without the 16-byte marker) to ExaBGP JSON')
     .argument('<hex...>', 'the message bytes in hex (spaces and colons allowed)')
     .option('--asn2', 'decode as a 2-octet AS session (no 4-octet AS capability)')
-    .action((parts: string[], opts: { asn2?: boolean }) => {
+    .option('--add-path', 'decode as a session with ADD-PATH receive (RFC 7911) on every family: NLRI carry 4-octet path identifiers')
+    .option(
+      '--add-path-family <family>',
+      'ADD-PATH receive on this family only ("ipv4 unicast"; repeat it, or separate families with commas)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action((parts: string[], opts: { asn2?: boolean; addPath?: boolean; addPathFamily?: string[] }) => {
       try {
-        const ctx = familyContext({ ...DEFAULT_CONTEXT, asn4: !opts.asn2 });
+        const addPath = addPathFamilies(opts.addPathFamily ?? (opts.addPath ? true : undefined));
+        const ctx = familyContext({ ...DEFAULT_CONTEXT, asn4: !opts.asn2, addPath });
         const msg = decodeHexMessage(parts.join(''), ctx);
         // The same neighbor and direction `exabgp --decode` prints, so the two outputs compare.
         process.stdout.write(messageJson(defaultEnvelopeSource(), DECODE_NEIGHBOR, msg, 'in', ctx) + '\n');

@@ -7,6 +7,7 @@ import { grammarRouteCodec } from './grammar-route-codec';
 import { attributeKeys } from './route-attribute-keys';
 import * as t from 'io-ts';
 import { closedObject } from './closed-object';
+import { bgpPrefixSidCodec, bgpPrefixSidSrv6Codec } from './prefix-sid-codec';
 import { list } from './list-codec';
 import {
   addPathMode,
@@ -84,6 +85,27 @@ const addPathCodec = closedObject(
   'ADD-PATH settings like { "ipv4 unicast": "both" }',
   {},
   Object.fromEntries(CONFIG_FAMILIES.map((f) => [f, addPathMode])) as Record<string, typeof addPathMode>,
+);
+
+/**
+ * RFC 8950 Extended Next Hop Encoding per family, ExaBGP's `nexthop { ipv4 unicast ipv6; }`:
+ * { "ipv4 unicast": "ipv6" } (the next hop address family each family's routes may have).
+ */
+const nexthopCodec = closedObject(
+  'extended next hop settings like { "ipv4 unicast": "ipv6" }',
+  {},
+  Object.fromEntries(
+    CONFIG_FAMILIES.map((f) => [
+      f,
+      oneOf(
+        new Map<string, 1 | 2>([
+          ['ipv4', 1],
+          ['ipv6', 2],
+        ]),
+        (u): u is 1 | 2 => u === 1 || u === 2,
+      ),
+    ]),
+  ) as Record<string, t.Type<1 | 2, string, unknown>>,
 );
 
 /**
@@ -174,11 +196,13 @@ export const neighborCodec = closedObject(
     passive: boolean,
     families: list(family, 'a list of families', 1),
     addPath: addPathCodec,
+    nexthop: nexthopCodec, // RFC 8950
     routeRefresh: boolean,
     extendedMessage: boolean,
     hostname: text('a host name of 1..255 bytes', 255), // FQDN capability: one length octet
     domainName: text('a domain name of 1..255 bytes', 255),
     gracefulRestart: seconds(0, 4095), // RFC 4724 §3: 12-bit Restart Time
+    aigp: boolean, // RFC 7311 §3 AIGP_SESSION (default: on for iBGP, off for eBGP)
     routes: list(routeCodec, 'a list of routes'),
     // Routes of families with a grammar of their own, decoded by their family: "flows" (FlowSpec,
     // RFC 8955 / 8956: lib/families/flow), "evpn" (lib/families/evpn), ...

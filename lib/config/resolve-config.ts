@@ -173,7 +173,8 @@ class Resolver {
     const families = n.families ?? this.defaultFamilies(n, peerAfi);
     if (n.families) this.uniqueFamilies(n.families, joinKey(path, 'families'));
     const familyKeys = new Set(families.map((f) => familyKey(f.afi, f.safi)));
-    const session = { peerAfi, families: familyKeys, explicitFamilies: n.families !== undefined };
+    const extendedNextHop = n.nexthop !== undefined ? this.nexthop(n.nexthop, joinKey(path, 'nexthop'), familyKeys) : undefined;
+    const session = { peerAfi, families: familyKeys, explicitFamilies: n.families !== undefined, extendedNextHop };
 
     const out: NeighborConfig = {
       name: n.description ?? n.peerAddress,
@@ -207,6 +208,8 @@ class Resolver {
     if (n.hostname !== undefined) out.hostname = n.hostname;
     if (n.domainName !== undefined) out.domainName = n.domainName;
     if (n.gracefulRestart !== undefined) out.gracefulRestart = n.gracefulRestart;
+    if (n.aigp !== undefined) out.aigp = n.aigp;
+    if (extendedNextHop !== undefined) out.extendedNextHop = extendedNextHop;
     if (n.addPath !== undefined) out.addPath = this.addPath(n.addPath, joinKey(path, 'addPath'), familyKeys);
     this.uniqueRoutes(out.routes.slice(0, n.routes?.length ?? 0), joinKey(path, 'routes'));
     checkRouteOverlaps(n.routes ?? [], n.routeSets ?? [], path, this.error);
@@ -259,6 +262,18 @@ class Resolver {
     });
   }
 
+  /** RFC 8950: `nexthop` per family; each family must be one the neighbor carries. */
+  private nexthop(nexthop: Record<string, 1 | 2 | undefined>, path: string, families: Set<number>): Array<Family & { nextHopAfi: number }> {
+    const out: Array<Family & { nextHopAfi: number }> = [];
+    for (const [name, nextHopAfi] of Object.entries(nexthop)) {
+      const f = parseFamily(name);
+      if (!f || nextHopAfi === undefined) continue;
+      if (!families.has(familyKey(f.afi, f.safi))) this.error(joinKey(path, name), `extended next hop for "${name}", but that family is not in this neighbor's families`);
+      out.push({ afi: f.afi, safi: f.safi, nextHopAfi });
+    }
+    return out;
+  }
+
   private addPath(addPath: Record<string, number | undefined>, path: string, families: Set<number>): Array<Family & { mode: number }> {
     const out: Array<Family & { mode: number }> = [];
     for (const [name, mode] of Object.entries(addPath)) {
@@ -278,7 +293,7 @@ class Resolver {
     hop: string,
     path: string,
     prefixKey: string,
-    session: { peerAfi: number; families: Set<number>; explicitFamilies: boolean },
+    session: { peerAfi: number; families: Set<number>; explicitFamilies: boolean; extendedNextHop?: ReadonlyArray<Family & { nextHopAfi: number }> },
     qualified?: AnyFamily,
   ): void {
     const safi = qualified?.safi ?? Safi.UNICAST;
@@ -295,7 +310,13 @@ class Resolver {
         );
       }
     } else if (ipFamily(hop) !== p.afi) {
-      this.error(joinKey(path, 'nextHop'), `expected an ${afiName(p.afi)} next hop for ${p.text}, got "${hop}"`);
+      // RFC 8950: another address family's next hop where the neighbor's "nexthop" allows it.
+      const hopAfi = ipFamily(hop);
+      const allowed = session.extendedNextHop?.some((e) => e.afi === p.afi && e.safi === safi && e.nextHopAfi === hopAfi);
+      if (!allowed) {
+        const hint = p.afi === Afi.IPV4 && hopAfi === Afi.IPV6 ? ` (an IPv6 next hop needs "nexthop": { "${name}": "ipv6" }, RFC 8950)` : '';
+        this.error(joinKey(path, 'nextHop'), `expected an ${afiName(p.afi)} next hop for ${p.text}, got "${hop}"${hint}`);
+      }
     }
   }
 

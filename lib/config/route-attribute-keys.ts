@@ -8,7 +8,8 @@ import { AsPathSegmentType, Origin } from '../wire/iana';
 import type { PathAttributes } from '../wire/types';
 import { closedObject } from './closed-object';
 import { list } from './list-codec';
-import { aggregator, asn, boolean, community, extendedCommunity, ipv4Address, largeCommunity, nextHop, origin, uint32 } from './scalar-codecs';
+import { bgpPrefixSidCodec, bgpPrefixSidSrv6Codec, prefixSidTlvs } from './prefix-sid-codec';
+import { aggregator, aigpMetric, asn, boolean, community, extendedCommunity, ipv4Address, largeCommunity, nextHop, origin, uint32 } from './scalar-codecs';
 
 /** Path attributes shared by single routes and route sets (RFC 4271 §5 and the RFC beside each). */
 export const attributeKeys = {
@@ -24,6 +25,9 @@ export const attributeKeys = {
   aggregator, // RFC 4271 §5.1.7
   originatorId: ipv4Address, // RFC 4456
   clusterList: list(ipv4Address, 'a list of IPv4 cluster IDs'), // RFC 4456
+  aigp: aigpMetric, // RFC 7311 (sent only where the neighbor's AIGP_SESSION is enabled)
+  bgpPrefixSid: bgpPrefixSidCodec, // RFC 8669
+  bgpPrefixSidSrv6: bgpPrefixSidSrv6Codec, // RFC 9252
 };
 
 /** Only the attribute keys of an item (a grammar route's, whose other keys its family reads). */
@@ -45,5 +49,8 @@ export function attributesOf(r: RouteAttributesFile): PathAttributes {
   if (r.extendedCommunities && r.extendedCommunities.length > 0) a.extendedCommunities = r.extendedCommunities;
   if (r.originatorId) a.originatorId = r.originatorId;
   if (r.clusterList && r.clusterList.length > 0) a.clusterList = r.clusterList;
+  if (r.aigp !== undefined) a.aigp = r.aigp;
+  const prefixSid = prefixSidTlvs(r.bgpPrefixSid, r.bgpPrefixSidSrv6);
+  if (prefixSid) a.prefixSid = prefixSid;
   return a;
 }

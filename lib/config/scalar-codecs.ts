@@ -50,6 +50,23 @@ export function integer(what: string, min: number, max: number): t.Type<number, 
   );
 }
 
+/**
+ * RFC 7311 AIGP metric, 64 bits: a JSON number up to 2^53 - 1, or a string (decimal or 0x hex)
+ * for the whole range, since JSON numbers past 2^53 lose digits.
+ */
+export const aigpMetric = scalar<bigint, string>(
+  'an AIGP metric: an integer 0..9007199254740991, or a string "0".."18446744073709551615" or "0x.."',
+  (u): u is bigint => typeof u === 'bigint',
+  (u) => {
+    const what = 'an AIGP metric (an integer 0..9007199254740991, or a decimal or 0x string up to 64 bits)';
+    if (typeof u === 'number') return Number.isSafeInteger(u) && u >= 0 ? { value: BigInt(u) } : expected(what, u);
+    if (typeof u !== 'string' || !/^(0x[0-9a-fA-F]{1,16}|\d{1,20})$/.test(u)) return expected(what, u);
+    const value = BigInt(u);
+    return value <= 0xffffffffffffffffn ? { value } : expected(what, u);
+  },
+  (v) => v.toString(),
+);
+
 export const asn = integer('an AS number 1..4294967295', 1, 0xffffffff);
 export const uint32 = integer('an integer 0..4294967295', 0, 0xffffffff);
 export const port = integer('a port 1..65535', 1, 65535);

@@ -30,6 +30,9 @@ export function neighborSettingsKey(n: NeighborConfig): string {
     hostname: n.hostname ?? null,
     domainName: n.domainName ?? null,
     gracefulRestart: n.gracefulRestart ?? null,
+    // RFC 8950 capability 5 is in the OPEN; RFC 7311 AIGP_SESSION decides how the session codes attribute 26.
+    extendedNextHop: n.extendedNextHop ? [...n.extendedNextHop].sort(byFamily).map((f) => [f.afi, f.safi, f.nextHopAfi]) : null,
+    aigp: n.aigp ?? null,
     // The NLRI wire form of IPv6 FlowSpec offsets: the session must decode what it sent with.
     flowIpv6Offset: n.flowIpv6Offset,
     // flowValidate is left out on purpose: it decides which received rules are reported, not

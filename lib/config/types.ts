@@ -123,6 +123,10 @@ export interface NeighborConfig {
   domainName?: string;
   /** Graceful restart (RFC 4724) restart time in seconds, 0..4095, when the capability is wanted. */
   gracefulRestart?: number;
+  /** RFC 8950 Extended Next Hop Encoding: families whose routes may have a next hop of another address family. */
+  extendedNextHop?: Array<Family & { nextHopAfi: number }>;
+  /** RFC 7311 §3 AIGP_SESSION; absent: enabled for iBGP, disabled for eBGP. */
+  aigp?: boolean;
   /**
    * FlowSpec: how IPv6 prefix offsets go on the wire to and from this neighbor ("rfc8956", the
    * default, or "whole-prefix" as ExaBGP 4.2 and GoBGP write them and FRR 8.4 reads them).

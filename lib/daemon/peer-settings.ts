@@ -18,6 +18,8 @@ export function peerSettings(n: NeighborConfig): PeerSettings {
     ...(n.addPath ? { addPath: n.addPath } : {}),
     ...(n.hostname ? { hostname: n.hostname } : {}),
     ...(n.domainName ? { domainName: n.domainName } : {}),
+    ...(n.aigp !== undefined ? { aigp: n.aigp } : {}),
+    ...(n.extendedNextHop ? { extendedNextHop: n.extendedNextHop } : {}),
     ...(n.gracefulRestart !== undefined ? { gracefulRestartTime: n.gracefulRestart } : {}),
   };
 }

@@ -4,7 +4,8 @@
  */
 import { formatCommunity, formatExtendedCommunity, formatFamily, formatLargeCommunity } from '../config';
 import { extendedCommunityText } from '../api/exabgp-text/extended-community';
-import type { PathAttributes } from '../wire/types';
+import { prefixSidText } from '../api/exabgp-json/prefix-sid';
+import type { PathAttributes, PrefixSidTlv } from '../wire/types';
 
 const ORIGINS = ['igp', 'egp', 'incomplete'];
 
@@ -16,6 +17,18 @@ const ORIGINS = ['igp', 'egp', 'incomplete'];
 function extendedCommunityWord(value: bigint): string {
   const text = formatExtendedCommunity(value);
   return text.startsWith('0x') ? extendedCommunityText([value]) : text;
+}
+
+/** `bgp-prefix-sid [ ... ]` or, for an SRv6 service, `bgp-prefix-sid-srv6 ( ... )`, as `announce route` reads them. */
+function prefixSidWords(tlvs: readonly PrefixSidTlv[]): string[] {
+  const service = tlvs.find((t) => 'subTlvs' in t);
+  const info = service && 'subTlvs' in service ? service.subTlvs.find((s) => 'sid' in s) : undefined;
+  if (!tlvs.some((t) => 'labelIndex' in t) && service && info && 'sid' in info) {
+    const structure = info.subSubTlvs.find((s) => 'structure' in s);
+    const lengths = structure && 'structure' in structure ? ` [${structure.structure.join(',')}]` : '';
+    return ['bgp-prefix-sid-srv6', `( ${service.type === 5 ? 'l3' : 'l2'}-service ${info.sid} 0x${info.behavior.toString(16)}${lengths} )`];
+  }
+  return ['bgp-prefix-sid', prefixSidText(tlvs)];
 }
 
 export function routeText(afi: number, safi: number, prefix: string, nextHop: readonly string[] | string, a: PathAttributes): string {
@@ -33,5 +46,7 @@ export function routeText(afi: number, safi: number, prefix: string, nextHop: re
   if (a.communities?.length) parts.push('community', `[ ${a.communities.map(formatCommunity).join(' ')} ]`);
   if (a.largeCommunities?.length) parts.push('large-community', `[ ${a.largeCommunities.map(formatLargeCommunity).join(' ')} ]`);
   if (a.extendedCommunities?.length) parts.push('extended-community', `[ ${a.extendedCommunities.map(extendedCommunityWord).join(' ')} ]`);
+  if (a.aigp !== undefined) parts.push('aigp', String(a.aigp)); // RFC 7311
+  if (a.prefixSid?.length) parts.push(...prefixSidWords(a.prefixSid)); // RFC 8669, RFC 9252
   return parts.join(' ');
 }

@@ -1,4 +1,5 @@
 /** Our OPEN message (RFC 4271 §4.2) with the capabilities we advertise (RFC 5492). */
+import { extendedNextHopCapability } from '../wire/capabilities/extended-next-hop';
 import { AS_TRANS, BGP_VERSION } from '../wire/iana';
 import type { Capability, OpenMessage } from '../wire/types';
 import type { PeerSettings } from './types';
@@ -21,6 +22,9 @@ export function buildOpen(settings: PeerSettings): OpenMessage {
   if (settings.addPath !== undefined && settings.addPath.length > 0) {
     const families = settings.addPath.map(({ afi, safi, mode }) => ({ afi, safi, mode }));
     capabilities.push({ kind: 'add-path', families }); // RFC 7911
+  }
+  if (settings.extendedNextHop !== undefined && settings.extendedNextHop.length > 0) {
+    capabilities.push(extendedNextHopCapability(settings.extendedNextHop)); // RFC 8950
   }
   if (settings.gracefulRestartTime !== undefined) {
     // RFC 4724 §3: no <AFI, SAFI> listed means "I preserve no forwarding state but help a restarting peer".

@@ -2,6 +2,7 @@
  * OPEN validation (RFC 4271 §6.2) and capability negotiation (RFC 5492): what both sides agreed on,
  * or the BgpError whose NOTIFICATION rejects the peer's OPEN.
  */
+import { extendedNextHopFamilies } from '../wire/capabilities/extended-next-hop';
 import { BgpError } from '../wire/errors';
 import { AS_TRANS, AddPathMode, Afi, BGP_VERSION, ErrorCode, OpenSubcode, Safi } from '../wire/iana';
 import { parseIpv4 } from '../wire/address';
@@ -113,6 +114,8 @@ export function negotiate(
     if ((local & AddPathMode.SEND) !== 0 && (peer & AddPathMode.RECEIVE) !== 0) addPathSend.add(key);
   }
 
+  // RFC 8950 §4: an IPv6 next hop for a family's NLRI only to a peer that advertised it takes one.
+  const extendedNextHopSend = extendedNextHopFamilies(peerOpen, Afi.IPV6);
   return {
     holdTime,
     keepaliveTime,
@@ -123,6 +126,7 @@ export function negotiate(
     families,
     addPathReceive,
     addPathSend,
+    ...(extendedNextHopSend.size > 0 ? { extendedNextHopSend } : {}),
     // The peer's capabilities say which ROUTE-REFRESH messages we may send it (RFC 2918 §3, RFC 7313 §4).
     routeRefresh: has(peerOpen, 'route-refresh') || has(peerOpen, 'route-refresh-cisco'),
     enhancedRouteRefresh: has(peerOpen, 'enhanced-route-refresh'),

@@ -39,6 +39,16 @@ export interface PeerSettings {
   /** Advertise the FQDN capability with this host name, when set. */
   readonly hostname?: string;
   readonly domainName?: string;
+  /**
+   * RFC 7311 §3 AIGP_SESSION: accept and send the AIGP attribute on this session. Absent: the
+   * RFC's defaults, enabled for an internal peer and disabled for an external one.
+   */
+  readonly aigp?: boolean;
+  /**
+   * RFC 8950 Extended Next Hop Encoding: the (family, next hop AFI) pairs advertised with capability 5,
+   * e.g. IPv4 unicast with IPv6 next hops. Absent: no capability.
+   */
+  readonly extendedNextHop?: ReadonlyArray<Family & { readonly nextHopAfi: number }>;
   /** Advertise RFC 4724 graceful restart with this restart time (receiving-speaker/helper only), when set. */
   readonly gracefulRestartTime?: number;
 }

@@ -40,6 +40,9 @@ function attributesKey(a: PathAttributes): string {
   k += `|${a.originatorId ?? ''}|${a.clusterList ? a.clusterList.join(',') : '-'}|${a.extendedCommunities ? a.extendedCommunities.join(',') : '-'}`;
   k += `|${a.as4Path ? segments(a.as4Path) : '-'}|${a.as4Aggregator ? `${a.as4Aggregator.asn}:${a.as4Aggregator.address}` : ''}`;
   k += `|${a.largeCommunities ? a.largeCommunities.map((c) => c.join(':')).join(',') : '-'}`;
+  if (a.aigp !== undefined) k += `|aigp:${a.aigp}`;
+  // Rare and small: its JSON (a Buffer prints as its octets) is key enough.
+  if (a.prefixSid?.length) k += `|sid:${JSON.stringify(a.prefixSid)}`;
   if (a.unknown?.length) k += `|${a.unknown.map((u) => `${u.flags}:${u.type}:${u.value.toString('hex')}`).join(',')}`;
   return k;
 }

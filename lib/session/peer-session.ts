@@ -477,7 +477,13 @@ export class PeerSession {
   }
 
   private txContext(n: Negotiated): CodecContext {
-    return this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend });
+    return this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathSend, aigp: this.aigpSession() });
+  }
+
+  /** RFC 7311 §3 AIGP_SESSION: as configured, else enabled for internal peers only ("MUST" default). */
+  private aigpSession(): boolean {
+    const s = this.opts.settings;
+    return s.aigp ?? s.peerAs === s.localAs;
   }
 
   private withNlri(ctx: CodecContext): CodecContext {
@@ -489,7 +495,7 @@ export class PeerSession {
     this.establishedAt = Date.now();
     // RFC 7606 handles some attributes by the peer's kind (§7.5: LOCAL_PREF from an external peer).
     const external = this.opts.settings.peerAs !== this.opts.settings.localAs;
-    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive, external });
+    this.rxCtx = this.withNlri({ asn4: n.asn4, extendedMessage: n.extendedMessage, addPath: n.addPathReceive, external, aigp: this.aigpSession() });
     if (n.extendedMessage) this.conn?.setMaxMessageLength(MAX_EXTENDED_MESSAGE_LENGTH);
     const generation = this.generation;
     const refresh = n.routeRefresh ? { refresh: () => n.families.forEach((f) => this.requestRouteRefresh(f)) } : {};
@@ -534,6 +540,7 @@ export class PeerSession {
       localAs: this.opts.settings.localAs,
       peerAs: this.opts.settings.peerAs,
       families: new Set(n.families.map((f) => familyKey(f.afi, f.safi))),
+      ...(n.extendedNextHopSend ? { extendedNextHop: n.extendedNextHopSend } : {}),
       ...(localFamily === 1 ? { selfIpv4: local } : {}),
       ...(localFamily === 2 ? { selfIpv6: local } : {}),
     };

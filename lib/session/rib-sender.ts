@@ -80,6 +80,11 @@ export interface SendContext {
   readonly peerAs: number;
   /** Negotiated families (familyKey); routes of other families are skipped. */
   readonly families: ReadonlySet<number>;
+  /**
+   * RFC 8950 §4: families (familyKey) the peer takes with an IPv6 next hop (its Extended Next Hop
+   * Encoding capability). An IPv4 route with an IPv6 next hop goes only to such a peer.
+   */
+  readonly extendedNextHop?: ReadonlySet<number>;
   /** What next hop "self" means per address family. */
   readonly selfIpv4?: string;
   readonly selfIpv6?: string;
@@ -232,6 +237,11 @@ function* packChunks(
     }
     const nextHop = resolveNextHop(g.nextHop, g.afi, ctx);
     if (nextHop === undefined) continue;
+    if (g.afi === Afi.IPV4 && nextHop.includes(':') && !ctx.extendedNextHop?.has(fk)) {
+      tally.refused++;
+      target.refused?.(`${describe(g)} via ${nextHop}`, 'an IPv6 next hop for IPv4 routes needs the peer to advertise Extended Next Hop Encoding for the family (RFC 8950)');
+      continue;
+    }
     // The group itself is the NLRI list (packed IPv4 stays packed); only the next hop is resolved here.
     const announced = withNextHop(g, nextHop);
     counts.length = 0;

@@ -61,7 +61,9 @@ export const AttrType = {
   EXTENDED_COMMUNITIES: 16, // RFC 4360
   AS4_PATH: 17, // RFC 6793
   AS4_AGGREGATOR: 18, // RFC 6793
+  AIGP: 26, // RFC 7311
   LARGE_COMMUNITIES: 32, // RFC 8092
+  BGP_PREFIX_SID: 40, // RFC 8669, RFC 9252
 } as const;
 
 /** Attribute flag bits, RFC 4271 §4.3. */

@@ -25,6 +25,11 @@ export interface Negotiated {
   /** RFC 7911: families where we receive / send path identifiers (familyKey numbers). */
   readonly addPathReceive: ReadonlySet<number>;
   readonly addPathSend: ReadonlySet<number>;
+  /**
+   * RFC 8950: families (familyKey) the peer takes with an IPv6 next hop (it advertised Extended Next
+   * Hop Encoding for them with Nexthop AFI 2), so we may send them one. Absent: none.
+   */
+  readonly extendedNextHopSend?: ReadonlySet<number>;
   /** Peer supports route refresh (2918 or Cisco's 128) / enhanced route refresh (7313). */
   readonly routeRefresh: boolean;
   readonly enhancedRouteRefresh: boolean;

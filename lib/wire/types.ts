@@ -27,6 +27,12 @@ export interface CodecContext {
    * come from (§7.5: a LOCAL_PREF from an external peer is discarded). Absent: not known (tools).
    */
   readonly external?: boolean;
+  /**
+   * RFC 7311 §3 AIGP_SESSION: whether the AIGP attribute is accepted from and sent to this peer.
+   * False: a received AIGP is ignored (as an unknown non-transitive attribute) and none is sent.
+   * Absent: accepted and sent (tools such as `rxbgp decode` show everything).
+   */
+  readonly aigp?: boolean;
 }
 
 /** Before OPEN is exchanged, and for tools like `rxbgp decode`: 4-octet AS, no ADD-PATH. */
@@ -119,11 +125,52 @@ export interface PathAttributes {
   readonly extendedCommunities?: readonly bigint[];
   readonly as4Path?: readonly AsPathSegment[];
   readonly as4Aggregator?: Aggregator;
+  /** RFC 7311 AIGP: the accumulated IGP metric of the AIGP TLV (type 1), 64 bits. */
+  readonly aigp?: bigint;
   /** RFC 8092 large communities: [global administrator, local data 1, local data 2]. */
   readonly largeCommunities?: ReadonlyArray<readonly [number, number, number]>;
+  /** BGP Prefix-SID (RFC 8669, RFC 9252): its TLVs in wire order. */
+  readonly prefixSid?: readonly PrefixSidTlv[];
   /** Unrecognized optional attributes, passed through (transitive ones get the Partial bit when re-sent). */
   readonly unknown?: readonly UnknownAttribute[];
 }
+
+/**
+ * One TLV of the BGP Prefix-SID attribute. The reserved octets and flags RFC 8669 defines none of
+ * are not kept: they "MUST be clear on transmission and MUST be ignored at reception".
+ */
+export type PrefixSidTlv =
+  /** RFC 8669 §3.1 Label-Index TLV (type 1): the index of the prefix's label in the SRGB. */
+  | { readonly type: 1; readonly labelIndex: number }
+  /** RFC 8669 §3.2 Originator SRGB TLV (type 3): [base label, range size] pairs, 24 bits each. */
+  | { readonly type: 3; readonly srgbs: ReadonlyArray<readonly [number, number]> }
+  /** RFC 9252 §2 SRv6 L3 Service (type 5) and L2 Service (type 6) TLVs: their sub-TLVs. */
+  | { readonly type: 5 | 6; readonly subTlvs: readonly Srv6ServiceSubTlv[] }
+  /** Any other type: kept as received, to be passed on (RFC 8669 §3: "MUST ... be propagated"). */
+  | { readonly type: number; readonly value: Buffer };
+
+/** RFC 9252 §3.1 SRv6 SID Information Sub-TLV (type 1), or another sub-TLV kept raw. */
+export type Srv6ServiceSubTlv =
+  | {
+      readonly type: 1;
+      /** The SRv6 SID, an IPv6 address. */
+      readonly sid: string;
+      /** SRv6 Service SID Flags (none defined yet, kept). */
+      readonly flags: number;
+      /** SRv6 Endpoint Behavior (RFC 8986 §10.2 codes; 0xFFFF opaque). */
+      readonly behavior: number;
+      readonly subSubTlvs: readonly Srv6DataSubSubTlv[];
+    }
+  | { readonly type: number; readonly value: Buffer };
+
+/** RFC 9252 §3.2.1 SRv6 SID Structure Sub-Sub-TLV (type 1): six bit lengths, or another kept raw. */
+export type Srv6DataSubSubTlv =
+  | {
+      readonly type: 1;
+      /** Locator Block, Locator Node, Function, Argument lengths, Transposition Length and Offset, in bits. */
+      readonly structure: readonly [number, number, number, number, number, number];
+    }
+  | { readonly type: number; readonly value: Buffer };
 
 /** NLRI of one family, as parallel arrays (no per-prefix objects). */
 export interface NlriList {

@@ -106,9 +106,18 @@ export function encodeUpdateBody(w: Writer, msg: UpdateMessage, ctx: CodecContex
   if (nlri) encodeNlriRun(w, ipv4Unicast, nlri, v4AddPath);
 }
 
-/** IPv4 unicast in the classic fields (RFC 4271) rather than in MP attributes (RFC 4760). */
+/**
+ * IPv4 unicast in the classic fields (RFC 4271) rather than in MP attributes (RFC 4760): not when
+ * it came in MP_REACH/MP_UNREACH, nor when its next hop is IPv6 (RFC 8950 §3: such routes travel
+ * in MP_REACH_NLRI, with a 16- or 32-octet next hop; NEXT_HOP holds only IPv4).
+ */
 export function isClassic(list: NlriList): boolean {
-  return list.afi === Afi.IPV4 && list.safi === Safi.UNICAST && !list.mp;
+  return list.afi === Afi.IPV4 && list.safi === Safi.UNICAST && !list.mp && !hasIpv6NextHop(list);
+}
+
+function hasIpv6NextHop(list: NlriList): boolean {
+  const hops = (list as Partial<Announced>).nextHop;
+  return hops !== undefined && hops.length > 0 && hops[0].includes(':');
 }
 
 function only<T extends NlriList>(current: T | undefined, next: T, field: string): T {

@@ -32,6 +32,53 @@ function edited(change: (c: Json) => void): Json {
 }
 
 describe('decodeConfig: valid configs', () => {
+  it('reads "nexthop" (RFC 8950, ExaBGP\'s nexthop { ipv4 unicast ipv6; }) and lets those routes have an IPv6 next hop', () => {
+    const c = decoded(
+      edited((j) => {
+        j.neighbors[0].nexthop = { 'ipv4 unicast': 'ipv6' };
+        j.neighbors[0].routes = [{ prefix: '10.0.0.0/24', nextHop: '2001:db8::1' }];
+      }),
+    );
+    expect(c.neighbors[0].extendedNextHop).toEqual([{ afi: 1, safi: 1, nextHopAfi: 2 }]);
+    expect(c.neighbors[0].routes[0].nextHop).toBe('2001:db8::1');
+    expect(decoded(base()).neighbors[0].extendedNextHop).toBeUndefined();
+  });
+
+  it('reads the BGP Prefix-SID keys (RFC 8669, RFC 9252) into the attribute TLVs', () => {
+    const c = decoded(
+      edited((j) => {
+        j.neighbors[0].routes = [
+          { prefix: '10.0.0.0/24', bgpPrefixSid: { labelIndex: 300, srgbs: [[800000, 4096]] } },
+          { prefix: '10.0.1.0/24', nextHop: '192.0.2.9', bgpPrefixSid: { labelIndex: 7 } },
+          { prefix: '2001:db8::/48', nextHop: '2001:db8::9', bgpPrefixSidSrv6: { service: 'l3-service', sid: '2001:DB8:1:1::', behavior: 72, structure: [64, 24, 16, 0, 0, 0] } },
+          { prefix: '2001:db8:1::/48', nextHop: '2001:db8::9', bgpPrefixSidSrv6: { service: 'l2-service', sid: '2001:db8::1' } },
+        ];
+      }),
+    );
+    expect(c.neighbors[0].routes.map((r) => r.attributes.prefixSid)).toEqual([
+      [{ type: 1, labelIndex: 300 }, { type: 3, srgbs: [[800000, 4096]] }],
+      [{ type: 1, labelIndex: 7 }],
+      [{ type: 5, subTlvs: [{ type: 1, sid: '2001:db8:1:1::', flags: 0, behavior: 72, subSubTlvs: [{ type: 1, structure: [64, 24, 16, 0, 0, 0] }] }] }],
+      [{ type: 6, subTlvs: [{ type: 1, sid: '2001:db8::1', flags: 0, behavior: 0xffff, subSubTlvs: [] }] }],
+    ]);
+  });
+
+  it('reads AIGP (RFC 7311): the route metric as a number or a decimal / 0x string, and the neighbor AIGP_SESSION', () => {
+    const c = decoded(
+      edited((j) => {
+        j.neighbors[0].aigp = true;
+        j.neighbors[0].routes = [
+          { prefix: '10.0.0.0/24', aigp: 100 },
+          { prefix: '10.0.1.0/24', aigp: '18446744073709551615' },
+          { prefix: '10.0.2.0/24', aigp: '0x10' },
+        ];
+      }),
+    );
+    expect(c.neighbors[0].aigp).toBe(true);
+    expect(c.neighbors[0].routes.map((r) => r.attributes.aigp)).toEqual([100n, 0xffffffffffffffffn, 16n]);
+    expect(decoded(base()).neighbors[0].aigp).toBeUndefined();
+  });
+
   it('applies every default to a minimal config', () => {
     expect(decoded({ neighbors: [{ peerAddress: '127.0.0.2', peerAs: 65002, localAs: 65001, routerId: '192.0.2.1' }] })).toEqual({
       listen: [],
@@ -294,7 +341,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, evpn, flowspec, routeSets, mrtRoutes, api, import, export',
+          'addPath, nexthop, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, evpn, flowspec, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
@@ -503,7 +550,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'an IPv6 next hop for an IPv4 prefix',
       edited((c) => (c.neighbors[0].routes[0].nextHop = '2001:db8::1')),
-      ['c.json: neighbors[0].routes[0].nextHop: expected an IPv4 next hop for 10.0.0.0/24, got "2001:db8::1"'],
+      ['c.json: neighbors[0].routes[0].nextHop: expected an IPv4 next hop for 10.0.0.0/24, got "2001:db8::1" (an IPv6 next hop needs "nexthop": { "ipv4 unicast": "ipv6" }, RFC 8950)'],
     ],
     [
       'next hop self for an IPv6 prefix on an IPv4 session',
@@ -565,6 +612,37 @@ describe('decodeConfig: errors name the path and say what was expected and found
       edited((c) => (c.neighbors[0].routes[0].clusterList = ['::1'])),
       ['c.json: neighbors[0].routes[0].clusterList[0]: expected an IPv4 address, got "::1"'],
     ],
+    [
+      'an AIGP metric past 64 bits',
+      edited((c) => (c.neighbors[0].routes[0].aigp = '18446744073709551616')),
+      ['c.json: neighbors[0].routes[0].aigp: expected an AIGP metric (an integer 0..9007199254740991, or a decimal or 0x string up to 64 bits), got "18446744073709551616"'],
+    ],
+    [
+      'an AIGP metric past 2^53 as a JSON number',
+      edited((c) => (c.neighbors[0].routes[0].aigp = 2 ** 53)),
+      ['c.json: neighbors[0].routes[0].aigp: expected an AIGP metric (an integer 0..9007199254740991, or a decimal or 0x string up to 64 bits), got 9007199254740992'],
+    ],
+    [
+      'an SRGB range past 24 bits',
+      edited((c) => (c.neighbors[0].routes[0].bgpPrefixSid = { labelIndex: 1, srgbs: [[16777216, 1]] })),
+      ['c.json: neighbors[0].routes[0].bgpPrefixSid.srgbs[0]: expected an SRGB [base, range], each 0..16777215, got an array'],
+    ],
+    [
+      'an SRv6 SID that is not IPv6',
+      edited((c) => (c.neighbors[0].routes[0].bgpPrefixSidSrv6 = { service: 'l3-service', sid: '192.0.2.1' })),
+      ['c.json: neighbors[0].routes[0].bgpPrefixSidSrv6.sid: expected an IPv6 address, got "192.0.2.1"'],
+    ],
+    [
+      'a SID structure of five lengths',
+      edited((c) => (c.neighbors[0].routes[0].bgpPrefixSidSrv6 = { service: 'l3-service', sid: '2001:db8::1', structure: [64, 24, 16, 0, 0] })),
+      ['c.json: neighbors[0].routes[0].bgpPrefixSidSrv6.structure: expected six bit lengths [LBL, LNL, FL, AL, TL, TO], each 0..255, got an array'],
+    ],
+    [
+      'a "nexthop" address family that is not ipv4 or ipv6',
+      edited((c) => (c.neighbors[0].nexthop = { 'ipv4 unicast': 'ipv7' })),
+      ['c.json: neighbors[0].nexthop["ipv4 unicast"]: expected one of "ipv4", "ipv6", got "ipv7"'],
+    ],
+    ['an AIGP_SESSION that is not a boolean', edited((c) => (c.neighbors[0].aigp = 'yes')), ['c.json: neighbors[0].aigp: expected true or false, got "yes"']],
     ['a negative path ID', edited((c) => (c.neighbors[0].routes[0].pathId = -1)), ['c.json: neighbors[0].routes[0].pathId: expected an integer 0..4294967295, got -1']],
     [
       'a route set over the cap',

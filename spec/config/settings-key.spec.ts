@@ -57,6 +57,8 @@ describe('neighborSettingsKey', () => {
     ['hostname', 'h'],
     ['domainName', 'example.net'],
     ['gracefulRestart', 120],
+    ['nexthop', { 'ipv4 unicast': 'ipv6' }],
+    ['aigp', true],
   ])('changes when %s changes', (key, value) => {
     const n = neighbor();
     n[key] = value;

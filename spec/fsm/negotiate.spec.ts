@@ -122,6 +122,25 @@ describe('negotiate: session parameters', () => {
     });
   });
 
+  it('may send IPv6 next hops for the families the peer advertised Extended Next Hop Encoding for (RFC 8950 §4)', () => {
+    // IPv4 unicast and VPN-IPv4 with IPv6 next hops; IPv6 unicast with IPv4 ones (not what we send).
+    const caps: Capability[] = [
+      { kind: 'multiprotocol', ...IPV4_UNICAST },
+      { kind: 'asn4', asn: 65002 },
+      { kind: 'unknown', code: 5, value: Buffer.from('000100010002' + '000100800002' + '000200010001', 'hex') },
+    ];
+    const n = agree(withCaps(...caps));
+    expect([...(n.extendedNextHopSend ?? [])].sort()).toEqual([familyKey(Afi.IPV4, Safi.UNICAST), familyKey(Afi.IPV4, Safi.MPLS_VPN)].sort());
+    expect(agree(peerOpen()).extendedNextHopSend).toBeUndefined();
+  });
+
+  it('advertises Extended Next Hop Encoding as configured (RFC 8950 §3: <AFI 2, SAFI 2, Nexthop AFI 2> each)', () => {
+    const open = buildOpen({ ...SETTINGS, extendedNextHop: [{ ...IPV4_UNICAST, nextHopAfi: Afi.IPV6 }] });
+    const cap = open.capabilities.find((c) => c.kind === 'unknown' && c.code === 5);
+    expect(cap && cap.kind === 'unknown' ? toHex(cap.value) : undefined).toBe('000100010002');
+    expect(buildOpen(SETTINGS).capabilities.some((c) => c.kind === 'unknown' && c.code === 5)).toBe(false);
+  });
+
   it('agrees extended message and enhanced route refresh only when the peer has them', () => {
     const n = agree(
       withCaps(

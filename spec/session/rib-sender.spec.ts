@@ -53,6 +53,16 @@ describe('sendRoutes', () => {
     expect(sent.flatMap((m) => m.announced.flatMap((a) => a.prefixes))).toEqual(['10.0.0.0/24', '10.0.3.0/24']);
   });
 
+  it('sends an IPv4 group with an IPv6 next hop in MP_REACH_NLRI to a peer with Extended Next Hop Encoding (RFC 8950)', async () => {
+    const t = target();
+    const result = await sendRoutes(t, { ...ctx, extendedNextHop: new Set([familyKey(1, 1)]) }, [], [group(['10.0.1.0/24'], '2001:db8::1')]);
+    expect(result.refused).toBe(0);
+    const framer = new Framer();
+    const sent = t.written.flatMap((b) => framer.push(b)).map((m) => decodeMessage(m, DEFAULT_CONTEXT) as UpdateMessage);
+    expect(sent.map((m) => m.announced)).toEqual([[{ afi: 1, safi: 1, mp: true, prefixes: ['10.0.1.0/24'], nextHop: ['2001:db8::1'] }]]);
+    expect(sent[0].attributes.nextHop).toBeUndefined();
+  });
+
   it('counts each chunk as it is written, with its UPDATEs and prefixes, not once the send is over', async () => {
     // 100,000 /24s and 2,000 withdrawals: several 64 KB chunks, each counted when it goes to the socket.
     const prefixes = slash24s(100000);

@@ -21,7 +21,7 @@ import { ASN2, decodeBody, encodeBody } from './update-helpers';
 
 /** Plain objects, as the decoder builds them (toStrictEqual compares prototypes). */
 const PLAIN = { noNullPrototype: true } as const;
-const KNOWN_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 32]);
+const KNOWN_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 26, 32, 40]);
 
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
 const asn = fc.integer({ min: 1, max: 0xffffffff });
@@ -46,10 +46,11 @@ function segment(asnArb: fc.Arbitrary<number>, types = [1, 2, 3, 4]): fc.Arbitra
 const unknownAttributes: fc.Arbitrary<UnknownAttribute[]> = fc
   .uniqueArray(
     fc.record({
-      flags: fc.constantFrom(0x80, 0xc0, 0xe0, 0xa0),
+      // The Extended Length bit is kept as received (RFC 4271 §4.3): set on any value, and always past 255 octets.
+      flags: fc.constantFrom(0x80, 0xc0, 0xe0, 0xa0, 0x90, 0xd0, 0xf0),
       type: fc.integer({ min: 0, max: 255 }).filter((t) => !KNOWN_TYPES.has(t)),
       value: fc.uint8Array({ maxLength: 300 }).map((v) => Buffer.from(v)),
-    }, PLAIN),
+    }, PLAIN).map((u) => (u.value.length > 255 ? { ...u, flags: u.flags | 0x10 } : u)),
     { selector: (a) => a.type, maxLength: 3 },
   )
   .map((list) => list.sort((a, b) => a.type - b.type));
@@ -73,6 +74,15 @@ function attributesArb(asnArb: fc.Arbitrary<number>, withAs4: boolean, confedAsn
       clusterList: fc.array(ipv4, { minLength: 1, maxLength: 3 }),
       extendedCommunities: fc.array(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), { minLength: 1, maxLength: 3 }),
       ...(withAs4 ? { as4Path: fc.array(segment(asn, [1, 2]), { minLength: 1, maxLength: 3 }), as4Aggregator: fc.record({ asn, address: ipv4 }, PLAIN) } : {}),
+      aigp: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), // RFC 7311
+      // RFC 8669 / RFC 9252: label index, SRGB, an SRv6 service with a structure, an unknown TLV.
+      prefixSid: fc.tuple(u32, fc.array(fc.tuple(fc.integer({ min: 0, max: 0xffffff }), fc.integer({ min: 0, max: 0xffffff })), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 0xffff }), fc.uint8Array({ maxLength: 8 }))
+        .map(([labelIndex, srgbs, behavior, raw]) => [
+          { type: 1, labelIndex },
+          { type: 3, srgbs },
+          { type: 5, subTlvs: [{ type: 1, sid: '2001:db8::1', flags: 0, behavior, subSubTlvs: [{ type: 1, structure: [64, 24, 16, 0, 0, 0] as [number, number, number, number, number, number] }] }] },
+          { type: 99, value: Buffer.from(raw) },
+        ]),
       largeCommunities: fc.array(fc.tuple(u32, u32, u32), { minLength: 1, maxLength: 3 }),
       unknown: unknownAttributes.filter((list) => list.length > 0),
     },

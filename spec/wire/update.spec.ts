@@ -272,3 +272,36 @@ describe('UPDATE errors (RFC 4271 §6.3, RFC 7606)', () => {
     }
   });
 });
+
+describe('RFC 8950 extended next hops', () => {
+  const ipv6NextHopBody = hex`
+    0000                                # no withdrawn routes
+    0023                                # 35 octets of attributes
+    40 01 01 00                         # ORIGIN IGP
+    40 02 00                            # AS_PATH empty
+    80 0e 19                            # MP_REACH_NLRI, 25 octets
+    0001 01                             # AFI IPv4, SAFI unicast
+    10 20010db8000000000000000000000001 # next hop length 16: 2001:db8::1
+    00                                  # reserved
+    18 0a0000                           # 10.0.0.0/24
+  `;
+
+  it('reads IPv4 NLRI with an IPv6 next hop from MP_REACH_NLRI, and writes it back there (no NEXT_HOP)', () => {
+    const msg = decodeBody(ipv6NextHopBody);
+    expect(msg.announced).toEqual([{ afi: 1, safi: 1, mp: true, prefixes: ['10.0.0.0/24'], nextHop: ['2001:db8::1'] }]);
+    expect(encodeBody(msg)).toBe(toHex(ipv6NextHopBody));
+  });
+
+  it('puts an IPv4 route given an IPv6 next hop in MP_REACH_NLRI even without the mp mark (RFC 8950 §3)', () => {
+    const msg: UpdateMessage = { type: 'update', withdrawn: [], attributes: { origin: 0, asPath: [] }, announced: [{ afi: 1, safi: 1, prefixes: ['10.0.0.0/24'], nextHop: ['2001:db8::1'] }] };
+    expect(encodeBody(msg)).toBe(toHex(ipv6NextHopBody));
+  });
+
+  it('reads IPv6 NLRI with a 4-octet next hop as an IPv4 next hop, as ExaBGP does, instead of resetting', () => {
+    const msg = decodeBody(hex`
+      0000 0021  40 01 01 00  40 02 00
+      80 0e 17 0002 01 04 c0000201 00  30 20010db80001  30 20010db80002   # IPv6 unicast, next hop 192.0.2.1
+    `);
+    expect(msg.announced).toEqual([{ afi: 2, safi: 1, prefixes: ['2001:db8:1::/48', '2001:db8:2::/48'], nextHop: ['192.0.2.1'] }]);
+  });
+});

@@ -11,6 +11,7 @@ import { canonicalIp, canonicalIpv4, ipv4Number } from './address-text';
 import { communityOfWord, extendedCommunityOfWord } from './community-words';
 import type { Cursor } from './cursor';
 import { parseUint, U32_MAX } from './number-text';
+import { readPrefixSid, readPrefixSidSrv6 } from './prefix-sid-words';
 
 export type MutableAttributes = { -readonly [K in keyof PathAttributes]: PathAttributes[K] };
 
@@ -25,17 +26,14 @@ export interface RouteDraft {
   watchdog?: string;
 }
 
-/** RFC 7311 AIGP attribute: optional non-transitive, type 26, one AIGP TLV (type 1, length 11). */
-const AIGP_TYPE = 26;
-const AIGP_FLAGS = 0x80;
-
 /** Words ExaBGP accepts for other families; named in the error so users know why. */
-const OTHER_FAMILY_WORDS = new Set(['rd', 'route-distinguisher', 'label', 'bgp-prefix-sid', 'bgp-prefix-sid-srv6']);
+const OTHER_FAMILY_WORDS = new Set(['rd', 'route-distinguisher', 'label']);
 
 /** The attribute words readRouteAttribute knows, for "did you mean" answers. */
 export const ROUTE_ATTRIBUTE_WORDS: readonly string[] = [
   'next-hop', 'origin', 'as-path', 'med', 'local-preference', 'atomic-aggregate', 'aggregator', 'originator-id', 'cluster-list',
   'community', 'large-community', 'extended-community', 'path-information', 'split', 'name', 'watchdog', 'attribute', 'aigp',
+  'bgp-prefix-sid', 'bgp-prefix-sid-srv6',
 ];
 
 /**
@@ -151,15 +149,18 @@ export function readRouteAttribute(cursor: Cursor, keyword: string, draft: Route
       return true;
     }
     case 'aigp': {
-      // RFC 7311 §3: TLV type 1, length 11, 8-octet metric; ExaBGP takes decimal or 0x hex.
+      // RFC 7311 §3: the AIGP TLV's 8-octet metric; ExaBGP takes decimal or 0x hex.
       const word = cursor.next('an aigp metric');
       const metric = /^(0x[0-9a-fA-F]{1,16}|\d{1,20})$/.test(word) ? BigInt(word) : -1n;
       if (metric < 0n || metric > 0xffffffffffffffffn) cursor.fail('aigp must be a 64-bit number (decimal or 0x hex)');
-      const value = Buffer.alloc(11);
-      value[0] = 1;
-      value.writeUInt16BE(11, 1);
-      value.writeBigUInt64BE(metric, 3);
-      addUnknown(a, { flags: AIGP_FLAGS, type: AIGP_TYPE, value });
+      if (a.aigp === undefined) a.aigp = metric;
+      return true;
+    }
+    case 'bgp-prefix-sid':
+    case 'bgp-prefix-sid-srv6': {
+      // RFC 8669 / RFC 9252: both words set attribute 40; as in ExaBGP, the first one given wins.
+      const tlvs = keyword === 'bgp-prefix-sid' ? readPrefixSid(cursor) : readPrefixSidSrv6(cursor);
+      if (a.prefixSid === undefined) a.prefixSid = tlvs;
       return true;
     }
     default:

@@ -8,6 +8,8 @@ import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathMembers, asPathText, flattenAsPath } from './as-path';
 import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from './exabgp-view';
+import { aigpText } from './aigp-text';
+import { prefixSidJson } from './prefix-sid';
 import { extendedCommunityJson } from './extended-community';
 
 const ORIGIN_NAMES = ['igp', 'egp', 'incomplete'];
@@ -29,8 +31,8 @@ function unknownMember(u: UnknownAttribute): string {
   const ipv6 = exabgpIpv6ExtendedCommunities(u);
   if (ipv6 !== undefined) return `"attribute-0x19-0xC0": "${ipv6}"`;
   // ExaBGP stores unknown transitive attributes with the Partial bit set (it would re-send them),
-  // and keeps the Extended Length bit as received; the decoder drops that bit, so it is set back
-  // when the value needed it.
+  // and keeps the Extended Length bit as received, as the decoder does; a value past 255 octets
+  // given without it (a helper's attribute) is sent with it, so it is shown with it.
   const flags = (u.flags | AttrFlag.PARTIAL | (u.value.length > 255 ? AttrFlag.EXTENDED_LENGTH : 0)) & 0xff;
   const hex = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0');
   return `"attribute-0x${hex(u.type)}-0x${hex(flags)}": "0x${u.value.toString('hex')}"`;
@@ -54,6 +56,8 @@ export function hasAttributes(msg: UpdateMessage): boolean {
     (a.extendedCommunities !== undefined && a.extendedCommunities.length > 0) ||
     (a.as4Path !== undefined && a.as4Path.length > 0) ||
     a.as4Aggregator !== undefined ||
+    a.aigp !== undefined ||
+    (a.prefixSid !== undefined && a.prefixSid.length > 0) ||
     (a.largeCommunities !== undefined && a.largeCommunities.length > 0) ||
     printableUnknown(a).length > 0
   );
@@ -116,6 +120,9 @@ export function attributeMembers(msg: UpdateMessage, asn4: boolean): string {
   unknownBefore(AttrType.AS4_AGGREGATOR);
   // ExaBGP names AS4_AGGREGATOR "aggregator" too, so the key can appear twice.
   if (aggregators.as4Aggregator) parts.push(`"aggregator": ${aggregators.as4Aggregator}`);
+  unknownBefore(AttrType.AIGP);
+  // RFC 7311, as ExaBGP 5 prints it (a quoted 0x string); 4.2 cannot decode AIGP (docs/exabgp-differences.md).
+  if (a.aigp !== undefined) parts.push(`"aigp": "${aigpText(a.aigp)}"`);
   unknownBefore(AttrType.LARGE_COMMUNITIES);
   if (a.largeCommunities && a.largeCommunities.length) {
     // RFC 8092 §5 duplicates are dropped by ExaBGP's decoder; its JSON has " , " before the last number.
@@ -129,6 +136,8 @@ export function attributeMembers(msg: UpdateMessage, asn4: boolean): string {
     }
     parts.push(`"large-community": [ ${items.join(', ')} ]`);
   }
+  unknownBefore(AttrType.BGP_PREFIX_SID);
+  if (a.prefixSid && a.prefixSid.length) parts.push(`"bgp-prefix-sid": ${prefixSidJson(a.prefixSid)}`);
   unknownBefore(0x10000);
   if (msg.errorAction === 'discard') parts.push('"error": "discard"');
   if (treatAsWithdraw) parts.push('"error": "treat-as-withdraw"');

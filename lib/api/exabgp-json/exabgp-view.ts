@@ -10,12 +10,12 @@ import { flattenAsPath, mergeAs4Path, type FlatAsPath } from './as-path';
 /**
  * Attribute codes ExaBGP 4.2 decodes itself, with the flags it registers them under.
  * An attribute we keep as unknown but ExaBGP knows is printed by ExaBGP its own way when the
- * flags match, and silently dropped when they do not; AIGP (26) is dropped unless configured.
+ * flags match, and silently dropped when they do not.
  */
 const EXABGP_KNOWN_FLAGS: ReadonlyMap<number, number> = new Map([
   [22, 0xc0], // PMSI tunnel (RFC 6514)
   [25, 0xc0], // IPv6 address specific extended community (RFC 5701)
-  [26, -1], // AIGP (RFC 7311): only accepted on sessions configured for it
+  [26, 0x80], // AIGP (RFC 7311): rxbgp decodes it too; only a hand-built one with other flags gets here
   [29, 0x80], // BGP-LS (RFC 7752)
   [40, 0xc0], // BGP prefix SID (RFC 8669)
 ]);
@@ -31,7 +31,7 @@ export function printableUnknown(attrs: PathAttributes): UnknownAttribute[] {
     // ExaBGP ignores unknown non-transitive attributes (RFC 4271 §5: not passed on).
     if (!(u.flags & AttrFlag.TRANSITIVE)) continue;
     const known = EXABGP_KNOWN_FLAGS.get(u.type);
-    if (known !== undefined && (known === -1 || (u.flags & ~(AttrFlag.PARTIAL | AttrFlag.EXTENDED_LENGTH)) !== known)) continue;
+    if (known !== undefined && (u.flags & ~(AttrFlag.PARTIAL | AttrFlag.EXTENDED_LENGTH)) !== known) continue;
     out.push(u);
   }
   return out.sort((a, b) => a.type - b.type);

@@ -11,6 +11,8 @@
 import { AttrFlag, AttrType } from '../../wire/iana';
 import type { Aggregator, PathAttributes, UnknownAttribute, UpdateMessage } from '../../wire/types';
 import { asPathText, flattenAsPath } from '../exabgp-json/as-path';
+import { aigpText } from '../exabgp-json/aigp-text';
+import { prefixSidText } from '../exabgp-json/prefix-sid';
 import { exabgpAggregators, exabgpAsPath, exabgpIpv6ExtendedCommunities, printableUnknown } from '../exabgp-json/exabgp-view';
 import { extendedCommunityText } from './extended-community';
 
@@ -118,8 +120,13 @@ export function attributesText(msg: UpdateMessage, asn4: boolean): string {
   if (a.as4Path && a.as4Path.length && (!path || treatAsWithdraw)) out += ` attribute [ 0x11 0xC0 ${asPathText(flattenAsPath(a.as4Path))} ]`;
   unknownBefore(AttrType.AS4_AGGREGATOR);
   if (aggs.as4Aggregator) out += ` aggregator ${aggs.as4Aggregator}`;
+  unknownBefore(AttrType.AIGP);
+  // RFC 7311; ExaBGP 5's AIGP.__repr__ (4.2 cannot decode AIGP: docs/exabgp-differences.md).
+  if (a.aigp !== undefined) out += ` aigp ${aigpText(a.aigp)}`;
   unknownBefore(AttrType.LARGE_COMMUNITIES);
   if (a.largeCommunities && a.largeCommunities.length) out += ` large-community ${largeCommunitiesText(a.largeCommunities)}`;
+  unknownBefore(AttrType.BGP_PREFIX_SID);
+  if (a.prefixSid && a.prefixSid.length) out += ` bgp-prefix-sid ${prefixSidText(a.prefixSid)}`;
   unknownBefore(0x10000);
   if (msg.errorAction === 'discard') out += ' error discard';
   if (treatAsWithdraw) out += ' error treat-as-withdraw';

@@ -40,6 +40,11 @@ export interface AttributeCodec<V> {
   readonly malformed: AttrAction;
   /** RFC 7606's approach for a malformed value from an external peer, when it differs (LOCAL_PREF, §7.5). */
   readonly malformedFromExternal?: AttrAction;
+  /**
+   * True when this session does not take the attribute at all (RFC 7311 AIGP_SESSION disabled):
+   * the decoder skips it as it would an unknown non-transitive attribute, without an error.
+   */
+  ignored?(ctx: CodecContext): boolean;
   /** Reads the value in buf[start, end). Throws AttrError (or BgpError for NLRI syntax errors). */
   decode(buf: Buffer, start: number, end: number, ctx: CodecContext): V;
   /** Puts a decoded value where it belongs in the message being built. */

@@ -8,6 +8,7 @@ import { AttrFlag, AttrType, ErrorCode, UpdateSubcode } from '../iana';
 import type { CodecContext, UnknownAttribute } from '../types';
 import type { Writer } from '../writer';
 import { aggregator } from './aggregator';
+import { aigp } from './aigp';
 import { asPath } from './as-path';
 import { as4Aggregator } from './as4-aggregator';
 import { as4Path } from './as4-path';
@@ -24,6 +25,7 @@ import { multiExitDisc } from './multi-exit-disc';
 import { nextHop } from './next-hop';
 import { origin } from './origin';
 import { originatorId } from './originator-id';
+import { prefixSid } from './prefix-sid';
 import { KEPT_FLAGS } from './unknown-attribute';
 import { attachWireKey, wireKeyOfRange } from './wire-key';
 
@@ -50,7 +52,9 @@ export const ATTRIBUTE_CODECS: readonly AttributeCodec<unknown>[] = [
   extendedCommunities,
   as4Path,
   as4Aggregator,
+  aigp,
   largeCommunities,
+  prefixSid,
 ];
 
 /** Codecs indexed by type code; a code listed twice is a bug and throws. */
@@ -106,6 +110,7 @@ export function decodePathAttributes(
   const discarded: number[] = [];
   let action = 0;
   let unknown: UnknownAttribute[] | undefined;
+  let ignored = false;
   // Where MP_REACH_NLRI and MP_UNREACH_NLRI sit, to leave them out of the wire key.
   let reachStart = start;
   let reachEnd = start;
@@ -159,6 +164,12 @@ export function decodePathAttributes(
       (unknown ??= []).push({ flags: flags & KEPT_FLAGS, type, value: copy(buf, valueStart, valueEnd) });
       continue;
     }
+    if (codec.ignored?.(ctx)) {
+      // Skipped before any check, as RFC 7311 §3 asks of an AIGP on a session not enabled for it;
+      // the wire key is left off, since re-decoding the bytes elsewhere would bring it back.
+      ignored = true;
+      continue;
+    }
     try {
       if ((flags & (AttrFlag.OPTIONAL | AttrFlag.TRANSITIVE)) !== codec.flags) {
         // RFC 7606 §3.c: conflicting Optional/Transitive bits make the attribute malformed.
@@ -175,9 +186,9 @@ export function decodePathAttributes(
     }
   }
   if (unknown) parts.attributes.unknown = unknown;
-  // Only where the bytes alone say what the attributes are (wire-key.ts): nothing dropped, and
-  // no 2-octet AS path that RFC 6793 merging may still rewrite.
-  if (action === 0 && ctx.asn4) attachWireKey(parts.attributes, wireKeyOfRange(buf, start, end, reachStart, reachEnd, unreachStart, unreachEnd));
+  // Only where the bytes alone say what the attributes are (wire-key.ts): nothing dropped or
+  // ignored, and no 2-octet AS path that RFC 6793 merging may still rewrite.
+  if (action === 0 && ctx.asn4 && !ignored) attachWireKey(parts.attributes, wireKeyOfRange(buf, start, end, reachStart, reachEnd, unreachStart, unreachEnd));
   return { parts, action, discarded };
 }
 
@@ -212,8 +223,9 @@ const NO_UNKNOWN: readonly UnknownAttribute[] = [];
 
 /**
  * Writes the attributes of `parts` whose type code is in [fromCode, toCode], in ascending
- * type order, unknown ones interleaved by their code. The Extended Length bit is set only
- * when a value exceeds 255 octets, so canonical messages round-trip byte for byte.
+ * type order, unknown ones interleaved by their code. The Extended Length bit of a known
+ * attribute is set only when its value exceeds 255 octets; an unknown one keeps the bit it was
+ * received or given with, so decoded messages round-trip byte for byte.
  */
 export function encodePathAttributes(w: Writer, parts: UpdateParts, ctx: CodecContext, fromCode = 0, toCode = 255): void {
   const unknown = inOrder(parts.attributes.unknown);
@@ -252,12 +264,20 @@ export function endAttribute(w: Writer, flagsAt: number, flags: number): void {
   w.patch(flagsAt + 2, 2, length);
 }
 
+/**
+ * An unknown attribute with its flags as kept or given: the Extended Length bit, when set, gives
+ * a 2-octet length even for a short value (RFC 4271 §4.3 allows either form); past 255 octets
+ * it is set whatever the flags say.
+ */
 function writeUnknown(w: Writer, attribute: UnknownAttribute, fromCode: number, toCode: number): void {
   if (attribute.type < fromCode || attribute.type > toCode) return;
-  const flags = attribute.flags & KEPT_FLAGS;
-  const flagsAt = beginAttribute(w, flags, attribute.type);
+  const length = attribute.value.length;
+  if (length > 0xffff) throw new Error(`an attribute value of ${length} octets does not fit a 2-octet length`);
+  const flags = (attribute.flags & KEPT_FLAGS) | (length > 255 ? AttrFlag.EXTENDED_LENGTH : 0);
+  w.u8(flags).u8(attribute.type);
+  if (flags & AttrFlag.EXTENDED_LENGTH) w.u16(length);
+  else w.u8(length);
   w.bytes(attribute.value);
-  endAttribute(w, flagsAt, flags);
 }
 
 function inOrder(unknown: readonly UnknownAttribute[] | undefined): readonly UnknownAttribute[] {

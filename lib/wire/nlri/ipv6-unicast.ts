@@ -12,6 +12,13 @@ import type { NlriCodec } from './nlri-codec';
 import { decodePrefixField, encodePrefixRange, type DecodeOne, type EncodeOne } from './prefix-run';
 
 const NEXT_HOP_LENGTHS: readonly NextHopLength[] = [16, 32];
+/**
+ * Read also: a 4-octet IPv4 next hop, which RFC 2545 does not allow for IPv6 NLRI but some
+ * speakers send (RFC 8950's capability turned around); ExaBGP reads it as an IPv4 next hop when
+ * the extended next hop capability is negotiated, and so does rxbgp, always, rather than reset the
+ * session with 3/9. rxbgp itself sends an IPv4 next hop of an IPv6 route IPv4-mapped (16 octets).
+ */
+const DECODED_NEXT_HOP_LENGTHS: readonly NextHopLength[] = [4, 16, 32];
 
 /** Scratch space for one address: coding is synchronous, so it is never shared. */
 const scratch = Buffer.alloc(16);
@@ -49,6 +56,6 @@ export const ipv6Unicast: NlriCodec & { readonly decodeOne: DecodeOne; readonly 
   decodeField: (target, buf, start, end, addPath) => decodePrefixField(decodeOne, target, buf, start, end, addPath),
   count: (list) => list.prefixes.length,
   encodeRange: (w, list, addPath, from, to, limit) => encodePrefixRange(encodeOne, w, list, addPath, from, to, limit),
-  decodeNextHop: (buf, start, end) => decodeIpNextHop(buf, start, end, NEXT_HOP_LENGTHS),
+  decodeNextHop: (buf, start, end) => decodeIpNextHop(buf, start, end, DECODED_NEXT_HOP_LENGTHS),
   encodeNextHop: (w, nextHop) => encodeIpNextHop(w, nextHop, NEXT_HOP_LENGTHS),
 };

@@ -51,7 +51,7 @@ const bad: ReadonlyArray<readonly [string, string]> = [
   ['announce route 10.0.0.0/24 next-hop self watchdog withdraw', 'a watchdog cannot be named announce or withdraw'],
   ['announce route 10.0.0.0/24 next-hop self name "unterminated', 'unterminated quote at column 47'],
   ['announce route 10.0.0.0/24 next-hop self rd 65000:1', 'an ipv4 mpls-vpn route needs a label (RFC 8277 §2): "10.0.0.0/24" (word 3, column 16)'],
-  ['announce route 10.0.0.0/24 next-hop self label 100 bgp-prefix-sid 7', 'only IPv4/IPv6 unicast routes are supported'],
+  ['announce route 10.0.0.0/24 next-hop self label 100 bgp-prefix-sid [ 7', 'expected ] or , after the label index'],
   ['announce route 10.0.0.0/24 next-hop self attribute [ 0x63 0xc0 0x010 ]', 'attribute data must be 0x and an even number of hex digits'],
   ['announce route 10.0.0.0/24 next-hop self attribute 0x63', 'expected attribute [ 0xCODE 0xFLAGS 0xDATA ]'],
   ['announce route 10.0.0.0/24 next-hop self aigp -5', 'aigp must be a 64-bit number'],

@@ -116,9 +116,10 @@ const table: ReadonlyArray<readonly [string, Command]> = [
     'announce route 10.0.0.0/24 next-hop self attribute [ 0x63 0xc0 0x01020304 ]',
     announce(v4('10.0.0.0/24', 'self', { ...base, unknown: [{ type: 0x63, flags: 0xc0, value: Buffer.from('01020304', 'hex') }] })),
   ],
+  ['announce route 10.0.0.0/24 next-hop self aigp 0xffffffffffffffff', announce(v4('10.0.0.0/24', 'self', { ...base, aigp: 0xffffffffffffffffn }))],
   [
     'announce route 10.0.0.0/24 next-hop self aigp 100',
-    announce(v4('10.0.0.0/24', 'self', { ...base, unknown: [{ type: 26, flags: 0x80, value: Buffer.from('01000b0000000000000064', 'hex') }] })),
+    announce(v4('10.0.0.0/24', 'self', { ...base, aigp: 100n })),
   ],
   [
     'announce route 10.0.0.0/24 next-hop 192.0.2.1 origin igp as-path [ 65001 ] med 10 local-preference 100 atomic-aggregate aggregator (65001:192.0.2.1) originator-id 1.1.1.1 cluster-list [ 2.2.2.2 ] community [ 65001:1 ] large-community [ 65001:1:1 ] extended-community [ target:65001:1 ]',

@@ -26,6 +26,32 @@ const V4: Announced = { afi: 1, safi: 1, prefixes: ['10.0.0.0/24', '10.0.1.0/24'
 const V6_LINK_LOCAL: Announced = { afi: 2, safi: 1, prefixes: ['2001:db8:1::/48', '2001:db8:2::/48'], nextHop: ['2001:db8::1', 'fe80::1'] };
 
 describe('UPDATE events', () => {
+  it('prints the BGP Prefix-SID SRv6 services (RFC 9252) as ExaBGP 5 does (qa/encoding/conf-srv6-mup.ci, qa/decoding/vpnv4-extended-nexthop-1)', () => {
+    const structure: [number, number, number, number, number, number] = [64, 24, 16, 0, 0, 0];
+    const msg = update({
+      attributes: {
+        ...ATTRS,
+        prefixSid: [
+          { type: 5, subTlvs: [{ type: 1, sid: '2001:db8:1:1::', flags: 0, behavior: 72, subSubTlvs: [{ type: 1, structure }] }] },
+          { type: 6, subTlvs: [{ type: 1, sid: '2001:1::', flags: 0, behavior: 0, subSubTlvs: [] }, { type: 9, value: Buffer.from([0xaa]) }] },
+          { type: 99, value: Buffer.from([1, 2]) },
+        ],
+      },
+      announced: [V4],
+    });
+    expect(message(msg)).toContain(
+      '"bgp-prefix-sid": { "l3-service": [ { "sid": "2001:db8:1:1::", "flags": 0, "endpoint_behavior": 72, "structure": {"locator-block-length": 64, ' +
+        '"locator-node-length": 24, "function-length": 16, "argument-length": 0, "transposition-length": 0, "transposition-offset": 0} } ], ' +
+        '"l2-service": [ { "sid": "2001:1::", "flags": 0, "endpoint_behavior": 0 }, {"type": 9, "raw": "aa"} ], "attribute-not-implemented-99": "0x0102" } }',
+    );
+  });
+
+  it('prints AIGP (RFC 7311) as ExaBGP 5 does: "aigp", a quoted 0x and 16 hex digits, between AS4_AGGREGATOR and LARGE_COMMUNITIES', () => {
+    // ExaBGP 5 AttributeCollection: AIGP is 'integer' with AIGP.__repr__ f'0x{aigp:016x}', quoted as not a number.
+    const msg = update({ attributes: { ...ATTRS, aigp: 100n, largeCommunities: [[65002, 1, 2]] }, announced: [V4] });
+    expect(message(msg)).toContain('"confederation-path": [], "aigp": "0x0000000000000064", "large-community": [ [ 65002, 1 , 2 ] ] }');
+  });
+
   it('groups announced routes by family, then next hop, and lists withdrawn ones by family', () => {
     const msg = update({
       attributes: ATTRS,
@@ -128,7 +154,7 @@ describe('UPDATE events', () => {
           { flags: 0xc0, type: 99, value: Buffer.from([1, 2]) },
           { flags: 0xc0, type: 99, value: Buffer.from([3]) }, // a repeat: ExaBGP keeps the first
           { flags: 0x80, type: 98, value: Buffer.from([1]) },
-          { flags: 0xc0, type: 26, value: Buffer.alloc(11) }, // AIGP: dropped by ExaBGP unless configured
+          { flags: 0xc0, type: 26, value: Buffer.alloc(11) }, // AIGP with the wrong flags: dropped by ExaBGP
           { flags: 0xc0, type: 23, value: Buffer.alloc(256) },
         ],
       };

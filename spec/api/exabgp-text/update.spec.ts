@@ -12,6 +12,17 @@ const routes: UpdateMessage = {
 };
 
 describe('ExaBGP text UPDATE events', () => {
+  it("writes an SRv6 service Prefix-SID as ExaBGP 5's str() does, its SID information bracket left open", () => {
+    const prefixSid = [{ type: 5, subTlvs: [{ type: 1, sid: '2001:db8:1:1::', flags: 0, behavior: 0x48, subSubTlvs: [{ type: 1, structure: [64, 24, 16, 0, 0, 0] as [number, number, number, number, number, number] }] }] }] as const;
+    const text = updateText(N, { ...routes, withdrawn: [], attributes: { ...routes.attributes, prefixSid } }, 'receive', ASN4);
+    expect(text).toContain('local-preference 100 bgp-prefix-sid [ l3-service [ sid-information [ sid:2001:db8:1:1:: flags:0 endpoint_behavior:0x48  [ sid-structure [64,24,16,0,0,0] ] ] ]\n');
+  });
+
+  it('writes AIGP (RFC 7311) as ExaBGP 5 does: aigp 0x and 16 hex digits', () => {
+    const text = updateText(N, { ...routes, withdrawn: [], attributes: { ...routes.attributes, aigp: 0x1234n } }, 'receive', ASN4);
+    expect(text).toContain('local-preference 100 aigp 0x0000000000001234\n');
+  });
+
   it('frames routes between start and end, withdrawals without attributes', () => {
     expect(updateText(N, routes, 'send', ASN4).split('\n')).toEqual([
       'neighbor 192.0.2.2 send update start',

@@ -66,9 +66,12 @@ describe('rxbgp encode against the bytes the daemon sends', () => {
     ['eBGP, bulk attributes nlri (sent in prefix order)', EBGP, 'announce attributes next-hop self med 7 nlri 10.236.3.0/24 10.236.1.0/24 10.236.2.0/24'],
     ['eBGP, withdrawal', EBGP, 'withdraw route 10.236.0.0/24'],
     ['iBGP, IPv6 withdrawal', IBGP, 'withdraw route 2001:db8:237::/48'],
+    // RFC 4271 §4.3: a generic attribute keeps its flags, its Extended Length bit too (a 2-octet length for 4 octets).
+    ['eBGP, generic attribute with Extended Length', EBGP, 'announce route 10.236.4.0/24 next-hop 198.51.100.1 attribute [ 0x99 0xd0 0x00000064 ]'],
   ])('%s: encode equals what the neighbor receives', async (_name, peer, line) => {
     const [received, encoded] = await both(peer, line);
     expect(encoded.length).toBeGreaterThan(0);
     expect(received).toEqual(encoded);
+    if (line.includes('attribute [')) expect(received[0]).toContain('d099000400000064');
   });
 });

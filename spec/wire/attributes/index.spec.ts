@@ -49,16 +49,27 @@ describe('path attribute list', () => {
     );
   });
 
-  it('keeps unknown optional attributes with their Optional, Transitive and Partial bits only', () => {
+  it('keeps unknown optional attributes with their four RFC 4271 §4.3 flag bits, Extended Length included', () => {
     const parts = decodeClean(hex`
       f0 63 0002 0102      # type 99, Optional|Transitive|Partial|Extended Length, length 2
       8f 64 01 03          # type 100, Optional and stray low bits
     `);
     expect(parts.attributes.unknown).toEqual([
-      { flags: 0xe0, type: 99, value: hex`0102` },
+      { flags: 0xf0, type: 99, value: hex`0102` },
       { flags: 0x80, type: 100, value: hex`03` },
     ]);
-    expect(encodeList(parts)).toBe('e0630201028064' + '0103');
+    // Written back byte for byte, the 2-octet length kept; the unused low bits are zero (§4.3).
+    expect(encodeList(parts)).toBe(toHex(hex`
+      f0 63 0002 0102      # type 99 as received
+      80 64 01 03          # type 100, low bits cleared
+    `));
+  });
+
+  it('writes a given unknown attribute with exactly its flags, a short value in the Extended Length form when that bit is set', () => {
+    // ExaBGP's generic attribute from a helper: attribute [ 0x99 0x70 0x00000064 ].
+    expect(encodeList({ attributes: { unknown: [{ flags: 0x70, type: 0x99, value: hex`00000064` }] } })).toBe(
+      toHex(hex`70 99 0004 00000064   # Transitive|Partial|Extended Length, type 153, 2-octet length 4`),
+    );
   });
 
   it('uses the Extended Length form only past 255 octets', () => {

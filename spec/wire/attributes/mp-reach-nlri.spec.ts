@@ -73,7 +73,7 @@ describe('MP_REACH_NLRI (RFC 4760 §3)', () => {
   it.each([
     ['shorter than AFI, SAFI and next hop length', hex`80 0e 03 0002 01`],
     ['a next hop running past the attribute', hex`80 0e 06 0002 01 10 2001`],
-    ['a 4-octet next hop for IPv6', hex`80 0e 0a 0002 01 04 c0000201 00 00`],
+    ['a 5-octet next hop for IPv6', hex`80 0e 0b 0002 01 05 c000020100 00 00`],
   ])('resets the session with Optional Attribute Error when %s (RFC 7606 §7.11, RFC 4760 §7)', (_why, bytes) => {
     expect(resetBy(bytes)).toEqual({ code: 3, subcode: 9, data: toHex(bytes) });
   });

@@ -16,3 +16,15 @@ describe('propagateUnknown (RFC 4271 §9)', () => {
     ]);
   });
 });
+
+describe('propagateUnknown and the Extended Length bit', () => {
+  it('keeps the Extended Length bit as received, setting only Partial', () => {
+    const value = hex`0102`;
+    expect(propagateUnknown([{ flags: 0xd0, type: 99, value }])).toEqual([{ flags: 0xf0, type: 99, value }]);
+  });
+
+  it('passes a transitive attribute without the Optional bit on unchanged (Partial is for optional ones)', () => {
+    const value = hex`00000064`;
+    expect(propagateUnknown([{ flags: 0x50, type: 0x99, value }])).toEqual([{ flags: 0x50, type: 0x99, value }]);
+  });
+});

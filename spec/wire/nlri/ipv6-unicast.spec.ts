@@ -35,7 +35,9 @@ describe('IPv6 unicast NLRI (RFC 4760, RFC 2545)', () => {
     const two = hex`20010db8000000000000000000000001 fe800000000000000000000000000001`;
     expect(ipv6Unicast.decodeNextHop(two, 0, 32)).toEqual(['2001:db8::1', 'fe80::1']);
     expect(ipv6Unicast.decodeNextHop(two, 0, 16)).toEqual(['2001:db8::1']);
-    expect(ipv6Unicast.decodeNextHop(two, 0, 4)).toBeUndefined();
+    // A 4-octet next hop is read as IPv4, as ExaBGP reads it (RFC 8950 the other way round); 8 is not.
+    expect(ipv6Unicast.decodeNextHop(two, 0, 4)).toEqual(['32.1.13.184']);
+    expect(ipv6Unicast.decodeNextHop(two, 0, 8)).toBeUndefined();
     const w = new Writer(4);
     ipv6Unicast.encodeNextHop(w, ['2001:db8::1', 'fe80::1']);
     expect(toHex(w.view())).toBe(toHex(two));

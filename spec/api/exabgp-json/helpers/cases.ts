@@ -187,6 +187,26 @@ export const UPDATE_CASES: readonly JsonCase[] = [
     ],
     nlri: prefixes('10.0.0.0/24'),
   }),
+  upd('AIGP on an eBGP session without aigp: ignored (RFC 7311 §3)', {
+    attributes: [...BASE, attr(0x80, 26, '01000b0000000000000064')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
+  upd('BGP Prefix-SID label index (RFC 8669)', {
+    attributes: [...BASE, attr(0xc0, 40, '01 0007 00 0000 00000309')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
+  upd('BGP Prefix-SID label index and two SRGB ranges', {
+    attributes: [...BASE, attr(0xc0, 40, '01 0007 00 0000 0000012c  03 000e 0000 0c3500 001000 0f4240 001388')],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
+  upd('unknown attributes with a short Extended Length form', {
+    attributes: [
+      ...BASE,
+      attr(0xd0, 99, '0102'), // optional transitive, 2-octet length for 2 octets: ExaBGP shows 0xF0
+      attr(0xf0, 100, '07'), // the same, already Partial
+    ],
+    nlri: prefixes('10.0.0.0/24'),
+  }),
   upd(
     '4096-octet UPDATE with 1000 prefixes',
     // 19 (header) + 4 (lengths) + 20 (BASE) + 47 (11 communities) + 6 (unknown) + 4000 (1000 /24) = 4096 octets

@@ -21,8 +21,12 @@ export const TEST_SOURCE: JsonEnvelopeSource = { host: 'host', pid: 1, ppid: 1, 
 
 const FAMILIES = [familyKey(1, 1), familyKey(2, 1), familyKey(1, 2), familyKey(2, 2)];
 
+/**
+ * The session of the cases is eBGP (AS 65001 and 65002) with ExaBGP's default neighbor, which has
+ * no `aigp`: RFC 7311's AIGP_SESSION is off there (ExaBGP drops AIGP too).
+ */
 export function caseContext(c: JsonCase): CodecContext {
-  return { asn4: c.asn4 ?? true, extendedMessage: false, addPath: new Set(c.addpath ? FAMILIES : []) };
+  return { asn4: c.asn4 ?? true, extendedMessage: false, addPath: new Set(c.addpath ? FAMILIES : []), aigp: false };
 }
 
 const STATES: Readonly<Record<string, State>> = {
