@@ -312,7 +312,7 @@ class Resolver {
       const value = (r as Record<string, unknown>)[key] as ReadonlyArray<string | number> | string | number | undefined;
       if (value !== undefined) words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
     }
-    return words.size ? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words)?.family : undefined;
+    return (words.size ? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words) : FAMILY_REGISTRY.implicitRoute(r.prefix.afi, r.prefix.text))?.family;
   }
 
   /** Routes for one resolved neighbor, checked as its "routes" would be (the library's announce). */
@@ -345,8 +345,9 @@ class Resolver {
       keys.push(key);
       words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
     }
-    if (keys.length === 0) return undefined;
-    const found = FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words);
+    const implicit = keys.length === 0 ? FAMILY_REGISTRY.implicitRoute(r.prefix.afi, r.prefix.text) : undefined;
+    if (keys.length === 0 && !implicit?.nlri.ok) return undefined;
+    const found = implicit ?? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words);
     if (!found) {
       this.error(joinKey(path, keys[0]), `no family rxbgp carries takes ${keys.join(' and ')} with the ${afiName(r.prefix.afi)} prefix ${r.prefix.text}`);
       return undefined;

@@ -40,9 +40,11 @@ export function parseRouteCommand(
     }
     if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown('unknown route attribute', ROUTE_ATTRIBUTE_WORDS);
   }
-  if (qualifiers.size > 0 || (named && named.safi !== Safi.UNICAST)) {
+  // No family named, no qualifier words: a family may still claim the prefix (RouteQualifiers.implicit).
+  const implicit = qualifiers.size === 0 && afi === undefined ? FAMILY_REGISTRY.implicitRoute(prefix.afi, prefix.text, !announce) : undefined;
+  if (qualifiers.size > 0 || (named && named.safi !== Safi.UNICAST) || implicit) {
     const byName = named?.routeQualifiers?.nlri(prefix.text, qualifiers, true, !announce);
-    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers, !announce);
+    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : (implicit ?? FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers, !announce));
     if (named && !found) cursor.fail(`this route is not an ${named.name} route`, prefixAt);
     if (!found) cursor.fail(`no family rxbgp carries takes ${[...qualifiers.keys()].join(' and ')} with this prefix`, prefixAt);
     if (!found.nlri.ok) cursor.fail(found.nlri.error, prefixAt);
