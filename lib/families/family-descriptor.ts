@@ -118,6 +118,13 @@ export interface RouteQualifiers<Nlri = unknown> {
    * `announce route 232.1.1.0/24 ...` is an IPv4 multicast route), so it must answer fast.
    */
   readonly implicit?: boolean;
+  /**
+   * Set when the family's routes have no prefix: `announce <word> <qualifiers> <attributes>`
+   * (ExaBGP's `announce vpls rd 65000:1 endpoint 1 ... next-hop 192.0.2.1 origin igp`). The command
+   * layer reads the qualifier words and the attribute words in any order, then asks `nlri` with
+   * prefix "" and `named` set.
+   */
+  readonly word?: string;
 }
 
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */

@@ -13,7 +13,7 @@ import { CommandSyntaxError, Cursor } from './cursor';
 import { parseEorCommand } from './eor-command';
 import { parseNeighborSelectors } from './neighbor-selectors';
 import { grammarFamily, parseGrammarLine, parseGrammarRouteCommand, parseNamedFamilyRouteCommand } from './grammar-route-command';
-import { parseFamilyRouteCommand, parseRouteCommand } from './route-command';
+import { parseFamilyRouteCommand, parseRouteCommand, parseWordRouteCommand } from './route-command';
 import { FAMILY_REGISTRY } from '../../families';
 import { parseRouteRefreshCommand } from './route-refresh-command';
 import { parseShowCommand } from './show-command';
@@ -29,8 +29,8 @@ const UNSUPPORTED = new Set(['vpls', 'operational']);
 
 /** Every command's first word: a misspelt one gets a "did you mean" answer. */
 const VERBS: readonly string[] = ['announce', 'withdraw', 'teardown', 'show', 'flush', 'clear', 'neighbor', ...CONTROL_WORDS];
-const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh', ...FAMILY_REGISTRY.grammarWords];
-const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', ...FAMILY_REGISTRY.grammarWords];
+const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh', ...FAMILY_REGISTRY.grammarWords, ...FAMILY_REGISTRY.familyWords];
+const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', ...FAMILY_REGISTRY.grammarWords, ...FAMILY_REGISTRY.familyWords];
 
 /**
  * Parses one command line. `processName` is the name of the helper that sent it: ExaBGP's
@@ -103,6 +103,8 @@ function parseAnnounceOrWithdraw(
     case 'watchdog':
       return parseWatchdogCommand(cursor, announce, selectors, processName);
   }
+  const worded = FAMILY_REGISTRY.wordFamily(what);
+  if (worded) return parseWordRouteCommand(cursor, announce, selectors, worded);
   const grammar = FAMILY_REGISTRY.grammar(what);
   if (grammar) return parseGrammarRouteCommand(cursor, announce, selectors, grammar);
   if (announce && what === 'eor') return parseEorCommand(cursor, selectors);
