@@ -25,7 +25,7 @@ import { parseWatchdogCommand } from './watchdog-command';
 const COMMENT: Command = Object.freeze({ kind: 'comment' });
 
 /** Other ExaBGP commands, refused with a reason rather than "unknown". */
-const UNSUPPORTED = new Set(['vpls', 'operational']);
+const UNSUPPORTED = new Set(['operational']);
 
 /** Every command's first word: a misspelt one gets a "did you mean" answer. */
 const VERBS: readonly string[] = ['announce', 'withdraw', 'teardown', 'show', 'flush', 'clear', 'neighbor', ...CONTROL_WORDS];
