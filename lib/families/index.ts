@@ -74,6 +74,7 @@ import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } fr
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
+import { rtcFamily } from './rtc';
 import { vplsFamily } from './vpls';
 
 export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyValidation, FamilyWireOptions, FamilyParse, FamilyRoute, NextHopRule, PrefixView, RouteConfigForm, RouteGrammar } from './family-descriptor';
@@ -83,9 +84,10 @@ export { ipv6UnicastFamily } from './ipv6-unicast';
 export { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, labeledFamily, type LabeledPrefix, type LabeledPrefixView } from './labeled-prefix';
 export { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
 export { vplsFamily, type VplsNlri, type VplsView } from './vpls';
+export { rtcFamily, type RtcNlri, type RtcView } from './rtc';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, ipv4MulticastFamily, ipv6MulticastFamily, vplsFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, ipv4MulticastFamily, ipv6MulticastFamily, vplsFamily, rtcFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

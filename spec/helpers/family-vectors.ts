@@ -23,6 +23,8 @@ export interface FamilyVector {
   readonly exabgp42: string | null;
   /** What ExaBGP 4.2's text encoder prints for neighbor 127.0.0.2, or null. */
   readonly exabgp42Text: string | null;
+  /** What ExaBGP 5's `exabgp decode` prints as the message, for families 4.2 does not negotiate (ipv4 rtc, ipv6 multicast), or null. */
+  readonly exabgp5: string | null;
 }
 
 export function readVectors(file: string): FamilyVector[] {

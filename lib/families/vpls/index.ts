@@ -10,12 +10,10 @@
  * The next hop is an IPv4 (or IPv6) address of the PE (RFC 4761 §3.2.2 leaves it to RFC 4760).
  */
 import { Afi, Safi } from '../../wire/iana';
-import { decodeIpNextHop, encodeIpNextHop, type NextHopLength } from '../../wire/nlri/ip-next-hop';
-import type { NlriCodec, NlriSource } from '../../wire/nlri/nlri-codec';
-import type { Writer } from '../../wire/writer';
-import type { FamilyDescriptor, FamilyParse } from '../family-descriptor';
+import type { FamilyDescriptor } from '../family-descriptor';
 import { ipNextHopRule } from '../ip-prefix/prefix-family';
 import { formatRouteDistinguisher } from '../route-distinguisher';
+import { valueList } from '../value-list';
 import { formatVpls, parseVpls, VPLS_WORDS, vplsJsonItem, vplsOfWords, vplsTextItem } from './text';
 import type { VplsNlri } from './types';
 import { decodeVplsField, encodeVpls } from './wire';
@@ -33,61 +31,19 @@ export interface VplsView {
 }
 
 const NAME = 'l2vpn vpls';
-const NEXT_HOP_LENGTHS: readonly NextHopLength[] = [4, 16];
 
-/** The values behind a list's texts, keyed by the texts' array. */
-const VALUES = new WeakMap<object, readonly VplsNlri[]>();
-
-function parseText(text: string): FamilyParse<VplsNlri> {
-  return parseVpls(text);
-}
-
-function valuesOf(list: NlriSource): readonly VplsNlri[] {
-  const known = VALUES.get(list.prefixes);
-  if (known && known.length === list.prefixes.length) return known;
-  const values = list.prefixes.map((text) => {
-    const parsed = parseText(text);
-    if (!parsed.ok) throw new Error(`${NAME}: ${parsed.error}`);
-    return parsed.value;
-  });
-  VALUES.set(list.prefixes, values);
-  return values;
-}
-
-function withValues<T extends object>(target: T, values: readonly VplsNlri[]): T & { prefixes: string[] } {
-  const out = Object.assign(target, { prefixes: values.map(formatVpls) });
-  VALUES.set(out.prefixes, values);
-  return out;
-}
-
-const wire: NlriCodec = {
+const list = valueList<VplsNlri>({
   afi: Afi.L2VPN,
   safi: Safi.VPLS,
   name: NAME,
-  decodeField(target, buf, start, end, addPath) {
-    const run = decodeVplsField(buf, start, end, addPath);
-    const out: typeof target & { prefixes: string[]; pathIds?: number[]; malformed?: string } = withValues(target, run.values);
-    if (run.pathIds) out.pathIds = run.pathIds;
-    if (run.error) out.malformed = `malformed ${NAME} NLRI ${run.error}`;
-    return out;
-  },
-  count: (list) => list.prefixes.length,
-  encodeRange(w: Writer, list, addPath, from, to, limit) {
-    const values = valuesOf(list);
-    for (let i = from; i < to; i++) {
-      const mark = w.pos;
-      if (addPath) w.u32(list.pathIds?.[i] ?? 0);
-      encodeVpls(w, values[i]);
-      if (w.pos > limit) {
-        w.pos = mark;
-        return i;
-      }
-    }
-    return to;
-  },
-  decodeNextHop: (buf, start, end) => decodeIpNextHop(buf, start, end, NEXT_HOP_LENGTHS),
-  encodeNextHop: (w, nextHop) => encodeIpNextHop(w, nextHop, NEXT_HOP_LENGTHS),
-};
+  format: formatVpls,
+  parse: parseVpls,
+  decodeField: decodeVplsField,
+  encodeOne: encodeVpls,
+  nextHopLengths: [4, 16],
+});
+const { valuesOf, withValues, wire } = list;
+const parseText = parseVpls;
 
 export const vplsFamily: FamilyDescriptor<VplsNlri, VplsView, string> = {
   afi: Afi.L2VPN,
@@ -100,16 +56,8 @@ export const vplsFamily: FamilyDescriptor<VplsNlri, VplsView, string> = {
   ribKeys: (list) => list.prefixes,
   ribKeyKind: 'string',
   ribKey: formatVpls,
-  nlriOfKey(key) {
-    const parsed = parseText(key);
-    if (!parsed.ok) throw new Error(`${NAME}: RIB key is not a route: ${parsed.error}`);
-    return parsed.value;
-  },
-  listOfKeys(head, keys) {
-    const values: VplsNlri[] = [];
-    for (let i = 0; i < keys.length; i++) values.push(this.nlriOfKey(keys[i]));
-    return withValues(head, values);
-  },
+  nlriOfKey: list.ofKey,
+  listOfKeys: (head, keys) => withValues(head, Array.from(keys, list.ofKey)),
 
   parseText,
   formatText: formatVpls,

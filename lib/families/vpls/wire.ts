@@ -12,13 +12,10 @@
  */
 import type { Writer } from '../../wire/writer';
 import { decodeRouteDistinguisher, encodeRouteDistinguisher, RD_LENGTH } from '../route-distinguisher';
+import type { ValueRun } from '../value-list';
 import { VPLS_LENGTH, type VplsNlri } from './types';
 
-export interface VplsRun {
-  readonly values: VplsNlri[];
-  readonly pathIds?: number[];
-  readonly error?: string;
-}
+type VplsRun = ValueRun<VplsNlri>;
 
 export function decodeVplsField(buf: Buffer, start: number, end: number, addPath: boolean): VplsRun {
   const values: VplsNlri[] = [];
