@@ -66,6 +66,21 @@
  * a route again when its text changes under the same routeKey (a new label: lib/rib/adj-rib-out.ts),
  * and receivedKey: the Adj-RIB-In finds the route a withdrawal removes by prefix and RD whatever its
  * label field says (RFC 8277 §2.4, 0x800000 from FRR or BIRD: lib/rib/adj-rib-in.ts).
+ *
+ * Multicast (lib/families/multicast, "ipv4 multicast" / "ipv6 multicast", SAFI 2) is unicast's prefix
+ * codec under SAFI 2 (malformed NLRI as treat-as-withdraw). ExaBGP 4.2 makes `announce route` of an
+ * IPv4 prefix in 224.0.0.0/4 a multicast route; that needed RouteQualifiers.implicit and
+ * registry.implicitRoute (a family taking routes given with no qualifier words), asked by
+ * lib/api/commands/route-command.ts and lib/config/resolve-config.ts when no family is named.
+ *
+ * VPLS (lib/families/vpls, "l2vpn vpls") and RTC (lib/families/rtc, "ipv4 rtc") have no prefix; they
+ * share lib/families/value-list (values behind canonical texts, one-pass codec with path ids and
+ * `malformed`). They needed RouteQualifiers.word (`announce vpls <words> <attributes>`, `announce rtc
+ * ...`: registry.wordFamily / familyWords, lib/api/commands/route-command.ts parseWordRouteCommand and
+ * parse-command.ts, which no longer refuses `vpls`) and the config's lists under that word
+ * ("vpls": [...], "rtc": [...]: lib/config/word-route-codec.ts, file-codec.ts, resolve-config.ts
+ * wordRoutes and default families), the family's decodeConfig reading its keys beside the route
+ * attribute keys.
  */
 import type { AnyFamily } from './family-descriptor';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';

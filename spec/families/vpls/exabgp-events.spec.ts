@@ -5,6 +5,7 @@
  * keeps the fixture honest), and back to the same octets.
  */
 import { join } from 'path';
+import { vplsFamily } from '../../../lib/families';
 import { contextOf, decodeVector, jsonOf, readVectors, reencoded, textOf } from '../../helpers/family-vectors';
 
 const VECTORS = readVectors(join(__dirname, '..', '..', 'fixtures', 'simple-families', 'vectors.json')).filter((v) => v.name.startsWith('vpls/') || v.name.startsWith('qa/'));
@@ -45,5 +46,21 @@ describe('received VPLS UPDATEs', () => {
     expect(contextOf(vector).addPath.size).toBeGreaterThan(0);
     expect(jsonOf(vector)).toContain('{ "rd": "65000:1", "endpoint": 1, "base": 800000, "offset": 0, "size": 10, "path-information": "0.0.0.5" }');
     expect(textOf(vector)).toContain('announced vpls rd 65000:1 endpoint 1 base 800000 offset 0 size 10 path-information 0.0.0.5 next-hop 192.0.2.1');
+  });
+
+  it('gives policies each field of a received route (policyView)', () => {
+    const announced = decodeVector(VECTORS.find((v) => v.name === 'vpls/rd-type-1')!).announced[0];
+    expect(vplsFamily.policyView(vplsFamily.nlriAt(announced, 0))).toEqual({ kind: 'vpls', rd: '192.0.2.1:100', endpoint: 65535, offset: 65535, size: 65535, base: 983040 });
+  });
+
+  it.each([
+    ['a Length other than 17', '0010' + '00'.repeat(16)],
+    ['an NLRI cut short', '0011' + '00'.repeat(10)],
+    ['no room for the Length', '00'],
+  ])('treats %s as withdraw (RFC 7606 §5.3), keeping the NLRI before it', (_what, bad) => {
+    const good = '0011' + '0000fde800000001' + '0001' + '0000' + '000a' + 'c35001';
+    const run = vplsFamily.wire.decodeField({}, Buffer.from(good + bad, 'hex'), 0, (good + bad).length / 2, false) as { prefixes: string[]; malformed?: string };
+    expect(run.prefixes).toEqual(['rd 65000:1 endpoint 1 base 800000 offset 0 size 10']);
+    expect(run.malformed).toMatch(/^malformed l2vpn vpls NLRI at offset 19: /);
   });
 });
