@@ -92,11 +92,22 @@ function parseAnnounceOrWithdraw(
     case 'attributes':
       return parseAttributesCommand(cursor, announce, selectors);
     case 'ipv4':
-    case 'ipv6': {
+    case 'ipv6':
+    case 'l2vpn': {
       const family = grammarFamily(what, cursor.peek());
       if (family) {
         cursor.index++;
         return parseNamedFamilyRouteCommand(cursor, announce, selectors, family);
+      }
+      // `announce l2vpn vpls rd ...`, `announce ipv4 rtc ...`: a prefix-less family named (the form `show adj-rib` prints).
+      const worded = FAMILY_REGISTRY.byName(`${what} ${cursor.peek() ?? ''}`);
+      if (worded?.routeQualifiers?.word !== undefined) {
+        cursor.index++;
+        return parseWordRouteCommand(cursor, announce, selectors, worded);
+      }
+      if (what === 'l2vpn') {
+        cursor.next('an l2vpn family');
+        return cursor.failUnknown(`unknown ${verb} l2vpn family`, FAMILY_REGISTRY.all.filter((f) => f.name.startsWith('l2vpn ')).map((f) => f.name.slice('l2vpn '.length)));
       }
       return parseFamilyRouteCommand(cursor, announce, selectors, what);
     }

@@ -9,6 +9,7 @@ const bad: ReadonlyArray<readonly [string, string]> = [
   ['announce banana', 'unknown announce command: "banana" (word 2, column 10)'],
   ['withdraw eor', 'unknown withdraw command: "eor"'],
   ['announce operational adm', 'announce operational is not supported by rxbgp yet'],
+  ['announce l2vpn banana rd 65000:1', 'unknown announce l2vpn family: "banana" (word 3, column 16)'],
   ['announce vpls 10.0.0.0/8', 'unknown vpls route word: "10.0.0.0/8" (word 3, column 15)'],
   ['announce vpls rd 65000:1 endpoint 1 base 800000 offset 0 next-hop 192.0.2.1', 'a vpls route needs size (RFC 4761 §3.2.2)'],
   ['announce vpls rd 65000:1 endpoint 1 base 1048575 offset 0 size 8 next-hop 192.0.2.1', 'base 1048575 + size 8 passes the largest label 1048575'],

@@ -6,6 +6,7 @@
 import { join } from 'path';
 import { parseCommand } from '../../../lib/api/commands/parse-command';
 import { encodeRouteCommand } from '../../../lib/cli/commands/encode-updates';
+import { routeText } from '../../../lib/daemon/route-text';
 import { readVectors } from '../../helpers/family-vectors';
 import { updateAttributes } from '../../helpers/update-attributes';
 
@@ -70,5 +71,20 @@ describe('rtc commands on the wire', () => {
     const parsed = parseCommand(line);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toContain(error);
+  });
+
+  it.each([
+    'announce rtc origin-as 65000 route-target target:65000:100 next-hop 192.0.2.1 community [ 65000:1 ]',
+    'announce vpls rd 65000:1 endpoint 1 base 800000 offset 0 size 10 next-hop 192.0.2.1 med 5',
+    'announce ipv4 multicast 10.0.0.0/8 next-hop 198.51.100.1',
+  ])('the form `show adj-rib` prints reads back: %s', (line) => {
+    const parsed = parseCommand(line);
+    if (!parsed.ok || parsed.command.kind !== 'announce-route') throw new Error(JSON.stringify(parsed));
+    const [route] = parsed.command.routes;
+    const shown = `announce ${routeText(route.afi, route.safi, route.prefix, route.nextHop, route.attributes)}`;
+    const again = parseCommand(shown);
+    if (!again.ok || again.command.kind !== 'announce-route') throw new Error(`${shown}: ${JSON.stringify(again)}`);
+    const { afi, safi, prefix, nextHop, attributes } = again.command.routes[0];
+    expect({ afi, safi, prefix, nextHop, attributes }).toEqual({ afi: route.afi, safi: route.safi, prefix: route.prefix, nextHop: route.nextHop, attributes: route.attributes });
   });
 });
