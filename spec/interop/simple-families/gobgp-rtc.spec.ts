@@ -8,7 +8,9 @@
  *   default route target constraint) and GoBGP holds each (`gobgp global rib -a rtc -j`), then drops
  *   them on `rxbgp cli withdraw rtc ...`.
  * GoBGP 3.10's CLI has no multicast or VPLS family (`unsupported address family`), so those are
- * checked with BIRD and ExaBGP (spec/interop/simple-families/).
+ * checked with BIRD and ExaBGP (spec/interop/simple-families/). The default route target constraint
+ * (`announce rtc prefix-length 0`, a zero-length NLRI, RFC 4684 §4) is left out: gobgpd 3.10 panics
+ * on it (nil pointer in BgpServer.propagateUpdate, server.go:1223) and the session dies.
  */
 import fs from 'fs';
 import path from 'path';
