@@ -80,7 +80,8 @@
  * parse-command.ts, which no longer refuses `vpls`) and the config's lists under that word
  * ("vpls": [...], "rtc": [...]: lib/config/word-route-codec.ts, file-codec.ts, resolve-config.ts
  * wordRoutes and default families), the family's decodeConfig reading its keys beside the route
- * attribute keys.
+ * attribute keys; and lib/session/rib-sender.ts resolveNextHop: "self" for a family of another AFI
+ * (L2VPN) is the session's own address, not an IPv4-mapped IPv6 one.
  */
 import type { AnyFamily } from './family-descriptor';
 import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } from './flow';

@@ -36,7 +36,8 @@ describe('End-of-RIB and ROUTE-REFRESH for VPLS, RTC and multicast', () => {
           passive: true,
           families: ['ipv4 unicast', 'ipv4 multicast', 'l2vpn vpls', 'ipv4 rtc'],
           routes: [{ prefix: '232.1.1.0/24', nextHop: '198.51.100.43' }],
-          vpls: [{ rd: '65043:1', endpoint: 1, base: 800000, offset: 0, size: 10, nextHop: '192.0.2.43' }],
+          // No nextHop: "self", the session's IPv4 address (not an IPv4-mapped IPv6 one).
+          vpls: [{ rd: '65043:1', endpoint: 1, base: 800000, offset: 0, size: 10 }],
           rtc: [{ originAs: 65043, routeTarget: 'target:65043:1', nextHop: '192.0.2.43' }, { prefixLength: 0, nextHop: '192.0.2.43' }],
         },
       ],
@@ -50,6 +51,7 @@ describe('End-of-RIB and ROUTE-REFRESH for VPLS, RTC and multicast', () => {
       for (const f of FAMILIES) await peer.waitFor((m) => isUpdate(m) && endOfRib(m)?.afi === f.afi && endOfRib(m)?.safi === f.safi);
       expect(announced(peer.received, 2)).toEqual(['232.1.1.0/24']);
       expect(announced(peer.received, 65)).toEqual(['rd 65043:1 endpoint 1 base 800000 offset 0 size 10']);
+      expect(peer.received.filter(isUpdate).flatMap((u) => u.announced.filter((a) => a.safi === 65).map((a) => a.nextHop))).toEqual([[D]]);
       expect(announced(peer.received, 132).sort()).toEqual(['origin-as 65043 route-target target:65043:1', 'prefix-length 0']);
 
       const mark = peer.received.length;
