@@ -5,6 +5,7 @@
  */
 import { grammarRouteCodec } from './grammar-route-codec';
 import { attributeKeys } from './route-attribute-keys';
+import { wordRouteCodec, type WordRouteFile } from './word-route-codec';
 import * as t from 'io-ts';
 import { closedObject } from './closed-object';
 import { bgpPrefixSidCodec, bgpPrefixSidSrv6Codec } from './prefix-sid-codec';
@@ -64,6 +65,28 @@ const qualifierValue: t.Type<QualifierValue, unknown, unknown> = new t.Type<Qual
 const qualifierKeys: Record<string, typeof qualifierValue> = Object.fromEntries([...FAMILY_REGISTRY.qualifierConfigKeys.keys()].map((key) => [key, qualifierValue]));
 
 export const routeCodec = closedObject('a route', { prefix }, { ...attributeKeys, pathId: uint32 /* RFC 7911 */, ...qualifierKeys });
+
+/**
+ * Lists of routes of the families without prefixes, under their process-API word ("vpls", "rtc"):
+ * each item is the family's keys beside a route's attribute keys (lib/config/word-route-codec.ts).
+ * Read with wordRouteLists(); typed apart because the keys come from the registry.
+ */
+const wordRouteAttributes = closedObject('route attributes', {}, { ...attributeKeys, pathId: uint32 /* RFC 7911 */ });
+export const WORD_ROUTE_FAMILIES = FAMILY_REGISTRY.all.filter((f) => f.routeQualifiers?.word !== undefined);
+const wordRouteListCodecs: Record<string, t.Type<WordRouteFile[], unknown, unknown>> = Object.fromEntries(
+  WORD_ROUTE_FAMILIES.map((f) => [f.routeQualifiers!.word!, list(wordRouteCodec(f, wordRouteAttributes), `a list of ${f.name} routes`)]),
+);
+
+/** A neighbor's lists of routes of families without prefixes, by family. */
+export function wordRouteLists(n: NeighborFile): Array<{ readonly key: string; readonly family: (typeof WORD_ROUTE_FAMILIES)[number]; readonly routes: readonly WordRouteFile[] }> {
+  const out = [];
+  for (const family of WORD_ROUTE_FAMILIES) {
+    const key = family.routeQualifiers!.word!;
+    const routes = (n as Record<string, unknown>)[key] as WordRouteFile[] | undefined;
+    if (routes) out.push({ key, family, routes });
+  }
+  return out;
+}
 
 /** A list of routes on its own (the library's Speaker.announce takes one). */
 export const routeListCodec = list(routeCodec, 'a list of routes');
@@ -208,6 +231,7 @@ export const neighborCodec = closedObject(
     // RFC 8955 / 8956: lib/families/flow), "evpn" (lib/families/evpn), ...
     ...grammarListKeys(),
     flowspec: flowspecCodec,
+    ...(wordRouteListCodecs as Record<never, never>),
     routeSets: list(routeSetCodec, 'a list of route sets'),
     mrtRoutes: list(mrtRoutesCodec, 'a list of MRT dumps'),
     api: apiCodec,

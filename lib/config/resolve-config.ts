@@ -9,7 +9,8 @@ import { fromValidationErrors, joinIndex, joinKey, type ConfigError } from './co
 import { formatFamily, parseFamily } from '../families/family-text';
 import type { PrefixValue } from './scalar-codecs';
 import { attributesOf } from './route-attribute-keys';
-import { routeListCodec, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
+import type { WordRouteFile } from './word-route-codec';
+import { routeListCodec, wordRouteLists, type ConfigFile, type MrtRoutesFile, type NeighborFile, type RouteFile, type RouteSetFile } from './file-codec';
 import type { Config, ListenConfig, MrtRoutesConfig, NeighborConfig, RouteConfig, RouteSetConfig } from './types';
 import { isAbsolute, resolve as resolvePath } from 'path';
 import { resolveApi, resolveControl, resolveProcesses } from './resolve-api';
@@ -195,6 +196,7 @@ class Resolver {
       routes: [
         ...(n.routes ?? []).map((r, j) => this.route(r, joinIndex(joinKey(path, 'routes'), j), session)),
         ...grammarLists(n).flatMap(([key, routes]) => this.grammarRoutes(routes, joinKey(path, key), session)),
+        ...wordRouteLists(n).flatMap(({ key, family, routes }) => this.wordRoutes(family, routes, joinKey(path, key), session)),
       ],
       routeSets: (n.routeSets ?? []).map((s, j) => this.routeSet(s, joinIndex(joinKey(path, 'routeSets'), j), session)),
       mrtRoutes: (n.mrtRoutes ?? []).map((m, j) => this.mrtRoutes(m, joinIndex(joinKey(path, 'mrtRoutes'), j))),
@@ -229,6 +231,7 @@ class Resolver {
     const families: Family[] = [...afis].sort((a, b) => a - b).map((afi) => ({ afi, safi: Safi.UNICAST }));
     families.push(...qualified);
     for (const [, routes] of grammarLists(n)) for (const f of routes) if (!families.some((g) => g.afi === f.afi && g.safi === f.safi)) families.push({ afi: f.afi, safi: f.safi });
+    for (const { family, routes } of wordRouteLists(n)) if (routes.length > 0) families.push({ afi: family.afi, safi: family.safi });
     return families;
   }
 
@@ -250,6 +253,32 @@ class Resolver {
       else seen.set(r.text, j);
       // "" is no next hop (RFC 8955 §4); a redirect-to-nexthop rule names one, or "self".
       return { afi: r.afi, safi: r.safi, prefix: r.text, nextHop: r.nextHop ?? '', attributes: completeRouteAttributes(r.attributes) };
+    });
+  }
+
+  /**
+   * Routes of a family without prefixes (a neighbor's "vpls", "rtc": RouteQualifiers.word), their NLRI
+   * already read by the family: checked against the neighbor's families, the family's next-hop rule
+   * and for duplicates, then kept as routes (prefix = the NLRI's canonical text) like any other.
+   */
+  private wordRoutes(family: AnyFamily, routes: readonly WordRouteFile[], path: string, session: Parameters<Resolver['family']>[4]): RouteConfig[] {
+    const seen = new Map<string, number>();
+    return routes.map((r, j) => {
+      const at = joinIndex(path, j);
+      const text = family.formatText(r.nlri);
+      if (session.explicitFamilies && !session.families.has(familyKey(family.afi, family.safi))) {
+        this.error(at, `${text} is an ${family.name} route, but this neighbor's families do not include "${family.name}"`);
+      }
+      const first = seen.get(text);
+      if (first !== undefined) this.error(at, `duplicate route: ${joinIndex(path, first).replace(/^.*\./, '')} is the same ${family.name} route (${text})`);
+      else seen.set(text, j);
+      const a = r.attributes as RouteFile;
+      const nextHop = a.nextHop ?? 'self';
+      const wrong = nextHop === 'self' ? undefined : family.nextHop.check([nextHop]);
+      if (wrong) this.error(joinKey(at, 'nextHop'), wrong);
+      const out: RouteConfig = { afi: family.afi, safi: family.safi, prefix: text, nextHop, attributes: attributesOf(a) };
+      if (a.pathId !== undefined) out.pathId = a.pathId;
+      return out;
     });
   }
 
@@ -327,7 +356,7 @@ class Resolver {
       const value = (r as Record<string, unknown>)[key] as ReadonlyArray<string | number> | string | number | undefined;
       if (value !== undefined) words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
     }
-    return words.size ? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words)?.family : undefined;
+    return (words.size ? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words) : FAMILY_REGISTRY.implicitRoute(r.prefix.afi, r.prefix.text))?.family;
   }
 
   /** Routes for one resolved neighbor, checked as its "routes" would be (the library's announce). */
@@ -360,8 +389,9 @@ class Resolver {
       keys.push(key);
       words.set(word, Array.isArray(value) ? value.map(String) : [String(value)]);
     }
-    if (keys.length === 0) return undefined;
-    const found = FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words);
+    const implicit = keys.length === 0 ? FAMILY_REGISTRY.implicitRoute(r.prefix.afi, r.prefix.text) : undefined;
+    if (keys.length === 0 && !implicit?.nlri.ok) return undefined;
+    const found = implicit ?? FAMILY_REGISTRY.qualifiedRoute(r.prefix.afi, r.prefix.text, words);
     if (!found) {
       this.error(joinKey(path, keys[0]), `no family rxbgp carries takes ${keys.join(' and ')} with the ${afiName(r.prefix.afi)} prefix ${r.prefix.text}`);
       return undefined;

@@ -124,6 +124,19 @@ export interface RouteQualifiers<Nlri = unknown> {
    * needs (an L3VPN route's labels: RFC 8277 §2.4).
    */
   nlri(prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, named?: boolean, withdraw?: boolean): FamilyParse<Nlri> | undefined;
+  /**
+   * Set when the family may also take a route given with none of its words: `nlri` is then asked
+   * with no qualifiers for every prefix of its AFI that names no family (ExaBGP 4.2's IP.tosafi():
+   * `announce route 232.1.1.0/24 ...` is an IPv4 multicast route), so it must answer fast.
+   */
+  readonly implicit?: boolean;
+  /**
+   * Set when the family's routes have no prefix: `announce <word> <qualifiers> <attributes>`
+   * (ExaBGP's `announce vpls rd 65000:1 endpoint 1 ... next-hop 192.0.2.1 origin igp`). The command
+   * layer reads the qualifier words and the attribute words in any order, then asks `nlri` with
+   * prefix "" and `named` set.
+   */
+  readonly word?: string;
 }
 
 /** A failed config decode: `path` is relative to the item ("match.destinationPort[1]", "" for the item itself). */

@@ -78,6 +78,22 @@
  * attribute codecs moved to route-attribute-keys.ts), EVPN's extended communities in text
  * (lib/wire/extended-community-text.ts, lib/api/commands/community-words.ts), and the Adj-RIB-Out's
  * load() sending a route whose NLRI changed under the same key, as upsert() did (lib/rib/adj-rib-out.ts).
+ *
+ * Multicast (lib/families/multicast, "ipv4 multicast" / "ipv6 multicast", SAFI 2) is unicast's prefix
+ * codec under SAFI 2 (malformed NLRI as treat-as-withdraw). ExaBGP 4.2 makes `announce route` of an
+ * IPv4 prefix in 224.0.0.0/4 a multicast route; that needed RouteQualifiers.implicit and
+ * registry.implicitRoute (a family taking routes given with no qualifier words), asked by
+ * lib/api/commands/route-command.ts and lib/config/resolve-config.ts when no family is named.
+ *
+ * VPLS (lib/families/vpls, "l2vpn vpls") and RTC (lib/families/rtc, "ipv4 rtc") have no prefix; they
+ * share lib/families/value-list (values behind canonical texts, one-pass codec with path ids and
+ * `malformed`). They needed RouteQualifiers.word (`announce vpls <words> <attributes>`, `announce rtc
+ * ...`: registry.wordFamily / familyWords, lib/api/commands/route-command.ts parseWordRouteCommand and
+ * parse-command.ts, which no longer refuses `vpls`) and the config's lists under that word
+ * ("vpls": [...], "rtc": [...]: lib/config/word-route-codec.ts, file-codec.ts, resolve-config.ts
+ * wordRoutes and default families), the family's decodeConfig reading its keys beside the route
+ * attribute keys; and lib/session/rib-sender.ts resolveNextHop: "self" for a family of another AFI
+ * (L2VPN) is the session's own address, not an IPv4-mapped IPv6 one.
  */
 import type { AnyFamily } from './family-descriptor';
 import { evpnFamily } from './evpn';
@@ -85,7 +101,10 @@ import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } 
 import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } from './labeled-prefix';
 import { ipv6UnicastFamily } from './ipv6-unicast';
+import { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
+import { rtcFamily } from './rtc';
+import { vplsFamily } from './vpls';
 
 export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyValidation, FamilyWireOptions, FamilyParse, FamilyRoute, NextHopRule, PrefixView, RouteConfigForm, RouteGrammar } from './family-descriptor';
 export { buildFamilyRegistry, type FamilyRegistry } from './registry';
@@ -93,9 +112,12 @@ export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
 export { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, labeledFamily, type LabeledPrefix, type LabeledPrefixView } from './labeled-prefix';
 export { evpnFamily, type EvpnRoute, type EvpnView } from './evpn';
+export { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
+export { vplsFamily, type VplsNlri, type VplsView } from './vpls';
+export { rtcFamily, type RtcNlri, type RtcView } from './rtc';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily, ipv4MulticastFamily, ipv6MulticastFamily, vplsFamily, rtcFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

@@ -29,6 +29,15 @@ export interface FamilyRegistry {
    * AFI whose RouteQualifiers take these words, or undefined when none does.
    */
   qualifiedRoute(afi: number, prefix: string, qualifiers: ReadonlyMap<string, readonly string[]>, withdraw?: boolean): { readonly family: AnyFamily; readonly nlri: FamilyParse<unknown> } | undefined;
+  /**
+   * The family and NLRI of a route given with no family and no qualifier words, when a family takes
+   * such routes (RouteQualifiers.implicit: an IPv4 prefix in 224.0.0.0/4 is multicast), else undefined.
+   */
+  implicitRoute(afi: number, prefix: string, withdraw?: boolean): { readonly family: AnyFamily; readonly nlri: FamilyParse<unknown> } | undefined;
+  /** The family whose prefix-less routes follow `announce <word>` (RouteQualifiers.word: "vpls"), or undefined. */
+  wordFamily(word: string): AnyFamily | undefined;
+  /** The words wordFamily() knows, for "did you mean" answers. */
+  readonly familyWords: readonly string[];
   /** The wire codecs of every family, for CodecContext.nlri. */
   readonly nlri: NlriCodecs;
   /** The wire codecs for a neighbor with these options (`nlri` itself when they change nothing). */
@@ -57,6 +66,15 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
   }
   const nlri = buildNlriRegistry(families.map((f) => f.wire));
   const qualified = families.filter((f) => f.routeQualifiers);
+  const byWord = new Map<string, AnyFamily>();
+  for (const family of qualified) {
+    const word = family.routeQualifiers!.word;
+    if (word === undefined) continue;
+    if (byWord.has(word) || grammars.has(word)) throw new Error(`family ${family.name}: a second family for "announce ${word}"`);
+    byWord.set(word, family);
+  }
+  const implicit = qualified.filter((f) => f.routeQualifiers!.implicit);
+  const noWords: ReadonlyMap<string, readonly string[]> = new Map();
   const qualifierWords = new Set(qualified.flatMap((f) => f.routeQualifiers!.words));
   const qualifierConfigKeys = new Map(qualified.flatMap((f) => Object.entries(f.routeQualifiers!.configKeys)));
   return {
@@ -72,6 +90,17 @@ export function buildFamilyRegistry(families: readonly AnyFamily[]): FamilyRegis
       for (const family of qualified) {
         if (family.afi !== afi) continue;
         const parsed = family.routeQualifiers!.nlri(prefix, qualifiers, false, withdraw);
+        if (parsed) return { family, nlri: parsed };
+      }
+      return undefined;
+    },
+    wordFamily: (word) => byWord.get(word),
+    familyWords: [...byWord.keys()],
+    implicitRoute(afi, prefix, withdraw) {
+      for (let i = 0; i < implicit.length; i++) {
+        const family = implicit[i];
+        if (family.afi !== afi) continue;
+        const parsed = family.routeQualifiers!.nlri(prefix, noWords, false, withdraw);
         if (parsed) return { family, nlri: parsed };
       }
       return undefined;

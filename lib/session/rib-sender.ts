@@ -274,9 +274,14 @@ function withNextHop(g: SendGroup, nextHop: string): Announced {
   return copyNlri(head, g);
 }
 
-/** "self" is our address on this session; an IPv6 route over IPv4 transport gets the IPv4-mapped form. */
+/**
+ * "self" is our address on this session; an IPv6 route over IPv4 transport gets the IPv4-mapped form.
+ * A family of another AFI (L2VPN: VPLS, RFC 4761 §3.2.2) has the speaker's own address as next hop:
+ * the session's address as it is.
+ */
 export function resolveNextHop(nextHop: string, afi: number, ctx: Pick<SendContext, 'selfIpv4' | 'selfIpv6'>): string | undefined {
   if (nextHop !== 'self') return nextHop;
   if (afi === Afi.IPV4) return ctx.selfIpv4;
+  if (afi !== Afi.IPV6) return ctx.selfIpv4 ?? ctx.selfIpv6;
   return ctx.selfIpv6 ?? (ctx.selfIpv4 ? `::ffff:${ctx.selfIpv4}` : undefined);
 }

@@ -5,6 +5,7 @@
 import * as net from 'net';
 import { Framer } from '../../lib/wire/framer';
 import { decodeMessage, encodeMessage } from '../../lib/wire/message';
+import { familyContext } from '../../lib/families/family-context';
 import { buildOpen } from '../../lib/fsm/build-open';
 import { DEFAULT_CONTEXT, type Message } from '../../lib/wire/types';
 import type { PeerSettings } from '../../lib/fsm/types';
@@ -13,10 +14,12 @@ export class RawPeer {
   readonly received: Message[] = [];
   closed = false;
   private readonly framer = new Framer(65535);
+  /** Every family's NLRI codec, so what the daemon sends of any family is read (not discarded). */
+  private static readonly CONTEXT = familyContext({ ...DEFAULT_CONTEXT, extendedMessage: true });
 
   private constructor(readonly socket: net.Socket) {
     socket.on('data', (d) => {
-      for (const f of this.framer.push(d)) this.received.push(decodeMessage(f, { ...DEFAULT_CONTEXT, extendedMessage: true }));
+      for (const f of this.framer.push(d)) this.received.push(decodeMessage(f, RawPeer.CONTEXT));
     });
     socket.on('close', () => (this.closed = true));
     socket.on('error', () => undefined);

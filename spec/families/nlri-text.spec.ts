@@ -16,7 +16,7 @@ describe('NLRI text through the family', () => {
   it('lists every text, for text lists, packed lists and families rxbgp does not carry', () => {
     expect(nlriTexts(packedList())).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
     expect(nlriTexts({ afi: 2, safi: 1, prefixes: ['2001:db8::/32'] })).toEqual(['2001:db8::/32']);
-    expect(nlriTexts({ afi: 25, safi: 65, prefixes: ['x'] })).toEqual(['x']);
-    expect(nlriTextAt({ afi: 25, safi: 65, prefixes: ['x'] }, 0)).toBe('x');
+    expect(nlriTexts({ afi: 16388, safi: 71, prefixes: ['x'] })).toEqual(['x']);
+    expect(nlriTextAt({ afi: 16388, safi: 71, prefixes: ['x'] }, 0)).toBe('x');
   });
 });

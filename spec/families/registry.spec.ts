@@ -30,8 +30,8 @@ describe('family registry', () => {
     expect(FAMILY_REGISTRY.get(25, 70)).toBe(evpnFamily);
     expect(FAMILY_REGISTRY.byName('l2vpn evpn')).toBe(evpnFamily);
     // A family rxbgp does not carry yet (issue 14).
-    expect(FAMILY_REGISTRY.get(25, 65)).toBeUndefined();
-    expect(FAMILY_REGISTRY.byName('l2vpn vpls')).toBeUndefined();
+    expect(FAMILY_REGISTRY.get(16388, 71)).toBeUndefined();
+    expect(FAMILY_REGISTRY.byName('bgp-ls bgp-ls')).toBeUndefined();
   });
 
   it('gives the wire codecs of every family for CodecContext.nlri', () => {

@@ -22,5 +22,8 @@ describe('resolveNextHop', () => {
     expect(resolveNextHop('self', 2, { selfIpv6: '::1' })).toBe('::1');
     expect(resolveNextHop('self', 1, { selfIpv6: '::1' })).toBeUndefined();
     expect(resolveNextHop('198.51.100.1', 1, {})).toBe('198.51.100.1');
+    // L2VPN (AFI 25): the session's own address, not an IPv4-mapped IPv6 one.
+    expect(resolveNextHop('self', 25, { selfIpv4: '127.0.0.1' })).toBe('127.0.0.1');
+    expect(resolveNextHop('self', 25, { selfIpv6: '::1' })).toBe('::1');
   });
 });

@@ -13,7 +13,7 @@ import { CommandSyntaxError, Cursor } from './cursor';
 import { parseEorCommand } from './eor-command';
 import { parseNeighborSelectors } from './neighbor-selectors';
 import { grammarFamily, parseGrammarLine, parseGrammarRouteCommand, parseNamedFamilyRouteCommand } from './grammar-route-command';
-import { parseFamilyRouteCommand, parseRouteCommand } from './route-command';
+import { parseFamilyRouteCommand, parseRouteCommand, parseWordRouteCommand } from './route-command';
 import { FAMILY_REGISTRY } from '../../families';
 import { parseRouteRefreshCommand } from './route-refresh-command';
 import { parseShowCommand } from './show-command';
@@ -25,12 +25,12 @@ import { parseWatchdogCommand } from './watchdog-command';
 const COMMENT: Command = Object.freeze({ kind: 'comment' });
 
 /** Other ExaBGP commands, refused with a reason rather than "unknown". */
-const UNSUPPORTED = new Set(['vpls', 'operational']);
+const UNSUPPORTED = new Set(['operational']);
 
 /** Every command's first word: a misspelt one gets a "did you mean" answer. */
 const VERBS: readonly string[] = ['announce', 'withdraw', 'teardown', 'show', 'flush', 'clear', 'neighbor', ...CONTROL_WORDS];
-const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh', ...FAMILY_REGISTRY.grammarWords];
-const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', ...FAMILY_REGISTRY.grammarWords];
+const ANNOUNCE_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', 'eor', 'route-refresh', ...FAMILY_REGISTRY.grammarWords, ...FAMILY_REGISTRY.familyWords];
+const WITHDRAW_WORDS: readonly string[] = ['route', 'attributes', 'ipv4', 'ipv6', 'watchdog', ...FAMILY_REGISTRY.grammarWords, ...FAMILY_REGISTRY.familyWords];
 
 /**
  * Parses one command line. `processName` is the name of the helper that sent it: ExaBGP's
@@ -92,17 +92,30 @@ function parseAnnounceOrWithdraw(
     case 'attributes':
       return parseAttributesCommand(cursor, announce, selectors);
     case 'ipv4':
-    case 'ipv6': {
+    case 'ipv6':
+    case 'l2vpn': {
       const family = grammarFamily(what, cursor.peek());
       if (family) {
         cursor.index++;
         return parseNamedFamilyRouteCommand(cursor, announce, selectors, family);
+      }
+      // `announce l2vpn vpls rd ...`, `announce ipv4 rtc ...`: a prefix-less family named (the form `show adj-rib` prints).
+      const worded = FAMILY_REGISTRY.byName(`${what} ${cursor.peek() ?? ''}`);
+      if (worded?.routeQualifiers?.word !== undefined) {
+        cursor.index++;
+        return parseWordRouteCommand(cursor, announce, selectors, worded);
+      }
+      if (what === 'l2vpn') {
+        cursor.next('an l2vpn family');
+        return cursor.failUnknown(`unknown ${verb} l2vpn family`, FAMILY_REGISTRY.all.filter((f) => f.name.startsWith('l2vpn ')).map((f) => f.name.slice('l2vpn '.length)));
       }
       return parseFamilyRouteCommand(cursor, announce, selectors, what);
     }
     case 'watchdog':
       return parseWatchdogCommand(cursor, announce, selectors, processName);
   }
+  const worded = FAMILY_REGISTRY.wordFamily(what);
+  if (worded) return parseWordRouteCommand(cursor, announce, selectors, worded);
   // `announce <afi> <safi> ...` for any other family with a grammar of its own (`announce l2vpn evpn ...`).
   const named = grammarFamily(what, cursor.peek());
   if (named) {

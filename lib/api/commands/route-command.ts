@@ -40,9 +40,11 @@ export function parseRouteCommand(
     }
     if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown('unknown route attribute', ROUTE_ATTRIBUTE_WORDS);
   }
-  if (qualifiers.size > 0 || (named && named.safi !== Safi.UNICAST)) {
+  // No family named, no qualifier words: a family may still claim the prefix (RouteQualifiers.implicit).
+  const implicit = qualifiers.size === 0 && afi === undefined ? FAMILY_REGISTRY.implicitRoute(prefix.afi, prefix.text, !announce) : undefined;
+  if (qualifiers.size > 0 || (named && named.safi !== Safi.UNICAST) || implicit) {
     const byName = named?.routeQualifiers?.nlri(prefix.text, qualifiers, true, !announce);
-    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers, !announce);
+    const found = named ? (byName ? { family: named, nlri: byName } : undefined) : (implicit ?? FAMILY_REGISTRY.qualifiedRoute(prefix.afi, prefix.text, qualifiers, !announce));
     if (named && !found) cursor.fail(`this route is not an ${named.name} route`, prefixAt);
     if (!found) cursor.fail(`no family rxbgp carries takes ${[...qualifiers.keys()].join(' and ')} with this prefix`, prefixAt);
     if (!found.nlri.ok) cursor.fail(found.nlri.error, prefixAt);
@@ -72,6 +74,35 @@ export function parseFamilyRouteCommand(
     cursor.fail(`rxbgp carries no ${afiWord} ${safi} routes (it carries ${carried.join(', ')})`);
   }
   return parseRouteCommand(cursor, announce, selectors, afiWord === 'ipv4' ? Afi.IPV4 : Afi.IPV6, safi === 'unicast' ? undefined : named);
+}
+
+/**
+ * `announce <word> <qualifiers> <attributes>` for a family whose routes have no prefix
+ * (RouteQualifiers.word: ExaBGP's `announce vpls rd 65000:1 endpoint 1 base 800000 offset 0 size 10
+ * next-hop 192.0.2.1 ...`), after the word: its words and the attribute words in any order.
+ */
+export function parseWordRouteCommand(cursor: Cursor, announce: boolean, selectors: readonly NeighborSelector[] | undefined, family: AnyFamily): Command {
+  const own = new Set(family.routeQualifiers!.words);
+  const draft: RouteDraft = { attributes: {} };
+  const qualifiers = new Map<string, readonly string[]>();
+  const from = cursor.index;
+  while (!cursor.atEnd()) {
+    const keyword = cursor.next('an attribute');
+    if (own.has(keyword)) {
+      const values = readQualifier(cursor, keyword);
+      if (!qualifiers.has(keyword)) qualifiers.set(keyword, values);
+      continue;
+    }
+    if (!readRouteAttribute(cursor, keyword, draft)) cursor.failUnknown(`unknown ${family.routeQualifiers!.word} route word`, [...own, ...ROUTE_ATTRIBUTE_WORDS]);
+  }
+  const nlri = family.routeQualifiers!.nlri('', qualifiers, true, !announce);
+  if (!nlri) cursor.fail(`this route is not an ${family.name} route`, from);
+  if (!nlri.ok) cursor.fail(nlri.error, from);
+  if (draft.split !== undefined) cursor.fail(`split is for unicast routes, not ${family.name}`, from);
+  const route = buildFamilyRouteSpec(family, nlri.value, draft, announce);
+  if (typeof route === 'string') throw new CommandSyntaxError(route);
+  const kind = announce ? 'announce-route' : 'withdraw-route';
+  return selectors ? { kind, selectors, routes: [route] } : { kind, routes: [route] };
 }
 
 /** The value of a qualifier word: one word, or the words of a `[ ... ]` list (`label [ 1000 2000 ]`). */
