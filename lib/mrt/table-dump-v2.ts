@@ -24,7 +24,7 @@ import { Afi, AttrType, Safi } from '../wire/iana';
 import { LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
 import type { NlriCodec, NlriRun } from '../wire/nlri/nlri-codec';
 import { familyKey, type CodecContext, type PathAttributes } from '../wire/types';
-import { FAMILY_REGISTRY } from '../families';
+import { FAMILY_REGISTRY, type AnyFamily } from '../families';
 import type { RouteTable, TableSet } from '../rib/route-table';
 
 export type { RouteTable, TableSet };
@@ -172,15 +172,7 @@ function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, 
     return;
   }
   const nlriAt = fixed ? body + 4 : body + 7;
-  const nlriEnd = fixed ? prefixEnd(buf, nlriAt, end, fail) : genericNlriEnd(family.wire, buf, nlriAt, end, fail);
-  let run: NlriRun;
-  try {
-    run = family.wire.decodeField({}, buf, nlriAt, nlriEnd, false);
-  } catch (e) {
-    throw fail(`${family.name} NLRI does not decode: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (run.malformed !== undefined || run.prefixes.length !== 1) throw fail(`${family.name} NLRI does not decode: ${run.malformed ?? `${run.prefixes.length} NLRI`}`);
-  const prefix = run.prefixes[0]!;
+  const { end: nlriEnd, prefix } = fixed ? prefixNlri(family, buf, nlriAt, end, fail) : genericNlri(family.wire, buf, nlriAt, end, fail);
   forEachEntry(buf, nlriEnd, end, addPath, fail, (attrStart, attrEnd, pathId) => {
     const set = internSet(buf, attrStart, attrEnd, family.afi, family.safi, interned, table, fail);
     if (set < 0) table.skippedPrefixes++;
@@ -210,29 +202,52 @@ function readIpv4Unicast(buf: Buffer, body: number, end: number, table: RouteTab
   });
 }
 
-/** The end of a §4.3.2 prefix (Prefix Length, then the fewest octets) at `at`. */
-function prefixEnd(buf: Buffer, at: number, end: number, fail: (what: string) => Error): number {
+/** A §4.3.2 prefix (Prefix Length, then the fewest octets: the RFC 4271 encoding) at `at`, read by the family's codec. */
+function prefixNlri(family: AnyFamily, buf: Buffer, at: number, end: number, fail: (what: string) => Error): { readonly end: number; readonly prefix: string } {
   if (at >= end) throw fail('too short for sequence number and prefix length');
   const prefixEnd = at + 1 + ((buf[at] + 7) >> 3);
   if (prefixEnd > end) throw fail('prefix runs past the record');
-  return prefixEnd;
+  let run: NlriRun;
+  try {
+    run = family.wire.decodeField({}, buf, at, prefixEnd, false);
+  } catch (e) {
+    throw fail(`${family.name} prefix does not decode: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (run.malformed !== undefined || run.prefixes.length !== 1) throw fail(`${family.name} prefix does not decode: ${run.malformed ?? `${run.prefixes.length} NLRI`}`);
+  return { end: prefixEnd, prefix: run.prefixes[0]! };
 }
 
 /**
- * The end of RIB_GENERIC's one NLRI. The record does not give its length, and the codec interface
- * has no call for one NLRI's length; every NLRI encoding is self-delimiting (that is how an
- * MP_REACH_NLRI field holds several), so the one end at which the field decodes to exactly one
- * well-formed NLRI is it. Probed from the shortest: NLRI are a few dozen octets.
+ * RIB_GENERIC's one NLRI, decoded, and where it ends. The record does not give its length, and the
+ * codec interface has no call for one NLRI's length; but every NLRI encoding is self-delimiting
+ * (that is how an MP_REACH_NLRI field holds several), so the one end at which the bytes decode to
+ * exactly one well-formed NLRI is it. The ends the usual length fields give are tried first, each
+ * checked by that decode, so no family is assumed: a length in bits (RFC 4271 prefixes, RFC 8277
+ * labeled, RFC 4364 VPN, RFC 4684 RTC), in octets (RFC 8955 FlowSpec, one or two octets), after a
+ * type octet (EVPN, MVPN, MUP) or after a 2-octet type (BGP-LS). Then every end from the shortest.
  */
-function genericNlriEnd(codec: NlriCodec, buf: Buffer, at: number, end: number, fail: (what: string) => Error): number {
+function genericNlri(codec: NlriCodec, buf: Buffer, at: number, end: number, fail: (what: string) => Error): { readonly end: number; readonly prefix: string } {
   // The entry count (2 octets) follows the NLRI.
-  for (let nlriEnd = at + 1; nlriEnd + 2 <= end; nlriEnd++) {
+  const last = end - 2;
+  const one = (nlriEnd: number): string | undefined => {
+    if (!(nlriEnd > at && nlriEnd <= last)) return undefined;
     try {
       const run = codec.decodeField({}, buf, at, nlriEnd, false);
-      if (run.malformed === undefined && run.prefixes.length === 1) return nlriEnd;
+      return run.malformed === undefined && run.prefixes.length === 1 ? run.prefixes[0] : undefined;
     } catch {
-      // Not this length: a truncated NLRI.
+      return undefined; // not this length
     }
+  };
+  if (at >= last) throw fail(`no ${codec.name} NLRI before the entry count`);
+  const b0 = buf[at];
+  const likely = [at + 1 + ((b0 + 7) >> 3), b0 < 0xf0 ? at + 1 + b0 : at + 2 + (((b0 & 0x0f) << 8) | buf[at + 1]), at + 2 + buf[at + 1], at + 4 + buf.readUInt16BE(Math.min(at + 2, buf.length - 2))];
+  for (const nlriEnd of likely) {
+    const prefix = one(nlriEnd);
+    if (prefix !== undefined) return { end: nlriEnd, prefix };
+  }
+  for (let nlriEnd = at + 1; nlriEnd <= last; nlriEnd++) {
+    const prefix = one(nlriEnd);
+    if (prefix !== undefined) return { end: nlriEnd, prefix };
   }
   throw fail(`no ${codec.name} NLRI before the entry count`);
 }
