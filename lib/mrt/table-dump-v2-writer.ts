@@ -25,7 +25,7 @@ import { familyName } from '../wire/family-names';
 import { AttrType } from '../wire/iana';
 import { familyKey, type CodecContext, type PathAttributes } from '../wire/types';
 import type { Writer } from '../wire/writer';
-import { Subtype } from './table-dump-v2';
+import { PREFIX_SUBTYPES, Subtype } from './rib-nlri';
 
 const TABLE_DUMP_V2 = 13;
 /** TABLE_DUMP_V2 always encodes AS numbers in 4 octets (RFC 6396 §4.3.4). */
@@ -114,17 +114,8 @@ export function writeRibRecord(w: Writer, time: number, sequence: number, route:
   finish(w, at);
 }
 
-/** The fixed-family subtypes by "afi/safi/addPath" (the AFI and SAFI RFC 6396 §4.3.2 and RFC 8050 §4 give them). */
-const FIXED_SUBTYPES: ReadonlyMap<string, number> = new Map([
-  ['1/1/false', Subtype.RIB_IPV4_UNICAST],
-  ['1/2/false', Subtype.RIB_IPV4_MULTICAST],
-  ['2/1/false', Subtype.RIB_IPV6_UNICAST],
-  ['2/2/false', Subtype.RIB_IPV6_MULTICAST],
-  ['1/1/true', Subtype.RIB_IPV4_UNICAST_ADDPATH],
-  ['1/2/true', Subtype.RIB_IPV4_MULTICAST_ADDPATH],
-  ['2/1/true', Subtype.RIB_IPV6_UNICAST_ADDPATH],
-  ['2/2/true', Subtype.RIB_IPV6_MULTICAST_ADDPATH],
-]);
+/** The fixed-family subtypes by "afi/safi/addPath": RIB_GENERIC is for every other family. */
+const FIXED_SUBTYPES: ReadonlyMap<string, number> = new Map(Object.entries(PREFIX_SUBTYPES).map(([subtype, f]) => [`${f.afi}/${f.safi}/${f.addPath}`, Number(subtype)]));
 
 /** The MRT common header (RFC 6396 §2) with a length placeholder; returns where the header starts. */
 function header(w: Writer, time: number, subtype: number): number {

@@ -26,6 +26,7 @@ const ROUTES: DumpRoute[] = [
   { afi: 1, safi: 133, prefix: 'flow destination-ipv4 10.0.0.0/24 protocol =tcp', entries: [entry([])] },
   { afi: 2, safi: 133, prefix: 'flow destination-ipv6 2001:db8::/32/0', entries: [entry([])] },
   { afi: 1, safi: 134, prefix: 'flow destination-ipv4 10.0.0.0/24 rd 65000:1', entries: [entry([])] },
+  { afi: 2, safi: 134, prefix: 'flow destination-ipv6 2001:db8::/32/0 rd 65000:1', entries: [entry([])] },
   // RFC 8050 ADDPATH subtypes: both paths of the first entry's peer, not the other peer's.
   { afi: 1, safi: 1, prefix: '10.9.0.0/16', entries: [entry(['198.51.100.1'], 1), entry(['198.51.100.3'], 2), entry(['198.51.100.2'], 7, 1)] },
   { afi: 2, safi: 1, prefix: '2001:db8:9::/48', entries: [entry(['2001:db8::1'], 3)] },
@@ -52,7 +53,7 @@ describe('TABLE_DUMP_V2 writer and reader, every family of the registry (RFC 639
   };
 
   it('writes unicast as 2/4, other families as RIB_GENERIC (6), path ids as the ADDPATH subtypes (8, 10, 12)', () => {
-    expect(subtypes(dump(ROUTES))).toEqual([1, 2, 4, 6, 6, 6, 6, 6, 6, 6, 8, 10, 12]);
+    expect(subtypes(dump(ROUTES))).toEqual([1, 2, 4, 6, 6, 6, 6, 6, 6, 6, 6, 8, 10, 12]);
   });
 
   it('reads back every route with its family, path id, next hop and attributes', () => {
@@ -67,6 +68,7 @@ describe('TABLE_DUMP_V2 writer and reader, every family of the registry (RFC 639
       { afi: 1, safi: 133, prefix: 'flow destination-ipv4 10.0.0.0/24 protocol =tcp', set: '' },
       { afi: 2, safi: 133, prefix: 'flow destination-ipv6 2001:db8::/32/0', set: '' },
       { afi: 1, safi: 134, prefix: 'flow destination-ipv4 10.0.0.0/24 rd 65000:1', set: '' },
+      { afi: 2, safi: 134, prefix: 'flow destination-ipv6 2001:db8::/32/0 rd 65000:1', set: '' },
       { afi: 1, safi: 1, prefix: '10.9.0.0/16', pathId: 1, set: '198.51.100.1' },
       { afi: 1, safi: 1, prefix: '10.9.0.0/16', pathId: 2, set: '198.51.100.3' },
       { afi: 2, safi: 1, prefix: '2001:db8:9::/48', pathId: 3, set: '2001:db8::1' },
