@@ -208,7 +208,8 @@ export class Daemon {
       try {
         const table = readTableDump(m.file);
         const count = table.v4Prefixes.length + table.other.length;
-        const skipped = table.skippedPrefixes ? `, ${table.skippedPrefixes} prefixes without a next hop skipped` : '';
+        const families = [...table.skippedFamilies].map(([family, n]) => `, ${n} RIB records of ${family} skipped (a family rxbgp does not carry)`).join('');
+        const skipped = (table.skippedPrefixes ? `, ${table.skippedPrefixes} prefixes without a next hop skipped` : '') + families;
         this.log.info(`${n.name}: ${m.file}: ${count} routes in ${table.sets.length} attribute sets read in ${((Date.now() - started) / 1000).toFixed(1)} s${skipped}`);
         tables.push(m.nextHop !== undefined ? { table, nextHop: m.nextHop } : { table });
       } catch (e) {

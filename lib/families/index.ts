@@ -37,8 +37,10 @@
  * - lib/session/rib-sender.ts (packed lists, next-hop self by AFI), lib/speaker/speaker.ts (SAFI 1).
  * - lib/sinks/log-writer.ts, kafka-messages.ts: NLRI text through the family (nlri-text.ts); counting
  *   still by nlriCount (packed-ipv4.ts: packed length, else text length).
- * - lib/mrt/table-dump-v2.ts (RIB_IPV4_UNICAST / RIB_IPV6_UNICAST subtypes, RFC 6396 §4.3),
- *   bgp4mp-writer.ts (peer AFI only: not a family).
+ * - lib/mrt/table-dump-v2.ts and table-dump-v2-writer.ts: every family through the registry (NLRI
+ *   and next hops by its codec, RIB_GENERIC for any AFI/SAFI); left: the AFI/SAFI of the fixed
+ *   subtypes 2–5 and 8–11 (RFC 6396 §4.3.2, RFC 8050 §4), the packed fast path of RIB_IPV4_UNICAST,
+ *   and NEXT_HOP for the classic IPv4 unicast family (RFC 4271). bgp4mp-writer.ts: peer AFI only.
  * - lib/fsm/negotiate.ts: IPv4 unicast when no Multiprotocol capability (RFC 4760 §8, stays).
  * - lib/cli/commands/encode-updates.ts: next-hop self by AFI, `rxbgp encode` route text.
  *

@@ -8,30 +8,35 @@
  * by their bytes, so a full table holds one decoded set per distinct set, not per prefix. The
  * file is read in chunks, never whole: a collector's dump is hundreds of megabytes.
  *
- * Read: PEER_INDEX_TABLE (1, checked only), RIB_IPV4_UNICAST (2), RIB_IPV6_UNICAST (4). Skipped and
- * counted: other TABLE_DUMP_V2 subtypes (multicast, RIB_GENERIC, the RFC 8050 ADD-PATH variants)
- * and other MRT types. A record that does not parse is an error naming its offset.
+ * Read, for every family of the registry (FAMILY_REGISTRY; each NLRI and next hop through the
+ * family's own codec, so a family added there is read here with nothing to change):
+ * PEER_INDEX_TABLE (1, checked only), RIB_IPV4/IPV6_UNICAST/MULTICAST (2–5), RIB_GENERIC (6, any
+ * AFI/SAFI, §4.3.3) and their RFC 8050 ADDPATH twins (8–12: a Path Identifier per RIB entry; the
+ * first entry's peer's paths are all taken). RIB_IPV4_UNICAST is read straight to the packed form.
+ * Skipped and counted: records of a family rxbgp does not carry (`skippedFamilies`, by name), other
+ * TABLE_DUMP_V2 subtypes and other MRT types (`skippedRecords`). A record that does not parse is an
+ * error naming its offset.
  */
 import fs from 'fs';
 import { decodePathAttributes } from '../wire/attributes';
-import { formatIp } from '../wire/address';
+import { familyName } from '../wire/family-names';
 import { Afi, AttrType, Safi } from '../wire/iana';
 import { LENGTH_SLOTS } from '../wire/nlri/ipv4-prefix';
-import type { CodecContext, PathAttributes } from '../wire/types';
+import { familyKey, type CodecContext, type PathAttributes } from '../wire/types';
+import { FAMILY_REGISTRY } from '../families';
 import type { RouteTable, TableSet } from '../rib/route-table';
+import { PREFIX_SUBTYPES, Subtype, genericNlri, prefixNlri } from './rib-nlri';
+
+export { Subtype };
 
 export type { RouteTable, TableSet };
 
 const MRT_HEADER = 12;
 const TABLE_DUMP_V2 = 13;
-const PEER_INDEX_TABLE = 1;
-const RIB_IPV4_UNICAST = 2;
-const RIB_IPV6_UNICAST = 4;
 const CHUNK = 1 << 20;
 
 /** TABLE_DUMP_V2 always encodes AS numbers in 4 octets (RFC 6396 §4.3.4). */
 const DUMP_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath: new Set() };
-
 
 /**
  * A set as read from the dump: its bytes only. A full table has a few hundred thousand sets, and
@@ -39,10 +44,9 @@ const DUMP_CONTEXT: CodecContext = { asn4: true, extendedMessage: true, addPath:
  * again when a send or a listing reads them (checked once when the dump is read).
  */
 class DumpSet implements TableSet {
-  readonly safi = Safi.UNICAST;
-
   constructor(
     readonly afi: number,
+    readonly safi: number,
     readonly nextHop: string,
     readonly bytesKey: string,
   ) {}
@@ -53,16 +57,18 @@ class DumpSet implements TableSet {
   }
 }
 
-/** Sets interned per address family by their attribute bytes, and their next hops' text. */
-type InternedSets = Readonly<Record<number, Map<string, number>>> & { readonly nextHops: Map<string, string> };
-
+/** Sets interned per family (familyKey) by their attribute bytes, and their next hops' text. */
+interface InternedSets {
+  readonly sets: Map<number, Map<string, number>>;
+  readonly nextHops: Map<string, string>;
+}
 
 export class MrtError extends Error {}
 
 /** Reads the whole file; throws MrtError (what and at which offset) on a malformed record. */
 export function readTableDump(file: string): RouteTable {
-  const table: RouteTable = { sets: [], v4Prefixes: [], v4Sets: [], other: [], skippedRecords: 0, skippedPrefixes: 0 };
-  const interned: InternedSets = { [Afi.IPV4]: new Map(), [Afi.IPV6]: new Map(), nextHops: new Map() };
+  const table: RouteTable = { sets: [], v4Prefixes: [], v4Sets: [], other: [], skippedRecords: 0, skippedPrefixes: 0, skippedFamilies: new Map() };
+  const interned: InternedSets = { sets: new Map(), nextHops: new Map() };
   const fd = fs.openSync(file, 'r');
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
@@ -107,69 +113,121 @@ function readRecord(buf: Buffer, start: number, end: number, table: RouteTable, 
   const type = buf.readUInt16BE(start + 4);
   const subtype = buf.readUInt16BE(start + 6);
   const body = start + MRT_HEADER;
-  if (type !== TABLE_DUMP_V2 || (subtype !== RIB_IPV4_UNICAST && subtype !== RIB_IPV6_UNICAST)) {
-    if (type !== TABLE_DUMP_V2 || subtype !== PEER_INDEX_TABLE) table.skippedRecords++;
+  if (type !== TABLE_DUMP_V2) {
+    table.skippedRecords++;
     return;
   }
+  if (subtype === Subtype.PEER_INDEX_TABLE) return;
   const fail = (what: string) => new MrtError(`MRT record at offset ${offset} (TABLE_DUMP_V2 subtype ${subtype}): ${what}`);
-  const afi = subtype === RIB_IPV4_UNICAST ? Afi.IPV4 : Afi.IPV6;
-  // Sequence Number (4), Prefix Length (1), Prefix (fewest octets), Entry Count (2), entries.
+  if (subtype === Subtype.RIB_IPV4_UNICAST) {
+    readIpv4Unicast(buf, body, end, table, interned, fail);
+    return;
+  }
+  // Sequence Number (4), then the family's NLRI: Prefix Length and prefix (§4.3.2), or AFI (2),
+  // SAFI (1) and one NLRI in the family's own encoding (RIB_GENERIC, §4.3.3).
+  const fixed = PREFIX_SUBTYPES[subtype];
+  const generic = subtype === Subtype.RIB_GENERIC || subtype === Subtype.RIB_GENERIC_ADDPATH;
+  if (!fixed && !generic) {
+    table.skippedRecords++;
+    return;
+  }
+  const afi = fixed ? fixed.afi : body + 7 <= end ? buf.readUInt16BE(body + 4) : -1;
+  const safi = fixed ? fixed.safi : body + 7 <= end ? buf[body + 6] : -1;
+  if (afi < 0) throw fail('too short for sequence number, AFI and SAFI');
+  const addPath = fixed ? fixed.addPath : subtype === Subtype.RIB_GENERIC_ADDPATH;
+  const family = FAMILY_REGISTRY.get(afi, safi);
+  if (!family) {
+    const name = familyName(afi, safi);
+    table.skippedFamilies.set(name, (table.skippedFamilies.get(name) ?? 0) + 1);
+    return;
+  }
+  const nlriAt = fixed ? body + 4 : body + 7;
+  const { end: nlriEnd, prefix } = fixed ? prefixNlri(family, buf, nlriAt, end, fail) : genericNlri(family.wire, buf, nlriAt, end, fail);
+  forEachEntry(buf, nlriEnd, end, addPath, fail, (attrStart, attrEnd, pathId) => {
+    const set = internSet(buf, attrStart, attrEnd, family.afi, family.safi, interned, table, fail);
+    if (set < 0) table.skippedPrefixes++;
+    else table.other.push(pathId === undefined ? { afi: family.afi, safi: family.safi, prefix, set } : { afi: family.afi, safi: family.safi, prefix, pathId, set });
+  });
+}
+
+/** RIB_IPV4_UNICAST, the bulk of every collector's dump: straight to the packed form, no text made. */
+function readIpv4Unicast(buf: Buffer, body: number, end: number, table: RouteTable, interned: InternedSets, fail: (what: string) => Error): void {
   if (body + 5 > end) throw fail('too short for sequence number and prefix length');
   const length = buf[body + 4];
-  const maxLength = afi === Afi.IPV4 ? 32 : 128;
-  if (length > maxLength) throw fail(`prefix length ${length} > ${maxLength}`);
+  if (length > 32) throw fail(`prefix length ${length} > 32`);
   const octets = (length + 7) >> 3;
   const prefixAt = body + 5;
-  let at = prefixAt + octets;
-  if (at + 2 > end) throw fail('prefix runs past the record');
-  const entries = buf.readUInt16BE(at);
-  at += 2;
-  if (entries === 0) return;
-  // RIB entry: Peer Index (2), Originated Time (4), Attribute Length (2), attributes.
-  if (at + 8 > end) throw fail('RIB entry runs past the record');
-  const attrLength = buf.readUInt16BE(at + 6);
-  const attrStart = at + 8;
-  const attrEnd = attrStart + attrLength;
-  if (attrEnd > end) throw fail('attributes run past the record');
-  const set = internSet(buf, attrStart, attrEnd, afi, interned, table, fail);
-  if (set < 0) {
-    table.skippedPrefixes++;
-    return;
-  }
-  if (afi === Afi.IPV4) {
+  forEachEntry(buf, prefixAt + octets, end, false, fail, (attrStart, attrEnd) => {
+    const set = internSet(buf, attrStart, attrEnd, Afi.IPV4, Safi.UNICAST, interned, table, fail);
+    if (set < 0) {
+      table.skippedPrefixes++;
+      return;
+    }
     let address = 0;
     for (let i = 0; i < 4; i++) address = address * 256 + (i < octets ? buf[prefixAt + i] : 0);
     // Bits past the length are irrelevant (RFC 4271 §4.3): cleared, so the key is canonical.
     const host = address % 2 ** (32 - length);
     table.v4Prefixes.push((address - host) * LENGTH_SLOTS + length);
     table.v4Sets.push(set);
-    return;
-  }
-  const address = Buffer.alloc(16);
-  buf.copy(address, 0, prefixAt, prefixAt + octets);
-  if (length % 8) address[octets - 1] &= 0xff << (8 - (length % 8));
-  table.other.push({ afi, safi: Safi.UNICAST, prefix: `${formatIp(address)}/${length}`, set });
+  });
 }
 
 /**
- * The set of an entry's attribute bytes, decoded once per distinct byte string. Returns -1 when
- * the entry has no next hop for its family.
+ * Calls `use` with each entry's attributes taken (and its Path Identifier with ADD-PATH). The
+ * entries of the first entry's peer only: a collector's dump holds one entry per peer that sent
+ * the prefix (the first is that of the lowest peer index), and with ADD-PATH (RFC 8050 §4: Peer
+ * Index, Originated Time, Path Identifier, Attribute Length) that peer may have several paths.
  */
-function internSet(buf: Buffer, start: number, end: number, afi: number, interned: InternedSets, table: RouteTable, fail: (what: string) => Error): number {
+function forEachEntry(
+  buf: Buffer,
+  countAt: number,
+  end: number,
+  addPath: boolean,
+  fail: (what: string) => Error,
+  use: (attrStart: number, attrEnd: number, pathId: number | undefined) => void,
+): void {
+  if (countAt + 2 > end) throw fail('prefix runs past the record');
+  const entries = buf.readUInt16BE(countAt);
+  const head = addPath ? 12 : 8;
+  let at = countAt + 2;
+  for (let i = 0; i < entries; i++) {
+    if (at + head > end) throw fail('RIB entry runs past the record');
+    const attrLength = buf.readUInt16BE(at + head - 2);
+    const attrStart = at + head;
+    const attrEnd = attrStart + attrLength;
+    if (attrEnd > end) throw fail('attributes run past the record');
+    if (i === 0 || buf.readUInt16BE(at) === buf.readUInt16BE(countAt + 2)) use(attrStart, attrEnd, addPath ? buf.readUInt32BE(at + 6) : undefined);
+    if (!addPath) return;
+    at = attrEnd;
+  }
+}
+
+/**
+ * The set of an entry's attribute bytes, decoded once per distinct byte string and family. Returns
+ * -1 when the entry has no next hop the family's codec reads ("" for a family without next hops).
+ */
+function internSet(buf: Buffer, start: number, end: number, afi: number, safi: number, interned: InternedSets, table: RouteTable, fail: (what: string) => Error): number {
+  const fk = familyKey(afi, safi);
+  let sets = interned.sets.get(fk);
+  if (!sets) interned.sets.set(fk, (sets = new Map()));
   const key = buf.toString('latin1', start, end);
-  const known = interned[afi]!.get(key);
+  const known = sets.get(key);
   if (known !== undefined) return known;
   const { attributes, mpNextHop } = decodeEntryAttributes(buf, start, end, fail);
-  const read = afi === Afi.IPV4 ? (attributes.nextHop ?? mpNextHop) : mpNextHop;
+  const codec = FAMILY_REGISTRY.nlri.get(fk)!;
+  // The family's codec reads MP_REACH_NLRI's next hop (an RD before a VPN's address, a global and
+  // a link-local IPv6 address: the global one is the route's); NEXT_HOP stands in where there is none.
+  const hops = mpNextHop ? codec.decodeNextHop(buf, mpNextHop.start, mpNextHop.end) : attributes.nextHop !== undefined ? [attributes.nextHop] : undefined;
+  const read = hops ? (hops[0] ?? '') : undefined;
   let id = -1;
   if (read !== undefined) {
     // A dump has few next hops and many sets: one string each.
     let nextHop = interned.nextHops.get(read);
     if (nextHop === undefined) interned.nextHops.set(read, (nextHop = read));
     id = table.sets.length;
-    table.sets.push(new DumpSet(afi, nextHop, key));
+    table.sets.push(new DumpSet(afi, safi, nextHop, key));
   }
-  interned[afi]!.set(key, id);
+  sets.set(key, id);
   return id;
 }
 
@@ -183,9 +241,9 @@ function decodeEntryAttributes(
   start: number,
   end: number,
   fail: (what: string) => Error,
-): { readonly attributes: PathAttributes & { readonly nextHop?: string }; readonly mpNextHop: string | undefined } {
+): { readonly attributes: PathAttributes & { readonly nextHop?: string }; readonly mpNextHop: NextHopField | undefined } {
   const kept: Buffer[] = [];
-  let mpNextHop: string | undefined;
+  let mpNextHop: NextHopField | undefined;
   for (let at = start; at < end; ) {
     if (at + 3 > end) throw fail('attribute header runs past the attributes');
     const flags = buf[at];
@@ -215,21 +273,22 @@ function withoutNextHop(attributes: PathAttributes): PathAttributes {
   return rest;
 }
 
+/** Where "Network Address of Next Hop" lies in the buffer. */
+interface NextHopField {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * The next hop of a RIB entry's MP_REACH_NLRI: RFC 6396 §4.3.4 keeps only Next Hop Length and Next
  * Hop; some writers keep the full RFC 4760 form (AFI, SAFI, length, next hop, ...), read too.
- * With a global and a link-local IPv6 address, the global one.
  */
-function abbreviatedNextHop(buf: Buffer, start: number, end: number): string | undefined {
-  const read = (lengthAt: number): string | undefined => {
-    const length = buf[lengthAt];
+function abbreviatedNextHop(buf: Buffer, start: number, end: number): NextHopField | undefined {
+  const field = (lengthAt: number): NextHopField | undefined => {
     const at = lengthAt + 1;
-    if (at + length > end) return undefined;
-    if (length === 4) return formatIp(buf.subarray(at, at + 4));
-    if (length === 16 || length === 32) return formatIp(buf.subarray(at, at + 16));
-    return undefined;
+    return at + buf[lengthAt] <= end ? { start: at, end: at + buf[lengthAt] } : undefined;
   };
-  if (start < end && start + 1 + buf[start] === end) return read(start);
-  if (start + 4 <= end) return read(start + 3);
+  if (start < end && start + 1 + buf[start] === end) return field(start);
+  if (start + 4 <= end) return field(start + 3);
   return undefined;
 }

@@ -16,15 +16,18 @@ export interface TableSet {
   readonly bytesKey: string;
 }
 
-/** Routes loaded from a dump: IPv4 unicast packed (address * 64 + length), the rest as text. */
+/** Routes loaded from a dump: IPv4 unicast without path ids packed (address * 64 + length), the rest as text. */
 export interface RouteTable {
   readonly sets: TableSet[];
   readonly v4Prefixes: number[];
   /** Index into `sets` of each v4 prefix. */
   readonly v4Sets: number[];
-  readonly other: Array<{ readonly afi: number; readonly safi: number; readonly prefix: string; readonly set: number }>;
+  /** Every other route: its family's canonical NLRI text, and its RFC 7911 path id when the dump had one (RFC 8050). */
+  readonly other: Array<{ readonly afi: number; readonly safi: number; readonly prefix: string; readonly pathId?: number; readonly set: number }>;
   /** Records of other types or subtypes, skipped. */
   skippedRecords: number;
   /** Prefixes whose first entry had no usable next hop or attributes, skipped. */
   skippedPrefixes: number;
+  /** RIB records of families rxbgp does not carry, skipped: count by family name ("ipv4 multicast"). */
+  readonly skippedFamilies: Map<string, number>;
 }

@@ -6,6 +6,9 @@ import {
   encodeBgp4mpMessage,
   writeBgp4mpMessage,
 } from '../../lib/mrt/bgp4mp-writer';
+import { FAMILY_CONTEXT } from '../../lib/families/family-context';
+import { decodeMessage, encodeMessage } from '../../lib/wire/message';
+import type { UpdateMessage } from '../../lib/wire/types';
 import { Writer } from '../../lib/wire/writer';
 import { MARKER, hex, toHex } from '../helpers/hex';
 
@@ -131,5 +134,36 @@ describe('writeBgp4mpMessage', () => {
     expect(out.readUInt32BE(8)).toBe(first - 12);
     expect(toHex(out.subarray(first, first + 16))).toBe(toHex(hex`6553f101 0011 0007 ${(second - 12).toString(16).padStart(8, '0')} 0001e078`));
     expect(toHex(out.subarray(first + second - open.length))).toBe(toHex(open));
+  });
+});
+
+describe('BGP4MP records of families other than unicast', () => {
+  // The MRT sink writes BGP4MP only: a record holds the message as it crossed the wire, so every
+  // family's NLRI, in its MP_REACH_NLRI / MP_UNREACH_NLRI, is in the file as the peer encoded it.
+  it.each([
+    ['ipv4 nlri-mpls', 1, 4, '10.1.0.0/24 label 1000', '192.0.2.1', undefined],
+    ['ipv6 nlri-mpls', 2, 4, '2001:db8::/32 label 16', '2001:db8::1', undefined],
+    // With an MP_UNREACH_NLRI too (RFC 8277 §2.4: the withdrawal's label field is 0x800000).
+    ['ipv4 mpls-vpn', 1, 128, '10.0.0.0/25 label [ 1000 2000 ] rd 65000:1', '192.0.2.1', '10.2.0.0/24 label 524288 rd 65000:2'],
+    ['ipv6 mpls-vpn', 2, 128, '2001:db8:1::/48 label 100 rd 1.2.3.4:5', '2001:db8::1', undefined],
+    ['ipv4 flow', 1, 133, 'flow destination-ipv4 10.0.0.0/24 protocol =tcp', undefined, undefined],
+  ])('keeps a %s UPDATE whole: the record decodes back to its routes', (_name, afi, safi, prefix, nextHop, withdraw) => {
+    const update: UpdateMessage = {
+      type: 'update',
+      withdrawn: withdraw === undefined ? [] : [{ afi, safi, prefixes: [withdraw] }],
+      attributes: { origin: 0, asPath: [{ type: 2, asns: [64500] }] },
+      announced: [{ afi, safi, nextHop: nextHop === undefined ? [] : [nextHop], prefixes: [prefix] }],
+    };
+    const message = encodeMessage(update, FAMILY_CONTEXT);
+    const w = new Writer();
+    writeBgp4mpMessage(w, bgp4mpPeering(64500, 64501, '192.0.2.1', '192.0.2.2'), TIME, message);
+    const record = Buffer.from(w.view());
+    // Common header (12), Peer AS, Local AS (4 each), Interface Index, Address Family (2 each), two IPv4 addresses.
+    expect(record.readUInt16BE(4)).toBe(16);
+    expect(record.readUInt16BE(6)).toBe(Bgp4mpSubtype.MESSAGE_AS4);
+    expect(record.subarray(12 + 20)).toEqual(message);
+    const read = decodeMessage(record.subarray(12 + 20), FAMILY_CONTEXT) as UpdateMessage;
+    expect(read.announced.map((l) => ({ afi: l.afi, safi: l.safi, prefixes: l.prefixes, nextHop: l.nextHop }))).toEqual([{ afi, safi, prefixes: [prefix], nextHop: update.announced[0]!.nextHop }]);
+    expect(read.withdrawn.flatMap((l) => l.prefixes)).toEqual(update.withdrawn.flatMap((l) => l.prefixes));
   });
 });

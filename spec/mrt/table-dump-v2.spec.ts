@@ -61,4 +61,25 @@ describe('readTableDump (RFC 6396 TABLE_DUMP_V2)', () => {
     expect(() => readTableDump(write(record(13, 2, rib(0, 33, hex`0a000000 00`, V4_ATTRS))))).toThrow(/offset 0 .*prefix length 33 > 32/);
     expect(() => readTableDump(write(record(13, 2, rib(0, 24, hex`0a0000`, hex`40 02 09 02 02 0000fbf4`))))).toThrow(/attribute 2 runs past/);
   });
+
+  it("reads OpenBGPD's RIB_GENERIC VPNv4 records (mrtparse's samples/openbgpd_rib_table-v2), next hop from NEXT_HOP", () => {
+    // The file's PEER_INDEX_TABLE and its two RIB_GENERIC records (AFI 1, SAFI 128), as OpenBGPD wrote them.
+    const file = write(
+      hex`561e8ca0000d000100000039c0a800660000000302c0a8000ac0a8010a0000fde803c0a8000a20010db80000000100000000000000100000fde800c0a8006600000000fde8`,
+      hex`561e8ca0000d00060000005800000015000180680001010000fdf20000000fc0a800010000561e8a3e003940010100400200400304c0a8000f40050400000064c007080000fde8c0a8000f800904c0a8000f800a04c0a8000ac010080002fde800000064`,
+      hex`561e8ca0000d00060000004e00000016000180700001010000fdf20000000fc0a80700010000561e8a3e002e40010100400200400304c0a8000f40050400000064800904c0a8000f800a04c0a8000ac010080002fde800000064`,
+    );
+    const t = readTableDump(file);
+    expect(t.other.map((o) => ({ afi: o.afi, safi: o.safi, prefix: o.prefix }))).toEqual([
+      { afi: 1, safi: 128, prefix: '192.168.0.0/16 label 16 rd 65010:15' },
+      { afi: 1, safi: 128, prefix: '192.168.7.0/24 label 16 rd 65010:15' },
+    ]);
+    for (const o of t.other) {
+      const set = t.sets[o.set]!;
+      expect(set).toMatchObject({ afi: 1, safi: 128, nextHop: '192.168.0.15' });
+      expect(set.attributes).toMatchObject({ origin: 0, asPath: [], localPref: 100, originatorId: '192.168.0.15', clusterList: ['192.168.0.10'] });
+    }
+    expect(t.sets[t.other[0]!.set]!.attributes).toMatchObject({ aggregator: { asn: 65000, address: '192.168.0.15' } });
+    expect(t.skippedRecords + t.skippedPrefixes + t.skippedFamilies.size).toBe(0);
+  });
 });

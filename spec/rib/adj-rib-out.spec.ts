@@ -185,6 +185,7 @@ describe('AdjRibOut API routes', () => {
       other: [{ afi: 2, safi: 1, prefix: '2001:db8::/32', set: 2 }],
       skippedRecords: 0,
       skippedPrefixes: 0,
+      skippedFamilies: new Map(),
     });
     const rib = new AdjRibOut();
     const first = rib.load([route('10.0.1.0/24', 9)], [], [{ table: table(['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24'], [0, 0, 1]), nextHop: 'self' }]);
