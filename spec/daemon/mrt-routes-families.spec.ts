@@ -1,7 +1,7 @@
 /**
  * mrtRoutes beyond unicast: a dump written with RIB_GENERIC records (labeled unicast, L3VPN,
  * FlowSpec) and an RFC 8050 ADD-PATH record is announced to a peer that negotiated those families,
- * and a record of a family rxbgp does not carry (IPv4 multicast) is skipped and named in the log.
+ * and a record of a family rxbgp does not carry (BGP-LS, in RIB_GENERIC) is skipped and named in the log.
  */
 import fs from 'fs';
 import os from 'os';
@@ -41,7 +41,7 @@ describe('mrtRoutes of every family', () => {
     writePeerIndexTable(w, 1700000000, '192.0.2.254', 'rxbgp', [{ bgpId: '192.0.2.1', address: '192.0.2.1', as: 64500 }]);
     ROUTES.forEach((r, i) => writeRibRecord(w, 1700000000, i, r));
     // RIB_IPV4_MULTICAST (3): a family rxbgp does not carry.
-    fs.writeFileSync(path.join(dir, 'rib.mrt'), Buffer.concat([Buffer.from(w.view()), record(13, 3, rib(9, 24, hex`0a0900`, V4_ATTRS))]));
+    fs.writeFileSync(path.join(dir, 'rib.mrt'), Buffer.concat([Buffer.from(w.view()), record(13, 6, hex`00000009 4004 47 0001 0004 00000000 0000`)]));
     b = startDaemon({
       listen: [{ address: B, port: PORT }],
       neighbors: [{ peerAddress: A, localAddress: B, localAs: 65002, peerAs: 65001, routerId: '192.0.2.102', passive: true, families: FAMILIES }],
@@ -86,6 +86,6 @@ describe('mrtRoutes of every family', () => {
   });
 
   it('logs the records of a family rxbgp does not carry by name', () => {
-    expect(logs.some((l) => /rib\.mrt: 5 routes in \d+ attribute sets read in .*, 1 RIB records of ipv4 multicast skipped \(a family rxbgp does not carry\)/.test(l))).toBe(true);
+    expect(logs.some((l) => /rib\.mrt: 5 routes in \d+ attribute sets read in .*, 1 RIB records of bgp-ls bgp-ls skipped \(a family rxbgp does not carry\)/.test(l))).toBe(true);
   });
 });

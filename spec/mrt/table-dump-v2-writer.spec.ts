@@ -91,16 +91,19 @@ describe('TABLE_DUMP_V2 writer and reader, every family of the registry (RFC 639
     );
   });
 
-  it('counts RIB records of families rxbgp does not carry by name, multicast (3) and RIB_GENERIC alike', () => {
-    // RIB_IPV4_MULTICAST 10.0.0.0/24; RIB_GENERIC of EVPN (AFI 25, SAFI 70) with a type 3 route.
-    const evpn = Buffer.concat([hex`00000001 0019 46 03 11 0000fde800000001 00000000 20 c0000201`, hex`0000`]);
-    const t = readTableDump(dump([], record(13, 3, rib(0, 24, hex`0a0000`, V4_ATTRS)), record(13, 6, evpn), record(13, 7, hex`00`)));
-    expect([...t.skippedFamilies]).toEqual([
-      ['ipv4 multicast', 1],
-      ['l2vpn evpn', 1],
-    ]);
+  it('counts RIB records of families rxbgp does not carry by name, RIB_GENERIC and undefined subtypes apart', () => {
+    // RIB_GENERIC of BGP-LS (AFI 16388, SAFI 71: not carried) with a node NLRI's first octets.
+    const bgpLs = Buffer.concat([hex`00000001 4004 47 0001 0004 00000000`, hex`0000`]);
+    const t = readTableDump(dump([], record(13, 6, bgpLs), record(13, 6, bgpLs), record(13, 7, hex`00`)));
+    expect([...t.skippedFamilies]).toEqual([['bgp-ls bgp-ls', 2]]);
     expect(t.skippedRecords).toBe(1); // subtype 7 is not defined
     expect(t.other).toEqual([]);
+  });
+
+  it('reads RIB_IPV4_MULTICAST (3) as ipv4 multicast routes now that the registry carries the family', () => {
+    const t = readTableDump(dump([], record(13, 3, rib(0, 24, hex`0a0000`, V4_ATTRS))));
+    expect(t.skippedFamilies.size).toBe(0);
+    expect(t.other.map((o) => ({ afi: o.afi, safi: o.safi, prefix: o.prefix }))).toEqual([{ afi: 1, safi: 2, prefix: '10.0.0.0/24' }]);
   });
 
   it('names the offset of a RIB_GENERIC record whose NLRI does not decode', () => {
@@ -112,7 +115,7 @@ describe('TABLE_DUMP_V2 writer and reader, every family of the registry (RFC 639
 
   it('refuses a route of a family rxbgp does not carry, and entries with path ids on some only', () => {
     const w = new Writer();
-    expect(() => writeRibRecord(w, 0, 0, { afi: 25, safi: 70, prefix: 'x', entries: [] })).toThrow('MRT RIB record of l2vpn evpn x: rxbgp does not carry the family');
+    expect(() => writeRibRecord(w, 0, 0, { afi: 16388, safi: 71, prefix: 'x', entries: [] })).toThrow('MRT RIB record of bgp-ls bgp-ls x: rxbgp does not carry the family');
     expect(() => writeRibRecord(w, 0, 0, { afi: 1, safi: 1, prefix: '10.0.0.0/8', entries: [entry(['192.0.2.1'], 1), entry(['192.0.2.1'])] })).toThrow('path ids on some entries only');
   });
 });
