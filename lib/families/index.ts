@@ -85,6 +85,7 @@ import { ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily } 
 import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } from './labeled-prefix';
 import { ipv6UnicastFamily } from './ipv6-unicast';
+import { ipv4McastVpnFamily, ipv6McastVpnFamily } from './mvpn';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
 
 export type { AnyFamily, FamilyConfigParse, FamilyDescriptor, FamilyValidation, FamilyWireOptions, FamilyParse, FamilyRoute, NextHopRule, PrefixView, RouteConfigForm, RouteGrammar } from './family-descriptor';
@@ -93,9 +94,10 @@ export { ipv4UnicastFamily } from './ipv4-unicast';
 export { ipv6UnicastFamily } from './ipv6-unicast';
 export { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily, labeledFamily, type LabeledPrefix, type LabeledPrefixView } from './labeled-prefix';
 export { evpnFamily, type EvpnRoute, type EvpnView } from './evpn';
+export { ipv4McastVpnFamily, ipv6McastVpnFamily, type MvpnRoute, type MvpnView } from './mvpn';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily, ipv4McastVpnFamily, ipv6McastVpnFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);
