@@ -294,7 +294,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, evpn, flowspec, routeSets, mrtRoutes, api, import, export',
+          'addPath, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, routes, flows, evpn, mvpn, flowspec, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
@@ -371,12 +371,12 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'an unsupported family',
       edited((c) => (c.neighbors[0].families = ['ipv4 unicast', 'l2vpn vpls'])),
-      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn", got "l2vpn vpls" (not supported yet)'],
+      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 mcast-vpn" or "ipv6 mcast-vpn", got "l2vpn vpls" (not supported yet)'],
     ],
     [
       'an unknown family',
       edited((c) => (c.neighbors[0].families = ['ipv4 unicast', 'ipv5 unicast'])),
-      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn", got "ipv5 unicast"'],
+      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 mcast-vpn" or "ipv6 mcast-vpn", got "ipv5 unicast"'],
     ],
     [
       'a duplicate family',
@@ -405,7 +405,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a misspelt ADD-PATH family',
       edited((c) => (c.neighbors[0].addPath = { 'ipv4 unicst': 'both' })),
       [
-        'c.json: neighbors[0].addPath["ipv4 unicst"]: unknown key "ipv4 unicst" (did you mean "ipv4 unicast"?); allowed keys here: ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, ipv4 nlri-mpls, ipv6 nlri-mpls, ipv4 mpls-vpn, ipv6 mpls-vpn, l2vpn evpn',
+        'c.json: neighbors[0].addPath["ipv4 unicst"]: unknown key "ipv4 unicst" (did you mean "ipv4 unicast"?); allowed keys here: ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, ipv4 nlri-mpls, ipv6 nlri-mpls, ipv4 mpls-vpn, ipv6 mpls-vpn, l2vpn evpn, ipv4 mcast-vpn, ipv6 mcast-vpn',
       ],
     ],
     [
