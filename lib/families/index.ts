@@ -78,6 +78,11 @@
  * attribute codecs moved to route-attribute-keys.ts), EVPN's extended communities in text
  * (lib/wire/extended-community-text.ts, lib/api/commands/community-words.ts), and the Adj-RIB-Out's
  * load() sending a route whose NLRI changed under the same key, as upsert() did (lib/rib/adj-rib-out.ts).
+ *
+ * MVPN (lib/families/mvpn, "ipv4 mcast-vpn" / "ipv6 mcast-vpn", RFC 6514 types 1-7; ExaBGP 5's
+ * `announce ipv4 mcast-vpn source-join ...` and the config list "mvpn") used EVPN's hooks and needed,
+ * besides its folder and the line below, only SAFI 5 in lib/wire/iana.ts and its name in
+ * lib/wire/family-names.ts. It borrows EVPN's ExaBGP RD text (evpn/json.ts exabgpRd).
  */
 import type { AnyFamily } from './family-descriptor';
 import { evpnFamily } from './evpn';
