@@ -1,6 +1,6 @@
 /**
- * ExaBGP's own MVPN vectors (spec/fixtures/mvpn/conf-mvpn.ci: ExaBGP's qa/encoding/conf-mvpn.ci at
- * commit 4460078e, each an API command, the UPDATE ExaBGP sends for it and the JSON ExaBGP decodes
+ * ExaBGP's own MVPN vectors (spec/fixtures/mvpn/conf-mvpn.ci and api-mvpn.ci: ExaBGP's
+ * qa/encoding/conf-mvpn.ci and qa/api/api-mvpn.ci at commit 4460078e, each an API command, the UPDATE ExaBGP sends for it and the JSON ExaBGP decodes
  * from it) both ways:
  * - the raw UPDATE decoded by rxbgp gives the JSON ExaBGP's repository expects for its NLRI, and
  *   encodes back to the same attribute octets;
@@ -18,6 +18,7 @@ import { encodeRouteCommand } from '../../../lib/cli/commands/encode-updates';
 import { familyContext } from '../../../lib/families/family-context';
 import { mvpnJsonItem } from '../../../lib/families/mvpn/json';
 import type { MvpnRoute } from '../../../lib/families/mvpn/types';
+import { endOfRib } from '../../../lib/wire/end-of-rib';
 import { decodeMessage, encodeMessage } from '../../../lib/wire/message';
 import { DEFAULT_CONTEXT, type UpdateMessage } from '../../../lib/wire/types';
 import { CASE_NEIGHBOR } from '../../api/exabgp-json/helpers/cases';
@@ -26,12 +27,12 @@ import { updateAttributes } from '../../helpers/update-attributes';
 interface Vector {
   readonly commands: string[];
   readonly raw: string;
-  readonly json: { neighbor: { message: { update: { announce: Record<string, Record<string, unknown[]>> } } } };
+  readonly json: { neighbor: { message: { update: { announce?: Record<string, Record<string, unknown[]>>; withdraw?: Record<string, unknown[]> } } } };
 }
 
-/** The cmd / raw / json triples of the .ci file, in order. */
-function vectors(): Vector[] {
-  const lines = readFileSync(join(__dirname, '..', '..', 'fixtures', 'mvpn', 'conf-mvpn.ci'), 'utf8').split('\n');
+/** The cmd / raw / json triples of a .ci file, in order; `eor` gets its End-of-RIB cmd / raw pairs. */
+function vectors(file: string, eor: Array<[string, string]> = []): Vector[] {
+  const lines = readFileSync(join(__dirname, '..', '..', 'fixtures', 'mvpn', file), 'utf8').split('\n');
   const out: Vector[] = [];
   let commands: string[] = [];
   let raw = '';
@@ -39,13 +40,18 @@ function vectors(): Vector[] {
     const m = /^\d+:(cmd|raw|json):(.*)$/.exec(line);
     if (!m) continue;
     if (m[1] === 'cmd') commands = m[2].replace(/^group /, '').split(' ; ');
-    else if (m[1] === 'raw') raw = m[2].replace(/:/g, '');
-    else out.push({ commands, raw, json: JSON.parse(m[2]) });
+    else if (m[1] === 'raw') {
+      raw = m[2].replace(/:/g, '');
+      if (commands[0].startsWith('announce eor ')) eor.push([commands[0], raw]);
+    } else out.push({ commands, raw, json: JSON.parse(m[2]) });
   }
   return out;
 }
 
-const VECTORS = vectors();
+const VECTORS = vectors('conf-mvpn.ci');
+const EOR: Array<[string, string]> = [];
+/** ExaBGP's qa/api/api-mvpn.ci (same commit): one route per UPDATE, and End-of-RIB. */
+const API_VECTORS = vectors('api-mvpn.ci', EOR);
 const ctx = familyContext(DEFAULT_CONTEXT);
 const attributesOf = (message: Buffer, skip: readonly number[] = []): Map<number, string> =>
   new Map(updateAttributes(message).filter((a) => !skip.includes(a.type)).map((a) => [a.type, a.value.toString('hex')]));
@@ -56,22 +62,43 @@ function decoded(raw: string): UpdateMessage {
   return m;
 }
 
-describe("ExaBGP's MVPN vectors (qa/encoding/conf-mvpn.ci)", () => {
+describe("ExaBGP's MVPN vectors (qa/encoding/conf-mvpn.ci, qa/api/api-mvpn.ci)", () => {
   it('holds source-ad, shared-join and source-join, IPv4 and IPv6', () => {
     expect(VECTORS).toHaveLength(4);
-    const codes = VECTORS.flatMap((v) => Object.values(v.json.neighbor.message.update.announce).flatMap((byNh) => Object.values(byNh).flat() as Array<{ code: number }>)).map((r) => r.code);
+    const codes = VECTORS.flatMap((v) => Object.values(v.json.neighbor.message.update.announce ?? {}).flatMap((byNh) => Object.values(byNh).flat() as Array<{ code: number }>)).map((r) => r.code);
     expect(codes.sort()).toEqual([5, 5, 6, 6, 7, 7]);
+    // Six announcements, then the same six routes withdrawn.
+    expect(API_VECTORS.map((v) => Object.keys(v.json.neighbor.message.update).sort().join())).toEqual([...Array(6).fill('announce,attribute'), ...Array(6).fill('attribute,withdraw')]);
+    expect(EOR).toHaveLength(2);
   });
 
-  it.each(VECTORS.map((v, i) => [i + 1, v] as const))('vector %i: the UPDATE decodes to the announce JSON ExaBGP expects and encodes back', (_i, v) => {
+  it.each(EOR)("reads ExaBGP's End-of-RIB for `%s` (MP_UNREACH_NLRI with the extended-length flag)", (command, raw) => {
+    const afi = command.includes('ipv6') ? 2 : 1;
+    const m = decoded(raw);
+    expect(endOfRib(m)).toEqual({ afi, safi: 5 });
+    expect(parseCommand(command)).toMatchObject({ ok: true, command: { kind: 'announce-eor', family: { afi, safi: 5 } } });
+  });
+
+  it.each([...VECTORS, ...API_VECTORS].map((v, i) => [i + 1, v] as const))('vector %i: the UPDATE decodes to the announce JSON ExaBGP expects and encodes back', (_i, v) => {
     const m = decoded(v.raw);
     expect(m.errorAction).toBeUndefined();
     const body = JSON.parse(`{ ${updateMessageBody(m, 'in', ctx)} }`);
     expect(body.update.announce).toEqual(v.json.neighbor.message.update.announce);
+    expect(body.update.withdraw).toEqual(v.json.neighbor.message.update.withdraw);
     expect(attributesOf(encodeMessage(m, ctx))).toEqual(attributesOf(Buffer.from(v.raw, 'hex')));
   });
 
-  it.each(VECTORS.map((v, i) => [i + 1, v] as const))('vector %i: the API command encodes to the NLRI, next hop and communities ExaBGP sends', async (_i, v) => {
+  it.each([...VECTORS, ...API_VECTORS].map((v, i) => [i + 1, v] as const))('vector %i: the API command encodes to the NLRI, next hop and communities ExaBGP sends', async (_i, v) => {
+    const expected = attributesOf(Buffer.from(v.raw, 'hex'));
+    if (v.commands[0].startsWith('withdraw ')) {
+      // A withdrawal: the same MP_UNREACH_NLRI. ExaBGP also sends the route's attributes with it, which
+      // RFC 4760 §4 does not need and rxbgp leaves out.
+      const parsed = parseCommand(v.commands[0]);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const [message] = await encodeRouteCommand(parsed.command, { asn4: true, localAs: 65000, peerAs: 65000 });
+      expect(attributesOf(message).get(15)).toBe(expected.get(15));
+      return;
+    }
     const nlri: string[] = [];
     let header = '';
     let communities = '';
@@ -87,7 +114,6 @@ describe("ExaBGP's MVPN vectors (qa/encoding/conf-mvpn.ci)", () => {
       communities = attributes.get(16)!;
     }
     // ExaBGP also sends a NEXT_HOP attribute (type 3) in an UPDATE without IPv4 unicast NLRI; RFC 4760 §3 does not need it.
-    const expected = attributesOf(Buffer.from(v.raw, 'hex'));
     expect(header + nlri.join('')).toBe(expected.get(14));
     expect(communities).toBe(expected.get(16));
   });
