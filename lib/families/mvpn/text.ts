@@ -204,9 +204,10 @@ function buildRoute(type: number, name: string, values: ReadonlyMap<string, Word
       return failed(sourceAs) ? sourceAs : { ok: true, value: { type, rd, sourceAs } };
     }
   }
-  const source = address('source', type === 6 ? 'C-RP address' : 'multicast source', type !== 5);
+  // "*" (length 0) is RFC 6625's wildcard; it is read for every type, as the decoder keeps it from any.
+  const source = address('source', type === 6 ? 'C-RP address' : 'multicast source', true);
   if (failed(source)) return source;
-  const group = address('group', 'multicast group', type !== 5);
+  const group = address('group', 'multicast group', true);
   if (failed(group)) return group;
   if (source !== WILDCARD && group !== WILDCARD && source.includes(':') !== group.includes(':')) return fail(values.get('group'), 'the source and group must be of one address family');
   switch (type) {
