@@ -74,8 +74,9 @@ describe('MVPN routes in the API', () => {
     expect(error(line)).toContain(why);
   });
 
-  it('asks for End-of-RIB with `announce eor ipv6 mcast-vpn`', () => {
+  it('asks for End-of-RIB with `announce eor ipv6 mcast-vpn`, and a route refresh (RFC 2918) of the family', () => {
     expect(parseCommand('announce eor ipv6 mcast-vpn')).toMatchObject({ ok: true, command: { kind: 'announce-eor', family: { afi: 2, safi: 5 } } });
+    expect(parseCommand('announce route-refresh ipv4 mcast-vpn')).toMatchObject({ ok: true, command: { family: { afi: 1, safi: 5 } } });
   });
 });
 
