@@ -96,6 +96,11 @@
  * wordRoutes and default families), the family's decodeConfig reading its keys beside the route
  * attribute keys; and lib/session/rib-sender.ts resolveNextHop: "self" for a family of another AFI
  * (L2VPN) is the session's own address, not an IPv4-mapped IPv6 one.
+ *
+ * MVPN (lib/families/mvpn, "ipv4 mcast-vpn" / "ipv6 mcast-vpn", RFC 6514 types 1-7; ExaBGP 5's
+ * `announce ipv4 mcast-vpn source-join ...` and the config list "mvpn") used EVPN's hooks and needed,
+ * besides its folder and the line below, only SAFI 5 in lib/wire/iana.ts and its name in
+ * lib/wire/family-names.ts. It borrows EVPN's ExaBGP RD text (evpn/json.ts exabgpRd).
  */
 import type { AnyFamily } from './family-descriptor';
 import { evpnFamily } from './evpn';
@@ -104,6 +109,7 @@ import { ipv4UnicastFamily } from './ipv4-unicast';
 import { ipv4LabeledFamily, ipv4VpnFamily, ipv6LabeledFamily, ipv6VpnFamily } from './labeled-prefix';
 import { ipv6UnicastFamily } from './ipv6-unicast';
 import { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
+import { ipv4McastVpnFamily, ipv6McastVpnFamily } from './mvpn';
 import { buildFamilyRegistry, type FamilyRegistry } from './registry';
 import { rtcFamily } from './rtc';
 import { vplsFamily } from './vpls';
@@ -117,9 +123,10 @@ export { evpnFamily, type EvpnRoute, type EvpnView } from './evpn';
 export { ipv4MulticastFamily, ipv6MulticastFamily } from './multicast';
 export { vplsFamily, type VplsNlri, type VplsView } from './vpls';
 export { rtcFamily, type RtcNlri, type RtcView } from './rtc';
+export { ipv4McastVpnFamily, ipv6McastVpnFamily, type MvpnRoute, type MvpnView } from './mvpn';
 export { flowFamily, ipv4FlowFamily, ipv4FlowVpnFamily, ipv6FlowFamily, ipv6FlowVpnFamily, type FlowComponentName, type FlowPrefixView, type FlowView } from './flow';
 
 /** Every family rxbgp carries. Adding one: its folder, and one line here. */
-export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily, ipv4MulticastFamily, ipv6MulticastFamily, vplsFamily, rtcFamily];
+export const FAMILIES: readonly AnyFamily[] = [ipv4UnicastFamily, ipv6UnicastFamily, ipv4FlowFamily, ipv6FlowFamily, ipv4FlowVpnFamily, ipv6FlowVpnFamily, ipv4LabeledFamily, ipv6LabeledFamily, ipv4VpnFamily, ipv6VpnFamily, evpnFamily, ipv4MulticastFamily, ipv6MulticastFamily, vplsFamily, rtcFamily, ipv4McastVpnFamily, ipv6McastVpnFamily];
 
 export const FAMILY_REGISTRY: FamilyRegistry = buildFamilyRegistry(FAMILIES);

@@ -13,6 +13,7 @@ const SAFI_NAMES: Readonly<Record<number, string>> = {
   [Safi.UNICAST]: 'unicast',
   [Safi.MULTICAST]: 'multicast',
   [Safi.MPLS_LABEL]: 'nlri-mpls', // RFC 8277
+  [Safi.MCAST_VPN]: 'mcast-vpn', // RFC 6514 (ExaBGP 5's name; 4.2 does not know SAFI 5)
   [Safi.VPLS]: 'vpls', // RFC 4761
   [Safi.EVPN]: 'evpn', // RFC 7432
   [Safi.BGP_LS]: 'bgp-ls', // RFC 7752
@@ -48,6 +49,7 @@ export const FAMILY_NAMES: ReadonlyArray<readonly [string, number, number]> = (
     [Afi.IPV4, Safi.MULTICAST],
     [Afi.IPV4, Safi.MPLS_LABEL],
     [Afi.IPV4, Safi.MPLS_VPN],
+    [Afi.IPV4, Safi.MCAST_VPN],
     [Afi.IPV4, Safi.RTC],
     [Afi.IPV4, Safi.FLOWSPEC],
     [Afi.IPV4, Safi.FLOWSPEC_VPN],
@@ -55,6 +57,7 @@ export const FAMILY_NAMES: ReadonlyArray<readonly [string, number, number]> = (
     [Afi.IPV6, Safi.MULTICAST],
     [Afi.IPV6, Safi.MPLS_LABEL],
     [Afi.IPV6, Safi.MPLS_VPN],
+    [Afi.IPV6, Safi.MCAST_VPN],
     [Afi.IPV6, Safi.FLOWSPEC],
     [Afi.IPV6, Safi.FLOWSPEC_VPN],
     [Afi.L2VPN, Safi.VPLS],

@@ -34,6 +34,7 @@ export const Safi = {
   UNICAST: 1,
   MULTICAST: 2,
   MPLS_LABEL: 4, // RFC 8277
+  MCAST_VPN: 5, // RFC 6514 (MVPN)
   VPLS: 65,
   EVPN: 70, // RFC 7432
   BGP_LS: 71,

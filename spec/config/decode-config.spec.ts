@@ -341,7 +341,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       [
         'c.json: neighbors[0].holdtime: unknown key "holdtime" (did you mean "holdTime"?); allowed keys here: peerAddress, peerAs, ' +
           'description, peerPort, localAddress, localPort, localAs, routerId, holdTime, connectRetry, delayOpen, passive, families, ' +
-          'addPath, nexthop, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, evpn, flowspec, vpls, rtc, routeSets, mrtRoutes, api, import, export',
+          'addPath, nexthop, routeRefresh, extendedMessage, hostname, domainName, gracefulRestart, aigp, routes, flows, evpn, mvpn, flowspec, vpls, rtc, routeSets, mrtRoutes, api, import, export',
       ],
     ],
     [
@@ -418,12 +418,12 @@ describe('decodeConfig: errors name the path and say what was expected and found
     [
       'an unsupported family',
       edited((c) => (c.neighbors[0].families = ['ipv4 unicast', 'bgp-ls bgp-ls'])),
-      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 multicast" or "ipv6 multicast" or "l2vpn vpls" or "ipv4 rtc", got "bgp-ls bgp-ls" (not supported yet)'],
+      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 multicast" or "ipv6 multicast" or "l2vpn vpls" or "ipv4 rtc" or "ipv4 mcast-vpn" or "ipv6 mcast-vpn", got "bgp-ls bgp-ls" (not supported yet)'],
     ],
     [
       'an unknown family',
       edited((c) => (c.neighbors[0].families = ['ipv4 unicast', 'ipv5 unicast'])),
-      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 multicast" or "ipv6 multicast" or "l2vpn vpls" or "ipv4 rtc", got "ipv5 unicast"'],
+      ['c.json: neighbors[0].families[1]: expected "ipv4 unicast" or "ipv6 unicast" or "ipv4 flow" or "ipv6 flow" or "ipv4 flow-vpn" or "ipv6 flow-vpn" or "ipv4 nlri-mpls" or "ipv6 nlri-mpls" or "ipv4 mpls-vpn" or "ipv6 mpls-vpn" or "l2vpn evpn" or "ipv4 multicast" or "ipv6 multicast" or "l2vpn vpls" or "ipv4 rtc" or "ipv4 mcast-vpn" or "ipv6 mcast-vpn", got "ipv5 unicast"'],
     ],
     [
       'a duplicate family',
@@ -452,7 +452,7 @@ describe('decodeConfig: errors name the path and say what was expected and found
       'a misspelt ADD-PATH family',
       edited((c) => (c.neighbors[0].addPath = { 'ipv4 unicst': 'both' })),
       [
-        'c.json: neighbors[0].addPath["ipv4 unicst"]: unknown key "ipv4 unicst" (did you mean "ipv4 unicast"?); allowed keys here: ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, ipv4 nlri-mpls, ipv6 nlri-mpls, ipv4 mpls-vpn, ipv6 mpls-vpn, l2vpn evpn, ipv4 multicast, ipv6 multicast, l2vpn vpls, ipv4 rtc',
+        'c.json: neighbors[0].addPath["ipv4 unicst"]: unknown key "ipv4 unicst" (did you mean "ipv4 unicast"?); allowed keys here: ipv4 unicast, ipv6 unicast, ipv4 flow, ipv6 flow, ipv4 flow-vpn, ipv6 flow-vpn, ipv4 nlri-mpls, ipv6 nlri-mpls, ipv4 mpls-vpn, ipv6 mpls-vpn, l2vpn evpn, ipv4 multicast, ipv6 multicast, l2vpn vpls, ipv4 rtc, ipv4 mcast-vpn, ipv6 mcast-vpn',
       ],
     ],
     [

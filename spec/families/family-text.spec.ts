@@ -32,7 +32,7 @@ describe('family text', () => {
 
   it('offers the config exactly the families of the registry (lib/families), by their descriptor names', () => {
     expect(CONFIG_FAMILIES).toEqual(FAMILIES.map((f) => f.name));
-    expect(CONFIG_FAMILIES).toEqual(['ipv4 unicast', 'ipv6 unicast', 'ipv4 flow', 'ipv6 flow', 'ipv4 flow-vpn', 'ipv6 flow-vpn', 'ipv4 nlri-mpls', 'ipv6 nlri-mpls', 'ipv4 mpls-vpn', 'ipv6 mpls-vpn', 'l2vpn evpn', 'ipv4 multicast', 'ipv6 multicast', 'l2vpn vpls', 'ipv4 rtc']);
+    expect(CONFIG_FAMILIES).toEqual(['ipv4 unicast', 'ipv6 unicast', 'ipv4 flow', 'ipv6 flow', 'ipv4 flow-vpn', 'ipv6 flow-vpn', 'ipv4 nlri-mpls', 'ipv6 nlri-mpls', 'ipv4 mpls-vpn', 'ipv6 mpls-vpn', 'l2vpn evpn', 'ipv4 multicast', 'ipv6 multicast', 'l2vpn vpls', 'ipv4 rtc', 'ipv4 mcast-vpn', 'ipv6 mcast-vpn']);
     for (const family of FAMILIES) expect(parseFamily(family.name)).toEqual({ afi: family.afi, safi: family.safi });
   });
 });
