@@ -10,7 +10,7 @@ import { ErrorCode } from '../wire/iana';
 import { notificationText } from '../wire/notification';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../neighbor/neighbor';
-import type { Daemon } from './daemon';
+import type { Daemon } from '../daemon/daemon';
 import { routeReach } from './family-reach';
 import { routeText } from './route-text';
 
