@@ -6,7 +6,7 @@ export { Speaker, SpeakerConfigError, type SpeakerOptions, type SpeakerEvent, ty
 export { Daemon, type DaemonEvent, type ReloadSummary } from './daemon/daemon';
 export { decodeConfig, loadConfig, formatErrors, summarizeConfig } from './config';
 export type { Config, NeighborConfig, RouteConfig, RouteSetConfig, ListenConfig, ProcessConfig, ApiConfig } from './config/types';
-export { CommandExecutor, type CommandAnswer } from './daemon/command-executor';
+export { CommandExecutor, type CommandAnswer } from './api-runtime/command-executor';
 export { parseCommand } from './api/commands/parse-command';
 export type { Command, RouteSpec, NeighborSelector } from './api/commands/types';
 export { sendCommand } from './api/control';

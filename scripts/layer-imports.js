@@ -22,9 +22,12 @@ const EXCEPTIONS = path.join(__dirname, 'layer-exceptions.json');
  * consume them; mrt reads dumps into the RIB's tables, writes BGP4MP for the sinks and names dump
  * files (which the config checks), so it sits between rib and sinks; neighbor wires one configured
  * neighbor's sessions to its RIBs and policy pipelines, so the session knows neither (it reads them
- * through interfaces of its own) and neighbor sits above session, rib and policy, below the daemon; metrics and sources wire the
- * daemon's parts like the daemon, speaker is the library built on the daemon, cli and lib/index.ts
- * are the top).
+ * through interfaces of its own) and neighbor sits above session, rib and policy, below the daemon;
+ * api-runtime runs the ExaBGP-style API against the daemon (helper processes, the command executor
+ * the helpers, the control socket and the Kafka source share, route text, which neighbors a route
+ * reaches), so it sits just above the daemon, below metrics and sources, which use it; metrics
+ * and sources wire the daemon's parts like the daemon, speaker is the library built on the daemon,
+ * cli and lib/index.ts are the top).
  */
 const BELOW_DAEMON = ['wire', 'families', 'fsm', 'events', 'rib', 'mrt', 'config', 'session', 'api', 'policy', 'sinks', 'neighbor'];
 const ALLOWED = {
@@ -41,10 +44,11 @@ const ALLOWED = {
   sinks: ['wire', 'families', 'events', 'mrt', 'api'],
   neighbor: ['wire', 'families', 'fsm', 'events', 'rib', 'policy', 'session'],
   daemon: BELOW_DAEMON,
-  metrics: [...BELOW_DAEMON, 'daemon'],
-  sources: [...BELOW_DAEMON, 'daemon'],
-  speaker: [...BELOW_DAEMON, 'daemon', 'metrics', 'sources'],
-  cli: [...BELOW_DAEMON, 'daemon', 'metrics', 'sources', 'speaker'],
+  'api-runtime': [...BELOW_DAEMON, 'daemon'],
+  metrics: [...BELOW_DAEMON, 'daemon', 'api-runtime'],
+  sources: [...BELOW_DAEMON, 'daemon', 'api-runtime'],
+  speaker: [...BELOW_DAEMON, 'daemon', 'api-runtime', 'metrics', 'sources'],
+  cli: [...BELOW_DAEMON, 'daemon', 'api-runtime', 'metrics', 'sources', 'speaker'],
 };
 
 function tsFiles(dir) {

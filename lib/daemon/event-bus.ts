@@ -1,7 +1,7 @@
 /**
  * The daemon's one event bus (DESIGN.md "One event bus, sinks at the ends"): every session event of
  * every neighbor, after FlowSpec validation (daemon.ts), goes to each sink on it: the stdout `events`
- * output (sinks/events-output.ts), the helper processes (api-processes.ts), and the config's sinks
+ * output (sinks/events-output.ts), the helper processes (lib/api-runtime/api-processes.ts), and the config's sinks
  * (configured-sinks.ts: jsonl, Kafka, MRT, the log, stdout). One subscription; each sink queues or
  * drops on its own (never blocking a session or another sink). The daemon wires it once; no layer
  * below knows which sinks exist.

@@ -24,7 +24,7 @@
  *   next-hop grouping, which assumes every family has next hops to group by.
  * - lib/api/commands/: route-command.ts, route-specs.ts, address-text.ts, split-prefix.ts (route text
  *   is an IPv4/IPv6 prefix; default next hop 0.0.0.0 / ::), eor-command.ts (default family).
- * - lib/daemon/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.
+ * - lib/api-runtime/route-text.ts, family-reach.ts, command-executor.ts: which families a command reaches.
  * - lib/families/family-text.ts (CONFIG_FAMILIES), lib/config/resolve-config.ts (routes get
  *   SAFI 1; default families from the peer address), scalar-codecs.ts, route-overlaps.ts (prefix maths).
  * - lib/rib/adj-rib-in.ts keys routes by the family's ribKeys (numeric families in a typed-array
@@ -54,7 +54,7 @@
  *
  * FlowSpec receive (lib/families/flow, "ipv4 flow" / "ipv6 flow"): besides its folder and the line
  * below, it needed lib/wire/nlri/nlri-codec.ts + lib/wire/update.ts (NlriRun.malformed: a family's
- * own treat-as-withdraw outcome, RFC 7606 §2) and lib/daemon/route-text.ts (no "next-hop" for a family
+ * own treat-as-withdraw outcome, RFC 7606 §2) and lib/api-runtime/route-text.ts (no "next-hop" for a family
  * without one). The Adj-RIB-In keeps string-keyed families by the list's canonical text, not by
  * ribKeys (its text keys carry "#pathId"; FlowSpec's binary keys may hold "#").
  *

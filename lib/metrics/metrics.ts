@@ -5,7 +5,7 @@
  * dropped and errors. Counters are the daemon's own running totals, reported as they are.
  */
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { HelperStats } from '../daemon/api-processes';
+import type { HelperStats } from '../api-runtime/api-processes';
 import type { SinkStats } from '../sinks/sink';
 import type { Neighbor } from '../neighbor/neighbor';
 

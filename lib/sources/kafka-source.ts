@@ -11,7 +11,7 @@
  */
 import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { kafkaClient } from '../sinks/kafka-client';
-import type { CommandAnswer } from '../daemon/command-executor';
+import type { CommandAnswer } from '../api-runtime/command-executor';
 import type { Log } from '../session/log';
 
 export interface KafkaSourceOptions {

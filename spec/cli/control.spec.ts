@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ControlServer } from '../../lib/api/control/control-server';
 import { FakeExecutor } from '../api/control/fake-executor';
-import { HELP_TEXT } from '../../lib/daemon/command-executor';
+import { HELP_TEXT } from '../../lib/api-runtime/command-executor';
 import { hex, toHex } from '../helpers/hex';
 
 const BIN = path.resolve(__dirname, '../../bin/rxbgp');

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DaemonSignals, STOP_ECHO_MS, type DaemonSignal } from '../../lib/cli/daemon-signals';
-import { BIN, rxbgp } from './rxbgp-process';
+import { BIN, rxbgp } from '../e2e/rxbgp-process';
 
 function harness() {
   const source = new EventEmitter();

@@ -1,6 +1,6 @@
 /**
  * examples/ddos-webhook/ddos-webhook.js on its own: this spec plays rxbgp's side of the process API
- * (reads the helper's stdout, writes `done` / `error` on its stdin, as lib/daemon/api-processes.ts
+ * (reads the helper's stdout, writes `done` / `error` on its stdin, as lib/api-runtime/api-processes.ts
  * does) and POSTs alerts over HTTP. What rxbgp and a real router make of the rules is checked in
  * spec/interop/ddos-webhook.spec.ts; here: the commands printed, the HTTP answers, validation,
  * unban matching, TTL expiry and rxbgp's errors passed back.

@@ -3,7 +3,7 @@
  * and the commands the daemon takes (the list its own `help` answers, not a copy of it).
  */
 import { controlSocketDir } from '../../config/control-socket-path';
-import { HELP_TEXT } from '../../daemon/command-executor';
+import { HELP_TEXT } from '../../api-runtime/command-executor';
 
 export function cliHelpText(): string {
   return [

@@ -5,7 +5,7 @@
  */
 import { parseCommand } from '../../../lib/api/commands/parse-command';
 import { encodeRouteCommand } from '../../../lib/cli/commands/encode-updates';
-import { CommandExecutor } from '../../../lib/daemon/command-executor';
+import { CommandExecutor } from '../../../lib/api-runtime/command-executor';
 import { silentLog } from '../../../lib/session/log';
 import { startDaemon, until } from '../../daemon/helpers';
 

@@ -6,7 +6,7 @@
 import { join } from 'path';
 import { parseCommand } from '../../../lib/api/commands/parse-command';
 import { encodeRouteCommand } from '../../../lib/cli/commands/encode-updates';
-import { routeText } from '../../../lib/daemon/route-text';
+import { routeText } from '../../../lib/api-runtime/route-text';
 import { readVectors } from '../../helpers/family-vectors';
 import { updateAttributes } from '../../helpers/update-attributes';
 

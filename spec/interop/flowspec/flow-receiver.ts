@@ -2,7 +2,7 @@
  * The setup the FlowSpec receive specs share (rxbgp-receive-flow*.spec.ts): `rxbgp run` with one
  * neighbor (the real daemon under test) in the given flow families, a control socket for
  * `rxbgp cli show adj-rib in`, and a helper process recording every received UPDATE with its raw
- * bytes (`"consolidate": true`, spec/cli/fixtures/record-helper.js), so the events can be checked
+ * bytes (`"consolidate": true`, spec/e2e/fixtures/record-helper.js), so the events can be checked
  * against `exabgp --decode` of the same bytes (RecordedUpdates). Started once the daemon listens;
  * resolves when the session is up.
  */
@@ -16,7 +16,7 @@ import { RecordedUpdates } from './received-flow-events';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(REPO, 'bin', 'rxbgp');
-const RECORD = path.join(REPO, 'spec', 'cli', 'fixtures', 'record-helper.js');
+const RECORD = path.join(REPO, 'spec', 'e2e', 'fixtures', 'record-helper.js');
 
 export interface FlowReceiverOptions {
   /** Prefix of the temporary directory (helper output, control socket). */

@@ -33,7 +33,7 @@ export function flowFamiliesOf(event: ExaEvent, suffix = ' flow'): string[] {
   return [...Object.keys(update?.announce ?? {}), ...Object.keys(update?.withdraw ?? {})].filter((f) => f.endsWith(suffix));
 }
 
-/** The events a recording helper (spec/cli/fixtures/record-helper.js) wrote to `file`, with the bytes of each UPDATE. */
+/** The events a recording helper (spec/e2e/fixtures/record-helper.js) wrote to `file`, with the bytes of each UPDATE. */
 export class RecordedUpdates {
   constructor(
     private readonly file: string,

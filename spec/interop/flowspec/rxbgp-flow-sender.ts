@@ -3,7 +3,7 @@
  * flow-daemons.ts: one iBGP neighbor with `"families": ["ipv4 flow", "ipv6 flow"]` that connects
  * to the daemon (which listens). Rules go in the two ways users drive rxbgp:
  * - `rxbgp cli --socket <control socket> announce|withdraw flow route ...` (one process per line);
- * - a helper process in the config's `api` block (spec/cli/fixtures/command-helper.js) that prints
+ * - a helper process in the config's `api` block (spec/e2e/fixtures/command-helper.js) that prints
  *   the lines the test gives it, as FastNetMon or ExaFS helpers print them for ExaBGP; rxbgp's
  *   `done` / `error` acks come back on its stdin and are read here.
  */
@@ -17,7 +17,7 @@ import type { FlowDaemonOptions } from './flow-daemons';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(REPO, 'bin', 'rxbgp');
-const COMMAND_HELPER = path.join(REPO, 'spec', 'cli', 'fixtures', 'command-helper.js');
+const COMMAND_HELPER = path.join(REPO, 'spec', 'e2e', 'fixtures', 'command-helper.js');
 const UP_TIMEOUT_MS = 30000;
 const ACK_TIMEOUT_MS = 10000;
 

@@ -7,11 +7,11 @@
  *   V6            configures ipv6 only, its peer too (established over IPv4 transport)
  *   DOWN          configures ipv4+ipv6, no peer ever connects (not established)
  */
-import { CommandExecutor } from '../../lib/daemon/command-executor';
+import { CommandExecutor } from '../../lib/api-runtime/command-executor';
 import { Daemon } from '../../lib/daemon/daemon';
 import type { Log } from '../../lib/session/log';
 import { silentLog } from '../../lib/session/log';
-import { config, startDaemon, until } from './helpers';
+import { config, startDaemon, until } from '../daemon/helpers';
 
 const HUB = '127.0.0.213';
 const V4_ONLY_PEER = '127.0.0.214';

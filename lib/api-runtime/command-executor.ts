@@ -11,7 +11,7 @@ import { familyKey } from '../wire/types';
 import { notificationText } from '../wire/notification';
 import type { Log } from '../session/log';
 import type { Neighbor } from '../neighbor/neighbor';
-import type { Daemon } from './daemon';
+import type { Daemon } from '../daemon/daemon';
 import { routeReach, type RouteReach } from './family-reach';
 import { routeText } from './route-text';
 

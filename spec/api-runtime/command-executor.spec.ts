@@ -2,8 +2,8 @@
  * The text API on a daemon with two neighbors: selectors, bulk attributes/nlri, watchdogs,
  * show output, teardown and errors, checked at the peers (two more daemons).
  */
-import { startDaemon, until } from './helpers';
-import { CommandExecutor } from '../../lib/daemon/command-executor';
+import { startDaemon, until } from '../daemon/helpers';
+import { CommandExecutor } from '../../lib/api-runtime/command-executor';
 import { silentLog } from '../../lib/session/log';
 
 const HUB = '127.0.0.101';

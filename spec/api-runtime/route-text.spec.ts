@@ -1,5 +1,5 @@
 import { parseCommand } from '../../lib/api/commands/parse-command';
-import { routeText } from '../../lib/daemon/route-text';
+import { routeText } from '../../lib/api-runtime/route-text';
 
 describe('routeText (show adj-rib)', () => {
   it('prints a unicast route with its next hop', () => {
