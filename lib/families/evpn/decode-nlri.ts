@@ -14,14 +14,10 @@
  */
 import { formatIp } from '../../wire/address';
 import { decodeRouteDistinguisher } from '../route-distinguisher';
+import { decodeTypedNlri, type TypedNlriRun } from '../typed-nlri';
 import type { EvpnRoute } from './types';
 
-export interface EvpnRun {
-  readonly values: EvpnRoute[];
-  readonly pathIds?: number[];
-  /** What was malformed and at which offset of the field; the values before it are kept. */
-  readonly error?: string;
-}
+export type EvpnRun = TypedNlriRun<EvpnRoute>;
 
 const u32 = (buf: Buffer, at: number): number => ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
 const u24 = (buf: Buffer, at: number): number => (buf[at] << 16) | (buf[at + 1] << 8) | buf[at + 2];
@@ -96,44 +92,5 @@ export function decodeEvpnRoute(type: number, buf: Buffer, at: number, length: n
 }
 
 export function decodeEvpnNlri(buf: Buffer, start: number, end: number, addPath: boolean): EvpnRun {
-  const values: EvpnRoute[] = [];
-  const pathIds: number[] | undefined = addPath ? [] : undefined;
-  let error: string | undefined;
-  const done = (): EvpnRun => {
-    // Path ids stay parallel to the values read (one may have been read before a bad NLRI).
-    if (pathIds) pathIds.length = values.length;
-    const run: { -readonly [K in keyof EvpnRun]: EvpnRun[K] } = { values };
-    if (values.length && pathIds) run.pathIds = pathIds;
-    if (error !== undefined) run.error = error;
-    return run;
-  };
-  const fail = (at: number, why: string): EvpnRun => {
-    error ??= `at offset ${at - start}: ${why}`;
-    return done();
-  };
-  let at = start;
-  while (at < end) {
-    const nlriStart = at;
-    if (pathIds) {
-      if (at + 4 > end) return fail(nlriStart, 'ADD-PATH identifier runs past the end of the field');
-      pathIds.push(u32(buf, at));
-      at += 4;
-    }
-    if (at + 2 > end) return fail(nlriStart, 'no route type and length');
-    const type = buf[at];
-    const length = buf[at + 1];
-    at += 2;
-    if (at + length > end) return fail(nlriStart, `route type ${type} of ${length} octets runs past the end of the field`);
-    const route = decodeEvpnRoute(type, buf, at, length);
-    at += length;
-    if (typeof route === 'string') {
-      // The Length octet still delimits it: skip it and read on, so every well-formed NLRI of the
-      // field is known to the treat-as-withdraw (the first error is reported).
-      error ??= `at offset ${nlriStart - start}: ${route}`;
-      if (pathIds) pathIds.pop();
-      continue;
-    }
-    values.push(route);
-  }
-  return done();
+  return decodeTypedNlri(buf, start, end, addPath, decodeEvpnRoute);
 }

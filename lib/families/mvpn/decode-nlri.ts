@@ -11,14 +11,10 @@
  */
 import { formatIp } from '../../wire/address';
 import { decodeRouteDistinguisher } from '../route-distinguisher';
+import { decodeTypedNlri, type TypedNlriRun } from '../typed-nlri';
 import { WILDCARD, type MvpnRoute } from './types';
 
-export interface MvpnRun {
-  readonly values: MvpnRoute[];
-  readonly pathIds?: number[];
-  /** What was malformed and at which offset of the field; the values before it are kept. */
-  readonly error?: string;
-}
+export type MvpnRun = TypedNlriRun<MvpnRoute>;
 
 const u32 = (buf: Buffer, at: number): number => ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
 
@@ -104,44 +100,5 @@ export function decodeMvpnRoute(type: number, buf: Buffer, at: number, length: n
 }
 
 export function decodeMvpnNlri(buf: Buffer, start: number, end: number, addPath: boolean): MvpnRun {
-  const values: MvpnRoute[] = [];
-  const pathIds: number[] | undefined = addPath ? [] : undefined;
-  let error: string | undefined;
-  const done = (): MvpnRun => {
-    // Path ids stay parallel to the values read (one may have been read before a bad NLRI).
-    if (pathIds) pathIds.length = values.length;
-    const run: { -readonly [K in keyof MvpnRun]: MvpnRun[K] } = { values };
-    if (values.length && pathIds) run.pathIds = pathIds;
-    if (error !== undefined) run.error = error;
-    return run;
-  };
-  const fail = (at: number, why: string): MvpnRun => {
-    error ??= `at offset ${at - start}: ${why}`;
-    return done();
-  };
-  let at = start;
-  while (at < end) {
-    const nlriStart = at;
-    if (pathIds) {
-      if (at + 4 > end) return fail(nlriStart, 'ADD-PATH identifier runs past the end of the field');
-      pathIds.push(u32(buf, at));
-      at += 4;
-    }
-    if (at + 2 > end) return fail(nlriStart, 'no route type and length');
-    const type = buf[at];
-    const length = buf[at + 1];
-    at += 2;
-    if (at + length > end) return fail(nlriStart, `route type ${type} of ${length} octets runs past the end of the field`);
-    const route = decodeMvpnRoute(type, buf, at, length);
-    at += length;
-    if (typeof route === 'string') {
-      // The Length octet still delimits it: read on, so every well-formed NLRI of the field is known
-      // to the treat-as-withdraw (the first error is reported).
-      error ??= `at offset ${nlriStart - start}: ${route}`;
-      if (pathIds) pathIds.pop();
-      continue;
-    }
-    values.push(route);
-  }
-  return done();
+  return decodeTypedNlri(buf, start, end, addPath, decodeMvpnRoute);
 }
